@@ -1,0 +1,138 @@
+import Foundation
+
+/// A parsed CSV file: a header and rows of string fields, parsed per RFC 4180.
+///
+/// Quoted fields may contain the delimiter, doubled quotes and line breaks. A UTF-8 byte
+/// order mark before the header is dropped. Rows keep their 1-based line number in the
+/// file so that errors can name the line a person would open in an editor.
+public struct CSVTable: Sendable {
+    /// One data row with the line number (1-based, header is line 1) it started on.
+    public struct Row: Sendable {
+        public var line: Int
+        public var fields: [String]
+    }
+
+    public var header: [String]
+    public var rows: [Row]
+
+    /// Parses `text`; the first record is the header.
+    /// - Parameters:
+    ///   - text: the whole file.
+    ///   - delimiter: the field separator (`,` by default; `;` and tab are common too).
+    public init(text: String, delimiter: Character = ",") {
+        var records = CSVTable.parseRecords(text, delimiter: delimiter)
+        if var first = records.first?.fields.first, first.hasPrefix("\u{FEFF}") {
+            first.removeFirst()
+            records[0].fields[0] = first
+        }
+        header = records.first.map { $0.fields.map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        rows = Array(records.dropFirst())
+    }
+
+    /// Reads and parses a file.
+    /// - Throws: `CSVError.unreadable` naming the path.
+    public init(contentsOf path: String, delimiter: Character = ",") throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CSVError.unreadable(path: path)
+        }
+        self.init(text: String(decoding: data, as: UTF8.self), delimiter: delimiter)
+    }
+
+    /// The index of a column by name (exact match first, then case-insensitive).
+    public func column(_ name: String) -> Int? {
+        header.firstIndex(of: name) ?? header.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame }
+    }
+
+    /// The index of a column by name.
+    /// - Throws: `CSVError.missingColumn` naming the column and the columns the file has.
+    public func requireColumn(_ name: String) throws -> Int {
+        guard let index = column(name) else { throw CSVError.missingColumn(name, available: header) }
+        return index
+    }
+
+    static func parseRecords(_ text: String, delimiter: Character) -> [Row] {
+        var records: [Row] = []
+        var fields: [String] = []
+        var field = ""
+        var inQuotes = false
+        var line = 1
+        var recordLine = 1
+        var iterator = text.makeIterator()
+        var pending: Character? = nil
+        func next() -> Character? {
+            if let p = pending { pending = nil; return p }
+            return iterator.next()
+        }
+        while let c = next() {
+            if inQuotes {
+                if c == "\"" {
+                    if let n = next() {
+                        if n == "\"" { field.append("\"") } else { inQuotes = false; pending = n }
+                    } else { inQuotes = false }
+                } else {
+                    if c == "\n" || c == "\r\n" { line += 1 }
+                    field.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"" where field.isEmpty:
+                inQuotes = true
+            case delimiter:
+                fields.append(field)
+                field = ""
+            case "\n", "\r\n", "\r":
+                fields.append(field)
+                field = ""
+                if !(fields.count == 1 && fields[0].isEmpty) {
+                    records.append(Row(line: recordLine, fields: fields))
+                }
+                fields = []
+                line += 1
+                recordLine = line
+            default:
+                field.append(c)
+            }
+        }
+        if !field.isEmpty || !fields.isEmpty {
+            fields.append(field)
+            records.append(Row(line: recordLine, fields: fields))
+        }
+        return records
+    }
+}
+
+/// An error reading a CSV file, naming the file, column, line or field at fault.
+public enum CSVError: Error, CustomStringConvertible, Equatable {
+    case unreadable(path: String)
+    case missingColumn(String, available: [String])
+    case badValue(line: Int, column: String, value: String, expected: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path):
+            return "cannot read file '\(path)'"
+        case .missingColumn(let name, let available):
+            return "column '\(name)' not found; the file has: \(available.joined(separator: ", "))"
+        case .badValue(let line, let column, let value, let expected):
+            return "line \(line), column '\(column)': '\(value)' is not \(expected)"
+        }
+    }
+}
+
+extension CSVTable.Row {
+    /// The field at `index`, or "" for a short row.
+    public subscript(_ index: Int) -> String {
+        index < fields.count ? fields[index] : ""
+    }
+
+    /// The field at `index` as a `Double`.
+    /// - Throws: `CSVError.badValue` naming the line and column.
+    public func double(_ index: Int, column: String) throws -> Double {
+        let raw = self[index].trimmingCharacters(in: .whitespaces)
+        guard let value = Double(raw), value.isFinite else {
+            throw CSVError.badValue(line: line, column: column, value: raw, expected: "a number")
+        }
+        return value
+    }
+}
