@@ -1,0 +1,58 @@
+import RealModule
+
+/// Maximum-likelihood estimation over log-parameters, shared by every CLV model.
+///
+/// All CLV parameters are positive, so the optimiser works on φ = log θ and never leaves the
+/// valid region. The objective is lifetimes' (0.11.3): the mean negative log-likelihood plus an
+/// L2 penalty on the natural parameters, −Σwᵢ log Lᵢ(θ)/Σwᵢ + c·Σθⱼ², so a given
+/// `penalizer` means the same here as lifetimes' `penalizer_coef`. BFGS with central-difference
+/// gradients runs first; if it does not converge, Nelder–Mead restarts from the better of its
+/// end point and the start, and BFGS polishes the result. Standard errors: see ``CLVFitResult``.
+enum CLVMaximumLikelihood {
+    /// Fits and packages the result.
+    /// - Parameters:
+    ///   - names: parameter names in order.
+    ///   - start: starting natural parameters (positive).
+    ///   - totalWeight: Σ wᵢ, the number of customers.
+    ///   - penalizer: the L2 coefficient c ≥ 0.
+    ///   - logLikelihood: Σ wᵢ log Lᵢ(θ) for natural parameters θ (NaN or −∞ where invalid).
+    ///   - makeModel: builds the model from natural parameters.
+    static func fit<Model: Sendable>(
+        names: [String], start: [Double], totalWeight: Double, penalizer: Double,
+        logLikelihood: ([Double]) -> Double, makeModel: ([Double]) -> Model
+    ) -> CLVFitResult<Model> {
+        func objective(_ phi: [Double]) -> Double {
+            let theta = phi.map { Double.exp($0) }
+            let ll = logLikelihood(theta)
+            guard ll.isFinite else { return .infinity }
+            return -ll / totalWeight + penalizer * theta.reduce(0) { $0 + $1 * $1 }
+        }
+        let phi0 = start.map { Double.log($0) }
+        var best = BFGS.minimize(objective, from: phi0)
+        var iterations = best.iterations
+        var method = "BFGS"
+        if !best.converged || !best.value.isFinite {
+            let from = best.value.isFinite && best.value < objective(phi0) ? best.point : phi0
+            let simplex = NelderMead.minimize(objective, from: from, options: .init(maxIterations: 4000))
+            iterations += simplex.iterations
+            let polished = BFGS.minimize(objective, from: simplex.point)
+            iterations += polished.iterations
+            let candidate = polished.value <= simplex.value ? polished : simplex
+            if candidate.value < best.value || !best.value.isFinite {
+                best = candidate
+                best.converged = polished.converged || simplex.converged
+                method = "Nelder-Mead"
+            }
+        }
+        let theta = best.point.map { Double.exp($0) }
+        let hessian = NumericalDerivatives.hessian({ objective($0) * totalWeight }, at: best.point)
+        var errors = [Double](repeating: .nan, count: theta.count)
+        if hessian.cholesky() != nil, let inverse = hessian.inverse {
+            for i in theta.indices where inverse[i, i] > 0 { errors[i] = theta[i] * inverse[i, i].squareRoot() }
+        }
+        return CLVFitResult(
+            model: makeModel(theta), parameterNames: names, parameters: theta, standardErrors: errors,
+            logLikelihood: logLikelihood(theta), iterations: iterations, converged: best.converged, method: method,
+            observations: totalWeight)
+    }
+}
