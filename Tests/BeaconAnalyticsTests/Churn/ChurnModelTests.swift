@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import BeaconAnalytics
+
+@Suite("Churn models")
+struct ChurnModelTests {
+    @Test("Unpenalised logistic regression on one binary feature recovers the two group log-odds")
+    func logisticClosedForm() {
+        // x = 0: 1 of 4 churn → b = ln(1/3); x = 1: 3 of 4 churn → b + w = ln 3.
+        let x = Matrix([[0], [0], [0], [0], [1], [1], [1], [1]])
+        let y: [Double] = [1, 0, 0, 0, 1, 1, 1, 0]
+        let model = ChurnLogisticRegression.fit(x: x, y: y, l2: 0)
+        #expect(model.converged)
+        #expect(abs(model.intercept - log(1.0 / 3)) < 1e-9)
+        #expect(abs(model.intercept + model.coefficients[0] - log(3.0)) < 1e-9)
+    }
+
+    @Test("Penalised fit satisfies the optimality conditions Xᵀ(μ − y) + λw = 0")
+    func logisticStationary() {
+        var rng = Xoshiro256StarStar(seed: 3)
+        let n = 400
+        var x = Matrix(rows: n, columns: 3)
+        var y = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            for j in 0..<3 { x[i, j] = rng.nextDouble() * 2 - 1 }
+            let eta = 0.5 + 2 * x[i, 0] - x[i, 1]
+            y[i] = rng.nextDouble() < ChurnLogisticRegression.sigmoid(eta) ? 1 : 0
+        }
+        let lambda = 2.5
+        let model = ChurnLogisticRegression.fit(x: x, y: y, l2: lambda, threads: 2)
+        var gradient = [0.0, 0, 0, 0]
+        for i in 0..<n {
+            let r = ChurnLogisticRegression.sigmoid(model.linearPredictor(x, row: i)) - y[i]
+            gradient[0] += r
+            for j in 0..<3 { gradient[j + 1] += r * x[i, j] }
+        }
+        for j in 0..<3 { gradient[j + 1] += lambda * model.coefficients[j] }
+        #expect(gradient.allSatisfy { abs($0) < 1e-8 })
+        #expect(model.coefficients[0] > 1 && model.coefficients[1] < -0.3)
+    }
+
+    @Test("Boosted trees learn a threshold rule and their path contributions add up to the score")
+    func boostedStep() {
+        var rng = Xoshiro256StarStar(seed: 11)
+        let n = 600
+        var x = Matrix(rows: n, columns: 2)
+        var y = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            x[i, 0] = rng.nextDouble()
+            x[i, 1] = rng.nextDouble()
+            y[i] = x[i, 0] > 0.6 ? 1 : 0
+        }
+        var options = ChurnBoostedTrees.Options()
+        options.earlyStopping = false
+        options.maxIterations = 30
+        let model = ChurnBoostedTrees.fit(x: x, y: y, options: options)
+        #expect(model.trees.count == 30)
+        #expect(ChurnMetrics.rocAUC(scores: model.probabilities(x), labels: y) == 1)
+        #expect(model.featureGain[0] > 100 * model.featureGain[1])
+        for i in [0, 17, 599] {
+            let (bias, contributions) = model.contributions(x, row: i)
+            #expect(abs(bias + contributions.reduce(0, +) - model.rawScore(x, row: i)) < 1e-9)
+        }
+    }
+
+    @Test("Early stopping waits `patience` rounds without a `tolerance` improvement")
+    func earlyStoppingRule() {
+        #expect(!ChurnBoostedTrees.shouldStop([0.6, 0.5, 0.4], patience: 2, tolerance: 1e-7))
+        #expect(ChurnBoostedTrees.shouldStop([0.6, 0.5, 0.5, 0.5], patience: 2, tolerance: 1e-7))
+        #expect(!ChurnBoostedTrees.shouldStop([0.6, 0.5, 0.5, 0.49], patience: 2, tolerance: 1e-7))
+        #expect(!ChurnBoostedTrees.shouldStop([0.6, 0.5], patience: 2, tolerance: 1e-7))
+    }
+}
