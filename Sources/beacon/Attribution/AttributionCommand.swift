@@ -1,0 +1,194 @@
+import ArgumentParser
+import BeaconAnalytics
+import BeaconCore
+import Foundation
+
+/// `beacon attribution`: multi-touch attribution of conversions to marketing channels, every
+/// requested model side by side.
+///
+/// Input today is a ChannelAttribution-style path file (`--paths`). The command is split so a
+/// live-events source can be added beside it: `loadDataset()` is the only input step, and a
+/// `--workspace/--from/--to` option only needs to build the `AttributionDataset` from stored
+/// events with `AttributionJourneyBuilder` there; models, settings and output are shared.
+struct AttributionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attribution",
+        abstract: "Attribute conversions to channels: rule-based, Markov-chain and Shapley models side by side.",
+        discussion: """
+            Models: \(AttributionEngine.modelNames.joined(separator: ", ")).
+            Output is a CSV table per channel (conversions and value per model, Markov removal \
+            effects), or the full report with transition matrices as JSON with --json.
+            Example: beacon attribution --paths paths.csv --models first,last,linear,markov,shapley --order 2
+            """)
+
+    @Option(help: "Path file: one row per path with columns path;total_conversions;total_conversion_value;total_null.")
+    var paths: String?
+
+    @Option(help: "Comma-separated models.")
+    var models = "first,last,linear,time_decay,u_shaped,markov,shapley"
+
+    @Option(help: "Markov chain order (1…4) for the model 'markov'.")
+    var order = 1
+
+    @Flag(help: "Print the whole report (models, transition matrices, removal effects) as JSON.")
+    var json = false
+
+    @Option(help: "Write the output to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Also write every Markov transition (order,from,to,count,probability) as CSV to this file.")
+    var transitions: String?
+
+    @Option(help: "Field delimiter of the path file (one character).")
+    var delimiter = ";"
+
+    @Option(help: "Separator between channels inside a path.")
+    var separator = ">"
+
+    @Option(help: "Column holding the path.")
+    var pathColumn = "path"
+
+    @Option(help: "Column holding the conversion count.")
+    var conversionsColumn = "total_conversions"
+
+    @Option(help: "Column holding the conversion value; zeros when the file has no such column.")
+    var valueColumn = "total_conversion_value"
+
+    @Option(help: "Column holding the non-converting count; zeros when the file has no such column.")
+    var nullColumn = "total_null"
+
+    @Option(help: "Time-decay half-life, in touches for path files (weight 2^(−age/half-life)).")
+    var halfLife = 1.0
+
+    @Option(help: "U-shaped shares of the first and last touch, e.g. 0.4,0.4.")
+    var uShaped = "0.4,0.4"
+
+    @Option(help: "W-shaped shares of the first, lead-creation and last touch, e.g. 0.3,0.3,0.3.")
+    var wShaped = "0.3,0.3,0.3"
+
+    @Option(help: "Channel that last-non-direct skips.")
+    var directChannel = "Direct"
+
+    @Option(help: "Absorbing-chain solver: automatic, dense or gauss-seidel.")
+    var solver = "automatic"
+
+    @Option(help: "Shapley coalition game: conversion_rate or conversions.")
+    var shapleyCharacteristic = "conversion_rate"
+
+    @Option(help: "Largest channel count for exact coalition Shapley values; sampled beyond.")
+    var shapleyExactCap = 20
+
+    @Option(help: "Permutations sampled for coalition Shapley values beyond the cap.")
+    var shapleySamples = 2000
+
+    @Option(help: "Seed for sampled Shapley values.")
+    var seed: UInt64 = 0
+
+    func validate() throws {
+        guard paths != nil else { throw ValidationError("--paths is required: give a path file") }
+        guard (1...4).contains(order) else { throw ValidationError("--order must be 1, 2, 3 or 4, not \(order)") }
+        guard delimiter.count == 1 else {
+            throw ValidationError("--delimiter must be one character, not '\(delimiter)'")
+        }
+        guard !separator.isEmpty else { throw ValidationError("--separator must not be empty") }
+        guard halfLife > 0, halfLife.isFinite else { throw ValidationError("--half-life must be a positive number") }
+        guard AbsorbingChainSolver.Method(rawValue: solver) != nil else {
+            throw ValidationError("--solver must be automatic, dense or gauss-seidel, not '\(solver)'")
+        }
+        guard ShapleyAttribution.Characteristic(rawValue: shapleyCharacteristic) != nil else {
+            throw ValidationError("--shapley-characteristic must be conversion_rate or conversions")
+        }
+        guard (1...24).contains(shapleyExactCap) else { throw ValidationError("--shapley-exact-cap must be 1…24") }
+        guard shapleySamples > 0 else { throw ValidationError("--shapley-samples must be positive") }
+        _ = try shares(uShaped, count: 2, option: "--u-shaped")
+        _ = try shares(wShaped, count: 3, option: "--w-shaped")
+        do {
+            _ = try AttributionEngine.parseModels(models, settings: settings())
+        } catch let error as AttributionInputError {
+            throw ValidationError("--models: \(error.message)")
+        }
+    }
+
+    func run() async throws {
+        let dataset = try loadDataset()
+        let report: AttributionReport
+        do {
+            report = try AttributionEngine.run(
+                dataset, models: AttributionEngine.parseModels(models, settings: settings()), settings: settings())
+        } catch let error as AttributionInputError {
+            throw CommandError(error.description)
+        }
+        let text: String
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(
+                positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            text = String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+        } else {
+            text = report.channelCSV()
+        }
+        try write(text, to: output)
+        if let transitions { try write(report.transitionCSV(), to: transitions) }
+    }
+
+    /// Reads the input into journeys (the single place a new input source plugs in).
+    private func loadDataset() throws -> AttributionDataset {
+        guard let paths else { throw CommandError("no input given") }
+        let table: CSVTable
+        do {
+            table = try CSVTable(contentsOf: paths, delimiter: Character(delimiter))
+        } catch {
+            throw CommandError("\(error)")
+        }
+        let format = AttributionPathTable.Format(
+            pathColumn: pathColumn, conversionsColumn: conversionsColumn, valueColumn: valueColumn,
+            nullColumn: nullColumn, separator: separator)
+        do {
+            return try AttributionPathTable.dataset(
+                header: table.header, rows: table.rows.map { ($0.line, $0.fields) }, format: format)
+        } catch let error as AttributionInputError {
+            throw CommandError("\(paths): \(error)")
+        }
+    }
+
+    private func settings() -> AttributionEngine.Settings {
+        var s = AttributionEngine.Settings()
+        s.halfLife = halfLife
+        if let u = try? shares(uShaped, count: 2, option: "--u-shaped") { s.uShaped = (u[0], u[1]) }
+        if let w = try? shares(wShaped, count: 3, option: "--w-shaped") { s.wShaped = (w[0], w[1], w[2]) }
+        s.directChannel = directChannel
+        s.markovOrder = order
+        s.solver = AbsorbingChainSolver(method: AbsorbingChainSolver.Method(rawValue: solver) ?? .automatic)
+        s.shapleyCharacteristic = ShapleyAttribution.Characteristic(rawValue: shapleyCharacteristic) ?? .conversionRate
+        s.shapleyExactChannelCap = shapleyExactCap
+        s.shapleySamples = shapleySamples
+        s.seed = seed
+        return s
+    }
+
+    /// Parses `count` comma-separated shares in [0, 1] whose sum is at most 1.
+    private func shares(_ text: String, count: Int, option: String) throws -> [Double] {
+        let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard values.count == count, values.allSatisfy({ $0 != nil }) else {
+            throw ValidationError("\(option) needs \(count) comma-separated numbers, not '\(text)'")
+        }
+        let shares = values.map { $0! }
+        guard shares.allSatisfy({ (0...1).contains($0) }), shares.reduce(0, +) <= 1 + 1e-12 else {
+            throw ValidationError("\(option) shares must lie in [0, 1] and sum to at most 1")
+        }
+        return shares
+    }
+
+    private func write(_ text: String, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw CommandError("cannot write '\(path)': \(error.localizedDescription)")
+        }
+    }
+}
