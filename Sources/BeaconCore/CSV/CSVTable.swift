@@ -20,7 +20,18 @@ public struct CSVTable: Sendable {
     ///   - text: the whole file.
     ///   - delimiter: the field separator (`,` by default; `;` and tab are common too).
     public init(text: String, delimiter: Character = ",") {
-        var records = CSVTable.parseRecords(text, delimiter: delimiter)
+        self.init(records: CSVTable.parseRecords(text, delimiter: delimiter))
+    }
+
+    /// Parses UTF-8 bytes (the fast path for large files); the first record is the header.
+    public init(bytes: [UInt8], delimiter: Character = ",") {
+        self.init(records: bytes.withUnsafeBufferPointer {
+            CSVTable.parseRecords(bytes: $0, delimiter: delimiter.asciiValue ?? UInt8(ascii: ","))
+        })
+    }
+
+    private init(records: [Row]) {
+        var records = records
         if var first = records.first?.fields.first, first.hasPrefix("\u{FEFF}") {
             first.removeFirst()
             records[0].fields[0] = first
@@ -35,7 +46,7 @@ public struct CSVTable: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CSVError.unreadable(path: path)
         }
-        self.init(text: String(decoding: data, as: UTF8.self), delimiter: delimiter)
+        self.init(bytes: [UInt8](data), delimiter: delimiter)
     }
 
     /// The index of a column by name (exact match first, then case-insensitive).
@@ -51,53 +62,68 @@ public struct CSVTable: Sendable {
     }
 
     static func parseRecords(_ text: String, delimiter: Character) -> [Row] {
+        var text = text
+        return text.withUTF8 { parseRecords(bytes: $0, delimiter: delimiter.asciiValue ?? UInt8(ascii: ",")) }
+    }
+
+    /// Byte-level RFC 4180 state machine; fields are decoded as UTF-8 once, when complete.
+    static func parseRecords(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> [Row] {
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var records: [Row] = []
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var inQuotes = false
+        var fieldStarted = false
         var line = 1
         var recordLine = 1
-        var iterator = text.makeIterator()
-        var pending: Character? = nil
-        func next() -> Character? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
+        var i = 0
+        let n = bytes.count
+        func endRecord() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            fieldStarted = false
+            if !(fields.count == 1 && fields[0].isEmpty) {
+                records.append(Row(line: recordLine, fields: fields))
+            }
+            fields.removeAll(keepingCapacity: true)
         }
-        while let c = next() {
+        while i < n {
+            let c = bytes[i]
             if inQuotes {
-                if c == "\"" {
-                    if let n = next() {
-                        if n == "\"" { field.append("\"") } else { inQuotes = false; pending = n }
-                    } else { inQuotes = false }
+                if c == quote {
+                    if i + 1 < n, bytes[i + 1] == quote {
+                        field.append(quote)
+                        i += 2
+                        continue
+                    }
+                    inQuotes = false
                 } else {
-                    if c == "\n" || c == "\r\n" { line += 1 }
+                    if c == lf { line += 1 }
                     field.append(c)
                 }
+                i += 1
                 continue
             }
             switch c {
-            case "\"" where field.isEmpty:
+            case quote where !fieldStarted:
                 inQuotes = true
+                fieldStarted = true
             case delimiter:
-                fields.append(field)
-                field = ""
-            case "\n", "\r\n", "\r":
-                fields.append(field)
-                field = ""
-                if !(fields.count == 1 && fields[0].isEmpty) {
-                    records.append(Row(line: recordLine, fields: fields))
-                }
-                fields = []
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+                fieldStarted = false
+            case lf, cr:
+                endRecord()
+                if c == cr, i + 1 < n, bytes[i + 1] == lf { i += 1 }
                 line += 1
                 recordLine = line
             default:
                 field.append(c)
+                fieldStarted = true
             }
+            i += 1
         }
-        if !field.isEmpty || !fields.isEmpty {
-            fields.append(field)
-            records.append(Row(line: recordLine, fields: fields))
-        }
+        if fieldStarted || !field.isEmpty || !fields.isEmpty { endRecord() }
         return records
     }
 }

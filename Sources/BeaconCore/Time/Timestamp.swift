@@ -1,0 +1,137 @@
+import Foundation
+
+/// ISO-8601 timestamps as the tracking SDKs write them, parsed without a formatter.
+///
+/// Accepts `YYYY-MM-DD`, optionally followed by `T` or a space and `hh:mm[:ss[.fraction]]`,
+/// optionally followed by `Z`, `±hh:mm`, `±hhmm` or `±hh`. A time without a zone is UTC
+/// (the convention of CSV exports such as UCI Online Retail). Out-of-range fields
+/// (month 13, minute 61) are rejected rather than rolled over.
+public enum Timestamp {
+    /// Parses `text`; returns nil when it is not an ISO-8601 date or date-time.
+    public static func parse(_ text: some StringProtocol) -> Date? {
+        let u = Array(text.utf8)
+        var i = 0
+        func digits(_ n: Int) -> Int? {
+            guard i + n <= u.count else { return nil }
+            var v = 0
+            for k in 0..<n {
+                let c = u[i + k]
+                guard c >= 48 && c <= 57 else { return nil }
+                v = v * 10 + Int(c - 48)
+            }
+            i += n
+            return v
+        }
+        func expect(_ c: UInt8) -> Bool {
+            guard i < u.count, u[i] == c else { return false }
+            i += 1
+            return true
+        }
+        guard let year = digits(4), expect(45), let month = digits(2), expect(45), let day = digits(2) else { return nil }
+        guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
+        var seconds = 0.0
+        var offset = 0
+        if i < u.count, u[i] == 84 || u[i] == 116 || u[i] == 32 {
+            i += 1
+            guard let hour = digits(2), hour < 24, expect(58), let minute = digits(2), minute < 60 else { return nil }
+            var second = 0
+            var fraction = 0.0
+            if expect(58) {
+                guard let s = digits(2), s <= 60 else { return nil }
+                second = s
+                if i < u.count, u[i] == 46 || u[i] == 44 {
+                    i += 1
+                    var scale = 0.1
+                    let start = i
+                    while i < u.count, u[i] >= 48 && u[i] <= 57 {
+                        fraction += Double(u[i] - 48) * scale
+                        scale /= 10
+                        i += 1
+                    }
+                    guard i > start else { return nil }
+                }
+            }
+            seconds = Double(hour * 3600 + minute * 60 + second) + fraction
+            if i < u.count {
+                if u[i] == 90 || u[i] == 122 {
+                    i += 1
+                } else if u[i] == 43 || u[i] == 45 {
+                    let sign = u[i] == 45 ? -1 : 1
+                    i += 1
+                    guard let oh = digits(2), oh <= 23 else { return nil }
+                    var om = 0
+                    if expect(58) {
+                        guard let m = digits(2) else { return nil }
+                        om = m
+                    } else if i < u.count {
+                        guard let m = digits(2) else { return nil }
+                        om = m
+                    }
+                    guard om < 60 else { return nil }
+                    offset = sign * (oh * 3600 + om * 60)
+                }
+            }
+        }
+        guard i == u.count else { return nil }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        return Date(timeIntervalSince1970: Double(days) * 86_400 + seconds - Double(offset))
+    }
+
+    /// Formats `date` as `YYYY-MM-DDThh:mm:ss.sssZ` (UTC, milliseconds).
+    public static func format(_ date: Date) -> String {
+        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let totalSeconds = Int64((Double(ms) / 1000).rounded(.down))
+        let millis = Int(ms - totalSeconds * 1000)
+        let days = Int((Double(totalSeconds) / 86_400).rounded(.down))
+        let secOfDay = Int(totalSeconds - Int64(days) * 86_400)
+        let (y, m, d) = civilFromDays(days)
+        func pad(_ v: Int, _ w: Int) -> String {
+            let s = String(v)
+            return String(repeating: "0", count: max(0, w - s.count)) + s
+        }
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secOfDay / 3600, 2)):\(pad(secOfDay / 60 % 60, 2)):\(pad(secOfDay % 60, 2)).\(pad(millis, 3))Z"
+    }
+
+    /// Milliseconds since the Unix epoch, the unit the store keeps.
+    public static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+
+    /// The date for milliseconds since the Unix epoch.
+    public static func date(milliseconds: Int64) -> Date {
+        Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant, "chrono-compatible
+    /// low-level date algorithms", `days_from_civil`).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The inverse of `daysFromCivil` (Hinnant, `civil_from_days`).
+    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp + (mp < 10 ? 3 : -9)
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+}

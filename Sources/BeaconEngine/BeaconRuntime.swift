@@ -1,0 +1,24 @@
+import BeaconStore
+import Logging
+
+/// The live system's parts wired together once: the store, workspaces, group commit and
+/// the ingest pipeline. The server, the CLI and tests all build on one of these.
+public struct BeaconRuntime: Sendable {
+    public let store: any EventStore
+    public let workspaces: WorkspaceService
+    public let committer: GroupCommitter
+    public let ingest: IngestService
+
+    public init(store: any EventStore) {
+        self.store = store
+        workspaces = WorkspaceService(store: store)
+        committer = GroupCommitter(store: store)
+        ingest = IngestService(workspaces: workspaces, committer: committer)
+    }
+
+    /// Opens the store named by the options (PostgreSQL URL, or SQLite in `dataDirectory`),
+    /// migrates it and wires the runtime.
+    public static func open(databaseURL: String?, dataDirectory: String, logger: Logger) async throws -> BeaconRuntime {
+        BeaconRuntime(store: try await StoreFactory.open(databaseURL: databaseURL, dataDirectory: dataDirectory, logger: logger))
+    }
+}

@@ -1,0 +1,163 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+
+/// Imports a CSV of order lines (one row per product line, as shop exports write them)
+/// as Segment e-commerce events: one `Order Completed` per order, with `revenue`, `total`
+/// and a `products` array, and one `Order Refunded` per return.
+///
+/// A line is a return when its order id starts with `returnPrefix` (UCI Online Retail's
+/// `C…` cancellations) or its quantity or amount is negative; returns carry negative
+/// `revenue` so sums net them out. The line total is `amount`, or `quantity × price` when
+/// the file has no total. Events get ids `order:<id>` / `refund:<id>`, so re-running an
+/// import stores nothing twice. Bad rows are skipped and reported by line number; they
+/// never abort the rows before or after them.
+public struct OrderFileImporter: Sendable {
+    public var store: any EventStore
+    public var columns: OrderColumnMap
+    public var returnPrefix = "C"
+    public var currency: String?
+    public var chunkSize = 2_000
+
+    public init(store: any EventStore, columns: OrderColumnMap) {
+        self.store = store
+        self.columns = columns
+    }
+
+    private struct Order {
+        var id: String
+        var customer: String
+        var timestamp: Date
+        var refund: Bool
+        var revenue: Double = 0
+        var products: [JSONValue] = []
+        var country: String?
+        var currency: String?
+    }
+
+    public func importFile(
+        _ path: String, workspaceId: String, receivedAt: Date = Date(),
+        progress: @Sendable (ImportProgress) -> Void = { _ in }
+    ) async throws -> ImportReport {
+        progress(ImportProgress(phase: .reading, done: 0, total: 1))
+        let table = CSVTable(bytes: try ImportFile.read(path))
+        let index = try columns.resolve(header: table.header)
+        var report = ImportReport()
+        var orders: [String: Order] = [:]
+        var order: [String] = []
+        let total = table.rows.count
+        for (n, row) in table.rows.enumerated() {
+            if n % 20_000 == 0 { progress(ImportProgress(phase: .parsing, done: n, total: total)) }
+            report.rowsRead += 1
+            func field(_ name: String) -> String? {
+                index[name].map { row[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            }
+            guard let customerRaw = field("customer_id") else {
+                report.skip(line: row.line, reason: "missing customer_id", detail: "line \(row.line): customer_id is empty")
+                continue
+            }
+            guard let orderId = field("order_id") else {
+                report.skip(line: row.line, reason: "missing order_id", detail: "line \(row.line): order_id is empty")
+                continue
+            }
+            guard let rawTime = field("timestamp"), let time = Self.parseDate(rawTime) else {
+                report.skip(line: row.line, reason: "bad timestamp",
+                            detail: "line \(row.line), column '\(table.header[index["timestamp"]!])': '\(field("timestamp") ?? "")' is not a date")
+                continue
+            }
+            var quantity: Double?
+            if let q = field("quantity") {
+                guard let v = Double(q), v.isFinite else {
+                    report.skip(line: row.line, reason: "bad quantity", detail: "line \(row.line), column '\(table.header[index["quantity"]!])': '\(q)' is not a number")
+                    continue
+                }
+                quantity = v
+            }
+            var price: Double?
+            if let p = field("price") {
+                guard let v = Double(p), v.isFinite else {
+                    report.skip(line: row.line, reason: "bad price", detail: "line \(row.line), column '\(table.header[index["price"]!])': '\(p)' is not a number")
+                    continue
+                }
+                price = v
+            }
+            let amount: Double
+            if let a = field("amount") {
+                guard let v = Double(a.replacingOccurrences(of: ",", with: "")), v.isFinite else {
+                    report.skip(line: row.line, reason: "bad amount", detail: "line \(row.line), column '\(table.header[index["amount"]!])': '\(a)' is not a number")
+                    continue
+                }
+                amount = v
+            } else if let q = quantity, let p = price {
+                amount = q * p
+            } else {
+                report.skip(line: row.line, reason: "missing amount", detail: "line \(row.line): no amount and no quantity × price")
+                continue
+            }
+            let customer = Self.normaliseIdentifier(customerRaw)
+            let refund = orderId.hasPrefix(returnPrefix) && !returnPrefix.isEmpty || (quantity ?? 0) < 0 || amount < 0
+            let key = (refund ? "refund:" : "order:") + orderId
+            if orders[key] == nil {
+                orders[key] = Order(id: orderId, customer: customer, timestamp: time, refund: refund,
+                                    country: field("country"), currency: field("currency") ?? currency)
+                order.append(key)
+            }
+            var product: [String: JSONValue] = [:]
+            product["product_id"] = field("product_id").map(JSONValue.string)
+            product["name"] = field("product_name").map(JSONValue.string)
+            product["quantity"] = quantity.map(JSONValue.number)
+            product["price"] = price.map(JSONValue.number)
+            orders[key]!.revenue += refund ? -abs(amount) : amount
+            orders[key]!.products.append(.object(product))
+            report.rowsImported += 1
+        }
+        var events: [Event] = []
+        for (n, key) in order.enumerated() {
+            let o = orders[key]!
+            var properties: [String: JSONValue] = [
+                "order_id": .string(o.id),
+                "revenue": .number((o.revenue * 100).rounded() / 100),
+                "total": .number((o.revenue * 100).rounded() / 100),
+                "products": .array(o.products),
+            ]
+            properties["currency"] = o.currency.map(JSONValue.string)
+            properties["country"] = o.country.map(JSONValue.string)
+            events.append(Event(
+                messageId: key, type: .track, userId: o.customer, event: o.refund ? "Order Refunded" : "Order Completed",
+                timestamp: o.timestamp, originalTimestamp: o.timestamp, receivedAt: receivedAt,
+                properties: .object(properties), context: .object(["library": .object(["name": .string("beacon-import")])])))
+            if events.count >= chunkSize || n == order.count - 1 {
+                let result = try await store.append([EventBatch(workspaceId: workspaceId, events: events)])[0]
+                report.eventsStored += result.inserted
+                report.duplicates += result.duplicates
+                events.removeAll(keepingCapacity: true)
+                progress(ImportProgress(phase: .storing, done: n + 1, total: order.count))
+            }
+        }
+        return report
+    }
+
+    /// ISO-8601 (`2010-12-01 08:26:00`) or US `M/D/YYYY[ H:MM[:SS]]`, UTC.
+    static func parseDate(_ text: String) -> Date? {
+        if let d = Timestamp.parse(text) { return d }
+        let parts = text.split(separator: " ")
+        let date = parts.first?.split(separator: "/").compactMap { Int($0) } ?? []
+        guard date.count == 3, (1...12).contains(date[0]), (1...31).contains(date[1]) else { return nil }
+        let year = date[2] < 100 ? 2000 + date[2] : date[2]
+        var iso = String(format: "%04d-%02d-%02d", year, date[0], date[1])
+        if parts.count > 1 {
+            let time = parts[1].split(separator: ":").compactMap { Int($0) }
+            guard time.count >= 2 else { return nil }
+            iso += String(format: " %02d:%02d:%02d", time[0], time[1], time.count > 2 ? time[2] : 0)
+        }
+        return Timestamp.parse(iso)
+    }
+
+    /// Spreadsheet exports write integer ids as floats (`17850.0`): keep the integer text.
+    static func normaliseIdentifier(_ raw: String) -> String {
+        if raw.hasSuffix(".0"), let d = Double(raw), d == d.rounded(), abs(d) < 1e15 {
+            return String(Int64(d))
+        }
+        return raw
+    }
+}

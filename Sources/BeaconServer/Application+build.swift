@@ -1,0 +1,35 @@
+import BeaconEngine
+import Hummingbird
+import Logging
+
+/// Where and how the HTTP server listens.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+}
+
+/// Builds the router: health, metrics and the tracking API.
+public func buildRouter(runtime: BeaconRuntime, metrics: BeaconMetrics, logger: Logger) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: RequestDurationMiddleware(metrics: metrics))
+    HealthController(runtime: runtime, metrics: metrics).addRoutes(to: router)
+    IngestController(runtime: runtime, metrics: metrics, logger: logger).addRoutes(to: router)
+    return router
+}
+
+/// Builds the whole application; the one place where Beacon's HTTP parts are composed.
+public func buildApplication(
+    runtime: BeaconRuntime, configuration: ServerConfiguration, logger: Logger,
+    metrics: BeaconMetrics = BeaconMetrics()
+) -> some ApplicationProtocol {
+    let router = buildRouter(runtime: runtime, metrics: metrics, logger: logger)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Beacon"),
+        logger: logger)
+}

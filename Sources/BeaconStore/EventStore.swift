@@ -1,0 +1,117 @@
+import BeaconCore
+import Foundation
+
+/// Beacon's persistence: workspaces, hashed write keys and the append-only event log.
+///
+/// Two real backends implement it, `SQLiteEventStore` (the embedded default) and
+/// `PostgresEventStore` (production); one test suite runs against both. Every row carries
+/// its `workspace_id`, and every method that reads or writes events takes the workspace,
+/// so one tenant can never see another's data through this API.
+public protocol EventStore: Sendable {
+    /// A short name of the backend, for logs and `/healthz` ("sqlite", "postgres").
+    var backend: String { get }
+
+    /// Applies the migrations in `Migrations.all` that have not run yet, in order.
+    func migrate() async throws
+
+    /// Creates a workspace. - Throws: `StoreError.conflict` when the name is taken.
+    func createWorkspace(name: String) async throws -> Workspace
+    func workspace(named name: String) async throws -> Workspace?
+    func workspace(id: String) async throws -> Workspace?
+    func listWorkspaces() async throws -> [Workspace]
+
+    /// Stores the hash of a write key for a workspace (the key itself is never stored).
+    func addWriteKey(hash: String, workspaceId: String, label: String) async throws
+    /// The workspace a write-key hash belongs to, or nil.
+    func workspace(writeKeyHash: String) async throws -> Workspace?
+
+    /// Appends several batches of events in **one** transaction (one fsync), skipping any
+    /// event whose `(workspace, messageId)` is already stored. Returns, per batch, how many
+    /// events were new and how many were duplicates. Returns only after the commit.
+    func append(_ batches: [EventBatch]) async throws -> [AppendResult]
+
+    /// Events of a workspace in the order they were stored, after sequence number `after`.
+    func events(in workspaceId: String, after: Int64?, limit: Int) async throws -> [StoredEvent]
+    /// The number of events stored for a workspace.
+    func eventCount(in workspaceId: String) async throws -> Int
+    /// Whether the event `(workspace, messageId)` is stored.
+    func containsEvent(workspaceId: String, messageId: String) async throws -> Bool
+
+    /// Releases connections and files.
+    func close() async throws
+}
+
+/// A tenant: every event, key and derived row belongs to exactly one workspace.
+public struct Workspace: Sendable, Equatable, Codable {
+    public var id: String
+    public var name: String
+    public var createdAt: Date
+
+    public init(id: String, name: String, createdAt: Date) {
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+    }
+}
+
+/// Events to append for one workspace (typically one HTTP request).
+public struct EventBatch: Sendable {
+    public var workspaceId: String
+    public var events: [Event]
+
+    public init(workspaceId: String, events: [Event]) {
+        self.workspaceId = workspaceId
+        self.events = events
+    }
+}
+
+/// The outcome of appending one batch.
+public struct AppendResult: Sendable, Equatable {
+    public var inserted: Int
+    public var duplicates: Int
+
+    public init(inserted: Int, duplicates: Int) {
+        self.inserted = inserted
+        self.duplicates = duplicates
+    }
+}
+
+/// An event as stored: its workspace and its position in the log.
+public struct StoredEvent: Sendable, Equatable {
+    public var workspaceId: String
+    public var sequence: Int64
+    public var event: Event
+}
+
+/// A store failure with a code that callers can match and a message for people.
+public struct StoreError: Error, CustomStringConvertible, Sendable {
+    public enum Code: String, Sendable {
+        case conflict, notFound, invalidConfiguration, corrupt
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+extension Event {
+    /// The row values every backend stores besides the JSON payload.
+    var storedColumns: (type: String, userId: String?, anonymousId: String?, event: String?, timestamp: Int64, receivedAt: Int64) {
+        (type.rawValue, userId, anonymousId, event, Timestamp.milliseconds(timestamp), Timestamp.milliseconds(receivedAt))
+    }
+
+    /// Decodes the payload column.
+    static func fromPayload(_ payload: String) throws -> Event {
+        do {
+            return try Event(json: JSONValue.parse(Data(payload.utf8)))
+        } catch {
+            throw StoreError(.corrupt, "stored event payload cannot be read: \(error)")
+        }
+    }
+}

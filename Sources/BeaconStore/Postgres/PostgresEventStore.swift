@@ -1,0 +1,184 @@
+import BeaconCore
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The production store: PostgreSQL through postgres-nio's connection pool.
+///
+/// Same schema and semantics as `SQLiteEventStore` (payload is `jsonb` here); an append of
+/// many batches is one transaction of multi-row `INSERT … ON CONFLICT DO NOTHING`
+/// statements, so duplicates are skipped by the primary key `(workspace_id, message_id)`.
+public final class PostgresEventStore: EventStore {
+    public let backend = "postgres"
+    let client: PostgresClient
+    let logger: Logger
+    private let runner: Task<Void, Never>
+
+    /// Connects to `url` (`postgres://user:password@host:port/database`).
+    /// - Throws: `StoreError.invalidConfiguration` naming what is wrong with the URL.
+    public init(url: String, logger: Logger) throws {
+        let configuration = try PostgresEventStore.configuration(from: url)
+        self.logger = logger
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        runner = Task { await client.run() }
+    }
+
+    /// Parses a `postgres://` URL into a client configuration.
+    static func configuration(from url: String) throws -> PostgresClient.Configuration {
+        guard let components = URLComponents(string: url),
+              components.scheme == "postgres" || components.scheme == "postgresql"
+        else {
+            throw StoreError(.invalidConfiguration, "database URL must look like postgres://user:password@host:5432/database, got '\(url)'")
+        }
+        guard let host = components.host, !host.isEmpty else {
+            throw StoreError(.invalidConfiguration, "database URL '\(url)' has no host")
+        }
+        let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        var configuration = PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432,
+            username: components.user ?? "postgres", password: components.password,
+            database: database.isEmpty ? nil : database, tls: .disable)
+        configuration.options.maximumConnections = 16
+        return configuration
+    }
+
+    public func migrate() async throws {
+        try await client.withTransaction(logger: logger) { conn in
+            try await conn.query("SELECT pg_advisory_xact_lock(424242)", logger: logger)
+            try await conn.query(
+                "CREATE TABLE IF NOT EXISTS beacon_migrations (id TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)",
+                logger: logger)
+            var applied: Set<String> = []
+            for try await id in try await conn.query("SELECT id FROM beacon_migrations", logger: logger).decode(String.self) {
+                applied.insert(id)
+            }
+            for migration in Migrations.all where !applied.contains(migration.id) {
+                for sql in migration.postgres { try await conn.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
+                try await conn.query(
+                    "INSERT INTO beacon_migrations (id, applied_at) VALUES (\(migration.id), \(Timestamp.milliseconds(Date())))",
+                    logger: logger)
+            }
+        }
+    }
+
+    public func createWorkspace(name: String) async throws -> Workspace {
+        let workspace = Workspace(id: UUID().uuidString.lowercased(), name: name, createdAt: Date())
+        do {
+            try await client.query(
+                "INSERT INTO workspaces (id, name, created_at) VALUES (\(workspace.id), \(name), \(Timestamp.milliseconds(workspace.createdAt)))",
+                logger: logger)
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+            throw StoreError(.conflict, "a workspace named '\(name)' already exists")
+        }
+        return workspace
+    }
+
+    public func workspace(named name: String) async throws -> Workspace? {
+        try await workspaces("SELECT id, name, created_at FROM workspaces WHERE name = \(name)").first
+    }
+
+    public func workspace(id: String) async throws -> Workspace? {
+        try await workspaces("SELECT id, name, created_at FROM workspaces WHERE id = \(id)").first
+    }
+
+    public func listWorkspaces() async throws -> [Workspace] {
+        try await workspaces("SELECT id, name, created_at FROM workspaces ORDER BY name")
+    }
+
+    public func addWriteKey(hash: String, workspaceId: String, label: String) async throws {
+        try await client.query(
+            "INSERT INTO write_keys (workspace_id, key_hash, label, created_at) VALUES (\(workspaceId), \(hash), \(label), \(Timestamp.milliseconds(Date())))",
+            logger: logger)
+    }
+
+    public func workspace(writeKeyHash: String) async throws -> Workspace? {
+        try await workspaces(
+            "SELECT w.id, w.name, w.created_at FROM write_keys k JOIN workspaces w ON w.id = k.workspace_id WHERE k.key_hash = \(writeKeyHash)"
+        ).first
+    }
+
+    /// Rows per multi-row INSERT: 9 binds each, well under the protocol's 65,535.
+    static let rowsPerStatement = 1000
+
+    public func append(_ batches: [EventBatch]) async throws -> [AppendResult] {
+        struct Key: Hashable { var workspace: String; var message: String }
+        let rows = batches.flatMap { batch in batch.events.map { (batch.workspaceId, $0) } }
+        let insertedKeys: Set<Key> = try await client.withTransaction(logger: logger) { conn in
+            var inserted: Set<Key> = []
+            var start = 0
+            while start < rows.count {
+                let chunk = rows[start..<min(start + Self.rowsPerStatement, rows.count)]
+                start += chunk.count
+                var sql = "INSERT INTO events (workspace_id, message_id, type, user_id, anonymous_id, event, timestamp, received_at, payload) VALUES "
+                var binds = PostgresBindings(capacity: chunk.count * 9)
+                for (n, (workspaceId, event)) in chunk.enumerated() {
+                    let b = n * 9
+                    sql += n == 0 ? "" : ","
+                    sql += "($\(b + 1),$\(b + 2),$\(b + 3),$\(b + 4),$\(b + 5),$\(b + 6),$\(b + 7),$\(b + 8),$\(b + 9)::jsonb)"
+                    let c = event.storedColumns
+                    try binds.append(workspaceId)
+                    try binds.append(event.messageId)
+                    try binds.append(c.type)
+                    try binds.append(c.userId)
+                    try binds.append(c.anonymousId)
+                    try binds.append(c.event)
+                    try binds.append(c.timestamp)
+                    try binds.append(c.receivedAt)
+                    try binds.append(event.json.serialized())
+                }
+                sql += " ON CONFLICT (workspace_id, message_id) DO NOTHING RETURNING workspace_id, message_id"
+                let result = try await conn.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+                for try await (w, m) in result.decode((String, String).self) { inserted.insert(Key(workspace: w, message: m)) }
+            }
+            return inserted
+        }
+        // Credit each newly stored row to the first batch that carried it.
+        var claimed: Set<Key> = []
+        return batches.map { batch in
+            var n = 0
+            for event in batch.events {
+                let key = Key(workspace: batch.workspaceId, message: event.messageId)
+                if insertedKeys.contains(key), claimed.insert(key).inserted { n += 1 }
+            }
+            return AppendResult(inserted: n, duplicates: batch.events.count - n)
+        }
+    }
+
+    public func events(in workspaceId: String, after: Int64?, limit: Int) async throws -> [StoredEvent] {
+        let rows = try await client.query(
+            "SELECT seq, payload::text FROM events WHERE workspace_id = \(workspaceId) AND seq > \(after ?? 0) ORDER BY seq LIMIT \(limit)",
+            logger: logger)
+        var out: [StoredEvent] = []
+        for try await (seq, payload) in rows.decode((Int64, String).self) {
+            out.append(StoredEvent(workspaceId: workspaceId, sequence: seq, event: try Event.fromPayload(payload)))
+        }
+        return out
+    }
+
+    public func eventCount(in workspaceId: String) async throws -> Int {
+        let rows = try await client.query("SELECT COUNT(*) FROM events WHERE workspace_id = \(workspaceId)", logger: logger)
+        for try await count in rows.decode(Int64.self) { return Int(count) }
+        return 0
+    }
+
+    public func containsEvent(workspaceId: String, messageId: String) async throws -> Bool {
+        let rows = try await client.query(
+            "SELECT EXISTS (SELECT 1 FROM events WHERE workspace_id = \(workspaceId) AND message_id = \(messageId))",
+            logger: logger)
+        for try await exists in rows.decode(Bool.self) { return exists }
+        return false
+    }
+
+    public func close() async throws {
+        runner.cancel()
+    }
+
+    private func workspaces(_ query: PostgresQuery) async throws -> [Workspace] {
+        var out: [Workspace] = []
+        for try await (id, name, created) in try await client.query(query, logger: logger).decode((String, String, Int64).self) {
+            out.append(Workspace(id: id, name: name, createdAt: Timestamp.date(milliseconds: created)))
+        }
+        return out
+    }
+}

@@ -1,0 +1,145 @@
+import BeaconCore
+import Foundation
+import GRDB
+
+/// The embedded default store: one SQLite file in WAL mode through GRDB.
+///
+/// Durability: `synchronous = FULL`, so a committed transaction survives a crash of the
+/// process *and* of the machine; the cost (one fsync per commit) is paid once per group of
+/// requests because ingest groups concurrent requests into one `append` call.
+/// Readers never block the writer (WAL, `DatabasePool`).
+public final class SQLiteEventStore: EventStore {
+    public let backend = "sqlite"
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the database file at `path`.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError(.invalidConfiguration, "cannot open SQLite database at '\(path)': \(error)")
+        }
+    }
+
+    public func migrate() async throws {
+        var migrator = DatabaseMigrator()
+        for migration in Migrations.all {
+            migrator.registerMigration(migration.id) { db in
+                for sql in migration.sqlite { try db.execute(sql: sql) }
+            }
+        }
+        try migrator.migrate(pool)
+    }
+
+    public func createWorkspace(name: String) async throws -> Workspace {
+        let workspace = Workspace(id: UUID().uuidString.lowercased(), name: name, createdAt: Date())
+        do {
+            try await pool.write { db in
+                try db.execute(
+                    sql: "INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)",
+                    arguments: [workspace.id, workspace.name, Timestamp.milliseconds(workspace.createdAt)])
+            }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw StoreError(.conflict, "a workspace named '\(name)' already exists")
+        }
+        return workspace
+    }
+
+    public func workspace(named name: String) async throws -> Workspace? {
+        try await fetchWorkspace("SELECT id, name, created_at FROM workspaces WHERE name = ?", name)
+    }
+
+    public func workspace(id: String) async throws -> Workspace? {
+        try await fetchWorkspace("SELECT id, name, created_at FROM workspaces WHERE id = ?", id)
+    }
+
+    public func listWorkspaces() async throws -> [Workspace] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, name, created_at FROM workspaces ORDER BY name").map(Self.workspace(from:))
+        }
+    }
+
+    public func addWriteKey(hash: String, workspaceId: String, label: String) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO write_keys (workspace_id, key_hash, label, created_at) VALUES (?, ?, ?, ?)",
+                arguments: [workspaceId, hash, label, Timestamp.milliseconds(Date())])
+        }
+    }
+
+    public func workspace(writeKeyHash: String) async throws -> Workspace? {
+        try await fetchWorkspace(
+            "SELECT w.id, w.name, w.created_at FROM write_keys k JOIN workspaces w ON w.id = k.workspace_id WHERE k.key_hash = ?",
+            writeKeyHash)
+    }
+
+    public func append(_ batches: [EventBatch]) async throws -> [AppendResult] {
+        try await pool.write { db in
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO events (workspace_id, message_id, type, user_id, anonymous_id, event, timestamp, received_at, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id, message_id) DO NOTHING
+                """)
+            var results: [AppendResult] = []
+            results.reserveCapacity(batches.count)
+            for batch in batches {
+                var inserted = 0
+                for event in batch.events {
+                    let c = event.storedColumns
+                    try statement.execute(arguments: [
+                        batch.workspaceId, event.messageId, c.type, c.userId, c.anonymousId, c.event,
+                        c.timestamp, c.receivedAt, event.json.serialized(),
+                    ])
+                    inserted += db.changesCount
+                }
+                results.append(AppendResult(inserted: inserted, duplicates: batch.events.count - inserted))
+            }
+            return results
+        }
+    }
+
+    public func events(in workspaceId: String, after: Int64?, limit: Int) async throws -> [StoredEvent] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT seq, payload FROM events WHERE workspace_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                arguments: [workspaceId, after ?? 0, limit]
+            ).map { row in
+                StoredEvent(workspaceId: workspaceId, sequence: row[0], event: try Event.fromPayload(row[1]))
+            }
+        }
+    }
+
+    public func eventCount(in workspaceId: String) async throws -> Int {
+        try await pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE workspace_id = ?", arguments: [workspaceId]) ?? 0
+        }
+    }
+
+    public func containsEvent(workspaceId: String, messageId: String) async throws -> Bool {
+        try await pool.read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM events WHERE workspace_id = ? AND message_id = ?)",
+                arguments: [workspaceId, messageId]) ?? false
+        }
+    }
+
+    public func close() async throws {
+        try pool.close()
+    }
+
+    private func fetchWorkspace(_ sql: String, _ argument: String) async throws -> Workspace? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: sql, arguments: [argument]).map(Self.workspace(from:))
+        }
+    }
+
+    private static func workspace(from row: Row) -> Workspace {
+        Workspace(id: row[0], name: row[1], createdAt: Timestamp.date(milliseconds: row[2]))
+    }
+}
