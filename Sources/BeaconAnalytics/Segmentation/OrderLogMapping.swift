@@ -71,11 +71,15 @@ public struct OrderLogMapping: Sendable, Equatable {
             roles[role] = parts[1]
         }
         guard let customer = roles["customer"] else {
-            throw SegmentationError(.invalidParameter, "the map needs customer=<column> (or Col1+Col2 for a synthetic id)")
+            throw SegmentationError(
+                .invalidParameter, "the map needs customer=<column> (or Col1+Col2 for a synthetic id)")
         }
-        guard let date = roles["date"] else { throw SegmentationError(.invalidParameter, "the map needs date=<column>") }
+        guard let date = roles["date"] else {
+            throw SegmentationError(.invalidParameter, "the map needs date=<column>")
+        }
         guard roles["amount"] != nil || (roles["quantity"] != nil && roles["price"] != nil) else {
-            throw SegmentationError(.invalidParameter, "the map needs amount=<column>, or quantity=<column> and price=<column>")
+            throw SegmentationError(
+                .invalidParameter, "the map needs amount=<column>, or quantity=<column> and price=<column>")
         }
         self.init(
             customer: customer.split(separator: "+").map { $0.trimmingSpaces }, order: roles["order"], date: date,
@@ -113,7 +117,8 @@ public struct OrderLogMapping: Sendable, Equatable {
             }
             let number = { (i: Int, name: String) throws -> Double in
                 guard let v = Double(field(i)), v.isFinite else {
-                    throw SegmentationError(.badValue, "line \(row.line), column '\(name)': '\(field(i))' is not a number")
+                    throw SegmentationError(
+                        .badValue, "line \(row.line), column '\(name)': '\(field(i))' is not a number")
                 }
                 return v
             }
@@ -127,7 +132,8 @@ public struct OrderLogMapping: Sendable, Equatable {
             guard let day = OrderLogMapping.dayNumber(field(dateColumn), order: dateOrder) else {
                 throw SegmentationError(
                     .badValue,
-                    "line \(row.line), column '\(date)': '\(field(dateColumn))' is not a date (YYYY-MM-DD, YYYYMMDD or M/D/YYYY)")
+                    "line \(row.line), column '\(date)': '\(field(dateColumn))' is not a date (YYYY-MM-DD, YYYYMMDD or M/D/YYYY)"
+                )
             }
             records.append(
                 OrderRecord(
@@ -157,7 +163,8 @@ public struct OrderLogMapping: Sendable, Equatable {
             guard p.count == 3, p[2].count == 4, let a = digits(p[0]), let b = digits(p[1]), let y = digits(p[2]) else {
                 return nil
             }
-            return (order == .mdy ? OrderDay(year: y, month: a, day: b) : OrderDay(year: y, month: b, day: a))?.dayNumber
+            return (order == .mdy ? OrderDay(year: y, month: a, day: b) : OrderDay(year: y, month: b, day: a))?
+                .dayNumber
         }
         return nil
     }
@@ -165,7 +172,7 @@ public struct OrderLogMapping: Sendable, Equatable {
     /// `17850.0` → `17850`; other ids unchanged.
     static func normalisedID(_ id: String) -> String {
         guard let dot = id.firstIndex(of: "."), id[..<dot].allSatisfy(\.isNumber), !id[..<dot].isEmpty,
-              id[id.index(after: dot)...].allSatisfy({ $0 == "0" }), id.index(after: dot) < id.endIndex
+            id[id.index(after: dot)...].allSatisfy({ $0 == "0" }), id.index(after: dot) < id.endIndex
         else { return id }
         return String(id[..<dot])
     }

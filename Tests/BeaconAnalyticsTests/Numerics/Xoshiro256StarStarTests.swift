@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeaconAnalytics
 
 @Suite("Seeded generators")
@@ -7,10 +8,11 @@ struct SeededGeneratorTests {
     func splitMixVector() {
         var g = SplitMix64(seed: 1_234_567)
         let got = (0..<5).map { _ in g.next() }
-        #expect(got == [
-            6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423,
-            4_593_380_528_125_082_431, 16_408_922_859_458_223_821,
-        ])
+        #expect(
+            got == [
+                6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423,
+                4_593_380_528_125_082_431, 16_408_922_859_458_223_821,
+            ])
     }
 
     @Test("xoshiro256** reproduces the reference output for state (1, 2, 3, 4)")

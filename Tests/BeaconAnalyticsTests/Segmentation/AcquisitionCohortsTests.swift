@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeaconAnalytics
 
 @Suite("Acquisition cohorts")
@@ -23,7 +24,8 @@ struct AcquisitionCohortsTests {
         let table = try AcquisitionCohorts(orders: log)
         #expect(table.customersWithoutPurchase == 1)
         #expect(table.cohorts.map(\.month.monthLabel) == ["2023-01", "2023-02"])
-        let jan = table.cohorts[0], feb = table.cohorts[1]
+        let jan = table.cohorts[0]
+        let feb = table.cohorts[1]
         #expect(jan.size == 2)
         #expect(jan.active == [2, 1, 0, 1])
         #expect(jan.retention == [1, 0.5, 0, 0.5])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeaconAnalytics
 
 @Suite("Choosing k and explaining clusters")
@@ -16,7 +17,8 @@ struct ClusterExplanationTests {
     func selection() throws {
         var data = Matrix(rows: 300, columns: 2)
         data.elements = KMeansSklearnFixture.blobPoints
-        let sel = try ClusterCountSelection(data: data, range: 2...6, kmeans: KMeans(clusterCount: 2, restarts: 4), seed: 3)
+        let sel = try ClusterCountSelection(
+            data: data, range: 2...6, kmeans: KMeans(clusterCount: 2, restarts: 4), seed: 3)
         #expect(sel.candidates.map(\.k) == [2, 3, 4, 5, 6])
         #expect(zip(sel.candidates, sel.candidates.dropFirst()).allSatisfy { $0.inertia > $1.inertia })
         #expect(sel.candidates.allSatisfy { $0.silhouette > -1 && $0.silhouette < 1 })
@@ -34,7 +36,10 @@ struct ClusterExplanationTests {
         let groups: [(n: Int, r: Double, f: Double, m: Double)] = [
             (2, 5, 20, 10_000), (12, 20, 2, 100), (4, 300, 6, 500), (2, 10, 30, 800),
         ]
-        var r: [Double] = [], f: [Double] = [], m: [Double] = [], labels: [Int] = []
+        var r: [Double] = []
+        var f: [Double] = []
+        var m: [Double] = []
+        var labels: [Int] = []
         for (c, g) in groups.enumerated() {
             for _ in 0..<g.n {
                 r.append(g.r)
@@ -54,6 +59,25 @@ struct ClusterExplanationTests {
         #expect(report.clusters[2].meanRecency == 300)
         #expect(report.clusters[0].action.contains("Concierge"))
         #expect(report.clusters[2].action.contains("Win-back"))
+    }
+
+    @Test("A frequent big spender behind the top-spending cluster is a Loyalist, not a second VIP")
+    func loyaltyTrap() throws {
+        // 1 whale (spend 20,000, 80 orders), 3 frequent buyers (3,000, 30), 16 casual (100, 2)
+        let groups: [(n: Int, f: Double, m: Double)] = [(1, 80, 20_000), (3, 30, 3_000), (16, 2, 100)]
+        var f: [Double] = []
+        var m: [Double] = []
+        var labels: [Int] = []
+        for (c, g) in groups.enumerated() {
+            f += Array(repeating: g.f, count: g.n)
+            m += Array(repeating: g.m, count: g.n)
+            labels += Array(repeating: c, count: g.n)
+        }
+        let report = try ClusterPersonas(
+            recency: Array(repeating: 10, count: 20), frequency: f, monetary: m, labels: labels, k: 3)
+        // both top clusters have log1p-spend z ≥ 1 (numpy: 2.84 and 1.65)
+        #expect(report.clusters[0].monetaryZ >= 1 && report.clusters[1].monetaryZ >= 1)
+        #expect(report.clusters.map(\.persona) == [.vip, .loyalist, .casual])
     }
 
     @Test("Clusters sharing a persona are numbered by spend")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BeaconAnalytics
 
 @Suite("k-means against scikit-learn")
@@ -21,20 +22,26 @@ struct KMeansTests {
         }
     }
 
-    @Test("Blobs, k = 4 from given centroids: same labels, inertia, iterations and centroids", arguments: KMeans.Algorithm.allCases)
+    @Test(
+        "Blobs, k = 4 from given centroids: same labels, inertia, iterations and centroids",
+        arguments: KMeans.Algorithm.allCases)
     func blobs(algorithm: KMeans.Algorithm) throws {
         let data = Self.matrix(Fixture.blobPoints, columns: 2)
         let c = Fixture.blobs4
-        let fit = try KMeans(clusterCount: c.k, algorithm: algorithm).fit(data, initialCentroids: Self.matrix(c.initial, columns: 2))
+        let fit = try KMeans(clusterCount: c.k, algorithm: algorithm).fit(
+            data, initialCentroids: Self.matrix(c.initial, columns: 2))
         Self.check(fit, c)
         #expect(fit.converged)
     }
 
-    @Test("An empty cluster is relocated to the farthest point, as scikit-learn does", arguments: KMeans.Algorithm.allCases)
+    @Test(
+        "An empty cluster is relocated to the farthest point, as scikit-learn does",
+        arguments: KMeans.Algorithm.allCases)
     func emptyCluster(algorithm: KMeans.Algorithm) throws {
         let data = Self.matrix(Fixture.blobPoints, columns: 2)
         let c = Fixture.blobs3Empty
-        let fit = try KMeans(clusterCount: c.k, algorithm: algorithm).fit(data, initialCentroids: Self.matrix(c.initial, columns: 2))
+        let fit = try KMeans(clusterCount: c.k, algorithm: algorithm).fit(
+            data, initialCentroids: Self.matrix(c.initial, columns: 2))
         Self.check(fit, c)
     }
 
@@ -43,7 +50,9 @@ struct KMeansTests {
         .enabled(if: SharedData.available, "needs ../shared/datasets"), arguments: KMeans.Algorithm.allCases)
     func cdnow(algorithm: KMeans.Algorithm) throws {
         let text = try String(contentsOfFile: SharedData.dataset("cdnow/cdnow_customers_summary.csv"), encoding: .utf8)
-        let rows = text.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",").map { Double($0)! } }
+        let rows = text.split(whereSeparator: \.isNewline).dropFirst().map {
+            $0.split(separator: ",").map { Double($0)! }
+        }
         let raw = Matrix(rows.map { [$0[1], $0[2], $0[3]] })  // frequency, recency, T
         #expect(raw.rows == 2357)
         let scaler = try ClusterFeatureScaler(fitting: raw)
@@ -53,7 +62,8 @@ struct KMeansTests {
         }
         let z = try scaler.transform(raw)
         let c = Fixture.cdnow6
-        let fit = try KMeans(clusterCount: c.k, algorithm: algorithm).fit(z, initialCentroids: Self.matrix(c.initial, columns: 3))
+        let fit = try KMeans(clusterCount: c.k, algorithm: algorithm).fit(
+            z, initialCentroids: Self.matrix(c.initial, columns: 3))
         Self.check(fit, c)
         let first = Matrix((0..<1000).map { z.row($0) })
         let silhouette = SilhouetteScore.score(first, labels: Array(fit.labels[0..<1000]))
@@ -103,8 +113,12 @@ struct KMeansTests {
     @Test("Bad input: k larger than n, k = 0, non-finite data, wrong centroid shape, log1p of −1")
     func badInput() throws {
         let data = Matrix([[0, 0], [1, 1]])
-        #expect { try KMeans(clusterCount: 3).fit(data, seed: 0) } throws: { ($0 as? SegmentationError)?.code == .tooFewRows }
-        #expect { try KMeans(clusterCount: 0).fit(data, seed: 0) } throws: { ($0 as? SegmentationError)?.code == .invalidParameter }
+        #expect { try KMeans(clusterCount: 3).fit(data, seed: 0) } throws: {
+            ($0 as? SegmentationError)?.code == .tooFewRows
+        }
+        #expect { try KMeans(clusterCount: 0).fit(data, seed: 0) } throws: {
+            ($0 as? SegmentationError)?.code == .invalidParameter
+        }
         #expect { try KMeans(clusterCount: 1).fit(Matrix([[0, .nan]]), seed: 0) } throws: {
             ($0 as? SegmentationError)?.code == .invalidValue
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeaconAnalytics
 
 @Suite("Order log mapping")
@@ -55,7 +56,9 @@ struct OrderLogMappingTests {
             let e = $0 as? SegmentationError
             return e?.code == .missingColumn && e!.message.contains("'UnitPrice'")
         }
-        #expect { try map.records(header: header, rows: []) } throws: { ($0 as? SegmentationError)?.code == .emptyInput }
+        #expect { try map.records(header: header, rows: []) } throws: {
+            ($0 as? SegmentationError)?.code == .emptyInput
+        }
         #expect {
             try map.records(header: header, rows: [(7, ["1", "two", "2010-12-01", "1.0", "5"])])
         } throws: {

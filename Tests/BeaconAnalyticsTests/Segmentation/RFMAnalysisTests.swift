@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeaconAnalytics
 
 @Suite("RFM analysis")
@@ -88,7 +89,9 @@ struct RFMAnalysisTests {
         #expect(RFMSegment(recency: 3, frequency: 1, monetary: 2) == .aboutToSleep)
         #expect(RFMSegment(recency: 2, frequency: 1, monetary: 2) == .hibernating)
         var seen = Set<RFMSegment>()
-        for r in 1...5 { for f in 1...5 { for m in 1...5 { seen.insert(RFMSegment(recency: r, frequency: f, monetary: m)) } } }
+        for r in 1...5 {
+            for f in 1...5 { for m in 1...5 { seen.insert(RFMSegment(recency: r, frequency: f, monetary: m)) } }
+        }
         #expect(seen == Set(RFMSegment.allCases))
     }
 

@@ -27,7 +27,10 @@ public struct AcquisitionCohorts: Sendable {
         /// Cumulative revenue per acquired customer after months 0, 1, …
         public var cumulativeRevenuePerCustomer: [Double] {
             var running = 0.0
-            return revenue.map { running += $0; return running / Double(size) }
+            return revenue.map {
+                running += $0
+                return running / Double(size)
+            }
         }
     }
 
@@ -45,7 +48,10 @@ public struct AcquisitionCohorts: Sendable {
             throw SegmentationError(.invalidValue, "order line \(bad + 1) has a non-finite amount")
         }
         // net amount and month of every order
-        struct OrderKey: Hashable { var customer: String; var order: String }
+        struct OrderKey: Hashable {
+            var customer: String
+            var order: String
+        }
         var orderNet: [OrderKey: (net: Double, day: Int)] = [:]
         for (index, line) in orders.enumerated() {
             let key = OrderKey(customer: line.customerID, order: line.orderID ?? "\u{1}line-\(index)")
@@ -65,8 +71,11 @@ public struct AcquisitionCohorts: Sendable {
         let cohortOf = activeMonths.mapValues { $0.min()! }
         var table: [Int: (size: Int, active: [Int], revenue: [Double])] = [:]
         for (customer, first) in cohortOf {
-            var row = table[first] ?? (0, [Int](repeating: 0, count: lastMonth - first + 1),
-                                       [Double](repeating: 0, count: lastMonth - first + 1))
+            var row =
+                table[first] ?? (
+                    0, [Int](repeating: 0, count: lastMonth - first + 1),
+                    [Double](repeating: 0, count: lastMonth - first + 1)
+                )
             row.size += 1
             for month in activeMonths[customer]! { row.active[month - first] += 1 }
             table[first] = row

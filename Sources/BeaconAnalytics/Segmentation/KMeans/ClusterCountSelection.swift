@@ -54,18 +54,21 @@ public struct ClusterCountSelection: Sendable {
             var settings = kmeans
             settings.clusterCount = k
             let fit = try settings.fit(data, seed: seed)
-            let silhouette = SilhouetteScore.score(sampleData, labels: sample.map { fit.labels[$0] }, threads: kmeans.threads)
+            let silhouette = SilhouetteScore.score(
+                sampleData, labels: sample.map { fit.labels[$0] }, threads: kmeans.threads)
             candidates.append(Candidate(k: k, inertia: fit.inertia, silhouette: silhouette))
         }
         self.candidates = candidates
         self.rule = rule
-        elbowK = ClusterCountSelection.elbow(candidates.map { (Double($0.k), $0.inertia) }).map { candidates[$0].k }
+        elbowK =
+            ClusterCountSelection.elbow(candidates.map { (Double($0.k), $0.inertia) }).map { candidates[$0].k }
             ?? range.lowerBound
-        silhouetteK = candidates.max { a, b in
-            // NaN never wins; ties keep the smaller k
-            (a.silhouette.isNaN ? -.infinity : a.silhouette) < (b.silhouette.isNaN ? -.infinity : b.silhouette)
-                || (a.silhouette == b.silhouette && a.k > b.k)
-        }!.k
+        silhouetteK =
+            candidates.max { a, b in
+                // NaN never wins; ties keep the smaller k
+                (a.silhouette.isNaN ? -.infinity : a.silhouette) < (b.silhouette.isNaN ? -.infinity : b.silhouette)
+                    || (a.silhouette == b.silhouette && a.k > b.k)
+            }!.k
         chosenK = rule == .elbow ? elbowK : silhouetteK
     }
 

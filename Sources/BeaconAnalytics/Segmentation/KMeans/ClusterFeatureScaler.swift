@@ -76,7 +76,8 @@ public struct ClusterFeatureScaler: Sendable, Equatable {
                 }
                 if flags[f] {
                     guard v > -1 else {
-                        throw SegmentationError(.invalidValue, "row \(i + 1), column \(f + 1): log1p needs a value > −1, got \(v)")
+                        throw SegmentationError(
+                            .invalidValue, "row \(i + 1), column \(f + 1): log1p needs a value > −1, got \(v)")
                     }
                     out[i, f] = log1p(v)
                 }

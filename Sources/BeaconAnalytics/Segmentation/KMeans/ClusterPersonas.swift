@@ -8,12 +8,17 @@ import Foundation
 /// relative to all customers, never from fixed amounts, so they carry over between data
 /// sets. Each cluster's position is the mean of its members' standard scores: recency on
 /// its own scale, frequency and spend after log1p (both are heavy-tailed, and one whale
-/// would otherwise make every other cluster look alike). The rules, in order:
+/// would otherwise make every other cluster look alike). A cluster is *active* when its
+/// recency z < 0.5. The rules, in order:
 ///
-/// 1. spend z ≥ 1 and recency z < 0.5 → **VIPs**: concierge service, exclusive rewards;
-/// 2. spend z ≥ 1 and recency z ≥ 0.5 → **At-Risk VIPs**: personal win-back outreach;
-/// 3. recency z ≥ 0.5 (long since the last order) → **At Risk**: win-back campaign;
-/// 4. frequency z ≥ 0.5 → **Loyalists**: upsell premium versions, referral programme;
+/// 1. recency z ≥ 0.5 (long since the last order) and spend z ≥ 1 → **At-Risk VIPs**:
+///    personal win-back outreach;
+/// 2. recency z ≥ 0.5 → **At Risk**: win-back campaign;
+/// 3. spend z ≥ 1 and either the highest-spending active cluster or frequency z < 0.5 →
+///    **VIPs**: concierge service, exclusive rewards;
+/// 4. frequency z ≥ 0.5 → **Loyalists**: upsell premium versions, referral programme (this
+///    includes big spenders behind the top cluster who buy often — the seed's "loyalty
+///    trap": habitual but spending less per order than the VIPs);
 /// 5. otherwise → **Casual Shoppers**: "bundle & save" offers.
 ///
 /// Clusters that share a persona are told apart by a number in the label, highest spend
@@ -72,7 +77,8 @@ public struct ClusterPersonas: Sendable {
         let n = labels.count
         guard n > 0 else { throw SegmentationError(.emptyInput, "no customers to profile") }
         guard recency.count == n, frequency.count == n, monetary.count == n else {
-            throw SegmentationError(.dimensionMismatch, "recency, frequency, monetary and labels must have the same length")
+            throw SegmentationError(
+                .dimensionMismatch, "recency, frequency, monetary and labels must have the same length")
         }
         let zR = ClusterPersonas.standardScores(recency)
         let zF = ClusterPersonas.standardScores(frequency.map { log1p(max($0, 0)) })
@@ -85,17 +91,24 @@ public struct ClusterPersonas: Sendable {
             let m = Double(members.count)
             let mean = { (v: [Double]) in members.reduce(0.0) { $0 + v[$1] } / m }
             let revenue = members.reduce(0.0) { $0 + monetary[$1] }
-            let (r, f, s) = (mean(zR), mean(zF), mean(zM))
-            let persona: Persona =
-                s >= 1 ? (r >= 0.5 ? .atRiskVIP : .vip)
-                : r >= 0.5 ? .atRisk
-                : f >= 0.5 ? .loyalist : .casual
             clusters.append(
                 Cluster(
                     index: c, size: members.count, customerShare: m / Double(n), revenue: revenue,
                     revenueShare: total == 0 ? .nan : revenue / total, meanRecency: mean(recency),
-                    meanFrequency: mean(frequency), meanMonetary: revenue / m, recencyZ: r, frequencyZ: f,
-                    monetaryZ: s, persona: persona, label: persona.rawValue))
+                    meanFrequency: mean(frequency), meanMonetary: revenue / m, recencyZ: mean(zR), frequencyZ: mean(zF),
+                    monetaryZ: mean(zM), persona: .casual, label: ""))
+        }
+        let topActive = clusters.filter { $0.recencyZ < 0.5 }.max { $0.monetaryZ < $1.monetaryZ }?.index
+        for i in clusters.indices {
+            let (r, f, s) = (clusters[i].recencyZ, clusters[i].frequencyZ, clusters[i].monetaryZ)
+            let persona: Persona =
+                r >= 0.5
+                ? (s >= 1 ? .atRiskVIP : .atRisk)
+                : s >= 1 && (clusters[i].index == topActive || f < 0.5)
+                    ? .vip
+                    : f >= 0.5 ? .loyalist : .casual
+            clusters[i].persona = persona
+            clusters[i].label = persona.rawValue
         }
         for persona in Persona.allCases {
             let same = clusters.indices.filter { clusters[$0].persona == persona }

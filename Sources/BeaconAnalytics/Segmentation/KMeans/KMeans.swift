@@ -112,7 +112,8 @@ public struct KMeans: Sendable {
             throw SegmentationError(.invalidParameter, "k must be at least 1, got \(clusterCount)")
         }
         guard data.rows >= clusterCount else {
-            throw SegmentationError(.tooFewRows, "k = \(clusterCount) needs at least \(clusterCount) points, got \(data.rows)")
+            throw SegmentationError(
+                .tooFewRows, "k = \(clusterCount) needs at least \(clusterCount) points, got \(data.rows)")
         }
         guard maxIterations >= 1, tolerance >= 0, threads >= 1 else {
             throw SegmentationError(.invalidParameter, "maxIterations and threads must be ≥ 1 and tolerance ≥ 0")
@@ -124,7 +125,8 @@ public struct KMeans: Sendable {
     }
 
     private static func centred(_ data: Matrix) -> ([Double], [Double]) {
-        let n = data.rows, d = data.columns
+        let n = data.rows
+        let d = data.columns
         var mean = [Double](repeating: 0, count: d)
         for i in 0..<n { for f in 0..<d { mean[f] += data.elements[i * d + f] } }
         for f in 0..<d { mean[f] /= Double(n) }

@@ -35,7 +35,8 @@ enum KMeansPlusPlus {
             for _ in 0..<trials {
                 let target = rng.nextDouble() * potential
                 // numpy searchsorted(side="left"): first index with cumulative ≥ target.
-                var lo = 0, hi = n
+                var lo = 0
+                var hi = n
                 while lo < hi {
                     let mid = (lo + hi) / 2
                     if cumulative[mid] < target { lo = mid + 1 } else { hi = mid }

@@ -13,7 +13,8 @@ public enum SilhouetteScore {
     /// - Returns: NaN when there are fewer than 2 clusters or fewer than 2 points, where the
     ///   score is undefined (scikit-learn raises instead).
     public static func score(_ data: Matrix, labels: [Int], threads: Int = 1) -> Double {
-        let n = data.rows, d = data.columns
+        let n = data.rows
+        let d = data.columns
         guard n >= 2, labels.count == n, let maxLabel = labels.max(), labels.min()! >= 0 else { return .nan }
         let k = maxLabel + 1
         var sizes = [Int](repeating: 0, count: k)
@@ -40,7 +41,10 @@ public enum SilhouetteScore {
                             sums[labels[other]] += dist.squareRoot()
                         }
                         let own = labels[i]
-                        guard sizes[own] > 1 else { x.s[i] = 0; continue }
+                        guard sizes[own] > 1 else {
+                            x.s[i] = 0
+                            continue
+                        }
                         let a = sums[own] / Double(sizes[own] - 1)
                         var b = Double.infinity
                         for j in 0..<k where j != own && sizes[j] > 0 { b = min(b, sums[j] / Double(sizes[j])) }

@@ -35,7 +35,8 @@ public enum QuantileScore {
     /// Ranks 1…n, ties broken by order of appearance (pandas `rank(method="first")`).
     public static func firstRanks(_ values: [Double]) -> [Int] {
         let order = values.indices.sorted { a, b in
-            let va = values[a], vb = values[b]
+            let va = values[a]
+            let vb = values[b]
             if va.isNaN || vb.isNaN {
                 if va.isNaN != vb.isNaN { return vb.isNaN }
                 return a < b

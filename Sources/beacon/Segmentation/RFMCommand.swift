@@ -1,0 +1,129 @@
+import ArgumentParser
+import BeaconAnalytics
+
+/// `beacon rfm`: recency, frequency and monetary scores and named segments per customer.
+struct RFMCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rfm",
+        abstract: "Score customers 1–5 on recency, frequency and monetary value and name their segment.",
+        discussion: """
+            Recency is days from the last purchase to --as-of (default: the day after the last \
+            purchase); frequency counts distinct orders with a positive net amount; monetary is \
+            net spend, returns subtracted. Scores are quintiles as pandas \
+            qcut(rank(method="first"), 5) gives them, customers in id order. Segments come from \
+            R and FM = ceil((F + M) / 2):
+              R5: FM1 New, FM2-3 Potential Loyalist, FM4-5 Champions
+              R4: FM1 Promising, FM2-3 Potential Loyalist, FM4-5 Loyal
+              R3: FM1-2 About to Sleep, FM3 Need Attention, FM4-5 Loyal
+              R2: FM1-2 Hibernating, FM3-4 At Risk, FM5 Can't Lose Them
+              R1: FM1 Lost, FM2 Hibernating, FM3-4 At Risk, FM5 Can't Lose Them
+            Output: one CSV row per customer, or with --summary one row per segment (count, \
+            share, revenue share, mean R/F/M, suggested action); --json writes both.
+            Example: gunzip -c online_retail_2010_2011.csv.gz | beacon rfm --input - \
+            --map "customer=CustomerID, order=InvoiceNo, date=InvoiceDate, quantity=Quantity, price=UnitPrice" \
+            --as-of 2011-12-10 --summary
+            """)
+
+    @OptionGroup var source: SegmentationInputOptions
+
+    @Option(help: "Date recency is measured to, YYYY-MM-DD; lines after it are left out.")
+    var asOf: String?
+
+    @Flag(help: "Write the per-segment summary instead of the per-customer table.")
+    var summary = false
+
+    @Flag(help: "Write JSON (customers and summary) instead of CSV.")
+    var json = false
+
+    @Option(help: "Write to this file instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        if let asOf { _ = try segmentationDay(asOf, option: "--as-of") }
+    }
+
+    func run() async throws {
+        let orders = try source.loadOrders()
+        let asOfDay = try asOf.map { try segmentationDay($0, option: "--as-of") }
+        let rfm: RFMAnalysis
+        do {
+            rfm = try RFMAnalysis(orders: orders, asOfDay: asOfDay)
+        } catch let error as SegmentationError {
+            throw CommandError("\(source.inputName): \(error.message)")
+        }
+        if rfm.linesAfterAsOf > 0 {
+            SegmentationOutput.note("left out \(rfm.linesAfterAsOf) lines dated after --as-of")
+        }
+        if rfm.customersWithoutPurchase > 0 {
+            SegmentationOutput.note(
+                "left out \(rfm.customersWithoutPurchase) customers with no purchase (no order with a positive net amount)"
+            )
+        }
+        let segments = RFMSegmentSummary.summarize(rfm)
+        let text: String
+        if json {
+            text = try SegmentationOutput.jsonText([
+                "asOf": OrderDay(dayNumber: rfm.asOfDay).description,
+                "customers": rfm.customers.map(customerJSON),
+                "summary": segments.map(summaryJSON),
+                "customersWithoutPurchase": rfm.customersWithoutPurchase,
+                "linesAfterAsOf": rfm.linesAfterAsOf,
+            ])
+        } else if summary {
+            let header = [
+                "segment", "customers", "customer_share", "revenue", "revenue_share", "mean_recency_days",
+                "mean_frequency", "mean_monetary", "action",
+            ]
+            text =
+                ([header]
+                + segments.map { s in
+                    [
+                        s.segment.rawValue, String(s.customers), SegmentationOutput.number(s.customerShare),
+                        SegmentationOutput.number(s.revenue, digits: 12), SegmentationOutput.number(s.revenueShare),
+                        SegmentationOutput.number(s.meanRecency), SegmentationOutput.number(s.meanFrequency),
+                        SegmentationOutput.number(s.meanMonetary), s.segment.suggestedAction,
+                    ]
+                }).map(SegmentationOutput.csvLine).joined(separator: "\n")
+        } else {
+            let header = [
+                "customer_id", "recency_days", "frequency", "monetary", "first_purchase", "last_purchase", "r", "f",
+                "m",
+                "rfm_cell", "segment",
+            ]
+            text =
+                ([header]
+                + rfm.customers.map { c in
+                    [
+                        c.customerID, String(c.recency), String(c.frequency),
+                        SegmentationOutput.number(c.monetary, digits: 12),
+                        OrderDay(dayNumber: c.firstPurchaseDay).description,
+                        OrderDay(dayNumber: c.lastPurchaseDay).description,
+                        String(c.recencyScore), String(c.frequencyScore), String(c.monetaryScore), c.cell,
+                        c.segment.rawValue,
+                    ]
+                }).map(SegmentationOutput.csvLine).joined(separator: "\n")
+        }
+        try SegmentationOutput.emit(text, to: output)
+    }
+
+    private func customerJSON(_ c: RFMAnalysis.Customer) -> [String: Any] {
+        [
+            "customerId": c.customerID, "recencyDays": c.recency, "frequency": c.frequency,
+            "monetary": SegmentationOutput.json(c.monetary),
+            "firstPurchase": OrderDay(dayNumber: c.firstPurchaseDay).description,
+            "lastPurchase": OrderDay(dayNumber: c.lastPurchaseDay).description, "r": c.recencyScore,
+            "f": c.frequencyScore, "m": c.monetaryScore, "rfmCell": c.cell, "segment": c.segment.rawValue,
+        ]
+    }
+
+    private func summaryJSON(_ s: RFMSegmentSummary) -> [String: Any] {
+        [
+            "segment": s.segment.rawValue, "customers": s.customers,
+            "customerShare": SegmentationOutput.json(s.customerShare), "revenue": SegmentationOutput.json(s.revenue),
+            "revenueShare": SegmentationOutput.json(s.revenueShare),
+            "meanRecencyDays": SegmentationOutput.json(s.meanRecency),
+            "meanFrequency": SegmentationOutput.json(s.meanFrequency),
+            "meanMonetary": SegmentationOutput.json(s.meanMonetary), "action": s.segment.suggestedAction,
+        ]
+    }
+}

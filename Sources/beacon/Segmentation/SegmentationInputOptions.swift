@@ -1,0 +1,98 @@
+import ArgumentParser
+import BeaconAnalytics
+import BeaconCore
+import Foundation
+
+/// The order-log input shared by `rfm`, `segment kmeans` and `cohorts`: the CSV file and how
+/// its columns map to customer, order, date and money.
+struct SegmentationInputOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Order CSV, one row per order line; '-' reads standard input.",
+            discussion:
+                "gzip files are not read directly: pipe them, e.g. gunzip -c online_retail.csv.gz | beacon rfm --input - …"
+        ))
+    var input: String
+
+    @Option(
+        help: ArgumentHelp(
+            "Column map: role=Column pairs separated by commas.",
+            discussion: """
+                Roles: customer (required; Col1+Col2 builds a synthetic id from several columns, \
+                values joined by '|'), date (required), order (optional: lines with the same value \
+                are one order), and money as amount=Col, or quantity=Col and price=Col \
+                (value = quantity × price), optionally discount-percent=Col (value × (1 − p/100)). \
+                Negative values are returns. Ids like 17850.0 become 17850.
+                Online Retail (UCI): "customer=CustomerID, order=InvoiceNo, date=InvoiceDate, \
+                quantity=Quantity, price=UnitPrice"
+                Retail Orders has no customer id; its documented synthetic id is the order's postal code \
+                and customer segment ("42420|Consumer"; 1,258 ids): "customer=Postal Code+Segment, \
+                order=Order Id, date=Order Date, amount=List Price, discount-percent=Discount Percent"
+                """))
+    var map: String
+
+    @Option(help: "Day/month order of slash dates (M/D/YYYY or D/M/YYYY): mdy or dmy.")
+    var dateOrder: OrderLogMapping.DateOrder = .mdy
+
+    @Option(help: "Field separator of the CSV file (one character).")
+    var delimiter: String = ","
+
+    func validate() throws {
+        do {
+            _ = try OrderLogMapping(parsing: map, dateOrder: dateOrder)
+        } catch let error as SegmentationError {
+            throw ValidationError("--map: \(error.message)")
+        }
+        guard delimiter.count == 1 else {
+            throw ValidationError("--delimiter must be one character, got '\(delimiter)'")
+        }
+    }
+
+    /// The input's display name in messages.
+    var inputName: String { input == "-" ? "standard input" : input }
+
+    /// Reads the file and maps it to order records; notes about skipped lines go to stderr.
+    /// - Throws: `CommandError` naming the file, and the line and column at fault.
+    func loadOrders() throws -> [OrderRecord] {
+        let mapping = try OrderLogMapping(parsing: map, dateOrder: dateOrder)
+        let table = try readTable()
+        guard !table.header.isEmpty else { throw CommandError("\(inputName): the file is empty") }
+        do {
+            let out = try mapping.records(header: table.header, rows: table.rows.map { ($0.line, $0.fields) })
+            if out.skippedBlankCustomer > 0 {
+                SegmentationOutput.note(
+                    "\(inputName): skipped \(out.skippedBlankCustomer) lines with a blank customer id")
+            }
+            return out.records
+        } catch let error as SegmentationError {
+            throw CommandError("\(inputName): \(error.message)")
+        }
+    }
+
+    private func readTable() throws -> CSVTable {
+        let data: Data
+        if input == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: input) else {
+                throw CommandError("cannot read file '\(input)'")
+            }
+            data = contents
+        }
+        if data.count >= 2, data[data.startIndex] == 0x1F, data[data.startIndex + 1] == 0x8B {
+            throw CommandError(
+                "\(inputName) is gzip-compressed; decompress it on the fly: gunzip -c \(input) | beacon … --input -")
+        }
+        return CSVTable(text: String(decoding: data, as: UTF8.self), delimiter: Character(delimiter))
+    }
+}
+
+extension OrderLogMapping.DateOrder: ExpressibleByArgument {}
+
+/// Parses a `YYYY-MM-DD` option value into a day number, for `validate()`.
+func segmentationDay(_ text: String, option: String) throws -> Int {
+    guard let day = OrderLogMapping.dayNumber(text), text.count == 10 else {
+        throw ValidationError("\(option) must be a date YYYY-MM-DD, got '\(text)'")
+    }
+    return day
+}
