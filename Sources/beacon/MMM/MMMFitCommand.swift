@@ -1,0 +1,94 @@
+import ArgumentParser
+import BeaconAnalytics
+import Foundation
+
+extension MMMSpecification.AdstockKind: ExpressibleByArgument {}
+extension MMMSpecification.SaturationKind: ExpressibleByArgument {}
+
+/// `beacon mmm fit`: fits a marketing-mix model to a wide CSV and prints ROAS, marginal ROAS
+/// and fit statistics, or the whole fit as JSON.
+struct MMMFitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit", abstract: "Fit a marketing mix model (ridge + adstock/saturation search) to a CSV.")
+
+    @Option(help: "Wide CSV: one row per day or week.") var input: String
+    @Option(help: "Date column (YYYY-MM-DD).") var date = "date"
+    @Option(help: "Target column, e.g. revenue.") var target = "revenue"
+    @Option(help: "Comma-separated spend columns, one per paid channel.") var channels: String
+    @Option(help: "Comma-separated control columns.") var controls = ""
+    @Option(help: "Comma-separated event columns (numeric, or labels expanded to dummies).") var events = ""
+    @Option(help: "Adstock: \(MMMSpecification.AdstockKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var adstock: MMMSpecification.AdstockKind = .geometric
+    @Option(help: "Saturation: \(MMMSpecification.SaturationKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var saturation: MMMSpecification.SaturationKind = .hill
+    @Option(help: "Longest adstock lag in periods (default 28 days / 8 weeks; whole series for Weibull).")
+    var maxLag: Int?
+    @Option(help: "Trend changepoints.") var changepoints = 0
+    @Option(help: "Yearly Fourier order.") var yearlyOrder = 3
+    @Option(help: "Weekly Fourier order (daily data).") var weeklyOrder = 3
+    @Option(help: "Last periods held out and forecast.") var holdout = 0
+    @Option(help: "Share of the fitting window used to score hyper-parameters.") var validation = 0.15
+    @Option(help: "Weight of DECOMP.RSSD in the search objective.") var rssdWeight = 0.1
+    @Option(help: "Differential-evolution population.") var population = 40
+    @Option(help: "Differential-evolution generations.") var generations = 150
+    @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Option(help: "Bootstrap replicates for intervals.") var bootstrap = 200
+    @Option(help: "Periods whose mean spend is the current spend (default 90 days / 13 weeks).")
+    var currentPeriods: Int?
+    @Option(help: "Marginal ROAS marking the diminishing-returns point.") var threshold = 1.0
+    @Option(help: "Write the fitted model (JSON) here, for optimize and whatif.") var out: String?
+    @Flag(help: "Print the whole fit as JSON.") var json = false
+
+    func validate() throws {
+        if channelList.isEmpty { throw ValidationError("--channels: name at least one spend column") }
+        if population < 5 { throw ValidationError("--population must be at least 5") }
+        if generations < 0 { throw ValidationError("--generations must not be negative") }
+        if holdout < 0 { throw ValidationError("--holdout must not be negative") }
+        if !(0..<0.5).contains(validation) { throw ValidationError("--validation must be in [0, 0.5)") }
+        if bootstrap < 0 { throw ValidationError("--bootstrap must not be negative") }
+        if let maxLag, maxLag < 1 { throw ValidationError("--max-lag must be at least 1") }
+    }
+
+    private var channelList: [String] { Self.list(channels) }
+    static func list(_ s: String) -> [String] {
+        s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    func run() async throws {
+        let csv = try MMMCSVInput(path: input)
+        let data = try csv.dataset(
+            date: date, target: target, channels: channelList, controls: Self.list(controls), events: Self.list(events))
+        let spec = MMMSpecification(
+            adstock: adstock, saturation: saturation, maxLag: maxLag,
+            baseline: MMMBaseline(changepoints: changepoints, yearlyOrder: yearlyOrder, weeklyOrder: weeklyOrder),
+            holdoutPeriods: holdout, validationFraction: validation, rssdWeight: rssdWeight, population: population,
+            generations: generations, seed: seed, bootstrapSamples: bootstrap, currentPeriods: currentPeriods,
+            diminishingReturnsThreshold: threshold)
+        let fit: MMMFit
+        do { fit = try MarketingMixModel(spec).fit(data) } catch let error as MMMError { throw csv.explain(error) }
+        if let out { try MMMJSON.write(fit, to: out) }
+        if json {
+            try MMMJSON.write(fit, to: nil)
+            return
+        }
+        let s = fit.statistics
+        print(String(format: "R² %.3f  NRMSE %.4f  MAPE %.2f%%  DECOMP.RSSD %.3f  (%d periods, λ %.2g)",
+            s.rSquared, s.nrmse, s.mape * 100, s.decompRSSD, s.observations, fit.ridgeLambda))
+        if let v = s.validationNRMSE { print(String(format: "validation NRMSE %.4f", v)) }
+        if let h = fit.holdout {
+            print(String(format: "holdout (%d periods): R² %.3f  NRMSE %.4f  MAPE %.2f%%", h.actual.count, h.rSquared, h.nrmse, h.mape * 100))
+        }
+        print("channel                spend     revenue  ROAS [90% interval]   mROAS  current/period  diminishing at  carryover")
+        for c in fit.channels {
+            let diminishing = c.responseCurve.diminishingReturns.map { MMMJSON.money($0.spend) } ?? "—"
+            let roas = String(format: "%5.2f [%5.2f, %5.2f]", c.roas.estimate, c.roas.lower, c.roas.upper)
+            print(
+                MMMJSON.column(c.name, 16, left: true) + MMMJSON.column(MMMJSON.money(c.totalSpend), 12)
+                    + MMMJSON.column(MMMJSON.money(c.totalContribution), 12) + "  " + roas
+                    + MMMJSON.column(String(format: "%.2f", c.marginalROAS.estimate), 8)
+                    + MMMJSON.column(MMMJSON.money(c.currentSpend), 16) + MMMJSON.column(diminishing, 16)
+                    + MMMJSON.column(String(format: "%.2f", c.carryoverShare), 11))
+        }
+        print("search: \(fit.search.evaluations) evaluations, \(fit.search.generations) generations, objective \(String(format: "%.4f", fit.search.objective))")
+    }
+}

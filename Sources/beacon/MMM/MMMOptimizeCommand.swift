@@ -1,0 +1,65 @@
+import ArgumentParser
+import BeaconAnalytics
+import Foundation
+
+/// `beacon mmm optimize`: splits a budget across a fitted model's channels to maximise
+/// predicted revenue, and prints current against optimised spend and the projected lift.
+struct MMMOptimizeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "optimize", abstract: "Optimise a budget across channels with a fitted model.")
+
+    @Option(help: "Fitted model JSON written by `mmm fit --out`.") var model: String
+    @Option(help: "Total budget over the horizon.") var budget: Double
+    @Option(help: "Planning horizon in periods (default: the model's current-spend window).") var horizon: Int?
+    @Option(help: "Per-channel totals over the horizon, e.g. google_ads=1000:50000,tiktok=:20000.")
+    var bounds = ""
+    @Flag(help: "Print the plan as JSON.") var json = false
+
+    func validate() throws {
+        if !(budget > 0) { throw ValidationError("--budget must be positive") }
+        if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1") }
+    }
+
+    func run() async throws {
+        let fit = try MMMJSON.readFit(model)
+        let names = fit.channels.map(\.name)
+        let given = try MMMJSON.amounts(bounds, option: "--bounds", channels: names)
+        var ranges: [ClosedRange<Double>?] = []
+        for name in names {
+            guard let text = given[name] else {
+                ranges.append(nil)
+                continue
+            }
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, let lo = parts[0].isEmpty ? 0 : Double(parts[0]),
+                let hi = parts[1].isEmpty ? budget : Double(parts[1]), lo >= 0, lo <= hi
+            else { throw ValidationError("--bounds: '\(name)=\(text)' is not low:high with 0 ≤ low ≤ high") }
+            ranges.append(lo...hi)
+        }
+        let periods = horizon ?? fit.currentPeriods
+        let plan: MMMBudgetPlan
+        do {
+            plan = try MMMBudgetPlan(
+                responses: fit.responses, current: fit.channels.map(\.currentSpend), budget: budget, horizon: periods,
+                bounds: ranges, level: fit.specification.intervalLevel)
+        } catch let error as MMMError {
+            throw CommandError("--\(error.column ?? "budget"): \(error.message)")
+        }
+        if json {
+            try MMMJSON.write(plan, to: nil)
+            return
+        }
+        print("horizon \(periods) periods; budget \(MMMJSON.money(budget)) (current spend \(MMMJSON.money(plan.lines.reduce(0) { $0 + $1.currentSpend })))")
+        print("channel               current     optimised   change   revenue now  revenue then  mROAS")
+        for l in plan.lines {
+            let change = l.currentSpend > 0 ? String(format: "%+.0f%%", (l.optimizedSpend / l.currentSpend - 1) * 100) : "new"
+            print(
+                MMMJSON.column(l.name, 16, left: true) + MMMJSON.column(MMMJSON.money(l.currentSpend), 12)
+                    + MMMJSON.column(MMMJSON.money(l.optimizedSpend), 14) + MMMJSON.column(change, 9)
+                    + MMMJSON.column(MMMJSON.money(l.currentRevenue), 14) + MMMJSON.column(MMMJSON.money(l.optimizedRevenue), 14)
+                    + MMMJSON.column(String(format: "%.2f", l.marginalROAS), 7))
+        }
+        print("media revenue \(MMMJSON.money(plan.currentRevenue)) → \(MMMJSON.money(plan.optimizedRevenue)); lift \(MMMJSON.money(plan.lift.estimate)) [\(MMMJSON.money(plan.lift.lower)), \(MMMJSON.money(plan.lift.upper))] (\(String(format: "%+.1f%%", plan.liftPercent)))")
+        print("check (projected gradient): \(MMMJSON.money(plan.checkRevenue))")
+    }
+}

@@ -1,0 +1,94 @@
+import Testing
+@testable import BeaconAnalytics
+
+/// The budget optimiser against a brute-force grid and its own projected-gradient check.
+@Suite struct MMMBudgetOptimizerTests {
+    private func channel(_ name: String, k: Double, s: Double, beta: Double, rate: Double = 0.3) -> MMMChannelResponse {
+        MMMChannelResponse(
+            name: name, adstock: .geometric(rate: rate, maxLag: 8, normalized: true),
+            saturation: .hill(halfSaturation: k, slope: s), coefficient: beta, spendScale: 1000,
+            coefficientDraws: [0.8 * beta, beta, 1.2 * beta])
+    }
+
+    @Test(arguments: [(1.0, 1.0), (1.8, 1.0), (2.5, 0.6)])
+    func twoChannelsMatchBruteForce(slopes: (Double, Double)) throws {
+        let responses = [channel("search", k: 2, s: slopes.0, beta: 9000), channel("social", k: 1, s: slopes.1, beta: 4000)]
+        let optimizer = MMMBudgetOptimizer(responses: responses)
+        let budget = 3000.0
+        let lower = [200.0, 100]
+        let upper = [2600.0, 2500]
+        let (x, _) = optimizer.allocate(budget: budget, lower: lower, upper: upper)
+        // Brute force: every split in $0.50 steps.
+        var best = -Double.infinity
+        var bestX = 0.0
+        var a = lower[0]
+        while a <= upper[0] {
+            let b = budget - a
+            if b >= lower[1] && b <= upper[1] {
+                let r = optimizer.revenue([a, b])
+                if r > best { (best, bestX) = (r, a) }
+            }
+            a += 0.5
+        }
+        #expect(abs(x.reduce(0, +) - budget) < 1e-6)
+        #expect(optimizer.revenue(x) >= best - 1e-6 * best)
+        #expect(abs(x[0] - bestX) <= 1)
+    }
+
+    @Test func fiveChannelsRespectBoundsAndEqualiseMargins() throws {
+        let responses = [
+            channel("google", k: 4, s: 1.3, beta: 15000), channel("meta", k: 3, s: 1, beta: 9000),
+            channel("email", k: 1.5, s: 1, beta: 20000, rate: 0.1), channel("tiktok", k: 8, s: 1, beta: 40000, rate: 0.6),
+            channel("affiliate", k: 5, s: 0.8, beta: 6000, rate: 0),
+        ]
+        let current = [6200.0, 3500, 500, 2000, 800]
+        let horizon = 30
+        let budget = current.reduce(0, +) * Double(horizon)
+        let bounds: [ClosedRange<Double>?] = [60_000...150_000, 30_000...120_000, nil, 20_000...90_000, 24_000...24_000]
+        let plan = try MMMBudgetPlan(responses: responses, current: current, budget: budget, horizon: horizon, bounds: bounds)
+        #expect(abs(plan.lines.map(\.optimizedSpend).reduce(0, +) - budget) < 1e-6 * budget)
+        for (line, range) in zip(plan.lines, bounds) {
+            let r = range ?? 0...budget
+            #expect(line.optimizedSpend >= r.lowerBound - 1e-6 && line.optimizedSpend <= r.upperBound + 1e-6)
+        }
+        // The independent projected-gradient optimiser reaches the same revenue, and no
+        // worse than the current plan.
+        #expect(abs(plan.checkRevenue - plan.optimizedRevenue) <= 1e-4 * plan.optimizedRevenue)
+        #expect(plan.optimizedRevenue >= plan.currentRevenue)
+        // KKT: channels strictly inside their bounds share one marginal ROAS.
+        let interior = plan.lines.filter {
+            $0.optimizedSpend > $0.lowerBound + 1 && $0.optimizedSpend < $0.upperBound - 1
+        }
+        #expect(interior.count >= 2)
+        let margins = interior.map(\.marginalROAS)
+        #expect(margins.max()! - margins.min()! < 1e-3 * margins.max()!)
+        // The lift interval comes from the coefficient draws (±20 %).
+        #expect(plan.lift.lower <= plan.lift.estimate && plan.lift.estimate <= plan.lift.upper)
+    }
+
+    @Test func infeasibleBoundsAreAnError() {
+        let responses = [channel("a", k: 1, s: 1, beta: 100), channel("b", k: 1, s: 1, beta: 100)]
+        let error = #expect(throws: MMMError.self) {
+            try MMMBudgetPlan(responses: responses, current: [1, 1], budget: 100, horizon: 1, bounds: [0...10, 0...10])
+        }
+        #expect(error?.column == "bounds")
+    }
+
+    @Test func whatIfAtCurrentSpendReproducesTheCurves() throws {
+        let responses = [channel("a", k: 2, s: 1, beta: 5000), channel("b", k: 1, s: 1.5, beta: 3000)]
+        let current = [1500.0, 700]
+        let w = try MMMWhatIf(
+            responses: responses, current: current, allocation: current.map { $0 * 10 }, horizon: 10,
+            baselinePerPeriod: 1000)
+        let expected = (responses[0].response(1500) + responses[1].response(700)) * 10
+        #expect(abs(w.mediaRevenue.estimate - expected) < 1e-9 * expected)
+        #expect(abs(w.currentMediaRevenue - expected) < 1e-9 * expected)
+        #expect(abs(w.totalRevenue.estimate - expected - 10_000) < 1e-6)
+        // Draws are 0.8, 1, 1.2 × β: the 90 % band is [0.82, 1.18] × the estimate.
+        #expect(abs(w.mediaRevenue.lower / expected - 0.82) < 1e-9)
+        #expect(abs(w.mediaRevenue.upper / expected - 1.18) < 1e-9)
+        #expect(throws: MMMError.self) {
+            try MMMWhatIf(responses: responses, current: current, allocation: [-1, 5], horizon: 10, baselinePerPeriod: 0)
+        }
+    }
+}
