@@ -59,8 +59,11 @@ public struct ChurnBoostedTrees: Codable, Sendable {
         let bins = binner.transform(x)
         let prior = fitRows.reduce(0.0) { $0 + y[$1] } / Double(fitRows.count)
         let baseline = log(prior / (1 - prior))
+        let sparse = bins.withUnsafeBufferPointer {
+            ChurnSparseBins(bins: $0, rowCount: x.rows, binCounts: binner.binCounts, fitRows: fitRows)
+        }
         let grower = ChurnTreeGrower(
-            thresholds: binner.thresholds,
+            thresholds: binner.thresholds, sparse: sparse,
             options: .init(
                 maxLeafNodes: options.maxLeafNodes, maxDepth: options.maxDepth,
                 minSamplesLeaf: options.minSamplesLeaf, l2: options.l2, learningRate: options.learningRate,
@@ -78,7 +81,6 @@ public struct ChurnBoostedTrees: Codable, Sendable {
             validationLoss.append(ChurnMetrics.logLoss(probabilities: probabilities, labels: validationLabels))
         }
         recordValidationLoss()
-        var order = fitRows
         bins.withUnsafeBufferPointer { binBuffer in
             for _ in 0..<options.maxIterations {
                 for r in fitRows {
@@ -86,6 +88,7 @@ public struct ChurnBoostedTrees: Codable, Sendable {
                     gradients[r] = mu - y[r]
                     hessians[r] = max(mu * (1 - mu), 1e-16)
                 }
+                var order = fitRows  // ascending, so the root histogram streams through memory
                 let grown = grower.grow(bins: binBuffer, gradients: gradients, hessians: hessians, rows: &order)
                 for (start, end, value) in grown.leaves {
                     for k in start..<end { raw[order[k]] += value }

@@ -40,10 +40,12 @@ struct ChurnTreeGrower {
     let thresholds: [[Double]]
     let options: Options
     private let offsets: [Int]
-    private let totalBins: Int
 
-    init(thresholds: [[Double]], options: Options) {
+    private let sparse: ChurnSparseBins
+
+    init(thresholds: [[Double]], sparse: ChurnSparseBins, options: Options) {
         self.thresholds = thresholds
+        self.sparse = sparse
         self.options = options
         binCounts = thresholds.map { $0.count + 1 }
         var offsets: [Int] = []
@@ -53,7 +55,6 @@ struct ChurnTreeGrower {
             total += count
         }
         self.offsets = offsets
-        totalBins = total
     }
 
     /// Grows a tree on `rows` (reordered in place so each leaf's rows are contiguous).
@@ -64,7 +65,8 @@ struct ChurnTreeGrower {
     {
         var tree = ChurnTree()
         var gains: [(Int, Double)] = []
-        let rootHistogram = histogram(bins: bins, gradients: gradients, hessians: hessians, rows: rows[...])
+        let rootHistogram = sparse.histogram(
+            rows: rows[...], gradients: gradients, hessians: hessians, threads: options.threads)
         var g = 0.0
         var h = 0.0
         for k in 0..<binCounts[0] {
@@ -78,6 +80,7 @@ struct ChurnTreeGrower {
         ]
         open[0].split = bestSplit(open[0])
         var closed: [Leaf] = []
+        var right: [Int] = []
         while open.count + closed.count < options.maxLeafNodes {
             guard
                 let pick = open.indices.filter({ open[$0].split != nil }).max(by: {
@@ -87,21 +90,24 @@ struct ChurnTreeGrower {
             let parent = open.remove(at: pick)
             let split = parent.split!
             let p = binCounts.count
-            // Partition the parent's rows: bin ≤ split.bin first.
-            var i = parent.start
-            var j = parent.end - 1
-            while i <= j {
-                if bins[rows[i] * p + split.feature] <= UInt8(split.bin) {
-                    i += 1
+            // Stable partition of the parent's rows, bin ≤ split.bin first: rows stay ascending
+            // within every node, so histogram passes read memory in increasing order.
+            var mid = parent.start
+            right.removeAll(keepingCapacity: true)
+            for k in parent.start..<parent.end {
+                let r = rows[k]
+                if bins[r * p + split.feature] <= UInt8(split.bin) {
+                    rows[mid] = r
+                    mid += 1
                 } else {
-                    rows.swapAt(i, j)
-                    j -= 1
+                    right.append(r)
                 }
             }
-            let mid = i
+            for (k, r) in right.enumerated() { rows[mid + k] = r }
             let leftSmaller = mid - parent.start <= parent.end - mid
             let small = leftSmaller ? rows[parent.start..<mid] : rows[mid..<parent.end]
-            let smallHistogram = histogram(bins: bins, gradients: gradients, hessians: hessians, rows: small)
+            let smallHistogram = sparse.histogram(
+                rows: small, gradients: gradients, hessians: hessians, threads: options.threads)
             var largeHistogram = parent.histogram
             for k in 0..<largeHistogram.count { largeHistogram[k] -= smallHistogram[k] }
             let leftHistogram = leftSmaller ? smallHistogram : largeHistogram
@@ -175,63 +181,5 @@ struct ChurnTreeGrower {
             }
         }
         return best
-    }
-
-    /// The (gradient, Hessian, count) histogram of `rows`, three doubles per bin.
-    private func histogram(
-        bins: UnsafeBufferPointer<UInt8>, gradients: [Double], hessians: [Double], rows: ArraySlice<Int>
-    ) -> [Double] {
-        let p = binCounts.count
-        let width = 3 * totalBins
-        let chunks = rows.count >= 32_768 ? max(1, options.threads) : 1
-        var partial = [Double](repeating: 0, count: chunks * width)
-        offsets.withUnsafeBufferPointer { off in
-            gradients.withUnsafeBufferPointer { gs in
-                hessians.withUnsafeBufferPointer { hs in
-                    rows.withUnsafeBufferPointer { rs in
-                        partial.withUnsafeMutableBufferPointer { out in
-                            let shared = HistogramBuffers(
-                                bins: bins.baseAddress!, offsets: off.baseAddress!, gradients: gs.baseAddress!,
-                                hessians: hs.baseAddress!, rows: rs.baseAddress!, out: out.baseAddress!)
-                            let count = rs.count
-                            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                                shared.accumulate(
-                                    into: c * width, lo: count * c / chunks, hi: count * (c + 1) / chunks, p: p)
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        if chunks == 1 { return partial }
-        var total = [Double](partial[0..<width])
-        for c in 1..<chunks { for k in 0..<width { total[k] += partial[c * width + k] } }
-        return total
-    }
-}
-
-/// Raw views shared by the histogram worker threads; each writes only its own histogram.
-private struct HistogramBuffers: @unchecked Sendable {
-    let bins: UnsafePointer<UInt8>
-    let offsets: UnsafePointer<Int>
-    let gradients: UnsafePointer<Double>
-    let hessians: UnsafePointer<Double>
-    let rows: UnsafePointer<Int>
-    let out: UnsafeMutablePointer<Double>
-
-    func accumulate(into start: Int, lo: Int, hi: Int, p: Int) {
-        let hist = out + start
-        for k in lo..<hi {
-            let r = rows[k]
-            let g = gradients[r]
-            let h = hessians[r]
-            let base = r * p
-            for f in 0..<p {
-                let idx = 3 * (offsets[f] + Int(bins[base + f]))
-                hist[idx] += g
-                hist[idx + 1] += h
-                hist[idx + 2] += 1
-            }
-        }
     }
 }

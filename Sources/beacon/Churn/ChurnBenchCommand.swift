@@ -2,6 +2,10 @@ import ArgumentParser
 import BeaconAnalytics
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 extension ChurnCommand {
     /// `beacon churn bench`: time model fitting on a file's training rows replicated to a size.
     struct Bench: AsyncParsableCommand {
@@ -44,22 +48,33 @@ extension ChurnCommand {
             let original = try ChurnCommand.naming(input) { try ChurnTraining.prepare(frame, options: base) }
             let prepared = original.replicated(toTrainingRows: rows)
             let kinds: [ChurnModel.Kind] = models == "both" ? [.logistic, .gbdt] : [ChurnModel.Kind(rawValue: models)!]
-            print("model     rows      threads  fit_seconds  test_auc  iterations")
+            print("model     rows      threads  fit_seconds  cpu_seconds  test_auc  iterations")
             for kind in kinds {
                 var options = base
                 options.kind = kind
                 let clock = ContinuousClock()
                 let start = clock.now
+                let cpuStart = Self.cpuSeconds()
                 let fitted = ChurnTraining.fit(prepared, options: options)
                 let elapsed = clock.now - start
+                let cpu = Self.cpuSeconds() - cpuStart
                 let report = ChurnReport(model: fitted, prepared: prepared)
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
                 print(
                     kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
                         + "\(prepared.split.train.count)".padding(toLength: 10, withPad: " ", startingAt: 0)
                         + "\(model.threads)".padding(toLength: 9, withPad: " ", startingAt: 0)
-                        + String(format: "%-13.2f%-10.4f", seconds, report.test.rocAUC) + "\(report.iterations)")
+                        + String(format: "%-13.2f%-13.2f%-10.4f", seconds, cpu, report.test.rocAUC)
+                        + "\(report.iterations)")
             }
+        }
+
+        /// CPU time used by the whole process (all threads), so figures stay comparable on a
+        /// busy machine where wall time also counts waiting.
+        private static func cpuSeconds() -> Double {
+            var ts = timespec()
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+            return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
         }
     }
 }
