@@ -5,7 +5,7 @@ import RealModule
 /// parameters returned beside it so a fit can be checked against the truth.
 ///
 /// Revenue is `organic + Σ media + noise`. Organic revenue is
-/// `10,000 · brand_t · season_t + weekday_t` with brand growing 12 % a year and the
+/// `10,000 · (season_t + brand_t − 1) + weekday_t` with brand growing 12 % a year and the
 /// seasonality index of the seed's `external_factors` table: 0.6 in July–August (the summer
 /// slump), 1.5 on 1–24 December, 3.0 in Black Friday week (Thanksgiving Thursday + 6 days),
 /// 1 otherwise. Paid media follow Jin et al. (2017): normalised geometric adstock (window
@@ -13,13 +13,15 @@ import RealModule
 /// - Google Ads: θ 0.25, k $4,000, s 1.3, β $15,710 (marginal ROAS 1 at $5,000/day — the
 ///   seed's diminishing-returns point); spend $5,000 → $6,500/day.
 /// - Meta Ads: θ 0.45, k $3,000, s 1, β $9,000, × 0.7 from 2021-04-26 (iOS 14.5); ≈ $3,500/day.
-/// - Email: θ 0.15, k $1,500, s 1, β $28,000; two sends a week (Tue/Thu preferred), list
+/// - Email: θ 0.15, k $1,500, s 1, β $32,000; two sends a week (Tue/Thu preferred), list
 ///   growing 2 % a month.
 /// - TikTok: θ 0.6, k $8,000, s 1, β $40,000; spend growing $500 → $4,000/day.
 /// - Affiliate: no carry-over, linear — revenue tracks the brand and season, spend is its 8 %
 ///   commission (ROAS exactly 12.5).
 /// Spend of Google, Meta and TikTok follows the season partly (`0.5 + 0.5·season`), drifts
-/// (log-AR(1), φ 0.9, σ 0.1) and is re-planned weekly (log-normal σ 0.3);
+/// (log-AR(1), φ 0.9, σ 0.1) and is re-planned weekly (log-normal σ 0.3); each goes dark for
+/// two weeks now and then (Google from days 200 and 500, Meta 300 and 600, TikTok 400), the
+/// holdout tests that let a model tell an always-on channel's level from the baseline;
 /// observation noise is N(0, $1,500²). Deterministic for a given seed.
 public struct TechStyleGenerator: Sendable {
     /// The true parameters and realised totals of one channel.
@@ -104,6 +106,10 @@ public struct TechStyleGenerator: Sendable {
             spend[0][t] = max(0, (5000 + 1500 * progress) * follow * Double.exp(walk[0] + flight[0]))
             spend[1][t] = max(0, 3500 * follow * Double.exp(walk[1] + flight[1]))
             spend[3][t] = max(0, (500 + 3500 * progress) * follow * Double.exp(walk[2] + flight[2]))
+            // Two-week "go dark" tests anchor each always-on curve at zero spend.
+            for (k, starts) in [(0, [200, 500]), (1, [300, 600]), (3, [400])] where starts.contains(where: { (0..<14).contains(t - $0) }) {
+                spend[k][t] = 0
+            }
             if t > 0 && dates[t].civil.day == 1 { listSize *= 1.02 }
             // Two sends a week: Tuesday and Thursday most weeks, another weekday otherwise.
             let weekday = dates[t].weekday
@@ -119,7 +125,7 @@ public struct TechStyleGenerator: Sendable {
             .hill(halfSaturation: 4000, slope: 1.3), .hill(halfSaturation: 3000, slope: 1),
             .hill(halfSaturation: 1500, slope: 1), .hill(halfSaturation: 8000, slope: 1), nil,
         ]
-        let betas = [15710.0, 9000, 28000, 40000, 12.5]
+        let betas = [15710.0, 9000, 32000, 40000, 12.5]
         var contributions = [[Double]](repeating: [Double](repeating: 0, count: n), count: 5)
         for c in 0..<5 {
             let adstocked = MMMAdstock.geometric(rate: rates[c], maxLag: lag, normalized: true).apply(spend[c])
@@ -132,7 +138,7 @@ public struct TechStyleGenerator: Sendable {
         let noiseSD = 1500.0
         var revenue = [Double](repeating: 0, count: n)
         for t in 0..<n {
-            var r = 10000 * brand[t] * season[t] + weekdayEffect[dates[t].weekday] + noiseSD * normal()
+            var r = 10000 * (season[t] + brand[t] - 1) + weekdayEffect[dates[t].weekday] + noiseSD * normal()
             for c in 0..<5 { r += contributions[c][t] }
             revenue[t] = max(0, r)
         }

@@ -27,8 +27,8 @@ struct MMMFitCommand: AsyncParsableCommand {
     @Option(help: "Yearly Fourier order.") var yearlyOrder = 3
     @Option(help: "Weekly Fourier order (daily data).") var weeklyOrder = 3
     @Option(help: "Last periods held out and forecast.") var holdout = 0
-    @Option(help: "Share of the fitting window used to score hyper-parameters.") var validation = 0.15
-    @Option(help: "Weight of DECOMP.RSSD in the search objective.") var rssdWeight = 0.1
+    @Option(help: "Share of the fitting window used to score hyper-parameters.") var validation = 0.0
+    @Option(help: "Weight of DECOMP.RSSD in the search objective.") var rssdWeight = 0.0
     @Option(help: "Differential-evolution population.") var population = 40
     @Option(help: "Differential-evolution generations.") var generations = 150
     @Option(help: "Random seed.") var seed: UInt64 = 1
