@@ -77,6 +77,7 @@ public struct AttributionPathTable: Sendable {
         var interner = AttributionChannelInterner()
         var journeys: [AttributionJourney] = []
         journeys.reserveCapacity(rows.count)
+        let separator = Array(format.separator.utf8)
         for row in rows {
             func field(_ index: Int) -> Substring {
                 index < row.fields.count ? trimmed(row.fields[index][...]) : ""
@@ -97,19 +98,14 @@ public struct AttributionPathTable: Sendable {
             guard !path.isEmpty else {
                 throw AttributionInputError(line: row.line, column: format.pathColumn, message: "the path is empty")
             }
-            var touches: [Int] = []
-            for token in path.split(separator: format.separator, omittingEmptySubsequences: false) {
-                let name = trimmed(token)
-                guard !name.isEmpty else {
-                    throw AttributionInputError(
-                        line: row.line, column: format.pathColumn,
-                        message: "the path '\(path)' has an empty channel name")
-                }
-                touches.append(interner.index(of: String(name)))
+            let complete = splitPath(path, separator: separator) { interner.index(of: $0) }
+            guard let touchList = complete else {
+                throw AttributionInputError(
+                    line: row.line, column: format.pathColumn, message: "the path '\(path)' has an empty channel name")
             }
             journeys.append(
                 AttributionJourney(
-                    touches: touches,
+                    touches: touchList,
                     conversions: try count(conversionIndex, format.conversionsColumn),
                     value: try count(valueIndex, format.valueColumn),
                     nulls: try count(nullIndex, format.nullColumn)))
@@ -117,11 +113,56 @@ public struct AttributionPathTable: Sendable {
         return AttributionDataset(channels: interner.names, journeys: journeys)
     }
 
+    /// Splits a path on `separator` at the UTF-8 level (paths are the bulk of a large file),
+    /// trimming spaces and tabs around each channel; nil when a channel name is empty.
+    private static func splitPath(_ path: Substring, separator: [UInt8], intern: (String) -> Int) -> [Int]? {
+        var touches: [Int] = []
+        var failed = false
+        var copy = path
+        copy.withUTF8 { bytes in
+            let n = bytes.count
+            let m = separator.count
+            var start = 0
+            var i = 0
+            func emit(_ from: Int, _ to: Int) {
+                var a = from
+                var b = to
+                while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
+                while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
+                if a == b {
+                    failed = true
+                } else {
+                    touches.append(intern(String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)))
+                }
+            }
+            while i + m <= n {
+                var match = true
+                for k in 0..<m where bytes[i + k] != separator[k] {
+                    match = false
+                    break
+                }
+                if match {
+                    emit(start, i)
+                    i += m
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            emit(start, n)
+        }
+        return failed ? nil : touches
+    }
+
     private static func trimmed(_ s: Substring) -> Substring {
-        var s = s
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return s
+        let utf8 = s.utf8
+        var a = utf8.startIndex
+        var b = utf8.endIndex
+        while a < b, utf8[a] == 0x20 || utf8[a] == 0x09 { a = utf8.index(after: a) }
+        while b > a, utf8[utf8.index(before: b)] == 0x20 || utf8[utf8.index(before: b)] == 0x09 {
+            b = utf8.index(before: b)
+        }
+        return Substring(utf8[a..<b])
     }
 }
 

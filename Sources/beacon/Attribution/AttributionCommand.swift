@@ -39,6 +39,9 @@ struct AttributionCommand: AsyncParsableCommand {
     @Option(help: "Also write every Markov transition (order,from,to,count,probability) as CSV to this file.")
     var transitions: String?
 
+    @Flag(help: "Print the time spent reading the input and running the models to standard error.")
+    var timings = false
+
     @Option(help: "Field delimiter of the path file (one character).")
     var delimiter = ";"
 
@@ -110,13 +113,22 @@ struct AttributionCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let clock = ContinuousClock()
+        let started = clock.now
         let dataset = try loadDataset()
+        let loaded = clock.now
         let report: AttributionReport
         do {
             report = try AttributionEngine.run(
                 dataset, models: AttributionEngine.parseModels(models, settings: settings()), settings: settings())
         } catch let error as AttributionInputError {
             throw CommandError(error.description)
+        }
+        if timings {
+            let read = (loaded - started).seconds
+            let modelled = (clock.now - loaded).seconds
+            let line = "read \(dataset.journeys.count) journeys: \(read) s; models (\(models)): \(modelled) s\n"
+            FileHandle.standardError.write(Data(line.utf8))
         }
         let text: String
         if json {
@@ -190,5 +202,13 @@ struct AttributionCommand: AsyncParsableCommand {
         } catch {
             throw CommandError("cannot write '\(path)': \(error.localizedDescription)")
         }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds as a `Double`.
+    fileprivate var seconds: Double {
+        let (s, attoseconds) = components
+        return Double(s) + Double(attoseconds) * 1e-18
     }
 }
