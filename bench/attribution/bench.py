@@ -40,6 +40,9 @@ def main():
     ap.add_argument("--paths", required=True)
     ap.add_argument("--beacon", required=True)
     ap.add_argument("--orders", default="1,3")
+    ap.add_argument("--max-step", type=int, default=None, help="ChannelAttribution max_step (default: its own)")
+    ap.add_argument("--nsim", type=float, default=1e5, help="ChannelAttribution nsim_start")
+    ap.add_argument("--skip-heuristics", action="store_true")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
@@ -47,19 +50,22 @@ def main():
     read_ca = time.perf_counter() - t0
     print(f"paths: {len(data)}, conversions: {data.total_conversions.sum()}, pandas read_csv: {read_ca:.2f} s")
 
-    t0 = time.perf_counter()
-    heur = ca.heuristic_models(data, "path", "total_conversions", var_value="total_conversion_value", flg_pro=False)
-    t_heur = time.perf_counter() - t0
-    read, model, report = beacon(args.beacon, args.paths, "first,last,linear")
-    ours = dict(zip(report["channels"], report["models"][2]["conversions"]))
-    diff = max(abs(ours[r.channel_name] - r.linear_touch_conversions) for r in heur.itertuples())
-    print(f"heuristics: ChannelAttribution {t_heur:.2f} s | Beacon read {read:.2f} s + models {model:.2f} s"
-          f" | max |linear diff| {diff:.2e}")
+    if not args.skip_heuristics:
+        t0 = time.perf_counter()
+        heur = ca.heuristic_models(data, "path", "total_conversions", var_value="total_conversion_value",
+                                   flg_pro=False)
+        t_heur = time.perf_counter() - t0
+        read, model, report = beacon(args.beacon, args.paths, "first,last,linear")
+        ours = dict(zip(report["channels"], report["models"][2]["conversions"]))
+        diff = max(abs(ours[r.channel_name] - r.linear_touch_conversions) for r in heur.itertuples())
+        print(f"heuristics: ChannelAttribution {t_heur:.2f} s | Beacon read {read:.2f} s + models {model:.2f} s"
+              f" | max |linear diff| {diff:.2e}")
 
     for order in [int(o) for o in args.orders.split(",")]:
         t0 = time.perf_counter()
         res = ca.markov_model(data, "path", "total_conversions", var_value="total_conversion_value",
-                              var_null="total_null", order=order, out_more=True, verbose=False, flg_pro=False)
+                              var_null="total_null", order=order, out_more=True, verbose=False, flg_pro=False,
+                              nsim_start=args.nsim, max_step=args.max_step)
         t_ca = time.perf_counter() - t0
         read, model, report = beacon(args.beacon, args.paths, f"markov_{order}")
         m = report["markov"][0]

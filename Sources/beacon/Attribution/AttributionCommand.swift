@@ -6,10 +6,9 @@ import Foundation
 /// `beacon attribution`: multi-touch attribution of conversions to marketing channels, every
 /// requested model side by side.
 ///
-/// Input today is a ChannelAttribution-style path file (`--paths`). The command is split so a
-/// live-events source can be added beside it: `loadDataset()` is the only input step, and a
-/// `--workspace/--from/--to` option only needs to build the `AttributionDataset` from stored
-/// events with `AttributionJourneyBuilder` there; models, settings and output are shared.
+/// Input comes from `AttributionInputOptions` (a path file or an event file); that is the one
+/// place a live `--workspace` source is added. Models, settings and output are shared by all
+/// inputs and run through `AttributionEngine`, the same entry point the API uses.
 struct AttributionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attribution",
@@ -18,11 +17,13 @@ struct AttributionCommand: AsyncParsableCommand {
             Models: \(AttributionEngine.modelNames.joined(separator: ", ")).
             Output is a CSV table per channel (conversions and value per model, Markov removal \
             effects), or the full report with transition matrices as JSON with --json.
-            Example: beacon attribution --paths paths.csv --models first,last,linear,markov,shapley --order 2
+            Examples:
+              beacon attribution --paths paths.csv --models first,last,linear,markov,shapley --order 2
+              beacon attribution --events events.csv --models last_non_direct,time_decay,w_shaped,markov --half-life 7
             """)
 
-    @Option(help: "Path file: one row per path with columns path;total_conversions;total_conversion_value;total_null.")
-    var paths: String?
+    @OptionGroup(title: "Input")
+    var input: AttributionInputOptions
 
     @Option(help: "Comma-separated models.")
     var models = "first,last,linear,time_decay,u_shaped,markov,shapley"
@@ -42,25 +43,7 @@ struct AttributionCommand: AsyncParsableCommand {
     @Flag(help: "Print the time spent reading the input and running the models to standard error.")
     var timings = false
 
-    @Option(help: "Field delimiter of the path file (one character).")
-    var delimiter = ";"
-
-    @Option(help: "Separator between channels inside a path.")
-    var separator = ">"
-
-    @Option(help: "Column holding the path.")
-    var pathColumn = "path"
-
-    @Option(help: "Column holding the conversion count.")
-    var conversionsColumn = "total_conversions"
-
-    @Option(help: "Column holding the conversion value; zeros when the file has no such column.")
-    var valueColumn = "total_conversion_value"
-
-    @Option(help: "Column holding the non-converting count; zeros when the file has no such column.")
-    var nullColumn = "total_null"
-
-    @Option(help: "Time-decay half-life, in touches for path files (weight 2^(−age/half-life)).")
+    @Option(help: "Time-decay half-life: touches for path files, days for event files (weight 2^(−age/half-life)).")
     var halfLife = 1.0
 
     @Option(help: "U-shaped shares of the first and last touch, e.g. 0.4,0.4.")
@@ -88,12 +71,7 @@ struct AttributionCommand: AsyncParsableCommand {
     var seed: UInt64 = 0
 
     func validate() throws {
-        guard paths != nil else { throw ValidationError("--paths is required: give a path file") }
         guard (1...4).contains(order) else { throw ValidationError("--order must be 1, 2, 3 or 4, not \(order)") }
-        guard delimiter.count == 1 else {
-            throw ValidationError("--delimiter must be one character, not '\(delimiter)'")
-        }
-        guard !separator.isEmpty else { throw ValidationError("--separator must not be empty") }
         guard halfLife > 0, halfLife.isFinite else { throw ValidationError("--half-life must be a positive number") }
         guard AbsorbingChainSolver.Method(rawValue: solver) != nil else {
             throw ValidationError("--solver must be automatic, dense or gauss-seidel, not '\(solver)'")
@@ -115,7 +93,7 @@ struct AttributionCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let dataset = try loadDataset()
+        let dataset = try input.dataset()
         let loaded = clock.now
         let report: AttributionReport
         do {
@@ -142,26 +120,6 @@ struct AttributionCommand: AsyncParsableCommand {
         }
         try write(text, to: output)
         if let transitions { try write(report.transitionCSV(), to: transitions) }
-    }
-
-    /// Reads the input into journeys (the single place a new input source plugs in).
-    private func loadDataset() throws -> AttributionDataset {
-        guard let paths else { throw CommandError("no input given") }
-        let table: CSVTable
-        do {
-            table = try CSVTable(contentsOf: paths, delimiter: Character(delimiter))
-        } catch {
-            throw CommandError("\(error)")
-        }
-        let format = AttributionPathTable.Format(
-            pathColumn: pathColumn, conversionsColumn: conversionsColumn, valueColumn: valueColumn,
-            nullColumn: nullColumn, separator: separator)
-        do {
-            return try AttributionPathTable.dataset(
-                header: table.header, rows: table.rows.map { ($0.line, $0.fields) }, format: format)
-        } catch let error as AttributionInputError {
-            throw CommandError("\(paths): \(error)")
-        }
     }
 
     private func settings() -> AttributionEngine.Settings {
