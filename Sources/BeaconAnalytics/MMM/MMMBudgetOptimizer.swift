@@ -66,12 +66,17 @@ public struct MMMBudgetOptimizer: Sendable {
     ) -> [Double] {
         var x = Self.project(start, budget: budget, lower: lower, upper: upper)
         var f = revenue(x)
-        var step = budget
-        for _ in 0..<iterations {
-            let g = responses.indices.map { c in
-                let d = responses[c].marginal(x[c])
-                return d.isFinite ? d : 1e12
+        // Concave curves with slope < 1 have an infinite derivative at 0: take it a hair above.
+        let floor = 1e-6 * max(budget, 1)
+        func gradient(_ x: [Double]) -> [Double] {
+            responses.indices.map { c in
+                let d = responses[c].marginal(max(x[c], floor))
+                return d.isFinite ? d : 1e6
             }
+        }
+        var step = 0.1 * budget / max(gradient(x).map(abs).max() ?? 1, 1e-12)
+        for _ in 0..<iterations {
+            let g = gradient(x)
             var improved = false
             while step > 1e-12 * max(budget, 1) {
                 let y = Self.project(zip(x, g).map { $0 + step * $1 }, budget: budget, lower: lower, upper: upper)
