@@ -9,20 +9,30 @@ struct MMMOptimizeCommand: AsyncParsableCommand {
         commandName: "optimize", abstract: "Optimise a budget across channels with a fitted model.")
 
     @Option(help: "Fitted model JSON written by `mmm fit --out`.") var model: String
-    @Option(help: "Total budget over the horizon.") var budget: Double
+    @Option(help: "Total budget over the horizon.") var budget: Double?
+    @Option(help: "Instead of --budget: the largest budget whose optimised media ROAS reaches this.")
+    var targetRoas: Double?
+    @Option(help: "With --target-roas: the largest budget to consider (default 3 × current spend).")
+    var maxBudget: Double?
     @Option(help: "Planning horizon in periods (default: the model's current-spend window).") var horizon: Int?
     @Option(help: "Per-channel totals over the horizon, e.g. google_ads=1000:50000,tiktok=:20000.")
     var bounds = ""
     @Flag(help: "Print the plan as JSON.") var json = false
 
     func validate() throws {
-        if !(budget > 0) { throw ValidationError("--budget must be positive") }
+        if (budget == nil) == (targetRoas == nil) { throw ValidationError("give either --budget or --target-roas") }
+        if let budget, !(budget > 0) { throw ValidationError("--budget must be positive") }
+        if let targetRoas, !(targetRoas > 0) { throw ValidationError("--target-roas must be positive") }
+        if let maxBudget, !(maxBudget > 0) { throw ValidationError("--max-budget must be positive") }
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1") }
     }
 
     func run() async throws {
         let fit = try MMMJSON.readFit(model)
         let names = fit.channels.map(\.name)
+        let periods = horizon ?? fit.currentPeriods
+        let currentTotal = fit.channels.map(\.currentSpend).reduce(0, +) * Double(periods)
+        let ceiling = budget ?? maxBudget ?? 3 * currentTotal
         let given = try MMMJSON.amounts(bounds, option: "--bounds", channels: names)
         var ranges: [ClosedRange<Double>?] = []
         for name in names {
@@ -32,16 +42,21 @@ struct MMMOptimizeCommand: AsyncParsableCommand {
             }
             let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2, let lo = parts[0].isEmpty ? 0 : Double(parts[0]),
-                let hi = parts[1].isEmpty ? budget : Double(parts[1]), lo >= 0, lo <= hi
+                let hi = parts[1].isEmpty ? ceiling : Double(parts[1]), lo >= 0, lo <= hi
             else { throw ValidationError("--bounds: '\(name)=\(text)' is not low:high with 0 ≤ low ≤ high") }
             ranges.append(lo...hi)
         }
-        let periods = horizon ?? fit.currentPeriods
         let plan: MMMBudgetPlan
         do {
-            plan = try MMMBudgetPlan(
-                responses: fit.responses, current: fit.channels.map(\.currentSpend), budget: budget, horizon: periods,
-                bounds: ranges, level: fit.specification.intervalLevel)
+            if let targetRoas {
+                plan = try MMMBudgetPlan.forTargetROAS(
+                    targetRoas, responses: fit.responses, current: fit.channels.map(\.currentSpend), horizon: periods,
+                    maxBudget: ceiling, bounds: ranges, level: fit.specification.intervalLevel)
+            } else {
+                plan = try MMMBudgetPlan(
+                    responses: fit.responses, current: fit.channels.map(\.currentSpend), budget: ceiling,
+                    horizon: periods, bounds: ranges, level: fit.specification.intervalLevel)
+            }
         } catch let error as MMMError {
             throw CommandError("--\(error.column ?? "budget"): \(error.message)")
         }
@@ -49,7 +64,7 @@ struct MMMOptimizeCommand: AsyncParsableCommand {
             try MMMJSON.write(plan, to: nil)
             return
         }
-        print("horizon \(periods) periods; budget \(MMMJSON.money(budget)) (current spend \(MMMJSON.money(plan.lines.reduce(0) { $0 + $1.currentSpend })))")
+        print("horizon \(periods) periods; budget \(MMMJSON.money(plan.budget)) (current spend \(MMMJSON.money(currentTotal)))")
         print("channel               current     optimised   change   revenue now  revenue then  mROAS")
         for l in plan.lines {
             let change = l.currentSpend > 0 ? String(format: "%+.0f%%", (l.optimizedSpend / l.currentSpend - 1) * 100) : "new"
@@ -60,6 +75,6 @@ struct MMMOptimizeCommand: AsyncParsableCommand {
                     + MMMJSON.column(String(format: "%.2f", l.marginalROAS), 7))
         }
         print("media revenue \(MMMJSON.money(plan.currentRevenue)) → \(MMMJSON.money(plan.optimizedRevenue)); lift \(MMMJSON.money(plan.lift.estimate)) [\(MMMJSON.money(plan.lift.lower)), \(MMMJSON.money(plan.lift.upper))] (\(String(format: "%+.1f%%", plan.liftPercent)))")
-        print("check (projected gradient): \(MMMJSON.money(plan.checkRevenue))")
+        print(String(format: "media ROAS %.2f; check (projected gradient) revenue ", plan.optimizedROAS) + MMMJSON.money(plan.checkRevenue))
     }
 }

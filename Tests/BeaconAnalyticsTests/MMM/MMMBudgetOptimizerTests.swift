@@ -66,6 +66,21 @@ import Testing
         #expect(plan.lift.lower <= plan.lift.estimate && plan.lift.estimate <= plan.lift.upper)
     }
 
+    @Test func targetROASFindsTheLargestBudgetThatReachesIt() throws {
+        let responses = [channel("a", k: 2, s: 1, beta: 9000), channel("b", k: 1, s: 0.8, beta: 4000)]
+        let plan = try MMMBudgetPlan.forTargetROAS(
+            2.5, responses: responses, current: [800, 400], horizon: 30, maxBudget: 1_000_000)
+        #expect(abs(plan.optimizedROAS - 2.5) < 1e-6)
+        // A slightly larger budget, optimally spent, falls below the target.
+        let more = try MMMBudgetPlan(responses: responses, current: [800, 400], budget: plan.budget * 1.01, horizon: 30)
+        #expect(more.optimizedROAS < 2.5)
+        // With slopes ≥ 1 the best possible ROAS is the marginal at zero spend (4.5 here).
+        let concave = [channel("a", k: 2, s: 1, beta: 9000), channel("b", k: 1, s: 1.2, beta: 4000)]
+        #expect(throws: MMMError.self) {
+            try MMMBudgetPlan.forTargetROAS(5, responses: concave, current: [800, 400], horizon: 30, maxBudget: 1e6)
+        }
+    }
+
     @Test func infeasibleBoundsAreAnError() {
         let responses = [channel("a", k: 1, s: 1, beta: 100), channel("b", k: 1, s: 1, beta: 100)]
         let error = #expect(throws: MMMError.self) {
