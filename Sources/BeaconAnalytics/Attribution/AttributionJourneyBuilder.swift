@@ -54,23 +54,32 @@ public struct AttributionJourneyBuilder: Sendable {
 
     /// The journeys of every user in `events` (any order), users in order of first appearance.
     public func journeys(from events: [AttributionTouchEvent]) -> AttributionDataset {
-        var byUser: [String: [Int]] = [:]
-        var users: [String] = []
+        // One sort by (user in order of first appearance, time, input position) instead of
+        // per-user arrays: a single pass over the events and no copies of them.
+        var ordinal: [String: Int] = [:]
+        var order: [(user: Int, time: Double, index: Int)] = []
+        order.reserveCapacity(events.count)
         for (i, event) in events.enumerated() {
-            if byUser[event.userId] == nil { users.append(event.userId) }
-            byUser[event.userId, default: []].append(i)
+            let next = ordinal.count
+            let user = ordinal[event.userId, default: next]
+            if user == next { ordinal[event.userId] = next }
+            order.append((user, event.timestamp, i))
         }
-        var interner = AttributionChannelInterner()
+        order.sort { ($0.user, $0.time, $0.index) < ($1.user, $1.time, $1.index) }
+        var interner = ChannelLookup()
         var journeys: [AttributionJourney] = []
-        for user in users {
-            let indices = byUser[user]!.sorted { (events[$0].timestamp, $0) < (events[$1].timestamp, $1) }
-            buildUser(indices.map { events[$0] }, interner: &interner, into: &journeys)
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, order[end].user == order[start].user { end += 1 }
+            buildUser(events, order[start..<end].lazy.map(\.index), interner: &interner, into: &journeys)
+            start = end
         }
-        return AttributionDataset(channels: interner.names, journeys: journeys)
+        return AttributionDataset(channels: interner.channels.names, journeys: journeys)
     }
 
     private func buildUser(
-        _ events: [AttributionTouchEvent], interner: inout AttributionChannelInterner,
+        _ all: [AttributionTouchEvent], _ indices: some Collection<Int>, interner: inout ChannelLookup,
         into journeys: inout [AttributionJourney]
     ) {
         var pending: [Touch] = []
@@ -78,7 +87,8 @@ public struct AttributionJourneyBuilder: Sendable {
         var lastTime = -Double.infinity
         var sessionCampaign: (String?, String?) = (nil, nil)
         var lastEventTime = -Double.infinity
-        for event in events {
+        for index in indices {
+            let event = all[index]
             let campaign = (event.utmSource?.lowercased(), event.utmMedium?.lowercased())
             let hasCampaign = campaign.0 != nil || campaign.1 != nil
             let startsTouch: Bool
@@ -95,7 +105,7 @@ public struct AttributionJourneyBuilder: Sendable {
             if startsTouch && needsTouch {
                 pending.append(
                     Touch(
-                        channel: interner.index(of: grouping.channel(for: event)), start: event.timestamp,
+                        channel: interner.index(for: event, grouping: grouping), start: event.timestamp,
                         hasLead: false))
                 currentIsPending = true
                 sessionCampaign = campaign
@@ -131,5 +141,26 @@ public struct AttributionJourneyBuilder: Sendable {
         return AttributionJourney(
             touches: kept.map(\.channel), conversions: conversions, value: value, nulls: nulls,
             touchAges: kept.map { (end - $0.start) / ageUnit }, leadTouch: kept.firstIndex { $0.hasLead })
+    }
+}
+
+/// Channel indices for events, memoised on the fields the grouping reads: real event streams
+/// repeat a few hundred source/medium/referrer combinations millions of times.
+private struct ChannelLookup {
+    struct Key: Hashable {
+        var source, medium, campaign, referrerHost, channel: String?
+    }
+
+    var channels = AttributionChannelInterner()
+    var cache: [Key: Int] = [:]
+
+    mutating func index(for event: AttributionTouchEvent, grouping: AttributionChannelGrouping) -> Int {
+        let key = Key(
+            source: event.utmSource, medium: event.utmMedium, campaign: event.utmCampaign,
+            referrerHost: event.referrerHost, channel: event.channel)
+        if let known = cache[key] { return known }
+        let index = channels.index(of: grouping.channel(for: event))
+        cache[key] = index
+        return index
     }
 }
