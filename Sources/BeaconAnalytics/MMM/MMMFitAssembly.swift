@@ -16,6 +16,7 @@ struct MMMFitAssembly {
     var draws: [[Double]]
     var lambda: Double
     var validationNRMSE: Double?
+    var crossValidationNRMSE: [Double]
     var search: MMMSearchSummary
 
     func build() -> MMMFit {
@@ -88,7 +89,7 @@ struct MMMFitAssembly {
             rSquared: MMMScore.rSquared(actualFit, fittedFit), nrmse: MMMScore.nrmse(actualFit, fittedFit),
             mape: MMMScore.mape(actualFit, fittedFit),
             decompRSSD: MMMScore.decompRSSD(effects: totalEffect, spends: totalSpend),
-            validationNRMSE: validationNRMSE, observations: nFit)
+            validationNRMSE: validationNRMSE, crossValidationNRMSE: crossValidationNRMSE, observations: nFit)
         var holdout: MMMHoldoutForecast?
         if nFit < n {
             let actual = Array(data.target[nFit..<n])

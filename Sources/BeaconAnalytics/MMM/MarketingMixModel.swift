@@ -126,6 +126,18 @@ public struct MarketingMixModel: Sendable {
                 scoreActual,
                 scoreRows.map { trainOnly.predict($0, baselineColumns: baselineColumns, mediaColumns: media) })
         }
+        var crossValidationNRMSE: [Double] = []
+        for end in [0.55, 0.7, 0.85] {
+            let cut = Int(Double(nFit) * end)
+            let next = cut..<min(nFit, cut + Int(Double(nFit) * 0.15))
+            guard cut >= 10, next.count >= 2,
+                let foldFit = MMMRidge(baselineColumns: baselineColumns, rows: 0..<cut)
+                    .fit(mediaColumns: media, y: y, lambda: lambda)
+            else { continue }
+            crossValidationNRMSE.append(
+                MMMScore.nrmse(
+                    next.map { y[$0] }, next.map { foldFit.predict($0, baselineColumns: baselineColumns, mediaColumns: media) }))
+        }
         let fittedScaled = (0..<n).map { solution.predict($0, baselineColumns: baselineColumns, mediaColumns: media) }
         let draws = MMMBootstrap(
             samples: spec.bootstrapSamples, blockLength: calendar.stepDays == 1 ? 14 : 4, seed: spec.seed &+ 1
@@ -136,7 +148,7 @@ public struct MarketingMixModel: Sendable {
         return MMMFitAssembly(
             data: data, calendar: calendar, specification: spec, nFit: nFit, yScale: yScale, terms: terms,
             solution: solution, media: media, responses: chosen, draws: draws, lambda: lambda,
-            validationNRMSE: validationNRMSE,
+            validationNRMSE: validationNRMSE, crossValidationNRMSE: crossValidationNRMSE,
             search: MMMSearchSummary(
                 method: transforms == nil ? "differential evolution (best/1/bin)" : "fixed transforms", evaluations: search.evaluations,
                 generations: search.generations, objective: search.value, seed: spec.seed,

@@ -75,6 +75,9 @@ struct MMMFitCommand: AsyncParsableCommand {
         print(String(format: "R² %.3f  NRMSE %.4f  MAPE %.2f%%  DECOMP.RSSD %.3f  (%d periods, λ %.2g)",
             s.rSquared, s.nrmse, s.mape * 100, s.decompRSSD, s.observations, fit.ridgeLambda))
         if let v = s.validationNRMSE { print(String(format: "validation NRMSE %.4f", v)) }
+        if !s.crossValidationNRMSE.isEmpty {
+            print("time-series CV NRMSE (3 rolling folds): " + s.crossValidationNRMSE.map { String(format: "%.4f", $0) }.joined(separator: ", "))
+        }
         if let h = fit.holdout {
             print(String(format: "holdout (%d periods): R² %.3f  NRMSE %.4f  MAPE %.2f%%", h.actual.count, h.rSquared, h.nrmse, h.mape * 100))
         }

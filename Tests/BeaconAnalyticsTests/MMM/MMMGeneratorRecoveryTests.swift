@@ -59,6 +59,9 @@ import Testing
             #expect(abs(c.roas.estimate / t.roas - 1) < tolerance, "\(c.name) ROAS \(c.roas.estimate) vs \(t.roas)")
         }
         #expect(fit.statistics.rSquared > 0.95)
+        // Out of sample, each rolling fold forecasts the next 15 % about as well as in-sample.
+        #expect(fit.statistics.crossValidationNRMSE.count == 3)
+        #expect(fit.statistics.crossValidationNRMSE.allSatisfy { $0 < 0.1 })
         // The decomposition adds up to the fitted values, and ROAS intervals bracket the estimate.
         let sum = fit.decomposition.parts.reduce([Double](repeating: 0, count: data.count)) { acc, part in
             zip(acc, part.values).map { $0 + $1 }
