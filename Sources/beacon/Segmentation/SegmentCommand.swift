@@ -5,5 +5,5 @@ struct SegmentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "segment",
         abstract: "Cluster customers into personas.",
-        subcommands: [KMeansSubcommand.self])
+        subcommands: [KMeansSubcommand.self, BenchSubcommand.self])
 }

@@ -89,3 +89,37 @@ struct ClusterExplanationTests {
         #expect(report.clusters.map(\.label) == ["Casual Shoppers 2", "Casual Shoppers 1", "VIPs"])
     }
 }
+
+@Suite("Seed 003 pipeline on Retail Orders")
+struct RetailOrdersPipelineTests {
+    @Test(
+        "Synthetic customers (postal code + segment), RFM, k = 4: the four seed personas appear",
+        .enabled(if: SharedData.available, "needs ../shared/datasets"))
+    func retailOrders() throws {
+        let text = try String(contentsOfFile: SharedData.dataset("retail_orders/orders.csv"), encoding: .utf8)
+        let lines = text.split(whereSeparator: \.isNewline).map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        let map = try OrderLogMapping(
+            parsing:
+                "customer=Postal Code+Segment,order=Order Id,date=Order Date,amount=List Price,discount-percent=Discount Percent"
+        )
+        let orders = try map.records(header: lines[0], rows: lines.dropFirst().enumerated().map { ($0 + 2, $1) })
+            .records
+        #expect(orders.count == 9994)
+        #expect(Set(orders.map(\.customerID)).count == 1258)
+        let rfm = try RFMAnalysis(orders: orders)
+        let c = rfm.customers
+        let features = Matrix(c.map { [Double($0.recency), Double($0.frequency), $0.monetary] })
+        let result = try CustomerSegmentation(
+            features: features, recency: c.map { Double($0.recency) }, frequency: c.map { Double($0.frequency) },
+            monetary: c.map(\.monetary), k: 4, kmeans: KMeans(clusterCount: 4, restarts: 4), seed: 42)
+        #expect(Set(result.personas.clusters.map(\.persona)) == [.vip, .loyalist, .atRisk, .casual])
+        // the seed's "whale effect": a small VIP cluster with a far larger share of revenue than of customers
+        let vip = try #require(result.personas.clusters.first { $0.persona == .vip })
+        #expect(vip.customerShare < 0.05)
+        #expect(vip.revenueShare > 3 * vip.customerShare)
+        // centroids in original units sit inside the data's range
+        for j in 0..<4 { #expect(result.centroidsInOriginalUnits[j, 0] >= 0) }
+    }
+}

@@ -76,7 +76,8 @@ public struct KMeans: Sendable {
         var rng = Xoshiro256StarStar(seed: seed)
         var best: KMeansEngine.Run? = nil
         for _ in 0..<restarts {
-            let start = KMeansPlusPlus.seed(points: centred, n: data.rows, d: data.columns, k: clusterCount, rng: &rng)
+            let start = KMeansPlusPlus.seed(
+                points: centred, n: data.rows, d: data.columns, k: clusterCount, rng: &rng, threads: threads)
             let run = engine.run(
                 initial: start, k: clusterCount, maxIterations: maxIterations,
                 tolerance: absoluteTolerance, algorithm: algorithm)

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The iteration loop behind `KMeans`: one run from given centres on centred data, with
 /// plain Lloyd steps or Hamerly's bounds, following scikit-learn's stopping rules.
 ///
@@ -14,8 +12,6 @@ struct KMeansEngine {
         var iterations: Int
         var converged: Bool
     }
-
-    static let chunkSize = 4096
 
     let points: [Double]
     let n: Int
@@ -55,7 +51,13 @@ struct KMeansEngine {
                     break
                 }
             }
-            if !strict { _ = state.assignFull(trackBounds: false) }
+            if !strict {
+                // labels against the final centres; Hamerly's bounds are valid for them, so its
+                // pruned step gives the same labels as a full scan at a fraction of the cost
+                _ =
+                    algorithm == .hamerly && iterations > 0
+                    ? state.assignHamerly() : state.assignFull(trackBounds: false)
+            }
             return Run(
                 labels: (0..<n).map { Int(state.labels[$0]) }, centers: state.centers,
                 inertia: state.inertia(), iterations: iterations, converged: stoppedEarly)
@@ -85,7 +87,7 @@ private struct State {
         self.d = d
         self.k = k
         self.threads = threads
-        self.chunks = (n + KMeansEngine.chunkSize - 1) / KMeansEngine.chunkSize
+        self.chunks = KMeansChunkRunner(rows: n, threads: threads).chunks
         self.centers = centers
         labels = .allocate(capacity: n)
         labels.initialize(repeating: -1, count: n)
@@ -112,31 +114,9 @@ private struct State {
         chunkScalars.deallocate()
     }
 
-    /// Runs `body(chunk, rows)` for every chunk, on up to `threads` threads.
+    /// Runs `body(chunk, rows)` for every chunk (see `KMeansChunkRunner`).
     private func forEachChunk(_ body: (Int, Range<Int>) -> Void) {
-        let size = KMeansEngine.chunkSize
-        let (n, chunks) = (self.n, self.chunks)
-        if threads <= 1 || chunks == 1 {
-            for c in 0..<chunks { body(c, (c * size)..<min(n, (c + 1) * size)) }
-            return
-        }
-        let workers = min(threads, chunks)
-        withoutActuallyEscaping(body) { body in
-            // Chunks touch disjoint rows and their own partial-sum slots, so sharing the
-            // closure across worker threads is race-free.
-            let shared = ChunkBody(call: body)
-            DispatchQueue.concurrentPerform(iterations: workers) { t in
-                var c = t
-                while c < chunks {
-                    shared.call(c, (c * size)..<min(n, (c + 1) * size))
-                    c += workers
-                }
-            }
-        }
-    }
-
-    private struct ChunkBody: @unchecked Sendable {
-        let call: (Int, Range<Int>) -> Void
+        KMeansChunkRunner(rows: n, threads: threads).forEach(body)
     }
 
     /// Assigns every point to its nearest centre (first index on ties) and accumulates the
@@ -159,19 +139,12 @@ private struct State {
                     var bestD = Double.infinity
                     var secondD = Double.infinity
                     for j in 0..<k {
-                        let q = c + j * d
-                        var dist = 0.0
-                        for f in 0..<d {
-                            let diff = p[f] - q[f]
-                            dist += diff * diff
-                        }
-                        if dist < bestD {
-                            secondD = bestD
-                            bestD = dist
-                            best = j
-                        } else if dist < secondD {
-                            secondD = dist
-                        }
+                        let dist = KMeansDistance.squared(p, c + j * d, d)
+                        // branch-free update of the two smallest distances (first index wins ties)
+                        let better = dist < bestD
+                        secondD = better ? bestD : Swift.min(secondD, dist)
+                        best = better ? j : best
+                        bestD = better ? dist : bestD
                     }
                     if labels[i] != Int32(best) {
                         changed += 1
@@ -212,31 +185,18 @@ private struct State {
                         var a = Int(labels[i])
                         let m = max(sep[a], lower[i])
                         if upper[i] > m {
-                            var own = 0.0
-                            let q = c + a * d
-                            for f in 0..<d {
-                                let diff = p[f] - q[f]
-                                own += diff * diff
-                            }
+                            let own = KMeansDistance.squared(p, c + a * d, d)
                             upper[i] = own.squareRoot()
                             if upper[i] > m {
                                 var best = 0
                                 var bestD = Double.infinity
                                 var secondD = Double.infinity
                                 for j in 0..<k {
-                                    let q = c + j * d
-                                    var dist = 0.0
-                                    for f in 0..<d {
-                                        let diff = p[f] - q[f]
-                                        dist += diff * diff
-                                    }
-                                    if dist < bestD {
-                                        secondD = bestD
-                                        bestD = dist
-                                        best = j
-                                    } else if dist < secondD {
-                                        secondD = dist
-                                    }
+                                    let dist = KMeansDistance.squared(p, c + j * d, d)
+                                    let better = dist < bestD
+                                    secondD = better ? bestD : Swift.min(secondD, dist)
+                                    best = better ? j : best
+                                    bestD = better ? dist : bestD
                                 }
                                 if best != a {
                                     changed += 1
@@ -358,11 +318,7 @@ private struct State {
             forEachChunk { chunk, rows in
                 var s = 0.0
                 for i in rows {
-                    let q = c + Int(labels[i]) * d
-                    for f in 0..<d {
-                        let diff = x[i * d + f] - q[f]
-                        s += diff * diff
-                    }
+                    s += KMeansDistance.squared(x + i * d, c + Int(labels[i]) * d, d)
                 }
                 partial[chunk] = s
             }
