@@ -59,7 +59,12 @@ public struct ChurnLogisticRegression: Codable, Sendable {
             for i in 0..<q { for j in 0..<i { hessian[i * q + j] = hessian[j * q + i] } }
             var h = Matrix(rows: q, columns: q)
             h.elements = hessian
-            guard let delta = h.choleskySolve(gradient) ?? h.solve(gradient) else { break }
+            // Without a penalty, one-hot levels plus the intercept make XᵀWX singular; a tiny
+            // ridge then picks the minimum-norm direction instead of giving up.
+            var ridged = h
+            let jitter = 1e-10 * (0..<q).reduce(0.0) { $0 + h[$1, $1] } / Double(q)
+            for j in 0..<q { ridged[j, j] += jitter }
+            guard let delta = h.choleskySolve(gradient) ?? ridged.choleskySolve(gradient) else { break }
             previous = theta
             previousLoss = loss
             step = delta

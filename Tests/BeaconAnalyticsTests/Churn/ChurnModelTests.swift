@@ -16,6 +16,16 @@ struct ChurnModelTests {
         #expect(abs(model.intercept + model.coefficients[0] - log(3.0)) < 1e-9)
     }
 
+    @Test("Unpenalised fit on a full one-hot encoding (singular XᵀWX) still matches the group rates")
+    func logisticCollinear() {
+        // Columns level=A, level=B sum to the intercept column; rates: A 1 of 4, B 3 of 4.
+        let x = Matrix([[1, 0], [1, 0], [1, 0], [1, 0], [0, 1], [0, 1], [0, 1], [0, 1]])
+        let y: [Double] = [1, 0, 0, 0, 1, 1, 1, 0]
+        let model = ChurnLogisticRegression.fit(x: x, y: y, l2: 0)
+        let p = model.probabilities(x)
+        #expect(abs(p[0] - 0.25) < 1e-6 && abs(p[7] - 0.75) < 1e-6)
+    }
+
     @Test("Penalised fit satisfies the optimality conditions Xᵀ(μ − y) + λw = 0")
     func logisticStationary() {
         var rng = Xoshiro256StarStar(seed: 3)
