@@ -6,7 +6,7 @@ Run from the repository root with the peer venv:
 
 Writes Tests/BeaconAnalyticsTests/Attribution/Fixtures/peer_paths.csv (a seeded synthetic path
 file in ChannelAttribution's format) and peer_expected.json (ChannelAttribution's heuristic
-models and its simulated Markov model, order 1 and 2, with many simulations and a step cap far
+models and its simulated Markov model, orders 1 to 4, with many simulations and a step cap far
 above any path length so its estimate targets the exact removal effects).
 """
 import json
@@ -63,7 +63,7 @@ def main():
         "heuristic": frame_to_dict(heuristic),
         "markov": {},
     }
-    for order in (1, 2):
+    for order in (1, 2, 3, 4):
         nsim = 2_000_000
         result = ca.markov_model(data, "path", "total_conversions", var_value="total_conversion_value",
                                  var_null="total_null", order=order, nsim_start=nsim, max_step=1000,
