@@ -37,8 +37,13 @@ public struct ShapleyAttribution: Sendable {
         case conversions
     }
 
+    /// The hard limit on exact coalition enumeration whatever `exactChannelCap` says: 2²⁴
+    /// coalitions take about 640 MB of working memory.
+    public static let exactChannelLimit = 24
+
     public var variant: Variant
     public var characteristic: Characteristic
+    /// Exact coalition values up to this many channels (capped at `exactChannelLimit`).
     public var exactChannelCap: Int
     public var samples: Int
     public var seed: UInt64
@@ -119,7 +124,7 @@ public struct ShapleyAttribution: Sendable {
         let game = ShapleyCoalitionGame(
             players: dataset.channels.count, sets: entries.map(\.key), conversions: entries.map(\.value.conversions),
             value: entries.map(\.value.value), journeys: entries.map(\.value.journeys), characteristic: characteristic)
-        let exact = dataset.channels.count <= exactChannelCap
+        let exact = dataset.channels.count <= min(exactChannelCap, Self.exactChannelLimit)
         let (phiConversions, phiValue) = exact ? game.exact() : game.sampled(permutations: samples, seed: seed)
         let conversions = Self.scale(phiConversions, to: dataset.totalConversions)
         let value = Self.scale(phiValue, to: dataset.totalValue)
