@@ -43,8 +43,12 @@ struct AttributionCommand: AsyncParsableCommand {
     @Flag(help: "Print the time spent reading the input and running the models to standard error.")
     var timings = false
 
-    @Option(help: "Time-decay half-life: touches for path files, days for event files (weight 2^(−age/half-life)).")
-    var halfLife = 1.0
+    @Option(
+        help: """
+            Time-decay half-life (weight 2^(−age/half-life)): in touches for path files (default 1), \
+            in days for event files (default 7).
+            """)
+    var halfLife: Double?
 
     @Option(help: "U-shaped shares of the first and last touch, e.g. 0.4,0.4.")
     var uShaped = "0.4,0.4"
@@ -72,7 +76,9 @@ struct AttributionCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...4).contains(order) else { throw ValidationError("--order must be 1, 2, 3 or 4, not \(order)") }
-        guard halfLife > 0, halfLife.isFinite else { throw ValidationError("--half-life must be a positive number") }
+        if let halfLife, !(halfLife > 0 && halfLife.isFinite) {
+            throw ValidationError("--half-life must be a positive number")
+        }
         guard AbsorbingChainSolver.Method(rawValue: solver) != nil else {
             throw ValidationError("--solver must be automatic, dense or gauss-seidel, not '\(solver)'")
         }
@@ -124,7 +130,7 @@ struct AttributionCommand: AsyncParsableCommand {
 
     private func settings() -> AttributionEngine.Settings {
         var s = AttributionEngine.Settings()
-        s.halfLife = halfLife
+        s.halfLife = halfLife ?? (input.events != nil ? 7 : 1)
         if let u = try? shares(uShaped, count: 2, option: "--u-shaped") { s.uShaped = (u[0], u[1]) }
         if let w = try? shares(wShaped, count: 3, option: "--w-shaped") { s.wShaped = (w[0], w[1], w[2]) }
         s.directChannel = directChannel
