@@ -105,7 +105,9 @@ public struct ChurnLogisticRegression: Codable, Sendable {
     {
         let p = x.columns
         let q = p + 1
-        let chunks = max(1, min(threads, rows.count / 4096 + 1))
+        // A fixed chunking (not one per thread) keeps the summation order, and so the fit,
+        // identical whatever the thread count.
+        let chunks = rows.count >= 16_384 ? 8 : 1
         var losses = [Double](repeating: 0, count: chunks)
         var gradients = [Double](repeating: 0, count: chunks * q)
         var hessians = [Double](repeating: 0, count: chunks * q * q)
@@ -120,10 +122,15 @@ public struct ChurnLogisticRegression: Codable, Sendable {
                                         x: xs.baseAddress!, y: ys.baseAddress!, rows: rs.baseAddress!,
                                         theta: th.baseAddress!, losses: ls.baseAddress!, gradients: gs.baseAddress!,
                                         hessians: hs.baseAddress!)
-                                    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                                    let count = rows.count
+                                    let work: @Sendable (Int) -> Void = { c in
                                         shared.accumulate(
-                                            chunk: c, lo: rows.count * c / chunks, hi: rows.count * (c + 1) / chunks,
-                                            p: p)
+                                            chunk: c, lo: count * c / chunks, hi: count * (c + 1) / chunks, p: p)
+                                    }
+                                    if threads > 1 {
+                                        DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+                                    } else {
+                                        for c in 0..<chunks { work(c) }
                                     }
                                 }
                             }

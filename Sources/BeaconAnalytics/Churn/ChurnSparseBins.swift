@@ -52,7 +52,9 @@ struct ChurnSparseBins {
     /// The (gradient, Hessian, count) histogram of `rows`, three doubles per bin.
     func histogram(rows: ArraySlice<Int>, gradients: [Double], hessians: [Double], threads: Int) -> [Double] {
         let width = 3 * totalBins + 3  // the last three slots hold the node totals
-        let chunks = rows.count >= 32_768 ? max(1, threads) : 1
+        // A fixed chunking (not one per thread) keeps the summation order, and so the trees,
+        // identical whatever the thread count.
+        let chunks = rows.count >= 32_768 ? 8 : 1
         var partial = [Double](repeating: 0, count: chunks * width)
         rowStart.withUnsafeBufferPointer { starts in
             entries.withUnsafeBufferPointer { es in
@@ -65,9 +67,14 @@ struct ChurnSparseBins {
                                     gradients: gs.baseAddress!, hessians: hs.baseAddress!, rows: rs.baseAddress!,
                                     out: out.baseAddress!, totalsAt: 3 * totalBins)
                                 let count = rs.count
-                                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                                let work: @Sendable (Int) -> Void = { c in
                                     shared.accumulate(
                                         into: c * width, lo: count * c / chunks, hi: count * (c + 1) / chunks)
+                                }
+                                if threads > 1 {
+                                    DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+                                } else {
+                                    for c in 0..<chunks { work(c) }
                                 }
                             }
                         }

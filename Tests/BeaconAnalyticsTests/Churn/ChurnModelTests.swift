@@ -74,6 +74,29 @@ struct ChurnModelTests {
         }
     }
 
+    @Test("Fits are identical whatever the thread count (fixed chunking of the row passes)")
+    func threadIndependence() {
+        var rng = Xoshiro256StarStar(seed: 5)
+        let n = 40_000
+        var x = Matrix(rows: n, columns: 3)
+        var y = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            for j in 0..<3 { x[i, j] = rng.nextDouble() }
+            y[i] = rng.nextDouble() < x[i, 0] * x[i, 1] + 0.2 * x[i, 2] ? 1 : 0
+        }
+        let one = ChurnLogisticRegression.fit(x: x, y: y, threads: 1)
+        let two = ChurnLogisticRegression.fit(x: x, y: y, threads: 2)
+        #expect(one.coefficients == two.coefficients && one.intercept == two.intercept)
+        var options = ChurnBoostedTrees.Options()
+        options.maxIterations = 4
+        options.earlyStopping = false
+        let serial = ChurnBoostedTrees.fit(x: x, y: y, options: options)
+        options.threads = 2
+        let parallel = ChurnBoostedTrees.fit(x: x, y: y, options: options)
+        #expect(serial.trees.map(\.value) == parallel.trees.map(\.value))
+        #expect(serial.trees.map(\.feature) == parallel.trees.map(\.feature))
+    }
+
     @Test("Early stopping waits `patience` rounds without a `tolerance` improvement")
     func earlyStoppingRule() {
         #expect(!ChurnBoostedTrees.shouldStop([0.6, 0.5, 0.4], patience: 2, tolerance: 1e-7))
