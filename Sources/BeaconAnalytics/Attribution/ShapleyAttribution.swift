@@ -4,21 +4,22 @@
 /// touched. Three variants:
 ///
 /// - `simplified` — Zhao, Mahboobi & Bagheri (2018), "Shapley value methods for attribution
-///   modeling in online advertising", arXiv:1804.05327, §3: with the characteristic function
-///   v(S) = Σ_{T ⊆ S} R(T), R(T) the conversions of journeys whose channel set is exactly T,
-///   the Shapley value reduces to φ_j = Σ_{T ∋ j} R(T) / |T| — every conversion is split
-///   equally over the distinct channels of its journey. Closed form, any number of channels.
-/// - `ordered` — the same paper, §4: the simplified value broken down by the position at which
-///   the channel first appears in the journey (φ_j^i = Σ R_i^j(T)/|T|, R_i^j(T) the conversions
-///   of journeys with channel set T whose i-th distinct channel is j). Channel totals equal the
-///   simplified variant; `positionConversions` holds the breakdown.
+///   modeling in online advertising", arXiv:1804.05327, its simplified formula: with the
+///   characteristic function v(S) = Σ_{T ⊆ S} R(T), R(T) the conversions of journeys whose
+///   channel set is exactly T, the Shapley value reduces to φ_j = Σ_{T ∋ j} R(T) / |T| — every
+///   conversion is split equally over the distinct channels of its journey. Closed form, any
+///   number of channels.
+/// - `ordered` — the same paper's ordered Shapley value: the simplified value broken down by
+///   the position at which the channel first appears in the journey (φ_j^i = Σ R_i^j(T)/|T|,
+///   R_i^j(T) the conversions of journeys with channel set T whose i-th distinct channel is j).
+///   Channel totals equal the simplified variant; `positionConversions` holds the breakdown.
 /// - `coalition` — the textbook Shapley value φ_j = Σ_{S ∌ j} |S|!(n−|S|−1)!/n! · (v(S ∪ j) − v(S))
 ///   (Shapley 1953) with a characteristic function computed from the paths: by default the
 ///   conversion rate of the journeys whose channels all lie in S (conversions / (conversions +
 ///   nulls)), the coalition conversion probability of Dalessandro, Perlich, Stitelman & Provost
 ///   (2012), "Causally motivated attribution for online advertising", ADKDD; or the conversion
 ///   count v(S) = Σ_{T ⊆ S} R(T), which reproduces `simplified` exactly. Exact over all 2ⁿ
-///   coalitions up to `exactChannelCap` channels (20 by default: 2²⁰ coalitions, ~24 MB);
+///   coalitions up to `exactChannelCap` channels (20 by default: 2²⁰ coalitions, ~40 MB);
 ///   beyond that, estimated from `samples` random permutations (Castro, Gómez & Tejada 2009,
 ///   "Polynomial calculation of the Shapley value based on sampling", *Computers & OR* 36(5)),
 ///   seeded, so a run is reproducible.

@@ -40,7 +40,7 @@ struct ShapleyAttributionTests {
     }
 
     /// With v(S) = conversions of journeys inside S, the exact Shapley value over all
-    /// coalitions equals the simplified closed form (Zhao et al. 2018, §3).
+    /// coalitions equals the simplified closed form (Zhao et al. 2018).
     @Test func coalitionGameOfConversionsEqualsSimplified() {
         let big = randomData(channels: 9, journeys: 500, seed: 3)
         let exact = ShapleyAttribution(variant: .coalition, characteristic: .conversions).attribute(big)
