@@ -4,8 +4,9 @@
 ///
 /// The solution x_i is the probability (or expected value) of ending in `(conversion)` from
 /// state i, the fundamental-matrix result x = (I − Q)⁻¹ r of Kemeny & Snell (1960), *Finite
-/// Markov Chains*, Theorem 3.3.7. Blocked states have x = 0: entering one ends the journey
-/// without conversion, which is how a channel is "removed" (Anderl et al. 2016, §3.3).
+/// Markov Chains*, ch. III (absorption probabilities B = N·R). Blocked states have x = 0:
+/// entering one ends the journey without conversion, which is how a channel is "removed" for
+/// the removal effect of Anderl et al. (2016).
 ///
 /// Two methods, both exact to working precision:
 /// - `dense`: LU with partial pivoting of I − Q (`Matrix.solve`), O(n³) per solve; used up to
@@ -13,8 +14,9 @@
 /// - `gaussSeidel`: sweeps x_i ← r_i + Σ_j Q_ij x_j in place over the sparse rows until no
 ///   component changes by more than `tolerance` (relative to max |x|). I − Q is a nonsingular
 ///   M-matrix (every state reaches absorption), so the iteration converges (Varga, *Matrix
-///   Iterative Analysis*, Theorem 3.10); each sweep costs one pass over the observed
-///   transitions, which keeps order-3 and order-4 chains with thousands of states cheap.
+///   Iterative Analysis*, ch. 3, regular splittings of M-matrices); each sweep costs one pass
+///   over the observed transitions, which keeps order-3 and order-4 chains with thousands of
+///   states cheap. The result reports the sweeps and the final residual ‖x − Qx − r‖∞.
 public struct AbsorbingChainSolver: Sendable {
     public enum Method: String, Sendable, Codable {
         case automatic, dense

@@ -1,8 +1,8 @@
 /// Markov-chain attribution by exact removal effects.
 ///
 /// Anderl, Becker, von Wangenheim & Schumann (2016), "Mapping the customer journey: Lessons
-/// learned from graph-based online attribution modeling", *IJRM* 33(3), §3.3: fit an order-k
-/// chain to the journeys (`MarkovJourneyChain`), let P be the probability of reaching
+/// learned from graph-based online attribution modeling", *IJRM* 33(3), removal effect: fit an
+/// order-k chain to the journeys (`MarkovJourneyChain`), let P be the probability of reaching
 /// `(conversion)` from `(start)`, and P₋c the same probability when channel c is removed —
 /// every state containing c is redirected to `(null)`. The removal effect of c is
 /// RE_c = 1 − P₋c / P, and c is credited C · RE_c / Σ_d RE_d of the C observed conversions.
@@ -11,7 +11,7 @@
 /// sum to the observed total value.
 ///
 /// **Exact versus simulated.** P and every P₋c are absorption probabilities, the solution of
-/// the linear system (I − Q) x = r (Kemeny & Snell 1960, Theorem 3.3.7), which
+/// the linear system (I − Q) x = r (Kemeny & Snell 1960, *Finite Markov Chains*, ch. III: B = N·R), which
 /// `AbsorbingChainSolver` solves directly. The ChannelAttribution package instead simulates
 /// `nsim` random walks from `(start)` and, for each converting walk, counts the channels it
 /// visited; its "removal effect" of c is the share of converting walks that visited c. The

@@ -3,7 +3,7 @@
 ///
 /// Construction follows Anderl, Becker, von Wangenheim & Schumann (2016), "Mapping the
 /// customer journey: Lessons learned from graph-based online attribution modeling", *IJRM*
-/// 33(3), §3.1–3.2, and matches the ChannelAttribution package exactly so the two can be
+/// 33(3) (their graph of channel states), and matches the ChannelAttribution package exactly so the two can be
 /// compared: a state of order k is a window of k consecutive channels of a journey (a journey
 /// shorter than k is one state holding all of it); consecutive repeats of the same state are
 /// collapsed (so an order-1 chain has no self-loops); every transition of a journey is counted

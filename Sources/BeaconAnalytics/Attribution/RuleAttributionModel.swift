@@ -6,7 +6,7 @@ import RealModule
 /// sum to exactly 1, so a journey's conversions and value are split among its touches and the
 /// channel totals sum to the data set's totals. Definitions follow the industry conventions
 /// summarised by Kannan, Reinartz & Verhoef (2016), "The path to purchase and attribution
-/// modeling", *IJRM* 33(3), §2, and the ChannelAttribution package's `heuristic_models`
+/// modeling", *IJRM* 33(3), and the ChannelAttribution package's `heuristic_models`
 /// (first, last and linear touch agree with it exactly: linear gives 1/n to every touch, so a
 /// channel seen twice gets 2/n).
 ///

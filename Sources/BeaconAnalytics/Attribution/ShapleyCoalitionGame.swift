@@ -3,7 +3,7 @@
 ///
 /// Exact values use the subset-sum (zeta) transform to get every v(S) in O(n·2ⁿ) and then the
 /// Shapley formula (Shapley 1953) in another O(n·2ⁿ); sampled values average marginal
-/// contributions over random permutations (Castro, Gómez & Tejada 2009, §3), each permutation
+/// contributions over random permutations (Castro, Gómez & Tejada 2009), each permutation
 /// costing one pass over the distinct channel sets.
 struct ShapleyCoalitionGame: Sendable {
     let players: Int
