@@ -33,7 +33,7 @@ start = time.time()
 mmm.fit(X, y, chains=2, draws=500, tune=500, random_seed=1, target_accept=0.9, progressbar=False)
 elapsed = time.time() - start
 contribution = mmm.compute_channel_contribution_original_scale().mean(dim=("chain", "draw"))
-alpha = mmm.fit_result.posterior["adstock_alpha"].mean(dim=("chain", "draw")).values
+alpha = mmm.idata.posterior["adstock_alpha"].mean(dim=("chain", "draw")).values
 print(f"pymc-marketing {path.split('/')[-1]}: fit {elapsed:.1f} s (2 chains x 500 draws + 500 tune)")
 for i, c in enumerate(channels):
     total = float(contribution.sel(channel=c).sum())

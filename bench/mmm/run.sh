@@ -12,13 +12,9 @@ DATA=${BEACON_SHARED_DIR:-$ROOT/../shared}/datasets/mmm
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
-timed() { # label, command...
+timed() { # label, command... — prints wall and CPU time (the machine may be shared)
     local label=$1; shift
-    local start end
-    start=$(date +%s.%N)
-    "$@" > "$OUT/$label.txt"
-    end=$(date +%s.%N)
-    printf '%s: %.2f s\n' "$label" "$(echo "$end - $start" | bc)"
+    /usr/bin/time -f "$label: %e s wall, %U s user CPU, %M KB max RSS" "$@" > "$OUT/$label.txt"
     cat "$OUT/$label.txt"
 }
 

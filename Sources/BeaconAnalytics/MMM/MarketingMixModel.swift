@@ -59,7 +59,9 @@ public struct MarketingMixModel: Sendable {
             }
             spendScales.append(positive.reduce(0, +) / Double(positive.count))
         }
-        let nTrain = spec.validationFraction > 0 ? Int((Double(nFit) * (1 - spec.validationFraction)).rounded()) : nFit
+        var nTrain = spec.validationFraction > 0 ? Int((Double(nFit) * (1 - spec.validationFraction)).rounded()) : nFit
+        // A split too small to score (or to fit) falls back to in-sample scoring.
+        if nFit - nTrain < 3 || nTrain < 10 { nTrain = nFit }
         let scoreRows = nTrain < nFit ? nTrain..<nFit : 0..<nFit
         let trainRidge = MMMRidge(baselineColumns: baselineColumns, rows: 0..<nTrain)
         let fitRidge = nTrain == nFit ? trainRidge : MMMRidge(baselineColumns: baselineColumns, rows: 0..<nFit)
