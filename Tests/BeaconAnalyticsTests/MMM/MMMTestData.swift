@@ -38,7 +38,4 @@ enum MMMTestData {
             controls: controls.map { .init(name: $0, values: numbers($0)) },
             events: events.map { .init(name: $0, values: numbers($0)) })
     }
-
-    /// Whether the interpreter for peer comparisons is configured.
-    static var python: String? { ProcessInfo.processInfo.environment["BEACON_PYTHON"] }
 }
