@@ -2,13 +2,14 @@
 package (PyPI `channelattribution`), and committed as a fixture beside the tests.
 
 Run from the repository root with the peer venv:
-    .venv/bin/python bench/attribution/peer_expected.py
+    .venv/bin/python bench/attribution/peer_expected.py [--out DIR] [--seed N] [--users N] [--orders 1,2,3,4]
 
 Writes Tests/BeaconAnalyticsTests/Attribution/Fixtures/peer_paths.csv (a seeded synthetic path
 file in ChannelAttribution's format) and peer_expected.json (ChannelAttribution's heuristic
 models and its simulated Markov model, orders 1 to 4, with many simulations and a step cap far
 above any path length so its estimate targets the exact removal effects).
 """
+import argparse
 import json
 import os
 import random
@@ -50,9 +51,16 @@ def frame_to_dict(frame, key="channel_name"):
 
 
 def main():
-    os.makedirs(OUT, exist_ok=True)
-    data = synthetic_paths()
-    data.to_csv(os.path.join(OUT, "peer_paths.csv"), sep=";", index=False)
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=OUT, help="directory for peer_paths.csv and peer_expected.json")
+    ap.add_argument("--seed", type=int, default=20260423)
+    ap.add_argument("--users", type=int, default=10000)
+    ap.add_argument("--orders", default="1,2,3,4", help="Markov orders to run")
+    args = ap.parse_args()
+    out = args.out
+    os.makedirs(out, exist_ok=True)
+    data = synthetic_paths(seed=args.seed, users=args.users)
+    data.to_csv(os.path.join(out, "peer_paths.csv"), sep=";", index=False)
     heuristic = ca.heuristic_models(data, "path", "total_conversions", var_value="total_conversion_value",
                                     flg_pro=False)
     expected = {
@@ -63,7 +71,7 @@ def main():
         "heuristic": frame_to_dict(heuristic),
         "markov": {},
     }
-    for order in (1, 2, 3, 4):
+    for order in [int(o) for o in args.orders.split(",")]:
         nsim = 2_000_000
         result = ca.markov_model(data, "path", "total_conversions", var_value="total_conversion_value",
                                  var_null="total_null", order=order, nsim_start=nsim, max_step=1000,
@@ -74,7 +82,7 @@ def main():
             "result": frame_to_dict(result["result"]),
             "removal_effects": frame_to_dict(result["removal_effects"]),
         }
-    with open(os.path.join(OUT, "peer_expected.json"), "w") as f:
+    with open(os.path.join(out, "peer_expected.json"), "w") as f:
         json.dump(expected, f, indent=1, sort_keys=True)
     print(f"{len(data)} paths, {expected['total_conversions']} conversions", file=sys.stderr)
 

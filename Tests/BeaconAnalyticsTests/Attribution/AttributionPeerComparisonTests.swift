@@ -20,8 +20,8 @@ struct AttributionPeerComparisonTests {
         var total_conversion_value: Double
     }
 
-    static func load() throws -> (AttributionDataset, Expected) {
-        let text = try String(contentsOf: fixtures.appendingPathComponent("peer_paths.csv"), encoding: .utf8)
+    static func load(from directory: URL = fixtures) throws -> (AttributionDataset, Expected) {
+        let text = try String(contentsOf: directory.appendingPathComponent("peer_paths.csv"), encoding: .utf8)
         var lines = text.split(whereSeparator: \.isNewline).map(String.init)
         let header = lines.removeFirst().split(separator: ";").map(String.init)
         let rows = lines.enumerated().map {
@@ -32,12 +32,11 @@ struct AttributionPeerComparisonTests {
         }
         let data = try AttributionPathTable.dataset(header: header, rows: rows)
         let expected = try JSONDecoder().decode(
-            Expected.self, from: Data(contentsOf: fixtures.appendingPathComponent("peer_expected.json")))
+            Expected.self, from: Data(contentsOf: directory.appendingPathComponent("peer_expected.json")))
         return (data, expected)
     }
 
-    @Test func heuristicsMatchExactly() throws {
-        let (data, expected) = try Self.load()
+    static func expectHeuristicsMatch(_ data: AttributionDataset, _ expected: Expected) throws {
         #expect(abs(data.totalConversions - expected.total_conversions) < 1e-9)
         let report = try AttributionEngine.run(data, models: [.rule(.firstTouch), .rule(.lastTouch), .rule(.linear)])
         for (c, channel) in data.channels.enumerated() {
@@ -50,23 +49,59 @@ struct AttributionPeerComparisonTests {
         }
     }
 
+    static func expectMarkovWithinSimulationError(_ data: AttributionDataset, _ expected: Expected, order: Int) throws {
+        let peer = try #require(expected.markov["\(order)"])
+        let ours = try MarkovChainAttribution(order: order).attribute(data)
+        for (c, channel) in data.channels.enumerated() {
+            let re = try #require(peer.removal_effects[channel]?["removal_effects_conversion"])
+            let result = try #require(peer.result[channel])
+            #expect(abs(ours.removalEffects[c] - re) < 0.01, "order \(order) RE \(channel)")
+            let conversions = result["total_conversions"]!
+            #expect(abs(ours.attribution.conversions[c] - conversions) < 0.03 * conversions, "conversions \(channel)")
+            let value = result["total_conversion_value"]!
+            #expect(abs(ours.attribution.value[c] - value) < 0.04 * value, "value \(channel)")
+        }
+    }
+
+    @Test func heuristicsMatchExactly() throws {
+        let (data, expected) = try Self.load()
+        try Self.expectHeuristicsMatch(data, expected)
+    }
+
     /// ChannelAttribution simulates 2·10⁶ walks (10 folds of 2·10⁵, about 2·10⁴ conversions
     /// each), so its removal effects carry a standard error near 0.003 and its attributed
     /// conversions about 1 %; the exact values must lie within roughly three of those. Orders 3
     /// and 4 (259 and 1,290 states) go through the Gauss–Seidel solver, 1 and 2 through dense LU.
     @Test(arguments: [1, 2, 3, 4]) func markovWithinSimulationError(order: Int) throws {
         let (data, expected) = try Self.load()
-        let peer = try #require(expected.markov["\(order)"])
-        let ours = try MarkovChainAttribution(order: order).attribute(data)
-        for (c, channel) in data.channels.enumerated() {
-            let re = try #require(peer.removal_effects[channel]?["removal_effects_conversion"])
-            let result = try #require(peer.result[channel])
-            #expect(abs(ours.removalEffects[c] - re) < 0.01, "RE \(channel)")
-            let conversions = result["total_conversions"]!
-            #expect(abs(ours.attribution.conversions[c] - conversions) < 0.03 * conversions, "conversions \(channel)")
-            let value = result["total_conversion_value"]!
-            #expect(abs(ours.attribution.value[c] - value) < 0.04 * value, "value \(channel)")
-        }
+        try Self.expectMarkovWithinSimulationError(data, expected, order: order)
+    }
+
+    /// Reruns the peer live on data the fixture never saw (another seed), when `BEACON_PYTHON`
+    /// names a Python with `channelattribution`, `pandas` and `matplotlib`.
+    @Test(
+        .enabled(
+            if: ProcessInfo.processInfo.environment["BEACON_PYTHON"] != nil,
+            "set BEACON_PYTHON to a Python with channelattribution to rerun the peer live"))
+    func livePeerOnFreshData() throws {
+        let python = ProcessInfo.processInfo.environment["BEACON_PYTHON"]!
+        let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let script = root.appendingPathComponent("bench/attribution/peer_expected.py")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-attribution-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [script.path, "--out", directory.path, "--seed", "99", "--users", "6000", "--orders", "1,3"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "\(python) \(script.path) failed")
+        let (data, expected) = try Self.load(from: directory)
+        try Self.expectHeuristicsMatch(data, expected)
+        for order in [1, 3] { try Self.expectMarkovWithinSimulationError(data, expected, order: order) }
     }
 
     /// Every model's credits sum to the observed conversions and value.
