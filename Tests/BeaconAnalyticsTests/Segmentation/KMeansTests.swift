@@ -130,6 +130,26 @@ struct KMeansTests {
         }
     }
 
+    @Test(
+        "Degenerate data: fewer distinct points than k still ends with a valid clustering",
+        arguments: KMeans.Algorithm.allCases)
+    func degenerate(algorithm: KMeans.Algorithm) throws {
+        let same = Matrix(Array(repeating: [2.0, 3.0], count: 10))
+        let fit = try KMeans(clusterCount: 3, restarts: 2, algorithm: algorithm).fit(same, seed: 1)
+        #expect(fit.inertia == 0)
+        #expect(fit.labels.allSatisfy { (0..<3).contains($0) })
+        #expect(fit.converged)
+        // two distinct points, k = 2: each its own cluster, inertia 0
+        let two = Matrix([[0, 0], [0, 0], [5, 5], [5, 5], [5, 5]])
+        let fit2 = try KMeans(clusterCount: 2, restarts: 3, algorithm: algorithm).fit(two, seed: 4)
+        #expect(fit2.inertia == 0)
+        #expect(Set(fit2.labels[0..<2]).count == 1 && Set(fit2.labels[2...]).count == 1)
+        #expect(fit2.labels[0] != fit2.labels[2])
+        // a constant feature scales to 0 rather than NaN
+        let scaler = try ClusterFeatureScaler(fitting: Matrix([[1, 7], [2, 7], [3, 7]]))
+        #expect(try scaler.transform(Matrix([[2, 7]])).elements == [0, 0])
+    }
+
     @Test("The scaler's inverse returns original units, through log1p too")
     func scalerRoundTrip() throws {
         let raw = Matrix([[1, 10], [2, 100], [4, 1000], [8, 10000]])
