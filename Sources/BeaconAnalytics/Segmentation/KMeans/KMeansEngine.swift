@@ -1,7 +1,7 @@
 /// The iteration loop behind `KMeans`: one run from given centres on centred data, with
 /// plain Lloyd steps or Hamerly's bounds, following scikit-learn's stopping rules.
 ///
-/// Rows are processed in fixed chunks of `chunkSize`; each chunk writes its own partial sums,
+/// Rows are processed in the fixed chunks of `KMeansChunkRunner`; each chunk writes its own partial sums,
 /// which are then added in chunk order, so the arithmetic (and hence the result) does not
 /// depend on how many threads ran the chunks.
 struct KMeansEngine {
