@@ -4,8 +4,8 @@
 /// train a classifier on; instead a model of repeat purchases is fitted to each customer's
 /// frequency, recency and age, and the risk is the posterior probability that the customer
 /// has already become inactive: BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers
-/// the easy way", *Marketing Science* 24(2), eq. 13), MBG/NBD (Batislam, Denizel & Filiztekin
-/// 2007) or Pareto/NBD (Schmittlein, Morrison & Colombo 1987, eq. 11; Fader, Hardie & Lee 2005
+/// the easy way", *Marketing Science* 24(2), the P(alive) expression), MBG/NBD (Batislam, Denizel & Filiztekin
+/// 2007) or Pareto/NBD (Schmittlein, Morrison & Colombo 1987, *Management Science* 33(1); Fader, Hardie & Lee 2005
 /// for the likelihood). The models themselves live in `CLV/`; this type only turns them into
 /// churn scores that say which model produced them.
 public enum BehaviouralChurn {

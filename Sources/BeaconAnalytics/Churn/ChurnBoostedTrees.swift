@@ -3,7 +3,7 @@ import Foundation
 /// Histogram-based gradient-boosted decision trees for a binary outcome.
 ///
 /// Friedman (2001), "Greedy function approximation: a gradient boosting machine", *Annals
-/// of Statistics* 29(5), Algorithm 5 (two-class logistic likelihood, "LK_TreeBoost"), with
+/// of Statistics* 29(5), §4.5 (two-class logistic likelihood, "L2_TreeBoost"), with
 /// Newton leaf values and second-order split gains as in XGBoost (Chen & Guestrin 2016,
 /// eq. 5 and 7) and binned histograms as in LightGBM (Ke et al. 2017) — the design of
 /// scikit-learn's `HistGradientBoostingClassifier`, whose defaults these options copy (plus

@@ -4,10 +4,11 @@ import Foundation
 ///
 /// Minimises `Σᵢ [log(1 + e^ηᵢ) − yᵢ ηᵢ] + (λ/2)‖w‖²` with `ηᵢ = b + wᵀxᵢ` and the intercept
 /// `b` unpenalised — scikit-learn's `LogisticRegression(C = 1/λ)` objective. Each iteration is
-/// a Newton step (McCullagh & Nelder, *Generalized Linear Models*, 2nd ed., §4.4.2, the
-/// IRLS form of Fisher scoring, eq. 2.13, here with the penalty added to the Hessian as in
-/// Hastie, Tibshirani & Friedman, *Elements of Statistical Learning*, eq. 4.26 + §18.4):
-/// `θ ← θ − (XᵀWX + λI₀)⁻¹ (Xᵀ(μ − y) + λ w₀)` with `W = diag(μ(1 − μ))`, solved by Cholesky.
+/// a Newton step, i.e. iteratively reweighted least squares (McCullagh & Nelder, *Generalized
+/// Linear Models*, 2nd ed., ch. 2; Hastie, Tibshirani & Friedman, *The Elements of Statistical
+/// Learning*, 2nd ed., §4.4.1, eq. 4.26), with the penalty's second derivative added to the
+/// Hessian: `θ ← θ − (XᵀWX + λI₀)⁻¹ (Xᵀ(μ − y) + λ w₀)` with `W = diag(μ(1 − μ))`, solved by
+/// Cholesky.
 /// A step that raises the objective is halved. Newton converges in a handful of iterations
 /// on standardised features; each costs one pass over the rows, which skips zero cells so
 /// one-hot columns are cheap, and can be split over threads.

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Defined as scikit-learn defines them, so figures compare one to one:
 /// - ROC AUC: the Mann–Whitney statistic with tied scores counting one half (Hanley &
-///   McNeil 1982, eq. 2; Fawcett 2006, "An introduction to ROC analysis", §7).
+///   McNeil 1982, *Radiology* 143(1); Fawcett 2006, "An introduction to ROC analysis").
 /// - PR AUC: average precision, `Σ (R_k − R_{k−1}) P_k` over distinct score thresholds in
 ///   decreasing order (scikit-learn `average_precision_score`; no interpolation).
 /// - Log loss: mean negative log-likelihood with probabilities clipped to

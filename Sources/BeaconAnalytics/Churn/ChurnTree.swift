@@ -5,8 +5,8 @@
 /// `−η·G/(H + λ)`, which is what the per-feature contributions need: walking a row from the
 /// root to its leaf, the change in node value at each split is credited to the split's
 /// feature (Saabas 2014, "Interpreting random forests", the `treeinterpreter` method; the
-/// path-wise decomposition also described by Lundberg et al. 2020, *Nature Machine
-/// Intelligence* 2:56, §"Methods", as the approximation TreeSHAP improves on), so that the
+/// path-wise decomposition that Lundberg et al. 2020, *Nature Machine Intelligence* 2:56,
+/// compare TreeSHAP against), so that the
 /// root value plus the contributions equals the leaf value exactly.
 public struct ChurnTree: Codable, Sendable {
     /// Split feature per node, or −1 for a leaf.
