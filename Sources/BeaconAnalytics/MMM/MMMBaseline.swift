@@ -58,8 +58,10 @@ public struct MMMBaseline: Codable, Sendable, Equatable {
             let last = 0.8 * Double(fitCount - 1)
             for k in 1...changepoints {
                 let knot = last * Double(k) / Double(changepoints + 1)
-                out.append(Term(name: "trend_change_\(k)", group: .trend,
-                    values: (0..<n).map { max(0, Double($0) - knot) / span }))
+                out.append(
+                    Term(
+                        name: "trend_change_\(k)", group: .trend,
+                        values: (0..<n).map { max(0, Double($0) - knot) / span }))
             }
         }
         for k in 0..<max(0, yearlyOrder) {
@@ -72,8 +74,10 @@ public struct MMMBaseline: Codable, Sendable, Equatable {
             for k in 0..<min(max(0, weeklyOrder), 3) {
                 let w = 2 * Double.pi * Double(k + 1) / 7
                 let tau = calendar.dates.map { Double($0.weekday) }
-                out.append(Term(name: "weekly_sin_\(k + 1)", group: .seasonality, values: tau.map { Double.sin(w * $0) }))
-                out.append(Term(name: "weekly_cos_\(k + 1)", group: .seasonality, values: tau.map { Double.cos(w * $0) }))
+                out.append(
+                    Term(name: "weekly_sin_\(k + 1)", group: .seasonality, values: tau.map { Double.sin(w * $0) }))
+                out.append(
+                    Term(name: "weekly_cos_\(k + 1)", group: .seasonality, values: tau.map { Double.cos(w * $0) }))
             }
         }
         out += events.map { Term(name: $0.name, group: .event, values: $0.values) }

@@ -50,7 +50,9 @@ public struct MMMBudgetOptimizer: Sendable {
         if remainder > 1e-9 * max(1, budget) {
             for _ in 0..<slices {
                 let open = responses.indices.filter { x[$0] < upper[$0] }
-                guard let c = open.max(by: { responses[$0].marginal(x[$0]) < responses[$1].marginal(x[$1]) }) else { break }
+                guard let c = open.max(by: { responses[$0].marginal(x[$0]) < responses[$1].marginal(x[$1]) }) else {
+                    break
+                }
                 let step = min(slice, upper[c] - x[c], remainder)
                 x[c] += step
                 remainder -= step

@@ -28,9 +28,12 @@ extension MMMBudgetPlan {
         }
         var lo = max(lower.reduce(0, +), 1e-9 * maxBudget / h)
         var hi = min(upper.reduce(0, +), maxBudget / h)
-        guard lo <= hi else { throw MMMError(.badSetting, column: "bounds", "the lower bounds exceed the maximum budget") }
+        guard lo <= hi else {
+            throw MMMError(.badSetting, column: "bounds", "the lower bounds exceed the maximum budget")
+        }
         guard roas(lo) >= target else {
-            throw MMMError(.badSetting, column: "target-roas",
+            throw MMMError(
+                .badSetting, column: "target-roas",
                 "a ROAS of \(target) is out of reach: the smallest feasible budget returns \(roas(lo))")
         }
         if roas(hi) < target {

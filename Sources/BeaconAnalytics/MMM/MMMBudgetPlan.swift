@@ -41,13 +41,16 @@ public struct MMMBudgetPlan: Codable, Sendable {
         bounds: [ClosedRange<Double>?]? = nil, level: Double = 0.9
     ) throws {
         guard horizon > 0 else { throw MMMError(.badSetting, column: "horizon", "horizon must be positive") }
-        guard budget > 0, budget.isFinite else { throw MMMError(.badSetting, column: "budget", "budget must be positive") }
+        guard budget > 0, budget.isFinite else {
+            throw MMMError(.badSetting, column: "budget", "budget must be positive")
+        }
         let h = Double(horizon)
         let perPeriod = budget / h
         let lower = responses.indices.map { (bounds?[$0]?.lowerBound ?? 0) / h }
         let upper = responses.indices.map { (bounds?[$0]?.upperBound ?? budget) / h }
         guard lower.reduce(0, +) <= perPeriod * (1 + 1e-12), upper.reduce(0, +) >= perPeriod * (1 - 1e-12) else {
-            throw MMMError(.badSetting, column: "bounds",
+            throw MMMError(
+                .badSetting, column: "bounds",
                 "bounds allow \(lower.reduce(0, +) * h) … \(upper.reduce(0, +) * h) in total, not the budget \(budget)")
         }
         let optimizer = MMMBudgetOptimizer(responses: responses)

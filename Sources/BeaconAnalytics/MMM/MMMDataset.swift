@@ -61,7 +61,8 @@ public struct MMMDataset: Codable, Sendable {
         guard !channels.isEmpty else { throw MMMError(.badSetting, "at least one channel is required") }
         for column in [Column(name: targetName, values: target)] + channels + controls + events {
             guard column.values.count == n else {
-                throw MMMError(.lengthMismatch, column: column.name,
+                throw MMMError(
+                    .lengthMismatch, column: column.name,
                     "has \(column.values.count) values for \(n) dates")
             }
             if let bad = column.values.firstIndex(where: { !$0.isFinite }) {
@@ -80,31 +81,37 @@ public struct MMMDataset: Codable, Sendable {
         for i in 1..<n {
             let gap = parsed[i].day - parsed[i - 1].day
             guard gap > 0 else {
-                throw MMMError(.unsortedDates, column: "date", row: i,
+                throw MMMError(
+                    .unsortedDates, column: "date", row: i,
                     "\(parsed[i]) does not come after \(parsed[i - 1]); sort the rows by date and remove duplicates")
             }
             gaps[gap, default: 0] += 1
         }
         let step = gaps.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }!.key
         guard step == 1 || step == 7 else {
-            throw MMMError(.irregularFrequency, column: "date",
+            throw MMMError(
+                .irregularFrequency, column: "date",
                 "dates are \(step) days apart; the model needs daily or weekly periods")
         }
         for i in 1..<n where parsed[i].day - parsed[i - 1].day != step {
             let missing = (parsed[i].day - parsed[i - 1].day) / step - 1
-            throw MMMError(.missingDates, column: "date", row: i,
-                "\(missing > 0 ? "\(missing) period(s) missing" : "irregular step") between \(parsed[i - 1]) and \(parsed[i]) (data is \(step == 1 ? "daily" : "weekly"))")
+            throw MMMError(
+                .missingDates, column: "date", row: i,
+                "\(missing > 0 ? "\(missing) period(s) missing" : "irregular step") between \(parsed[i - 1]) and \(parsed[i]) (data is \(step == 1 ? "daily" : "weekly"))"
+            )
         }
         for channel in channels {
             if let bad = channel.values.firstIndex(where: { $0 < 0 }) {
-                throw MMMError(.negativeSpend, column: channel.name, row: bad,
+                throw MMMError(
+                    .negativeSpend, column: channel.name, row: bad,
                     "spend \(channel.values[bad]) is negative")
             }
         }
         for column in channels + controls + [Column(name: targetName, values: target)] {
             let first = column.values[0]
             if column.values.allSatisfy({ $0 == first }) {
-                throw MMMError(.constantColumn, column: column.name,
+                throw MMMError(
+                    .constantColumn, column: column.name,
                     "every value is \(first); a constant column cannot be separated from the intercept")
             }
         }

@@ -24,7 +24,8 @@ struct MMMFitAssembly {
         let n = data.count
         let level = spec.intervalLevel
         var parts: [MMMDecomposition.Part] = [
-            .init(name: "intercept", kind: "baseline", values: [Double](repeating: solution.intercept * yScale, count: n))
+            .init(
+                name: "intercept", kind: "baseline", values: [Double](repeating: solution.intercept * yScale, count: n))
         ]
         for group in [MMMBaseline.Group.trend, .seasonality, .event, .control] {
             let members = terms.indices.filter { terms[$0].group == group }

@@ -85,21 +85,28 @@ public struct MMMSpecification: Codable, Sendable, Equatable {
         var hi: [Double] = []
         switch adstock {
         case .geometric, .geometricUnnormalized:
-            lo += [0]; hi += [0.9]
+            lo += [0]
+            hi += [0.9]
         case .delayed:
-            lo += [0, 0]; hi += [0.9, Double(maxLag) / 2]
+            lo += [0, 0]
+            hi += [0.9, Double(maxLag) / 2]
         case .weibullCDF:
-            lo += [0.0001, 0]; hi += [2, 0.1]
+            lo += [0.0001, 0]
+            hi += [2, 0.1]
         case .weibullPDF:
-            lo += [0.0001, 0]; hi += [10, 0.1]
+            lo += [0.0001, 0]
+            hi += [10, 0.1]
         }
         switch saturation {
         case .hill:
-            lo += [0.3, 0.5]; hi += [5, 2]
+            lo += [0.3, 0.5]
+            hi += [5, 2]
         case .logistic:
-            lo += [0.05]; hi += [3]
+            lo += [0.05]
+            hi += [3]
         case .michaelisMenten:
-            lo += [0.3]; hi += [5]
+            lo += [0.3]
+            hi += [5]
         }
         return (lo, hi)
     }

@@ -33,7 +33,8 @@ public struct MMMWhatIf: Codable, Sendable {
     ) throws {
         guard horizon > 0 else { throw MMMError(.badSetting, column: "horizon", "horizon must be positive") }
         guard allocation.count == responses.count else {
-            throw MMMError(.badSetting, column: "allocation", "need \(responses.count) amounts, got \(allocation.count)")
+            throw MMMError(
+                .badSetting, column: "allocation", "need \(responses.count) amounts, got \(allocation.count)")
         }
         if let bad = allocation.firstIndex(where: { !($0 >= 0) || !$0.isFinite }) {
             throw MMMError(.negativeSpend, column: responses[bad].name, "allocation must be a non-negative number")

@@ -40,7 +40,8 @@ public struct MarketingMixModel: Sendable {
         let n = data.count
         let nFit = n - spec.holdoutPeriods
         guard spec.holdoutPeriods >= 0, nFit >= 10 else {
-            throw MMMError(.badSetting, column: "holdout", "holdout of \(spec.holdoutPeriods) leaves \(nFit) periods to fit")
+            throw MMMError(
+                .badSetting, column: "holdout", "holdout of \(spec.holdoutPeriods) leaves \(nFit) periods to fit")
         }
         guard (0..<0.5).contains(spec.validationFraction) else {
             throw MMMError(.badSetting, column: "validation", "validation fraction must be in [0, 0.5)")
@@ -49,7 +50,8 @@ public struct MarketingMixModel: Sendable {
         let yMean = data.target[0..<nFit].reduce(0, +) / Double(nFit)
         let yScale = abs(yMean) > 0 ? abs(yMean) : 1
         let y = data.target.map { $0 / yScale }
-        let terms = spec.baseline.terms(calendar: calendar, fitCount: nFit, events: data.events, controls: data.controls)
+        let terms = spec.baseline.terms(
+            calendar: calendar, fitCount: nFit, events: data.events, controls: data.controls)
         let baselineColumns = terms.map(\.values)
         var spendScales: [Double] = []
         for channel in data.channels {
@@ -69,9 +71,11 @@ public struct MarketingMixModel: Sendable {
 
         let (channelLower, channelUpper) = spec.channelBounds(maxLag: maxLag)
         let width = channelLower.count
-        let lower = Array(Array(repeating: channelLower, count: data.channels.count).joined())
+        let lower =
+            Array(Array(repeating: channelLower, count: data.channels.count).joined())
             + [MMMSpecification.log10LambdaRange.lowerBound]
-        let upper = Array(Array(repeating: channelUpper, count: data.channels.count).joined())
+        let upper =
+            Array(Array(repeating: channelUpper, count: data.channels.count).joined())
             + [MMMSpecification.log10LambdaRange.upperBound]
         func responses(_ v: [Double]) -> [MMMChannelResponse] {
             data.channels.indices.map { c in
@@ -89,7 +93,9 @@ public struct MarketingMixModel: Sendable {
             let media = mediaColumns(v)
             guard let solution = trainRidge.fit(mediaColumns: media, y: y, lambda: Double.exp10(v[v.count - 1]))
             else { return .infinity }
-            let predicted = scoreRows.map { solution.predict($0, baselineColumns: baselineColumns, mediaColumns: media) }
+            let predicted = scoreRows.map {
+                solution.predict($0, baselineColumns: baselineColumns, mediaColumns: media)
+            }
             let effects = media.indices.map { c in solution.media[c] * media[c][0..<nTrain].reduce(0, +) }
             return MMMScore.nrmse(scoreActual, predicted)
                 + spec.rssdWeight * MMMScore.decompRSSD(effects: effects, spends: trainSpend)
@@ -138,7 +144,8 @@ public struct MarketingMixModel: Sendable {
             else { continue }
             crossValidationNRMSE.append(
                 MMMScore.nrmse(
-                    next.map { y[$0] }, next.map { foldFit.predict($0, baselineColumns: baselineColumns, mediaColumns: media) }))
+                    next.map { y[$0] },
+                    next.map { foldFit.predict($0, baselineColumns: baselineColumns, mediaColumns: media) }))
         }
         let fittedScaled = (0..<n).map { solution.predict($0, baselineColumns: baselineColumns, mediaColumns: media) }
         let draws = MMMBootstrap(
@@ -152,7 +159,8 @@ public struct MarketingMixModel: Sendable {
             solution: solution, media: media, responses: chosen, draws: draws, lambda: lambda,
             validationNRMSE: validationNRMSE, crossValidationNRMSE: crossValidationNRMSE,
             search: MMMSearchSummary(
-                method: transforms == nil ? "differential evolution (best/1/bin)" : "fixed transforms", evaluations: search.evaluations,
+                method: transforms == nil ? "differential evolution (best/1/bin)" : "fixed transforms",
+                evaluations: search.evaluations,
                 generations: search.generations, objective: search.value, seed: spec.seed,
                 bootstrapSamples: spec.bootstrapSamples)
         ).build()

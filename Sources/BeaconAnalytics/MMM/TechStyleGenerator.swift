@@ -59,7 +59,9 @@ public struct TechStyleGenerator: Sendable {
     public var seed: UInt64
     public var start: MMMCalendarDate
 
-    public init(days: Int = 730, seed: UInt64 = 1, start: MMMCalendarDate = MMMCalendarDate(year: 2021, month: 1, day: 1)) {
+    public init(
+        days: Int = 730, seed: UInt64 = 1, start: MMMCalendarDate = MMMCalendarDate(year: 2021, month: 1, day: 1)
+    ) {
         self.days = days
         self.seed = seed
         self.start = start
@@ -107,7 +109,8 @@ public struct TechStyleGenerator: Sendable {
             spend[1][t] = max(0, 3500 * follow * Double.exp(walk[1] + flight[1]))
             spend[3][t] = max(0, (500 + 3500 * progress) * follow * Double.exp(walk[2] + flight[2]))
             // Two-week "go dark" tests anchor each always-on curve at zero spend.
-            for (k, starts) in [(0, [200, 500]), (1, [300, 600]), (3, [400])] where starts.contains(where: { (0..<14).contains(t - $0) }) {
+            for (k, starts) in [(0, [200, 500]), (1, [300, 600]), (3, [400])]
+            where starts.contains(where: { (0..<14).contains(t - $0) }) {
                 spend[k][t] = 0
             }
             if t > 0 && dates[t].civil.day == 1 { listSize *= 1.02 }

@@ -105,7 +105,8 @@ public struct DifferentialEvolution: Sendable {
         var converged = false
         while generation < options.maxGenerations {
             generation += 1
-            let f = options.mutation.lowerBound
+            let f =
+                options.mutation.lowerBound
                 + generator.nextDouble() * (options.mutation.upperBound - options.mutation.lowerBound)
             for i in 0..<np {
                 let (r0, r1, r2) = distinctIndices(excluding: i, count: np, using: &generator)
@@ -119,7 +120,8 @@ public struct DifferentialEvolution: Sendable {
                     case .rand1bin:
                         mutant = population[r0][j] + f * (population[r1][j] - population[r2][j])
                     case .currentToBest1bin:
-                        mutant = population[i][j] + f * (population[best][j] - population[i][j])
+                        mutant =
+                            population[i][j] + f * (population[best][j] - population[i][j])
                             + f * (population[r1][j] - population[r2][j])
                     }
                     trial[j] = reflect(mutant, lower[j], upper[j])

@@ -9,7 +9,8 @@ struct GenerateCommand: AsyncParsableCommand {
 /// `beacon generate mmm`: the same generator as `beacon mmm generate`.
 struct GenerateMMMCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "mmm", abstract: "Generate the TechStyle Fashion marketing-mix demo data with its true parameters.")
+        commandName: "mmm", abstract: "Generate the TechStyle Fashion marketing-mix demo data with its true parameters."
+    )
     @OptionGroup var options: MMMGenerateOptions
     func run() async throws { try options.run() }
 }

@@ -66,13 +66,15 @@ enum MMMJSON {
     static func encoder() -> JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys]
-        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        e.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return e
     }
 
     static func decoder() -> JSONDecoder {
         let d = JSONDecoder()
-        d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        d.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return d
     }
 
@@ -103,7 +105,8 @@ enum MMMJSON {
             let pair = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard pair.count == 2 else { throw ValidationError("\(option): '\(item)' is not name=value") }
             guard channels.contains(pair[0]) else {
-                throw ValidationError("\(option): unknown channel '\(pair[0])'; the model has \(channels.joined(separator: ", "))")
+                throw ValidationError(
+                    "\(option): unknown channel '\(pair[0])'; the model has \(channels.joined(separator: ", "))")
             }
             out[pair[0]] = pair[1]
         }

@@ -72,16 +72,25 @@ struct MMMFitCommand: AsyncParsableCommand {
             return
         }
         let s = fit.statistics
-        print(String(format: "R² %.3f  NRMSE %.4f  MAPE %.2f%%  DECOMP.RSSD %.3f  (%d periods, λ %.2g)",
-            s.rSquared, s.nrmse, s.mape * 100, s.decompRSSD, s.observations, fit.ridgeLambda))
+        print(
+            String(
+                format: "R² %.3f  NRMSE %.4f  MAPE %.2f%%  DECOMP.RSSD %.3f  (%d periods, λ %.2g)",
+                s.rSquared, s.nrmse, s.mape * 100, s.decompRSSD, s.observations, fit.ridgeLambda))
         if let v = s.validationNRMSE { print(String(format: "validation NRMSE %.4f", v)) }
         if !s.crossValidationNRMSE.isEmpty {
-            print("time-series CV NRMSE (3 rolling folds): " + s.crossValidationNRMSE.map { String(format: "%.4f", $0) }.joined(separator: ", "))
+            print(
+                "time-series CV NRMSE (3 rolling folds): "
+                    + s.crossValidationNRMSE.map { String(format: "%.4f", $0) }.joined(separator: ", "))
         }
         if let h = fit.holdout {
-            print(String(format: "holdout (%d periods): R² %.3f  NRMSE %.4f  MAPE %.2f%%", h.actual.count, h.rSquared, h.nrmse, h.mape * 100))
+            print(
+                String(
+                    format: "holdout (%d periods): R² %.3f  NRMSE %.4f  MAPE %.2f%%", h.actual.count, h.rSquared,
+                    h.nrmse, h.mape * 100))
         }
-        print("channel                spend     revenue  ROAS [90% interval]   mROAS  current/period  diminishing at  carryover")
+        print(
+            "channel                spend     revenue  ROAS [90% interval]   mROAS  current/period  diminishing at  carryover"
+        )
         for c in fit.channels {
             let diminishing = c.responseCurve.diminishingReturns.map { MMMJSON.money($0.spend) } ?? "—"
             let roas = String(format: "%5.2f [%5.2f, %5.2f]", c.roas.estimate, c.roas.lower, c.roas.upper)
@@ -92,6 +101,8 @@ struct MMMFitCommand: AsyncParsableCommand {
                     + MMMJSON.column(MMMJSON.money(c.currentSpend), 16) + MMMJSON.column(diminishing, 16)
                     + MMMJSON.column(String(format: "%.2f", c.carryoverShare), 11))
         }
-        print("search: \(fit.search.evaluations) evaluations, \(fit.search.generations) generations, objective \(String(format: "%.4f", fit.search.objective))")
+        print(
+            "search: \(fit.search.evaluations) evaluations, \(fit.search.generations) generations, objective \(String(format: "%.4f", fit.search.objective))"
+        )
     }
 }

@@ -15,7 +15,10 @@ struct MMMGenerateOptions: ParsableArguments {
     /// Generates and writes the CSV and its truth file.
     func run() throws {
         let (data, truth) = TechStyleGenerator(days: days, seed: seed).generate()
-        var lines = [(["date", data.targetName] + (data.channels + data.controls + data.events).map(\.name)).joined(separator: ",")]
+        var lines = [
+            (["date", data.targetName] + (data.channels + data.controls + data.events).map(\.name)).joined(
+                separator: ",")
+        ]
         for t in 0..<data.count {
             let values = [data.target[t]] + (data.channels + data.controls + data.events).map { $0.values[t] }
             lines.append(([data.dates[t]] + values.map { String(format: "%.2f", $0) }).joined(separator: ","))
@@ -38,7 +41,8 @@ struct MMMGenerateOptions: ParsableArguments {
 /// `beacon mmm generate`: writes seed 001's TechStyle Fashion demo data and its true parameters.
 struct MMMGenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "generate", abstract: "Generate the TechStyle Fashion demo data (seeded) with its true parameters.")
+        commandName: "generate", abstract: "Generate the TechStyle Fashion demo data (seeded) with its true parameters."
+    )
     @OptionGroup var options: MMMGenerateOptions
     func run() async throws { try options.run() }
 }

@@ -64,17 +64,25 @@ struct MMMOptimizeCommand: AsyncParsableCommand {
             try MMMJSON.write(plan, to: nil)
             return
         }
-        print("horizon \(periods) periods; budget \(MMMJSON.money(plan.budget)) (current spend \(MMMJSON.money(currentTotal)))")
+        print(
+            "horizon \(periods) periods; budget \(MMMJSON.money(plan.budget)) (current spend \(MMMJSON.money(currentTotal)))"
+        )
         print("channel               current     optimised   change   revenue now  revenue then  mROAS")
         for l in plan.lines {
-            let change = l.currentSpend > 0 ? String(format: "%+.0f%%", (l.optimizedSpend / l.currentSpend - 1) * 100) : "new"
+            let change =
+                l.currentSpend > 0 ? String(format: "%+.0f%%", (l.optimizedSpend / l.currentSpend - 1) * 100) : "new"
             print(
                 MMMJSON.column(l.name, 16, left: true) + MMMJSON.column(MMMJSON.money(l.currentSpend), 12)
                     + MMMJSON.column(MMMJSON.money(l.optimizedSpend), 14) + MMMJSON.column(change, 9)
-                    + MMMJSON.column(MMMJSON.money(l.currentRevenue), 14) + MMMJSON.column(MMMJSON.money(l.optimizedRevenue), 14)
+                    + MMMJSON.column(MMMJSON.money(l.currentRevenue), 14)
+                    + MMMJSON.column(MMMJSON.money(l.optimizedRevenue), 14)
                     + MMMJSON.column(String(format: "%.2f", l.marginalROAS), 7))
         }
-        print("media revenue \(MMMJSON.money(plan.currentRevenue)) → \(MMMJSON.money(plan.optimizedRevenue)); lift \(MMMJSON.money(plan.lift.estimate)) [\(MMMJSON.money(plan.lift.lower)), \(MMMJSON.money(plan.lift.upper))] (\(String(format: "%+.1f%%", plan.liftPercent)))")
-        print(String(format: "media ROAS %.2f; check (projected gradient) revenue ", plan.optimizedROAS) + MMMJSON.money(plan.checkRevenue))
+        print(
+            "media revenue \(MMMJSON.money(plan.currentRevenue)) → \(MMMJSON.money(plan.optimizedRevenue)); lift \(MMMJSON.money(plan.lift.estimate)) [\(MMMJSON.money(plan.lift.lower)), \(MMMJSON.money(plan.lift.upper))] (\(String(format: "%+.1f%%", plan.liftPercent)))"
+        )
+        print(
+            String(format: "media ROAS %.2f; check (projected gradient) revenue ", plan.optimizedROAS)
+                + MMMJSON.money(plan.checkRevenue))
     }
 }

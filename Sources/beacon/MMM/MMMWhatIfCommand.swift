@@ -50,8 +50,10 @@ struct MMMWhatIfCommand: AsyncParsableCommand {
         }
         print("horizon \(periods) periods")
         for l in result.lines {
-            print(MMMJSON.column(l.name, 16, left: true) + " spend " + MMMJSON.column(MMMJSON.money(l.spend), 10)
-                + "  revenue " + band(l.revenue) + String(format: "  ROAS %.2f [%.2f, %.2f]", l.roas.estimate, l.roas.lower, l.roas.upper))
+            print(
+                MMMJSON.column(l.name, 16, left: true) + " spend " + MMMJSON.column(MMMJSON.money(l.spend), 10)
+                    + "  revenue " + band(l.revenue)
+                    + String(format: "  ROAS %.2f [%.2f, %.2f]", l.roas.estimate, l.roas.lower, l.roas.upper))
         }
         print("media revenue \(band(result.mediaRevenue)) (current plan \(MMMJSON.money(result.currentMediaRevenue)))")
         print("total revenue \(band(result.totalRevenue)) incl. baseline \(MMMJSON.money(result.baselineRevenue))")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeaconAnalytics
 
 /// The budget optimiser against a brute-force grid and its own projected-gradient check.
@@ -12,7 +13,9 @@ import Testing
 
     @Test(arguments: [(1.0, 1.0), (1.8, 1.0), (2.5, 0.6)])
     func twoChannelsMatchBruteForce(slopes: (Double, Double)) throws {
-        let responses = [channel("search", k: 2, s: slopes.0, beta: 9000), channel("social", k: 1, s: slopes.1, beta: 4000)]
+        let responses = [
+            channel("search", k: 2, s: slopes.0, beta: 9000), channel("social", k: 1, s: slopes.1, beta: 4000),
+        ]
         let optimizer = MMMBudgetOptimizer(responses: responses)
         let budget = 3000.0
         let lower = [200.0, 100]
@@ -38,14 +41,18 @@ import Testing
     @Test func fiveChannelsRespectBoundsAndEqualiseMargins() throws {
         let responses = [
             channel("google", k: 4, s: 1.3, beta: 15000), channel("meta", k: 3, s: 1, beta: 9000),
-            channel("email", k: 1.5, s: 1, beta: 20000, rate: 0.1), channel("tiktok", k: 8, s: 1, beta: 40000, rate: 0.6),
+            channel("email", k: 1.5, s: 1, beta: 20000, rate: 0.1),
+            channel("tiktok", k: 8, s: 1, beta: 40000, rate: 0.6),
             channel("affiliate", k: 5, s: 0.8, beta: 6000, rate: 0),
         ]
         let current = [6200.0, 3500, 500, 2000, 800]
         let horizon = 30
         let budget = current.reduce(0, +) * Double(horizon)
-        let bounds: [ClosedRange<Double>?] = [60_000...150_000, 30_000...120_000, nil, 20_000...90_000, 24_000...24_000]
-        let plan = try MMMBudgetPlan(responses: responses, current: current, budget: budget, horizon: horizon, bounds: bounds)
+        let bounds: [ClosedRange<Double>?] = [
+            60_000...150_000, 30_000...120_000, nil, 20_000...90_000, 24_000...24_000,
+        ]
+        let plan = try MMMBudgetPlan(
+            responses: responses, current: current, budget: budget, horizon: horizon, bounds: bounds)
         #expect(abs(plan.lines.map(\.optimizedSpend).reduce(0, +) - budget) < 1e-6 * budget)
         for (line, range) in zip(plan.lines, bounds) {
             let r = range ?? 0...budget
@@ -72,7 +79,8 @@ import Testing
             2.5, responses: responses, current: [800, 400], horizon: 30, maxBudget: 1_000_000)
         #expect(abs(plan.optimizedROAS - 2.5) < 1e-6)
         // A slightly larger budget, optimally spent, falls below the target.
-        let more = try MMMBudgetPlan(responses: responses, current: [800, 400], budget: plan.budget * 1.01, horizon: 30)
+        let more = try MMMBudgetPlan(
+            responses: responses, current: [800, 400], budget: plan.budget * 1.01, horizon: 30)
         #expect(more.optimizedROAS < 2.5)
         // With slopes ≥ 1 the best possible ROAS is the marginal at zero spend (4.5 here).
         let concave = [channel("a", k: 2, s: 1, beta: 9000), channel("b", k: 1, s: 1.2, beta: 4000)]
@@ -84,7 +92,8 @@ import Testing
     @Test func infeasibleBoundsAreAnError() {
         let responses = [channel("a", k: 1, s: 1, beta: 100), channel("b", k: 1, s: 1, beta: 100)]
         let error = #expect(throws: MMMError.self) {
-            try MMMBudgetPlan(responses: responses, current: [1, 1], budget: 100, horizon: 1, bounds: [0...10, 0...10])
+            try MMMBudgetPlan(
+                responses: responses, current: [1, 1], budget: 100, horizon: 1, bounds: [0...10, 0...10])
         }
         #expect(error?.column == "bounds")
     }
@@ -103,7 +112,8 @@ import Testing
         #expect(abs(w.mediaRevenue.lower / expected - 0.82) < 1e-9)
         #expect(abs(w.mediaRevenue.upper / expected - 1.18) < 1e-9)
         #expect(throws: MMMError.self) {
-            try MMMWhatIf(responses: responses, current: current, allocation: [-1, 5], horizon: 10, baselinePerPeriod: 0)
+            try MMMWhatIf(
+                responses: responses, current: current, allocation: [-1, 5], horizon: 10, baselinePerPeriod: 0)
         }
     }
 }

@@ -1,14 +1,19 @@
 import Foundation
 import Testing
+
 @testable import BeaconAnalytics
 
 /// The budget optimiser against SciPy's SLSQP (a general constrained optimiser), run side by
 /// side on the same response curves. Needs `BEACON_PYTHON` (an interpreter with SciPy).
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["BEACON_PYTHON"] != nil, "set BEACON_PYTHON to a Python with SciPy"))
+@Suite(
+    .enabled(
+        if: ProcessInfo.processInfo.environment["BEACON_PYTHON"] != nil, "set BEACON_PYTHON to a Python with SciPy"))
 struct MMMBudgetPeerTests {
     @Test func matchesScipySLSQP() throws {
         // Hill curves without carry-over, spend scale 1000: R(x) = β / (1 + (k / (x/1000))^s).
-        let curves: [(k: Double, s: Double, beta: Double)] = [(4, 1.3, 15000), (3, 1, 9000), (1.5, 1, 20000), (8, 1, 40000), (5, 0.8, 6000)]
+        let curves: [(k: Double, s: Double, beta: Double)] = [
+            (4, 1.3, 15000), (3, 1, 9000), (1.5, 1, 20000), (8, 1, 40000), (5, 0.8, 6000),
+        ]
         let responses = curves.enumerated().map { i, c in
             MMMChannelResponse(
                 name: "c\(i)", adstock: .geometric(rate: 0, maxLag: 1, normalized: true),

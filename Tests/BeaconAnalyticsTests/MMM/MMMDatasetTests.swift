@@ -1,9 +1,12 @@
 import Testing
+
 @testable import BeaconAnalytics
 
 /// Bad input gets an error naming the column and row.
 @Suite struct MMMDatasetTests {
-    private func daily(_ n: Int, from start: MMMCalendarDate = MMMCalendarDate(year: 2024, month: 1, day: 1)) -> [String] {
+    private func daily(_ n: Int, from start: MMMCalendarDate = MMMCalendarDate(year: 2024, month: 1, day: 1))
+        -> [String]
+    {
         (0..<n).map { start.adding(days: $0).description }
     }
 
@@ -72,7 +75,9 @@ import Testing
         #expect((#expect(throws: MMMError.self) { try data(dates: dates).validated() })?.code == .unsortedDates)
         var spend = (0..<20).map { Double($0 % 3) }
         spend[1] = .nan
-        #expect((#expect(throws: MMMError.self) { try data(dates: daily(20), spend: spend).validated() })?.code == .nonFinite)
+        #expect(
+            (#expect(throws: MMMError.self) { try data(dates: daily(20), spend: spend).validated() })?.code
+                == .nonFinite)
         #expect((#expect(throws: MMMError.self) { try data(dates: daily(5)).validated() })?.code == .tooFewRows)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeaconAnalytics
 
 /// On the TechStyle demo data, whose generating parameters are known, the fit recovers each
@@ -55,7 +56,9 @@ import Testing
         let fit = try MarketingMixModel(spec).fit(data)
         for (c, t) in zip(fit.channels, truth.channels) {
             let tolerance = c.name == "affiliate" ? 0.35 : 0.2
-            #expect(abs(c.carryoverShare - t.adstockRate) < 0.08, "\(c.name) carry-over \(c.carryoverShare) vs \(t.adstockRate)")
+            #expect(
+                abs(c.carryoverShare - t.adstockRate) < 0.08,
+                "\(c.name) carry-over \(c.carryoverShare) vs \(t.adstockRate)")
             #expect(abs(c.roas.estimate / t.roas - 1) < tolerance, "\(c.name) ROAS \(c.roas.estimate) vs \(t.roas)")
         }
         #expect(fit.statistics.rSquared > 0.95)
@@ -66,12 +69,17 @@ import Testing
         let sum = fit.decomposition.parts.reduce([Double](repeating: 0, count: data.count)) { acc, part in
             zip(acc, part.values).map { $0 + $1 }
         }
-        for t in [0, 100, 729] { #expect(abs(sum[t] - fit.decomposition.fitted[t]) < 1e-6 * fit.decomposition.fitted[t]) }
-        for c in fit.channels { #expect(c.roas.lower <= c.roas.estimate + 1e-9 && c.roas.estimate <= c.roas.upper + 1e-9) }
+        for t in [0, 100, 729] {
+            #expect(abs(sum[t] - fit.decomposition.fitted[t]) < 1e-6 * fit.decomposition.fitted[t])
+        }
+        for c in fit.channels {
+            #expect(c.roas.lower <= c.roas.estimate + 1e-9 && c.roas.estimate <= c.roas.upper + 1e-9)
+        }
         // Google is past its diminishing-returns point, TikTok is not (the seed's story).
         let google = fit.channels[0]
         let tiktok = fit.channels[3]
-        #expect(google.marginalROAS.estimate < 1 && google.responseCurve.diminishingReturns!.spend < google.currentSpend)
+        #expect(
+            google.marginalROAS.estimate < 1 && google.responseCurve.diminishingReturns!.spend < google.currentSpend)
         #expect(tiktok.marginalROAS.estimate > 1)
         // The saved model round-trips through JSON and plans a budget that shifts money to TikTok.
         let plan = try MMMBudgetPlan(

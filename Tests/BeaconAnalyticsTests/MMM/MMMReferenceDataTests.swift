@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BeaconAnalytics
 
 /// Fits on the published simulated data sets: pymc-marketing's example (known generating
@@ -32,9 +33,12 @@ struct MMMReferenceDataTests {
         let events = rows.map { $0[header.firstIndex(of: "events")!] }
         var data = try MMMTestData.dataset(
             "mmm/dt_simulated_weekly.csv", date: "DATE", targetColumn: "revenue",
-            channels: ["tv_S", "ooh_S", "print_S", "facebook_S", "search_S"], controls: ["competitor_sales_B", "newsletter"])
-        data.events = ["event1", "event2"].map { level in .init(name: level, values: events.map { $0 == level ? 1 : 0 }) }
-        let fit = try MarketingMixModel(MMMSpecification(population: 16, generations: 30, bootstrapSamples: 20)).fit(data)
+            channels: ["tv_S", "ooh_S", "print_S", "facebook_S", "search_S"],
+            controls: ["competitor_sales_B", "newsletter"])
+        data.events = ["event1", "event2"].map { level in .init(name: level, values: events.map { $0 == level ? 1 : 0 })
+        }
+        let fit = try MarketingMixModel(MMMSpecification(population: 16, generations: 30, bootstrapSamples: 20)).fit(
+            data)
         Self.report("Robyn dt_simulated_weekly", fit)
         #expect(fit.statistics.observations == 208 && fit.stepDays == 7)
         #expect(fit.statistics.rSquared > 0.85)
@@ -49,7 +53,8 @@ struct MMMReferenceDataTests {
             "mmm/national_all_channels.csv", date: "time",
             target: ("revenue", { $0["conversions"]! * $0["revenue_per_conversion"]! }), channels: channels,
             controls: ["competitor_sales_control", "sentiment_score_control", "Promo", "Organic_channel0_impression"])
-        let fit = try MarketingMixModel(MMMSpecification(population: 16, generations: 30, bootstrapSamples: 20)).fit(data)
+        let fit = try MarketingMixModel(MMMSpecification(population: 16, generations: 30, bootstrapSamples: 20)).fit(
+            data)
         Self.report("Meridian national_all_channels", fit)
         #expect(fit.statistics.observations == 156)
         // A noisy series (R² about 0.45 at full search): the fit must still track it closely in level.
@@ -61,7 +66,9 @@ struct MMMReferenceDataTests {
         let s = fit.statistics
         print("\(name): R² \(s.rSquared), NRMSE \(s.nrmse), MAPE \(s.mape), DECOMP.RSSD \(s.decompRSSD)")
         for c in fit.channels {
-            print("  \(c.name): ROAS \(c.roas.estimate) [\(c.roas.lower), \(c.roas.upper)], carry-over \(c.carryoverShare)")
+            print(
+                "  \(c.name): ROAS \(c.roas.estimate) [\(c.roas.lower), \(c.roas.upper)], carry-over \(c.carryoverShare)"
+            )
         }
     }
 }

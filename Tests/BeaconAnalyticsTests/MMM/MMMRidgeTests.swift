@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeaconAnalytics
 
 /// The non-negative ridge against the normal equations solved directly.

@@ -27,7 +27,8 @@ enum MMMTestData {
         let y: [Double]
         if let target {
             y = rows.map { row in
-                target.transform(Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, Double(row[$0]) ?? .nan) }))
+                target.transform(
+                    Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, Double(row[$0]) ?? .nan) }))
             }
         } else {
             y = numbers(targetColumn)

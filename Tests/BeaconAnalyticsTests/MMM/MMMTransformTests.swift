@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeaconAnalytics
 
 /// Adstock and saturation against values computed by hand from the published formulas.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BeaconAnalytics
 
 /// Differential evolution on standard test functions with known minima.
@@ -7,7 +8,8 @@ import Testing
         // Rosenbrock (1960): minimum 0 at (1, 1).
         var rng = Xoshiro256StarStar(seed: 7)
         let result = DifferentialEvolution(options: .init(populationSize: 30, maxGenerations: 400, tolerance: 0))
-            .minimize({ x in 100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0]) + (1 - x[0]) * (1 - x[0]) },
+            .minimize(
+                { x in 100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0]) + (1 - x[0]) * (1 - x[0]) },
                 lower: [-2, -2], upper: [2, 2], using: &rng)
         #expect(abs(result.x[0] - 1) < 1e-3 && abs(result.x[1] - 1) < 1e-3)
         #expect(result.value < 1e-6)
@@ -21,7 +23,8 @@ import Testing
         }
         var rng = Xoshiro256StarStar(seed: 1)
         let result = DifferentialEvolution(options: .init(populationSize: 40, maxGenerations: 600, strategy: .rand1bin))
-            .minimize(rastrigin, lower: [Double](repeating: -5.12, count: 4), upper: [Double](repeating: 5.12, count: 4),
+            .minimize(
+                rastrigin, lower: [Double](repeating: -5.12, count: 4), upper: [Double](repeating: 5.12, count: 4),
                 using: &rng)
         #expect(result.value < 1e-6)
     }
