@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "BeaconEngine",
             dependencies: [
-                "BeaconCore", "BeaconStore",
+                "BeaconCore", "BeaconAnalytics", "BeaconStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -84,15 +84,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"]),
-        .testTarget(name: "BeaconAnalyticsTests", dependencies: ["BeaconAnalytics"]),
-        .testTarget(name: "BeaconStoreTests", dependencies: ["BeaconStore", "BeaconCore"]),
-        .testTarget(name: "BeaconEngineTests", dependencies: ["BeaconEngine", "BeaconStore", "BeaconCore"]),
+        .testTarget(name: "BeaconAnalyticsTests", dependencies: ["BeaconAnalytics", "BeaconCore"], exclude: ["Attribution/Fixtures"]),
+        .testTarget(
+            name: "BeaconStoreTests",
+            dependencies: ["BeaconStore", "BeaconCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "BeaconEngineTests",
+            dependencies: ["BeaconEngine", "BeaconStore", "BeaconCore", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(
             name: "BeaconServerTests",
             dependencies: [
                 "BeaconServer", "BeaconEngine", "BeaconStore", "BeaconCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["sdk_e2e.py"]
         ),
     ]
 )

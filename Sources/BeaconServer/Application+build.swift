@@ -19,6 +19,7 @@ public func buildRouter(runtime: BeaconRuntime, metrics: BeaconMetrics, logger: 
     router.add(middleware: RequestDurationMiddleware(metrics: metrics))
     HealthController(runtime: runtime, metrics: metrics).addRoutes(to: router)
     IngestController(runtime: runtime, metrics: metrics, logger: logger).addRoutes(to: router)
+    EventsController(runtime: runtime).addRoutes(to: router)
     return router
 }
 

@@ -30,8 +30,9 @@ public protocol EventStore: Sendable {
     /// events were new and how many were duplicates. Returns only after the commit.
     func append(_ batches: [EventBatch]) async throws -> [AppendResult]
 
-    /// Events of a workspace in the order they were stored, after sequence number `after`.
-    func events(in workspaceId: String, after: Int64?, limit: Int) async throws -> [StoredEvent]
+    /// Events of a workspace in the order they were stored, after sequence number `after`,
+    /// optionally only those whose (corrected) event time is in `[from, to)`.
+    func events(in workspaceId: String, from: Date?, to: Date?, after: Int64?, limit: Int) async throws -> [StoredEvent]
     /// The number of events stored for a workspace.
     func eventCount(in workspaceId: String) async throws -> Int
     /// Whether the event `(workspace, messageId)` is stored.
@@ -98,6 +99,25 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String { message }
+}
+
+extension EventStore {
+    /// Events of a workspace in the order they were stored, after sequence number `after`.
+    public func events(in workspaceId: String, after: Int64?, limit: Int) async throws -> [StoredEvent] {
+        try await events(in: workspaceId, from: nil, to: nil, after: after, limit: limit)
+    }
+
+    /// Every event of a workspace in `[from, to)`, read in pages of `pageSize`.
+    public func allEvents(in workspaceId: String, from: Date? = nil, to: Date? = nil, pageSize: Int = 5_000) async throws -> [StoredEvent] {
+        var out: [StoredEvent] = []
+        var after: Int64? = nil
+        while true {
+            let page = try await events(in: workspaceId, from: from, to: to, after: after, limit: pageSize)
+            out += page
+            guard page.count == pageSize, let last = page.last else { return out }
+            after = last.sequence
+        }
+    }
 }
 
 extension Event {

@@ -35,6 +35,7 @@ public enum SegmentMessage {
         _ message: JSONValue, type: EventType? = nil, receivedAt: Date,
         defaults: [String: JSONValue] = [:], correctSkew: Bool = true
     ) throws -> Event {
+        let receivedAt = Timestamp.truncated(receivedAt)
         guard var o = message.objectValue else {
             throw EventValidationError(field: "(event)", reason: "must be a JSON object, got \(message.typeDescription)")
         }
@@ -98,7 +99,7 @@ public enum SegmentMessage {
         event.originalTimestamp = original ?? timestamp
         if let clientTime = timestamp ?? original {
             if correctSkew, let sentAt = event.sentAt {
-                event.timestamp = receivedAt.addingTimeInterval(-sentAt.timeIntervalSince(clientTime))
+                event.timestamp = Timestamp.truncated(receivedAt.addingTimeInterval(-sentAt.timeIntervalSince(clientTime)))
             } else {
                 event.timestamp = clientTime
             }
@@ -141,7 +142,7 @@ public enum SegmentMessage {
             guard let d = Timestamp.parse(s) else {
                 throw EventValidationError(field: field, reason: "'\(s.prefix(64))' is not an ISO-8601 date")
             }
-            return d
+            return Timestamp.truncated(d)
         case let other?:
             throw EventValidationError(field: field, reason: "must be an ISO-8601 string, got \(other.typeDescription)")
         }

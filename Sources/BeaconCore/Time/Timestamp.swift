@@ -97,6 +97,12 @@ public enum Timestamp {
         Int64((date.timeIntervalSince1970 * 1000).rounded())
     }
 
+    /// `date` rounded to the millisecond: the precision Beacon stores and serialises, so
+    /// an event read back from the store equals the event that was written.
+    public static func truncated(_ date: Date) -> Date {
+        Self.date(milliseconds: milliseconds(date))
+    }
+
     /// The date for milliseconds since the Unix epoch.
     public static func date(milliseconds: Int64) -> Date {
         Date(timeIntervalSince1970: Double(milliseconds) / 1000)

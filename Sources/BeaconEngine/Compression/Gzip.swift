@@ -39,3 +39,12 @@ public enum GzipError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension Gzip {
+    /// Compresses `bytes` as one gzip stream (for exports and for tests of gzip ingest).
+    public static func compress(_ bytes: [UInt8]) throws -> [UInt8] {
+        var input = ByteBuffer(bytes: bytes)
+        var output = try input.compress(with: .gzip())
+        return output.readBytes(length: output.readableBytes) ?? []
+    }
+}

@@ -28,7 +28,7 @@ struct IngestController<Context: RequestContext> {
     func handle(_ request: Request, context: Context, endpoint: IngestEndpoint) async throws -> Response {
         do {
             let body = try await readBody(request, limit: endpoint.maxBodyBytes)
-            let outcome = try await runtime.ingest.ingest(body: body, endpoint: endpoint, writeKey: basicAuthUser(request))
+            let outcome = try await runtime.ingest.ingest(body: body, endpoint: endpoint, writeKey: request.basicAuthUser)
             metrics.eventsAccepted.increment(by: Int64(outcome.accepted))
             metrics.eventsDuplicate.increment(by: Int64(outcome.duplicates))
             return Response(status: .ok, headers: [.contentType: "application/json"],
@@ -72,15 +72,6 @@ struct IngestController<Context: RequestContext> {
         } catch {
             throw ProblemDetails(.badRequest, detail: "body is not valid gzip", field: "(body)")
         }
-    }
-
-    /// The user of `Authorization: Basic base64(user:password)`, if present.
-    func basicAuthUser(_ request: Request) -> String? {
-        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("basic ") else { return nil }
-        guard let data = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)) else { return nil }
-        let credentials = String(decoding: data, as: UTF8.self)
-        let user = credentials.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
-        return user?.isEmpty == false ? user : nil
     }
 
     static func problem(for error: IngestError) -> ProblemDetails {

@@ -63,7 +63,7 @@ public final class PostgresEventStore: EventStore {
     }
 
     public func createWorkspace(name: String) async throws -> Workspace {
-        let workspace = Workspace(id: UUID().uuidString.lowercased(), name: name, createdAt: Date())
+        let workspace = Workspace(id: UUID().uuidString.lowercased(), name: name, createdAt: Timestamp.truncated(Date()))
         do {
             try await client.query(
                 "INSERT INTO workspaces (id, name, created_at) VALUES (\(workspace.id), \(name), \(Timestamp.milliseconds(workspace.createdAt)))",
@@ -145,9 +145,14 @@ public final class PostgresEventStore: EventStore {
         }
     }
 
-    public func events(in workspaceId: String, after: Int64?, limit: Int) async throws -> [StoredEvent] {
+    public func events(in workspaceId: String, from: Date?, to: Date?, after: Int64?, limit: Int) async throws -> [StoredEvent] {
+        let lower = from.map(Timestamp.milliseconds) ?? Int64.min
+        let upper = to.map(Timestamp.milliseconds) ?? Int64.max
         let rows = try await client.query(
-            "SELECT seq, payload::text FROM events WHERE workspace_id = \(workspaceId) AND seq > \(after ?? 0) ORDER BY seq LIMIT \(limit)",
+            """
+            SELECT seq, payload::text FROM events WHERE workspace_id = \(workspaceId) AND seq > \(after ?? 0)
+            AND timestamp >= \(lower) AND timestamp < \(upper) ORDER BY seq LIMIT \(limit)
+            """,
             logger: logger)
         var out: [StoredEvent] = []
         for try await (seq, payload) in rows.decode((Int64, String).self) {

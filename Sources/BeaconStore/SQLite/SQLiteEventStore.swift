@@ -38,7 +38,7 @@ public final class SQLiteEventStore: EventStore {
     }
 
     public func createWorkspace(name: String) async throws -> Workspace {
-        let workspace = Workspace(id: UUID().uuidString.lowercased(), name: name, createdAt: Date())
+        let workspace = Workspace(id: UUID().uuidString.lowercased(), name: name, createdAt: Timestamp.truncated(Date()))
         do {
             try await pool.write { db in
                 try db.execute(
@@ -103,12 +103,16 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
-    public func events(in workspaceId: String, after: Int64?, limit: Int) async throws -> [StoredEvent] {
+    public func events(in workspaceId: String, from: Date?, to: Date?, after: Int64?, limit: Int) async throws -> [StoredEvent] {
         try await pool.read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT seq, payload FROM events WHERE workspace_id = ? AND seq > ? ORDER BY seq LIMIT ?",
-                arguments: [workspaceId, after ?? 0, limit]
+                sql: """
+                    SELECT seq, payload FROM events WHERE workspace_id = ? AND seq > ? AND timestamp >= ? AND timestamp < ?
+                    ORDER BY seq LIMIT ?
+                    """,
+                arguments: [workspaceId, after ?? 0, from.map(Timestamp.milliseconds) ?? Int64.min,
+                            to.map(Timestamp.milliseconds) ?? Int64.max, limit]
             ).map { row in
                 StoredEvent(workspaceId: workspaceId, sequence: row[0], event: try Event.fromPayload(row[1]))
             }

@@ -1,0 +1,46 @@
+import BeaconCore
+import BeaconEngine
+import Foundation
+import Hummingbird
+
+/// `GET /api/events?after=SEQ&limit=N`: the newest events of the caller's workspace, for the
+/// live event debugger and for checking what was stored.
+///
+/// Authenticated with a write key like the tracking API; a key only ever reads its own
+/// workspace. Events come back in storage order with their sequence numbers, so a client
+/// pages with `after=<last sequence>`.
+struct EventsController<Context: RequestContext> {
+    let runtime: BeaconRuntime
+    static var maxLimit: Int { 1_000 }
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/api/events") { request, context -> Response in
+            guard let key = request.basicAuthUser ?? request.uri.queryParameters["writeKey"].map(String.init),
+                  let workspace = try await runtime.workspaces.workspace(forWriteKey: key)
+            else {
+                throw ProblemDetails(.unauthorized, detail: "a valid write key is required", field: "writeKey")
+            }
+            let limitText = request.uri.queryParameters["limit"].map(String.init) ?? "100"
+            guard let limit = Int(limitText), (1...Self.maxLimit).contains(limit) else {
+                throw ProblemDetails(.badRequest, detail: "limit must be an integer from 1 to \(Self.maxLimit)", field: "limit")
+            }
+            var after: Int64?
+            if let text = request.uri.queryParameters["after"] {
+                guard let value = Int64(text) else {
+                    throw ProblemDetails(.badRequest, detail: "after must be an event sequence number", field: "after")
+                }
+                after = value
+            }
+            let events = try await runtime.store.events(in: workspace.id, after: after, limit: limit)
+            let items = events.map { stored -> JSONValue in
+                guard case .object(var o) = stored.event.json else { return stored.event.json }
+                o["sequence"] = .number(Double(stored.sequence))
+                return .object(o)
+            }
+            var body: [String: JSONValue] = ["workspace": .string(workspace.name), "events": .array(items)]
+            body["next"] = events.last.map { .number(Double($0.sequence)) }
+            return Response(status: .ok, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(string: JSONValue.object(body).serialized())))
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// `beacon migrate`: apply pending schema migrations and exit.
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Apply pending database migrations.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let runtime = try await store.openRuntime(logger: store.makeLogger())
+        print("migrations applied (\(runtime.store.backend))")
+        try await runtime.store.close()
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import BeaconServer
+import Hummingbird
+
+/// `beacon serve`: the HTTP server (tracking API, health, metrics).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the HTTP server.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port: Int = 8080
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+    }
+
+    func run() async throws {
+        let logger = store.makeLogger()
+        let runtime = try await store.openRuntime(logger: logger)
+        logger.info("store ready", metadata: ["backend": "\(runtime.store.backend)"])
+        let app = buildApplication(runtime: runtime, configuration: .init(host: host, port: port), logger: logger)
+        try await app.runService()
+        try await runtime.store.close()
+    }
+}

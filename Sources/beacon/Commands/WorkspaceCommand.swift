@@ -1,0 +1,58 @@
+import ArgumentParser
+import BeaconStore
+import Foundation
+
+/// `beacon workspace create|list|add-key`.
+struct WorkspaceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "workspace", abstract: "Manage workspaces and write keys.",
+        subcommands: [Create.self, List.self, AddKey.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a workspace and print its write key (shown once).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name: letters, digits, '-', '_', '.'.") var name: String
+
+        func run() async throws {
+            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            defer { Task { try? await runtime.store.close() } }
+            do {
+                let (workspace, key) = try await runtime.workspaces.create(name: name)
+                print("workspace \(workspace.name) (\(workspace.id))")
+                print("write key: \(key)")
+                print("Store it now: Beacon keeps only its hash and cannot show it again.")
+            } catch let error as StoreError where error.code == .conflict {
+                throw CommandError(error.message)
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List workspaces with their event counts.")
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            for w in try await runtime.store.listWorkspaces() {
+                print("\(w.name)\t\(w.id)\t\(try await runtime.store.eventCount(in: w.id)) events")
+            }
+            try await runtime.store.close()
+        }
+    }
+
+    struct AddKey: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add-key", abstract: "Add another write key to a workspace.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var name: String
+        @Option(help: "A label to tell keys apart.") var label: String = "key"
+
+        func run() async throws {
+            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            guard let workspace = try await runtime.store.workspace(named: name) else {
+                throw CommandError("no workspace named '\(name)'")
+            }
+            print("write key: \(try await runtime.workspaces.addWriteKey(to: workspace, label: label))")
+            try await runtime.store.close()
+        }
+    }
+}

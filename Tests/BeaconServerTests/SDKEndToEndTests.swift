@@ -1,0 +1,67 @@
+import BeaconCore
+import BeaconServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The official Segment and RudderStack Python SDKs, unchanged, talk to a running Beacon
+/// over a real socket; the store must then hold exactly the calls they made.
+@Suite("Tracking SDKs end to end")
+struct SDKEndToEndTests {
+    @Test("segment-analytics-python and rudder-sdk-python: identify, track, page, screen, group, alias, gzip batches",
+          .enabled(if: sdkPython != nil, "set BEACON_PYTHON to a Python with segment-analytics-python and rudder-sdk-python (.ci/run does)"))
+    func sdks() async throws {
+        let server = try await TestServer.make()
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("sdk_e2e.py").path
+        let output = try await server.app().test(.live) { client in
+            let port = try #require(client.port)
+            return try await runProcess(sdkPython!, [script, "http://127.0.0.1:\(port)", server.writeKey])
+        }
+        #expect(output.status == 0, "SDK script failed: \(output.stderr)")
+        let sent = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: String]])
+        #expect(sent.count == 18)
+        let stored = try await server.storedEvents().map(\.event)
+        #expect(stored.count == sent.count)
+        let byId = Dictionary(uniqueKeysWithValues: stored.map { ($0.messageId, $0) })
+        for call in sent {
+            let event = try #require(byId[call["messageId"]!], "missing \(call)")
+            #expect(event.type.rawValue == call["type"])
+            #expect(event.userId == call["userId"])
+            if let name = call["event"] { #expect(event.event == name) }
+        }
+        let order = try #require(byId["seg-gzip-track"])
+        #expect(order.properties?["revenue"] == .number(42.5))
+        #expect(order.context?["library"]?["name"]?.stringValue?.contains("analytics-python") == true)
+        #expect(byId["rudder-alias"]?.previousId == "anon-7")
+        #expect(byId["seg-sync-group"]?.groupId == "org-9")
+        #expect(byId["seg-sync-identify"]?.traits?["email"] == .string("ada@example.com"))
+    }
+}
+
+/// Runs a process to completion without blocking the cooperative thread pool: output goes
+/// to temporary files (a blocking pipe read would hold a pool thread while the in-process
+/// server needs it), and the exit is awaited by polling.
+func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) async throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-proc-\(UUID().uuidString)")
+    let outURL = base.appendingPathExtension("out"), errURL = base.appendingPathExtension("err")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    while process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+    try out.close()
+    try err.close()
+    defer {
+        try? FileManager.default.removeItem(at: outURL)
+        try? FileManager.default.removeItem(at: errURL)
+    }
+    return (process.terminationStatus, (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+            (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+}
