@@ -99,7 +99,7 @@ struct AttributionCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let dataset = try input.dataset()
+        let dataset = try await input.dataset()
         let loaded = clock.now
         let report: AttributionReport
         do {

@@ -1,15 +1,13 @@
 import ArgumentParser
 import BeaconAnalytics
 import BeaconCore
+import BeaconEngine
 import Foundation
 
 /// Where `beacon attribution` reads its journeys from: a ChannelAttribution-style path file
-/// (`--paths`) or a CSV export of tracked events (`--events`) turned into journeys by
-/// `AttributionJourneyBuilder`.
-///
-/// `dataset()` is the single input step of the command; a live-events source (`--workspace`
-/// with `--from`/`--to`) plugs in beside these two by building the same `AttributionDataset`
-/// from the event store with the same builder settings (`journeyBuilder()`).
+/// (`--paths`), a CSV export of tracked events (`--events`), or a workspace's stored events
+/// (`--workspace`, optionally `--from`/`--to`), the last two turned into journeys by
+/// `AttributionJourneyBuilder` with the same settings (`journeyBuilder()`).
 struct AttributionInputOptions: ParsableArguments {
     @Option(help: "Path file: one row per path with columns path;total_conversions;total_conversion_value;total_null.")
     var paths: String?
@@ -20,6 +18,17 @@ struct AttributionInputOptions: ParsableArguments {
             referrer,channel,revenue; journeys are built per user.
             """)
     var events: String?
+
+    @Option(help: "Workspace whose stored events to attribute (live journeys from the event log).")
+    var workspace: String?
+
+    @Option(help: "With --workspace: first day of events to include (ISO-8601 date or date-time, UTC).")
+    var from: String?
+
+    @Option(help: "With --workspace: include events before this day (ISO-8601, exclusive).")
+    var to: String?
+
+    @OptionGroup var store: StoreOptions
 
     @Option(help: "Field delimiter of the input file (one character; default ';' for paths, ',' for events).")
     var delimiter: String?
@@ -55,8 +64,14 @@ struct AttributionInputOptions: ParsableArguments {
     var internalHosts = ""
 
     func validate() throws {
-        guard (paths == nil) != (events == nil) else {
-            throw ValidationError("give exactly one input: --paths FILE or --events FILE")
+        guard [paths, events, workspace].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one input: --paths FILE, --events FILE or --workspace NAME")
+        }
+        for (option, value) in [("--from", from), ("--to", to)] {
+            if let value, Timestamp.parse(value) == nil {
+                throw ValidationError("\(option) must be an ISO-8601 date such as 2025-01-31, not '\(value)'")
+            }
+            if value != nil, workspace == nil { throw ValidationError("\(option) needs --workspace") }
         }
         if let delimiter, delimiter.count != 1 {
             throw ValidationError("--delimiter must be one character, not '\(delimiter)'")
@@ -81,7 +96,17 @@ struct AttributionInputOptions: ParsableArguments {
 
     /// Reads the input into journeys.
     /// - Throws: `CommandError` naming the file, line and column at fault.
-    func dataset() throws -> AttributionDataset {
+    func dataset() async throws -> AttributionDataset {
+        if let workspace {
+            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            guard let ws = try await runtime.store.workspace(named: workspace) else {
+                throw CommandError("--workspace: no workspace named '\(workspace)'")
+            }
+            let stored = try await runtime.store.allEvents(
+                in: ws.id, from: from.flatMap { Timestamp.parse($0) }, to: to.flatMap { Timestamp.parse($0) })
+            try await runtime.store.close()
+            return journeyBuilder().journeys(from: LiveAttribution.touchEvents(from: stored.map(\.event)))
+        }
         if let events {
             let table = try read(events, delimiter: delimiter ?? ",")
             do {
@@ -92,7 +117,7 @@ struct AttributionInputOptions: ParsableArguments {
                 throw CommandError("\(events): \(error)")
             }
         }
-        guard let paths else { throw CommandError("no input given: use --paths FILE or --events FILE") }
+        guard let paths else { throw CommandError("no input given: use --paths FILE, --events FILE or --workspace NAME") }
         let table = try read(paths, delimiter: delimiter ?? ";")
         let format = AttributionPathTable.Format(
             pathColumn: pathColumn, conversionsColumn: conversionsColumn, valueColumn: valueColumn,
