@@ -77,7 +77,7 @@ public struct MMMSpecification: Codable, Sendable, Equatable {
 
     /// The search box for one channel's hyper-parameters: adstock parameters then
     /// saturation parameters, the latter in units of the channel's mean spend: Hill
-    /// half-saturation 0.3…5 with slope 0.5…2, logistic λ 0.05…3, Michaelis–Menten 0.3…5.
+    /// half-saturation 0.3…10 with slope 0.5…2, logistic λ 0.05…3, Michaelis–Menten 0.3…10.
     /// Curves that saturate well below typical spend are excluded on purpose: they turn the
     /// regressor into a near-constant the intercept can trade with, leaving ROAS unidentified.
     func channelBounds(maxLag: Int) -> (lower: [Double], upper: [Double]) {
@@ -100,13 +100,13 @@ public struct MMMSpecification: Codable, Sendable, Equatable {
         switch saturation {
         case .hill:
             lo += [0.3, 0.5]
-            hi += [5, 2]
+            hi += [10, 2]
         case .logistic:
             lo += [0.05]
             hi += [3]
         case .michaelisMenten:
             lo += [0.3]
-            hi += [5]
+            hi += [10]
         }
         return (lo, hi)
     }
