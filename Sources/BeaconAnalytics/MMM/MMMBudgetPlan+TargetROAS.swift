@@ -8,6 +8,7 @@ extension MMMBudgetPlan {
     /// - Parameters:
     ///   - target: the media ROAS to reach (revenue per unit of spend).
     ///   - maxBudget: the largest total budget over the horizon to consider.
+    ///   - bounds: per-channel totals over the horizon (nil = 0 … `maxBudget`).
     /// - Throws: `MMMError.badSetting` when even the smallest feasible budget misses the target.
     public static func forTargetROAS(
         _ target: Double, responses: [MMMChannelResponse], current: [Double], horizon: Int, maxBudget: Double,

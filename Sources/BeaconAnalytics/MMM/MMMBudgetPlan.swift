@@ -29,12 +29,14 @@ public struct MMMBudgetPlan: Codable, Sendable {
     public var liftPercent: Double
     /// Media revenue / spend of the optimised plan.
     public var optimizedROAS: Double
-    /// The revenue the projected-gradient check reached; equal to `optimizedRevenue` up to
-    /// rounding when both methods agree.
+    /// The best revenue the projected-gradient check reached from the current plan and from an
+    /// even split; equal to `optimizedRevenue` up to rounding when both methods agree (the plan
+    /// takes the check's allocation if it is better, which only S-shaped curves can cause).
     public var checkRevenue: Double
 
     /// Optimises `budget` (total over `horizon` periods) starting from `current` spend per
-    /// period; `bounds` are per-channel totals over the horizon (nil = 0 … budget).
+    /// period; `bounds` are per-channel totals over the horizon (nil = 0.5–2 × the current
+    /// spend over the horizon, Robyn's `robyn_allocator` defaults).
     /// - Throws: `MMMError.badSetting` when the bounds cannot meet the budget.
     public init(
         responses: [MMMChannelResponse], current: [Double], budget: Double, horizon: Int,
@@ -46,16 +48,30 @@ public struct MMMBudgetPlan: Codable, Sendable {
         }
         let h = Double(horizon)
         let perPeriod = budget / h
-        let lower = responses.indices.map { (bounds?[$0]?.lowerBound ?? 0) / h }
-        let upper = responses.indices.map { (bounds?[$0]?.upperBound ?? budget) / h }
+        // Unbounded channels get Robyn's allocator defaults: 0.5–2 × current spend, which keeps
+        // the plan near the spend levels the model has seen (0 … budget for a channel not
+        // currently spent on).
+        let lower = responses.indices.map { c in
+            bounds?[c].map { $0.lowerBound / h } ?? 0.5 * current[c]
+        }
+        let upper = responses.indices.map { c in
+            bounds?[c].map { $0.upperBound / h } ?? (current[c] > 0 ? 2 * current[c] : perPeriod)
+        }
         guard lower.reduce(0, +) <= perPeriod * (1 + 1e-12), upper.reduce(0, +) >= perPeriod * (1 - 1e-12) else {
             throw MMMError(
                 .badSetting, column: "bounds",
-                "bounds allow \(lower.reduce(0, +) * h) … \(upper.reduce(0, +) * h) in total, not the budget \(budget)")
+                "bounds allow \(lower.reduce(0, +) * h) … \(upper.reduce(0, +) * h) in total, not the budget \(budget)"
+                    + " (channels without bounds may move 0.5–2 × their current spend; give wider bounds)")
         }
         let optimizer = MMMBudgetOptimizer(responses: responses)
-        let (x, _) = optimizer.allocate(budget: perPeriod, lower: lower, upper: upper)
-        let check = optimizer.projectedGradient(budget: perPeriod, lower: lower, upper: upper, start: current)
+        let marginal = optimizer.allocate(budget: perPeriod, lower: lower, upper: upper).spend
+        // The check: projected gradient from the current plan and from an even split. On
+        // S-shaped curves either method can stop at a local optimum, so the plan keeps the best.
+        let checks = [current, lower.indices.map { _ in perPeriod / Double(lower.count) }].map {
+            optimizer.projectedGradient(budget: perPeriod, lower: lower, upper: upper, start: $0)
+        }
+        let check = checks.max { optimizer.revenue($0) < optimizer.revenue($1) }!
+        let x = optimizer.revenue(check) > optimizer.revenue(marginal) * (1 + 1e-9) ? check : marginal
         self.horizon = horizon
         self.budget = budget
         lines = responses.indices.map { c in

@@ -49,15 +49,22 @@ import Testing
         let horizon = 30
         let budget = current.reduce(0, +) * Double(horizon)
         let bounds: [ClosedRange<Double>?] = [
-            60_000...150_000, 30_000...120_000, nil, 20_000...90_000, 24_000...24_000,
+            60_000...150_000, 30_000...120_000, 0...100_000, 20_000...90_000, 24_000...24_000,
         ]
         let plan = try MMMBudgetPlan(
             responses: responses, current: current, budget: budget, horizon: horizon, bounds: bounds)
         #expect(abs(plan.lines.map(\.optimizedSpend).reduce(0, +) - budget) < 1e-6 * budget)
         for (line, range) in zip(plan.lines, bounds) {
-            let r = range ?? 0...budget
+            let r = range!
             #expect(line.optimizedSpend >= r.lowerBound - 1e-6 && line.optimizedSpend <= r.upperBound + 1e-6)
         }
+        // Without bounds a channel may move 0.5–2 × its current spend (Robyn's defaults).
+        let free = try MMMBudgetPlan(responses: responses, current: current, budget: budget, horizon: horizon)
+        for line in free.lines {
+            #expect(line.lowerBound == 0.5 * line.currentSpend && line.upperBound == 2 * line.currentSpend)
+            #expect(line.optimizedSpend >= line.lowerBound - 1e-6 && line.optimizedSpend <= line.upperBound + 1e-6)
+        }
+        #expect(abs(free.lines.map(\.optimizedSpend).reduce(0, +) - budget) < 1e-6 * budget)
         // The independent projected-gradient optimiser reaches the same revenue, and no
         // worse than the current plan.
         #expect(abs(plan.checkRevenue - plan.optimizedRevenue) <= 1e-4 * plan.optimizedRevenue)
