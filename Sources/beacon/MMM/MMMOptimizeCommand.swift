@@ -15,7 +15,9 @@ struct MMMOptimizeCommand: AsyncParsableCommand {
     @Option(help: "With --target-roas: the largest budget to consider (default 3 × current spend).")
     var maxBudget: Double?
     @Option(help: "Planning horizon in periods (default: the model's current-spend window).") var horizon: Int?
-    @Option(help: "Per-channel totals over the horizon, e.g. google_ads=1000:50000,tiktok=:20000.")
+    @Option(
+        help: "Per-channel totals over the horizon, e.g. google_ads=1000:50000,tiktok=:20000 (default 0.5–2 × current)."
+    )
     var bounds = ""
     @Flag(help: "Print the plan as JSON.") var json = false
 
