@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BeaconAnalytics
@@ -82,9 +83,18 @@ import Testing
             google.marginalROAS.estimate < 1 && google.responseCurve.diminishingReturns!.spend < google.currentSpend)
         #expect(tiktok.marginalROAS.estimate > 1)
         // The saved model round-trips through JSON and plans a budget that shifts money to TikTok.
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let saved = try decoder.decode(MMMFit.self, from: encoder.encode(fit))
+        #expect(saved.responses == fit.responses)
+        #expect(saved.decomposition == fit.decomposition)
         let plan = try MMMBudgetPlan(
-            responses: fit.responses, current: fit.channels.map(\.currentSpend),
-            budget: fit.channels.map(\.currentSpend).reduce(0, +) * 90, horizon: 90)
+            responses: saved.responses, current: saved.channels.map(\.currentSpend),
+            budget: saved.channels.map(\.currentSpend).reduce(0, +) * 90, horizon: 90)
         #expect(plan.lines[3].optimizedSpend > plan.lines[3].currentSpend)
         #expect(plan.lines[0].optimizedSpend < plan.lines[0].currentSpend)
         #expect(plan.optimizedRevenue > plan.currentRevenue)
