@@ -79,5 +79,8 @@ public struct Event: Sendable, Equatable {
     public init(json: JSONValue) throws {
         let receivedAt = json["receivedAt"]?.stringValue.flatMap { Timestamp.parse($0) } ?? Date()
         self = try SegmentMessage.parse(json, receivedAt: receivedAt, correctSkew: false)
+        // Stored events carry the corrected time in `timestamp`; the client's own time is
+        // `originalTimestamp` only when the client sent one.
+        originalTimestamp = json["originalTimestamp"]?.stringValue.flatMap { Timestamp.parse($0) }.map(Timestamp.truncated)
     }
 }
