@@ -3,7 +3,8 @@ import RealModule
 /// Maximum-likelihood estimation over log-parameters, shared by every CLV model.
 ///
 /// All CLV parameters are positive, so the optimiser works on φ = log θ and never leaves the
-/// valid region. The objective is lifetimes' (0.11.3): the mean negative log-likelihood plus an
+/// valid region; they are confined to [1e-10, 1e10], where log-gamma differences are still
+/// accurate (a fit that ends beyond 1e±8 is reported unconverged: the data do not identify the model). The objective is lifetimes' (0.11.3): the mean negative log-likelihood plus an
 /// L2 penalty on the natural parameters, −Σwᵢ log Lᵢ(θ)/Σwᵢ + c·Σθⱼ², so a given
 /// `penalizer` means the same here as lifetimes' `penalizer_coef`. BFGS with central-difference
 /// gradients runs first; if it does not converge, Nelder–Mead restarts from the better of its
@@ -22,6 +23,9 @@ enum CLVMaximumLikelihood {
         logLikelihood: ([Double]) -> Double, makeModel: ([Double]) -> Model
     ) -> CLVFitResult<Model> {
         func objective(_ phi: [Double]) -> Double {
+            // Beyond e^±23 (1e±10) log-gamma differences lose all precision and a likelihood can
+            // look better than it is; such parameters mean the data cannot identify the model.
+            if phi.contains(where: { abs($0) > 23 }) { return .infinity }
             let theta = phi.map { Double.exp($0) }
             let ll = logLikelihood(theta)
             guard ll.isFinite else { return .infinity }
@@ -44,6 +48,8 @@ enum CLVMaximumLikelihood {
                 method = "Nelder-Mead"
             }
         }
+        // An estimate pressed against the parameter box is not a maximum the data identify.
+        if best.point.contains(where: { abs($0) > 18 }) { best.converged = false }
         let theta = best.point.map { Double.exp($0) }
         let hessian = NumericalDerivatives.hessian({ objective($0) * totalWeight }, at: best.point)
         var errors = [Double](repeating: .nan, count: theta.count)

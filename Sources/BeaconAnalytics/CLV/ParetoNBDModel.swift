@@ -8,8 +8,9 @@ import RealModule
 /// on deriving the Pareto/NBD model and related expressions", eqs. (19)–(22):
 /// L = Γ(r+x)α^r β^s/Γ(r)·[1/((α+T)^(r+x)(β+T)^s) + s/(r+s+x)·A₀], with A₀ the difference of two
 /// ₂F₁(r+s+x, ·; r+s+x+1; ·) terms (eq. 22, the two cases α ≥ β and α < β). The ₂F₁ and the
-/// powers are combined in log space (``SpecialFunctions/logHypergeometric2F1(a:b:c:z:)``), so
-/// customers with hundreds of purchases keep a finite likelihood. P(alive) is the note's eq. (23)
+/// powers are combined in log space (``SpecialFunctions/logHypergeometric2F1(a:b:c:z:)``), and
+/// where the ₂F₁ argument exceeds 0.9 A₀ is integrated directly over the dropout time, so
+/// customers with hundreds of purchases and extreme parameters keep a finite, exact likelihood. P(alive) is the note's eq. (23)
 /// (the first term's share of L), E[Y(t) | x, t_x, T] its eq. (26), E[X(t)] eq. (17).
 /// P(X(t) = n) integrates over the dropout time: NBD(n; t)·(β/(β+t))^s + ∫₀ᵗ (s/β)(β/(β+τ))^(s+1)·NBD(n; τ) dτ
 /// (Fader, Hardie & Lee 2005 note "Deriving an expression for P(X(t) = x) under the Pareto/NBD model",
@@ -45,26 +46,33 @@ public struct ParetoNBDModel: CLVTransactionModel, Equatable, Codable {
 
     /// The two log terms of L without the constant Γ(r+x)α^r β^s/Γ(r): log of 1/((α+T)^(r+x)(β+T)^s)
     /// (customer alive at T) and of s/(r+s+x)·A₀ (customer died in (t_x, T]).
+    ///
+    /// s/(r+s+x)·A₀ equals s·∫_{t_x}^T (α+τ)^(−(r+x))(β+τ)^(−(s+1)) dτ (the density of dying at τ
+    /// after the last purchase). The ₂F₁ closed form is used while its argument is ≤ 0.9 (fast
+    /// series); beyond, the same integral is evaluated by tanh-sinh quadrature in log space,
+    /// which stays accurate where ₂F₁ has huge parameters and an argument near 1.
     private func logTerms(x: Double, tx: Double, T: Double) -> (alive: Double, died: Double) {
         let alive = -(r + x) * Double.log(alpha + T) - s * Double.log(beta + T)
+        guard tx < T else { return (alive, -.infinity) }
         let rsx = r + s + x
+        let high = max(alpha, beta)
+        let z = abs(alpha - beta) / (high + tx)
         let logA0: Double
-        if tx >= T {
-            logA0 = -.infinity
-        } else if alpha >= beta {
-            let early = SpecialFunctions.logHypergeometric2F1(a: rsx, b: s + 1, c: rsx + 1, z: (alpha - beta) / (alpha + tx))
-                - rsx * Double.log(alpha + tx)
-            let late = SpecialFunctions.logHypergeometric2F1(a: rsx, b: s + 1, c: rsx + 1, z: (alpha - beta) / (alpha + T))
-                - rsx * Double.log(alpha + T)
+        if z <= 0.9 {
+            // Eq. (22): the ₂F₁ parameters for α ≥ β are (r+s+x, s+1), for α < β (r+s+x, r+x).
+            let b2 = alpha >= beta ? s + 1 : r + x
+            let early = SpecialFunctions.logHypergeometric2F1(a: rsx, b: b2, c: rsx + 1, z: z) - rsx * Double.log(high + tx)
+            let late = SpecialFunctions.logHypergeometric2F1(a: rsx, b: b2, c: rsx + 1, z: abs(alpha - beta) / (high + T))
+                - rsx * Double.log(high + T)
             logA0 = SpecialFunctions.logSubExp(early, min(late, early))
-        } else {
-            let early = SpecialFunctions.logHypergeometric2F1(a: rsx, b: r + x, c: rsx + 1, z: (beta - alpha) / (beta + tx))
-                - rsx * Double.log(beta + tx)
-            let late = SpecialFunctions.logHypergeometric2F1(a: rsx, b: r + x, c: rsx + 1, z: (beta - alpha) / (beta + T))
-                - rsx * Double.log(beta + T)
-            logA0 = SpecialFunctions.logSubExp(early, min(late, early))
+            return (alive, Double.log(s) - Double.log(rsx) + logA0)
         }
-        return (alive, Double.log(s) - Double.log(rsx) + logA0)
+        let width = T - tx
+        let integral = TanhSinhQuadrature.logIntegralOnUnitInterval { u, _, _ in
+            let tau = tx + width * u
+            return -(r + x) * Double.log(alpha + tau) - (s + 1) * Double.log(beta + tau)
+        }
+        return (alive, Double.log(s) + Double.log(width) + integral)
     }
 
     public func logLikelihood(frequency x: Double, recency tx: Double, T: Double) -> Double {
@@ -101,11 +109,15 @@ public struct ParetoNBDModel: CLVTransactionModel, Equatable, Codable {
     public func probabilityOfPurchases(_ n: Int, in t: Double) -> Double {
         guard n >= 0 else { return 0 }
         if t <= 0 { return n == 0 ? 1 : 0 }
-        let aliveAtT = CLVCountDistributions.negativeBinomial(r: r, alpha: alpha, t: t, upTo: n)[n]
-            * Double.exp(s * (Double.log(beta) - Double.log(beta + t)))
+        let nn = Double(n)
+        let logCoefficient = Double.logGamma(r + nn) - Double.logGamma(r) - Double.logGamma(nn + 1)
+        func logNBD(_ tau: Double) -> Double {
+            let l = Double.log(alpha + tau)
+            return logCoefficient + r * (Double.log(alpha) - l) + (n == 0 ? 0 : nn * (Double.log(tau) - l))
+        }
+        let aliveAtT = Double.exp(logNBD(t) + s * (Double.log(beta) - Double.log(beta + t)))
         let diedBefore = TanhSinhQuadrature.integrate({ tau in
-            s / beta * Double.exp((s + 1) * (Double.log(beta) - Double.log(beta + tau)))
-                * CLVCountDistributions.negativeBinomial(r: r, alpha: alpha, t: tau, upTo: n)[n]
+            Double.exp(Double.log(s / beta) + (s + 1) * (Double.log(beta) - Double.log(beta + tau)) + logNBD(tau))
         }, from: 0, to: t, relativeTolerance: 1e-10)
         return aliveAtT + diedBefore
     }

@@ -13,11 +13,19 @@ import RealModule
 /// t^(b−1)(1 − t)^(c−b−1)(1 − zt)^(−a) with huge exponents neither overflow nor underflow.
 public enum TanhSinhQuadrature {
     /// log ∫₀¹ f(t) dt for a non-negative integrand given as `logF(t, log t, log(1 − t))`.
-    /// Returns −∞ when the integrand is zero everywhere and NaN when it is NaN somewhere that counts.
+    /// - Parameters:
+    ///   - endpointExponent: the smallest e > 0 such that f behaves at least like t^(e−1) near 0 and
+    ///     (1−t)^(e−1) near 1 (1 for a bounded integrand). Strong singularities (e → 0, e.g.
+    ///     t^(−0.999)) put mass extremely close to the ends; the nodes reach log t ≈ −45/e (at most
+    ///     e^(−π·sinh 12)) so that less than e^(−45) of it is missed.
+    /// - Returns: the log of the integral; −∞ when the integrand is zero everywhere, NaN when it
+    ///   is NaN somewhere that counts.
     public static func logIntegralOnUnitInterval(
-        _ logF: (_ t: Double, _ logT: Double, _ log1mT: Double) -> Double, relativeTolerance: Double = 1e-12
+        _ logF: (_ t: Double, _ logT: Double, _ log1mT: Double) -> Double, endpointExponent: Double = 1,
+        relativeTolerance: Double = 1e-12
     ) -> Double {
-        let uMax = 6.5  // π·sinh(6.5) ≈ 1045: log t down to −1045, enough for t^(b−1) with b ≥ 0.05
+        let e = min(max(endpointExponent, 1e-12), 1)
+        let uMax = min(12, max(3.5, Double.asinh(45 / (Double.pi * e))))
         func node(_ u: Double) -> Double {
             let v = Double.pi * Double.sinh(u)
             // log t = −log(1 + e^(−v)), log(1 − t) = −log(1 + e^v), both computed without cancellation.
