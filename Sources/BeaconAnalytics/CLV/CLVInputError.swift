@@ -1,7 +1,7 @@
 /// Bad input to a customer-lifetime-value model, naming the row and column at fault.
 ///
-/// Rows are 1-based positions in the arrays handed to the model (the command line maps them
-/// to file lines). Thrown by the validating initialisers of ``CLVSummaryData``,
+/// Rows are 1-based positions in the arrays handed to the model; errors raised through
+/// ``CLVInputTable`` carry the file line instead (and say "line"). Thrown by the validating initialisers of ``CLVSummaryData``,
 /// ``CLVTransactionLog`` and the discrete-time models' data.
 public struct CLVInputError: Error, CustomStringConvertible, Equatable, Sendable {
     /// What kind of problem it is, so callers can react without parsing the message.
@@ -23,6 +23,8 @@ public struct CLVInputError: Error, CustomStringConvertible, Equatable, Sendable
     /// The column (variable) name, e.g. `frequency`, `recency`, `T`, `monetary_value`.
     public var column: String
     public var message: String
+    /// True when `row` is a line of the input file (errors raised through ``CLVInputTable``).
+    public var rowIsFileLine = false
 
     public init(_ code: Code, row: Int, column: String, message: String) {
         self.code = code
@@ -31,7 +33,13 @@ public struct CLVInputError: Error, CustomStringConvertible, Equatable, Sendable
         self.message = message
     }
 
+    /// An error located at a line of the input file.
+    public init(_ code: Code, line: Int, column: String, message: String) {
+        self.init(code, row: line, column: column, message: message)
+        rowIsFileLine = true
+    }
+
     public var description: String {
-        row > 0 ? "row \(row), column '\(column)': \(message)" : "column '\(column)': \(message)"
+        row > 0 ? "\(rowIsFileLine ? "line" : "row") \(row), column '\(column)': \(message)" : "column '\(column)': \(message)"
     }
 }

@@ -23,7 +23,8 @@ public struct CLVInputTable: Sendable {
     public static func whitespaceSeparated(_ text: String, names: [String]) -> CLVInputTable {
         var rows: [[String]] = []
         var lines: [Int] = []
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift: split on isNewline to handle both line endings.
+        for (i, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
             if fields.isEmpty { continue }
             // A header line (CDNOW_master.txt has one) is any line whose last field is not a number.
@@ -60,7 +61,7 @@ public struct CLVInputTable: Sendable {
         for (r, row) in rows.enumerated() {
             let raw = index < row.count ? row[index].trimmingWhitespace() : ""
             guard let v = Double(raw), v.isFinite else {
-                throw CLVInputError(.notFinite, row: lines[r], column: header[index], message: "'\(raw)' is not a number")
+                throw CLVInputError(.notFinite, line: lines[r], column: header[index], message: "'\(raw)' is not a number")
             }
             out.append(v)
         }
@@ -75,6 +76,7 @@ public struct CLVInputTable: Sendable {
     private func located(_ e: CLVInputError) -> CLVInputError {
         var e = e
         if e.row > 0 && e.row <= lines.count { e.row = lines[e.row - 1] }
+        e.rowIsFileLine = true
         return e
     }
 
@@ -100,7 +102,7 @@ public struct CLVInputTable: Sendable {
         for (r, row) in rows.enumerated() {
             let raw = dateColumn < row.count ? row[dateColumn] : ""
             guard let d = CLVDate.parse(raw) else {
-                throw CLVInputError(.notFinite, row: lines[r], column: header[dateColumn],
+                throw CLVInputError(.notFinite, line: lines[r], column: header[dateColumn],
                                     message: "'\(raw)' is not a date (YYYY-MM-DD or YYYYMMDD)")
             }
             days.append(d)
@@ -139,7 +141,10 @@ public struct CLVInputTable: Sendable {
                 out.append((c, try ShiftedBetaGeometricModel.survivors(recency: idx.map { r[$0] }, T: idx.map { t[$0] })))
             } catch {
                 var e = error
-                if e.row > 0 { e.row = lines[idx[e.row - 1]] }
+                if e.row > 0 {
+                    e.row = lines[idx[e.row - 1]]
+                    e.rowIsFileLine = true
+                }
                 throw e
             }
         }

@@ -1,0 +1,58 @@
+import ArgumentParser
+import BeaconAnalytics
+import Foundation
+
+extension CLVCommand {
+    /// `beacon clv bench`: times the BG/NBD, Pareto/NBD and Gamma-Gamma fits and the predictions for
+    /// every customer on one summary, for the side-by-side run with lifetimes in bench/clv/.
+    struct Bench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time CLV fits and predictions on a summary file (JSON out, for bench/clv/compare_lifetimes.py).")
+
+        @OptionGroup var options: CLVInputOptions
+
+        @Option(help: "Repetitions; the fastest is reported.")
+        var repeats: Int = 3
+
+        @Option(help: "Prediction horizon in model periods.")
+        var horizon: Double = 39
+
+        func validate() throws {
+            guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1") }
+        }
+
+        func run() async throws {
+            let (_, data, _) = try options.summary()
+            let clock = ContinuousClock()
+            func best<T>(_ body: () throws -> T) rethrows -> (seconds: Double, value: T) {
+                var fastest = Double.infinity
+                var last: T? = nil
+                for _ in 0..<repeats {
+                    let start = clock.now
+                    last = try body()
+                    let d = clock.now - start
+                    fastest = min(fastest, Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+                }
+                return (fastest, last!)
+            }
+            var report: [String: Any] = ["customers": data.count, "distinct_histories": data.deduplicated().data.count]
+            let bg = best { BGNBDModel.fit(data, penalizer: options.penalizer) }
+            let pnbd = best { ParetoNBDModel.fit(data, penalizer: options.penalizer) }
+            report["bgnbd"] = ["fit_seconds": bg.seconds, "params": bg.value.parameters, "log_likelihood": bg.value.logLikelihood]
+            report["pnbd"] = ["fit_seconds": pnbd.seconds, "params": pnbd.value.parameters, "log_likelihood": pnbd.value.logLikelihood]
+            if data.monetaryValue != nil {
+                let gg = try best { try GammaGammaModel.fit(data, penalizer: options.penalizer) }
+                report["gg"] = ["fit_seconds": gg.seconds, "params": gg.value.parameters, "log_likelihood": gg.value.logLikelihood]
+            }
+            // Predictions for every customer (not de-duplicated): E[Y(horizon)] and P(alive).
+            let bgPredict = best { (bg.value.model.expectedPurchases(in: horizon, for: data), bg.value.model.probabilityAlive(for: data)) }
+            let pnbdPredict = best { (pnbd.value.model.expectedPurchases(in: horizon, for: data), pnbd.value.model.probabilityAlive(for: data)) }
+            report["bgnbd_predict_seconds"] = bgPredict.seconds
+            report["pnbd_predict_seconds"] = pnbdPredict.seconds
+            report["bgnbd_expected_sum"] = bgPredict.value.0.reduce(0, +)
+            report["pnbd_expected_sum"] = pnbdPredict.value.0.reduce(0, +)
+            let json = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
+            print(String(decoding: json, as: UTF8.self))
+        }
+    }
+}
