@@ -5,7 +5,7 @@ import RealModule
 ///
 /// Batislam, Denizel & Filiztekin (2007), "Empirical validation and comparison of models for
 /// customer base analysis", *International Journal of Research in Marketing* 24(3): the
-/// likelihood (their eq. 4, also Hoppe & Wagner 2007) is
+/// likelihood (also Hoppe & Wagner 2007) is
 /// L = B(a, b+x+1)/B(a, b)·Γ(r+x)α^r/(Γ(r)(α+T)^(r+x)) + B(a+1, b+x)/B(a, b)·Γ(r+x)α^r/(Γ(r)(α+t_x)^(r+x)),
 /// and the predictions follow BG/NBD's (Fader, Hardie & Lee 2005, eqs. 8–10) with the posterior
 /// of the dropout probability p shifted from Beta(a, b+x) to Beta(a, b+x+1), as in lifetimes'

@@ -5,16 +5,16 @@ import RealModule
 ///
 /// Schmittlein, Morrison & Colombo (1987), "Counting your customers: who are they and what will
 /// they do next?", *Management Science* 33(1); likelihood as in Fader & Hardie (2005), "A note
-/// on deriving the Pareto/NBD model and related expressions", eqs. (19)–(22):
+/// on deriving the Pareto/NBD model and related expressions" (brucehardie.com note 009), eq. (18):
 /// L = Γ(r+x)α^r β^s/Γ(r)·[1/((α+T)^(r+x)(β+T)^s) + s/(r+s+x)·A₀], with A₀ the difference of two
-/// ₂F₁(r+s+x, ·; r+s+x+1; ·) terms (eq. 22, the two cases α ≥ β and α < β). The ₂F₁ and the
+/// ₂F₁(r+s+x, ·; r+s+x+1; ·) terms (eqs. 19–20, the cases α ≥ β and α < β). The ₂F₁ and the
 /// powers are combined in log space (``SpecialFunctions/logHypergeometric2F1(a:b:c:z:)``), and
 /// where the ₂F₁ argument exceeds 0.9 A₀ is integrated directly over the dropout time, so
-/// customers with hundreds of purchases and extreme parameters keep a finite, exact likelihood. P(alive) is the note's eq. (23)
-/// (the first term's share of L), E[Y(t) | x, t_x, T] its eq. (26), E[X(t)] eq. (17).
-/// P(X(t) = n) integrates over the dropout time: NBD(n; t)·(β/(β+t))^s + ∫₀ᵗ (s/β)(β/(β+τ))^(s+1)·NBD(n; τ) dτ
-/// (Fader, Hardie & Lee 2005 note "Deriving an expression for P(X(t) = x) under the Pareto/NBD model",
-/// eq. 5, evaluated by quadrature instead of its ₂F₁ closed form).
+/// customers with hundreds of purchases and extreme parameters keep a finite, exact likelihood.
+/// P(alive) is the note's §5.1 (eqs. 36–37: the first term's share of L), E[X(t)] eq. (27),
+/// E[Y(t) | x, t_x, T] eq. (41). P(X(t) = n) splits on the dropout time τ:
+/// NBD(n; t)·(β/(β+t))^s + ∫₀ᵗ (s/β)(β/(β+τ))^(s+1)·NBD(n; τ) dτ, evaluated by quadrature
+/// (Fader & Hardie's 2006 note on P(X(t) = x) gives the same quantity in ₂F₁ form).
 ///
 /// On CDNOW the published estimates are r 0.553, α 10.578, s 0.606, β 11.669, log-likelihood −9594.97.
 public struct ParetoNBDModel: CLVTransactionModel, Equatable, Codable {

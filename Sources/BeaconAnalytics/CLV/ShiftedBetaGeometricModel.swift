@@ -4,10 +4,9 @@ import RealModule
 /// every period end with a constant probability 1 − θ, θ ~ Beta(α, β) across customers.
 ///
 /// Fader & Hardie (2007), "How to project customer retention", *Journal of Interactive
-/// Marketing* 21(1): P(T = t) = B(α+1, β+t−1)/B(α, β) (eq. 5), the survivor function
-/// S(t) = B(α, β+t)/B(α, β) (eq. 6), the retention rate r(t) = (β+t−1)/(α+β+t−1) (eq. 8), and
-/// the likelihood of a cohort observed for n periods Σₜ nₜ·log P(T = t) + n_alive·log S(n)
-/// (eq. 7). Published estimates: "highend" α 0.668, β 3.806; "regular" α 0.704, β 1.182.
+/// Marketing* 21(1), §3: P(T = t) = B(α+1, β+t−1)/B(α, β), the survivor function
+/// S(t) = B(α, β+t)/B(α, β), the retention rate r(t) = (β+t−1)/(α+β+t−1), and the likelihood
+/// of a cohort observed for n periods Σₜ nₜ·log P(T = t) + n_alive·log S(n). Published estimates: "highend" α 0.668, β 3.806; "regular" α 0.704, β 1.182.
 public struct ShiftedBetaGeometricModel: Sendable, Equatable, Codable {
     public var alpha: Double
     public var beta: Double
@@ -22,7 +21,7 @@ public struct ShiftedBetaGeometricModel: Sendable, Equatable, Codable {
     public init(parameters v: [Double]) { self.init(alpha: v[0], beta: v[1]) }
     public var parameters: [Double] { [alpha, beta] }
 
-    /// Fits eq. (7) to a cohort's survivor counts S(0), S(1), …, S(n) (S(0) the cohort size).
+    /// Fits the cohort likelihood to a cohort's survivor counts S(0), S(1), …, S(n) (S(0) the cohort size).
     /// - Throws: ``CLVInputError`` when fewer than two counts are given, a count is negative or
     ///   not finite, or the counts increase.
     public static func fit(survivors: [Double], penalizer: Double = 0) throws(CLVInputError) -> CLVFitResult<ShiftedBetaGeometricModel> {
@@ -75,7 +74,7 @@ public struct ShiftedBetaGeometricModel: Sendable, Equatable, Codable {
         return counts
     }
 
-    /// Eq. (7) with `lost[t−1]` customers lost in period t and `remaining` still active.
+    /// The cohort log-likelihood with `lost[t−1]` customers lost in period t and `remaining` still active.
     public func logLikelihood(lost: [Double], remaining: Double) -> Double {
         let base = SpecialFunctions.logBeta(alpha, beta)
         var s = 0.0
@@ -86,19 +85,19 @@ public struct ShiftedBetaGeometricModel: Sendable, Equatable, Codable {
         return s
     }
 
-    /// Eq. (5): P(T = t), the probability of churning in period t ≥ 1.
+    /// P(T = t), the probability of churning in period t ≥ 1.
     public func probabilityOfChurn(inPeriod t: Int) -> Double {
         guard t >= 1 else { return 0 }
         return Double.exp(SpecialFunctions.logBeta(alpha + 1, beta + Double(t) - 1) - SpecialFunctions.logBeta(alpha, beta))
     }
 
-    /// Eq. (6): S(t), the probability of still being a customer after t periods (S(0) = 1).
+    /// S(t), the probability of still being a customer after t periods (S(0) = 1).
     public func survival(_ t: Int) -> Double {
         guard t > 0 else { return 1 }
         return Double.exp(SpecialFunctions.logBeta(alpha, beta + Double(t)) - SpecialFunctions.logBeta(alpha, beta))
     }
 
-    /// Eq. (8): r(t) = S(t)/S(t−1) = (β+t−1)/(α+β+t−1), the share of period t−1's survivors renewing at t.
+    /// r(t) = S(t)/S(t−1) = (β+t−1)/(α+β+t−1), the share of period t−1's survivors renewing at t.
     public func retentionRate(_ t: Int) -> Double {
         let ft = Double(max(t, 1))
         return (beta + ft - 1) / (alpha + beta + ft - 1)
