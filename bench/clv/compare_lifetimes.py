@@ -32,6 +32,10 @@ def summaries(data_dir, out_dir):
                                            observation_period_end="1998-06-30", freq="D")
     master = pd.DataFrame({"ID": m.index, "frequency": m["frequency"], "recency": m["recency"] / 7.0,
                            "T": m["T"] / 7.0, "monetary_value": m["monetary_value"]}).reset_index(drop=True)
+    # Both Gamma-Gamma fitters refuse repeat buyers whose repeat purchases total $0: leave them out of the data.
+    zero = (master["frequency"] > 0) & (master["monetary_value"] <= 0)
+    print(f"cdnow_master: dropped {int(zero.sum())} repeat buyers with zero spend", file=sys.stderr)
+    master = master[~zero].reset_index(drop=True)
     big = pd.concat([master.assign(ID=master["ID"] + f"-{k}") for k in range(10)], ignore_index=True)
     paths = {}
     for name, df in [("cdnow_sample", sample), ("cdnow_master", master), ("cdnow_master_x10", big)]:

@@ -13,18 +13,27 @@ public struct BGBBData: Sendable, Equatable {
 
     /// Validates the histories; the values are Doubles as read from files and must be whole numbers.
     /// - Throws: ``CLVInputError`` naming the first bad row and column.
-    public init(frequency: [Double], recency: [Double], periods: [Double], weights: [Double]? = nil) throws(CLVInputError) {
-        guard !frequency.isEmpty else { throw CLVInputError(.empty, row: 0, column: "frequency", message: "no customers") }
+    public init(frequency: [Double], recency: [Double], periods: [Double], weights: [Double]? = nil)
+        throws(CLVInputError)
+    {
+        guard !frequency.isEmpty else {
+            throw CLVInputError(.empty, row: 0, column: "frequency", message: "no customers")
+        }
         for (name, c) in [("recency", recency), ("periods", periods), ("weights", weights ?? frequency)]
         where c.count != frequency.count {
-            throw CLVInputError(.lengthMismatch, row: 0, column: name, message: "has \(c.count) values but frequency has \(frequency.count)")
+            throw CLVInputError(
+                .lengthMismatch, row: 0, column: name,
+                message: "has \(c.count) values but frequency has \(frequency.count)")
         }
         var f: [Int] = [], r: [Int] = [], n: [Int] = []
         func whole(_ v: Double, _ row: Int, _ column: String) throws(CLVInputError) -> Int {
-            guard v.isFinite else { throw CLVInputError(.notFinite, row: row, column: column, message: "\(v) is not a finite number") }
+            guard v.isFinite else {
+                throw CLVInputError(.notFinite, row: row, column: column, message: "\(v) is not a finite number")
+            }
             guard v >= 0 else { throw CLVInputError(.negative, row: row, column: column, message: "\(v) is negative") }
             guard v == v.rounded(), v < 1e9 else {
-                throw CLVInputError(.notInteger, row: row, column: column, message: "\(v) is not a whole number of opportunities")
+                throw CLVInputError(
+                    .notInteger, row: row, column: column, message: "\(v) is not a whole number of opportunities")
             }
             return Int(v)
         }
@@ -33,13 +42,22 @@ public struct BGBBData: Sendable, Equatable {
             let x = try whole(frequency[i], row, "frequency")
             let tx = try whole(recency[i], row, "recency")
             let nn = try whole(periods[i], row, "periods")
-            if x > tx { throw CLVInputError(.outOfRange, row: row, column: "frequency", message: "frequency \(x) exceeds recency \(tx)") }
-            if tx > nn { throw CLVInputError(.recencyAfterT, row: row, column: "recency", message: "recency \(tx) exceeds periods \(nn)") }
+            if x > tx {
+                throw CLVInputError(
+                    .outOfRange, row: row, column: "frequency", message: "frequency \(x) exceeds recency \(tx)")
+            }
+            if tx > nn {
+                throw CLVInputError(
+                    .recencyAfterT, row: row, column: "recency", message: "recency \(tx) exceeds periods \(nn)")
+            }
             if x == 0 && tx != 0 {
-                throw CLVInputError(.zeroFrequencyWithRecency, row: row, column: "recency", message: "recency must be 0 when frequency is 0")
+                throw CLVInputError(
+                    .zeroFrequencyWithRecency, row: row, column: "recency",
+                    message: "recency must be 0 when frequency is 0")
             }
             if let w = weights?[i], !(w > 0 && w.isFinite) {
-                throw CLVInputError(.outOfRange, row: row, column: "weights", message: "weight must be positive (got \(w))")
+                throw CLVInputError(
+                    .outOfRange, row: row, column: "weights", message: "weight must be positive (got \(w))")
             }
             f.append(x); r.append(tx); n.append(nn)
         }

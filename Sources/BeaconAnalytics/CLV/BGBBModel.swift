@@ -39,7 +39,9 @@ public struct BGBBModel: Sendable, Equatable, Codable {
     public func logLikelihood(_ data: BGBBData) -> Double {
         var s = 0.0
         for i in 0..<data.count {
-            s += data.weights[i] * logLikelihood(frequency: data.frequency[i], recency: data.recency[i], periods: data.periods[i])
+            s +=
+                data.weights[i]
+                * logLikelihood(frequency: data.frequency[i], recency: data.recency[i], periods: data.periods[i])
         }
         return s
     }
@@ -52,8 +54,9 @@ public struct BGBBModel: Sendable, Equatable, Codable {
         if n - tx - 1 >= 0 {
             for i in 0...(n - tx - 1) {
                 let fi = Double(i)
-                terms.append(SpecialFunctions.logBeta(alpha + fx, beta + ftx - fx + fi)
-                             + SpecialFunctions.logBeta(gamma + 1, delta + ftx + fi))
+                terms.append(
+                    SpecialFunctions.logBeta(alpha + fx, beta + ftx - fx + fi)
+                        + SpecialFunctions.logBeta(gamma + 1, delta + ftx + fi))
             }
         }
         return SpecialFunctions.logSumExp(terms) - base
@@ -61,9 +64,11 @@ public struct BGBBModel: Sendable, Equatable, Codable {
 
     /// P(alive at opportunity n + m | x, t_x, n) = B(α+x, β+n−x)/B(α, β)·B(γ, δ+n+m)/B(γ, δ) / L;
     /// m = 0 is lifetimes' default, m = 1 is alive at the next opportunity.
-    public func probabilityAlive(frequency x: Int, recency tx: Int, periods n: Int, futurePeriods m: Int = 0) -> Double {
+    public func probabilityAlive(frequency x: Int, recency tx: Int, periods n: Int, futurePeriods m: Int = 0) -> Double
+    {
         let (fx, fn) = (Double(x), Double(n))
-        let logNumerator = SpecialFunctions.logBeta(alpha + fx, beta + fn - fx) - SpecialFunctions.logBeta(alpha, beta)
+        let logNumerator =
+            SpecialFunctions.logBeta(alpha + fx, beta + fn - fx) - SpecialFunctions.logBeta(alpha, beta)
             + SpecialFunctions.logBeta(gamma, delta + fn + Double(m)) - SpecialFunctions.logBeta(gamma, delta)
         return Double.exp(logNumerator - logLikelihood(frequency: x, recency: tx, periods: n))
     }
@@ -73,8 +78,10 @@ public struct BGBBModel: Sendable, Equatable, Codable {
     public func expectedTransactions(inNext future: Int, frequency x: Int, recency tx: Int, periods n: Int) -> Double {
         guard future > 0 else { return 0 }
         let (fx, fn, fs) = (Double(x), Double(n), Double(future))
-        let logFront = SpecialFunctions.logBeta(alpha + fx + 1, beta + fn - fx) - SpecialFunctions.logBeta(alpha, beta)
-            + Double.logGamma(gamma + delta) - Double.logGamma(1 + delta) - logLikelihood(frequency: x, recency: tx, periods: n)
+        let logFront =
+            SpecialFunctions.logBeta(alpha + fx + 1, beta + fn - fx) - SpecialFunctions.logBeta(alpha, beta)
+            + Double.logGamma(gamma + delta) - Double.logGamma(1 + delta)
+            - logLikelihood(frequency: x, recency: tx, periods: n)
         let now = Double.logGamma(1 + delta + fn) - Double.logGamma(gamma + delta + fn)
         let later = Double.logGamma(1 + delta + fn + fs) - Double.logGamma(gamma + delta + fn + fs)
         return delta / (gamma - 1) * Double.exp(logFront) * (Double.exp(now) - Double.exp(later))
@@ -84,7 +91,8 @@ public struct BGBBModel: Sendable, Equatable, Codable {
     public func expectedTransactionsNewCustomer(in n: Int) -> Double {
         guard n > 0 else { return 0 }
         let fn = Double(n)
-        let logRatio = Double.logGamma(gamma + delta) - Double.logGamma(gamma + delta + fn)
+        let logRatio =
+            Double.logGamma(gamma + delta) - Double.logGamma(gamma + delta + fn)
             + Double.logGamma(1 + delta + fn) - Double.logGamma(1 + delta)
         return alpha / (alpha + beta) * delta / (gamma - 1) * -Double.expMinusOne(logRatio)
     }
@@ -95,13 +103,16 @@ public struct BGBBModel: Sendable, Equatable, Codable {
         guard x >= 0, x <= n else { return 0 }
         let (fx, fn) = (Double(x), Double(n))
         let base = SpecialFunctions.logBeta(alpha, beta) + SpecialFunctions.logBeta(gamma, delta)
-        var terms = [SpecialFunctions.logBinomial(fn, fx) + SpecialFunctions.logBeta(alpha + fx, beta + fn - fx)
-                     + SpecialFunctions.logBeta(gamma, delta + fn)]
+        var terms = [
+            SpecialFunctions.logBinomial(fn, fx) + SpecialFunctions.logBeta(alpha + fx, beta + fn - fx)
+                + SpecialFunctions.logBeta(gamma, delta + fn)
+        ]
         if x <= n - 1 {
             for i in x...(n - 1) {
                 let fi = Double(i)
-                terms.append(SpecialFunctions.logBinomial(fi, fx) + SpecialFunctions.logBeta(alpha + fx, beta + fi - fx)
-                             + SpecialFunctions.logBeta(gamma + 1, delta + fi))
+                terms.append(
+                    SpecialFunctions.logBinomial(fi, fx) + SpecialFunctions.logBeta(alpha + fx, beta + fi - fx)
+                        + SpecialFunctions.logBeta(gamma + 1, delta + fi))
             }
         }
         return Double.exp(SpecialFunctions.logSumExp(terms) - base)

@@ -42,7 +42,8 @@ public struct BGNBDModel: CLVTransactionModel, Equatable, Codable {
     /// Eq. (6): log of B(a, b+x)/B(a, b)·Γ(r+x)α^r/(Γ(r)(α+T)^(r+x)) + δ(x>0)·B(a+1, b+x−1)/B(a, b)·Γ(r+x)α^r/(Γ(r)(α+t_x)^(r+x)).
     public func logLikelihood(frequency x: Double, recency tx: Double, T: Double) -> Double {
         let lgABX = Double.logGamma(a + b + x)
-        let common = Double.logGamma(r + x) - Double.logGamma(r) + r * Double.log(alpha)
+        let common =
+            Double.logGamma(r + x) - Double.logGamma(r) + r * Double.log(alpha)
             - (Double.logGamma(a) + Double.logGamma(b) - Double.logGamma(a + b))
         let stays = Double.logGamma(a) + Double.logGamma(b + x) - lgABX - (r + x) * Double.log(alpha + T)
         guard x > 0 else { return common + stays }

@@ -34,8 +34,9 @@ public struct CLVCalibrationComparison: Sendable, Equatable {
                 in: split.holdoutDuration, frequency: data.frequency[i], recency: data.recency[i], T: data.T[i])
         }
         buckets = (0...cap).filter { count[$0] > 0 }.map {
-            Bucket(frequency: $0, customers: count[$0], actual: actual[$0] / Double(count[$0]),
-                   expected: expected[$0] / Double(count[$0]))
+            Bucket(
+                frequency: $0, customers: count[$0], actual: actual[$0] / Double(count[$0]),
+                expected: expected[$0] / Double(count[$0]))
         }
         holdoutDuration = split.holdoutDuration
     }

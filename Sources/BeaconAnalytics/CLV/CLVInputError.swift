@@ -40,6 +40,8 @@ public struct CLVInputError: Error, CustomStringConvertible, Equatable, Sendable
     }
 
     public var description: String {
-        row > 0 ? "\(rowIsFileLine ? "line" : "row") \(row), column '\(column)': \(message)" : "column '\(column)': \(message)"
+        row > 0
+            ? "\(rowIsFileLine ? "line" : "row") \(row), column '\(column)': \(message)"
+            : "column '\(column)': \(message)"
     }
 }

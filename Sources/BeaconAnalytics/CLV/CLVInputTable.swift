@@ -47,12 +47,15 @@ public struct CLVInputTable: Sendable {
         for n in names {
             if let i = header.firstIndex(where: { $0.caseInsensitiveEquals(n) }) { return i }
         }
-        throw CLVInputError(.empty, row: 0, column: names[0],
-                            message: "missing; the file has columns: \(header.joined(separator: ", "))")
+        throw CLVInputError(
+            .empty, row: 0, column: names[0],
+            message: "missing; the file has columns: \(header.joined(separator: ", "))")
     }
 
     private func nonEmpty() throws(CLVInputError) {
-        guard !rows.isEmpty else { throw CLVInputError(.empty, row: 0, column: header.first ?? "?", message: "the file has no data rows") }
+        guard !rows.isEmpty else {
+            throw CLVInputError(.empty, row: 0, column: header.first ?? "?", message: "the file has no data rows")
+        }
     }
 
     private func numbers(_ index: Int) throws(CLVInputError) -> [Double] {
@@ -61,7 +64,8 @@ public struct CLVInputTable: Sendable {
         for (r, row) in rows.enumerated() {
             let raw = index < row.count ? row[index].trimmingWhitespace() : ""
             guard let v = Double(raw), v.isFinite else {
-                throw CLVInputError(.notFinite, line: lines[r], column: header[index], message: "'\(raw)' is not a number")
+                throw CLVInputError(
+                    .notFinite, line: lines[r], column: header[index], message: "'\(raw)' is not a number")
             }
             out.append(v)
         }
@@ -102,12 +106,15 @@ public struct CLVInputTable: Sendable {
         for (r, row) in rows.enumerated() {
             let raw = dateColumn < row.count ? row[dateColumn] : ""
             guard let d = CLVDate.parse(raw) else {
-                throw CLVInputError(.notFinite, line: lines[r], column: header[dateColumn],
-                                    message: "'\(raw)' is not a date (YYYY-MM-DD or YYYYMMDD)")
+                throw CLVInputError(
+                    .notFinite, line: lines[r], column: header[dateColumn],
+                    message: "'\(raw)' is not a date (YYYY-MM-DD or YYYYMMDD)")
             }
             days.append(d)
         }
-        let amounts = try column("amount", "dollar_value", "monetary_value", "value").map { i throws(CLVInputError) in try numbers(i) }
+        let amounts = try column("amount", "dollar_value", "monetary_value", "value").map { i throws(CLVInputError) in
+            try numbers(i)
+        }
         do { return try CLVTransactionLog(customers: ids, days: days, amounts: amounts) } catch { throw located(error) }
     }
 
@@ -138,7 +145,8 @@ public struct CLVInputTable: Sendable {
         for c in order {
             let idx = members[c]!
             do {
-                out.append((c, try ShiftedBetaGeometricModel.survivors(recency: idx.map { r[$0] }, T: idx.map { t[$0] })))
+                out.append(
+                    (c, try ShiftedBetaGeometricModel.survivors(recency: idx.map { r[$0] }, T: idx.map { t[$0] })))
             } catch {
                 var e = error
                 if e.row > 0 {

@@ -32,10 +32,13 @@ public struct CLVSummaryData: Sendable, Equatable {
         guard !frequency.isEmpty else {
             throw CLVInputError(.empty, row: 0, column: "frequency", message: "no customers")
         }
-        for (name, column) in [("recency", recency), ("T", T), ("monetary_value", monetaryValue ?? frequency),
-                               ("weights", weights ?? frequency)] where column.count != frequency.count {
-            throw CLVInputError(.lengthMismatch, row: 0, column: name,
-                                message: "has \(column.count) values but frequency has \(frequency.count)")
+        for (name, column) in [
+            ("recency", recency), ("T", T), ("monetary_value", monetaryValue ?? frequency),
+            ("weights", weights ?? frequency),
+        ] where column.count != frequency.count {
+            throw CLVInputError(
+                .lengthMismatch, row: 0, column: name,
+                message: "has \(column.count) values but frequency has \(frequency.count)")
         }
         for i in frequency.indices {
             let row = i + 1
@@ -43,16 +46,19 @@ public struct CLVSummaryData: Sendable, Equatable {
             try Self.check(recency[i], row: row, column: "recency")
             try Self.check(T[i], row: row, column: "T")
             if recency[i] > T[i] * (1 + 1e-12) {
-                throw CLVInputError(.recencyAfterT, row: row, column: "recency",
-                                    message: "recency \(recency[i]) is greater than T \(T[i])")
+                throw CLVInputError(
+                    .recencyAfterT, row: row, column: "recency",
+                    message: "recency \(recency[i]) is greater than T \(T[i])")
             }
             if frequency[i] == 0 && recency[i] != 0 {
-                throw CLVInputError(.zeroFrequencyWithRecency, row: row, column: "recency",
-                                    message: "recency must be 0 when frequency is 0 (got \(recency[i]))")
+                throw CLVInputError(
+                    .zeroFrequencyWithRecency, row: row, column: "recency",
+                    message: "recency must be 0 when frequency is 0 (got \(recency[i]))")
             }
             if let m = monetaryValue?[i] { try Self.check(m, row: row, column: "monetary_value") }
             if let w = weights?[i], !(w > 0 && w.isFinite) {
-                throw CLVInputError(.outOfRange, row: row, column: "weights", message: "weight must be positive (got \(w))")
+                throw CLVInputError(
+                    .outOfRange, row: row, column: "weights", message: "weight must be positive (got \(w))")
             }
         }
         self.frequency = frequency
@@ -71,7 +77,9 @@ public struct CLVSummaryData: Sendable, Equatable {
     }
 
     private static func check(_ v: Double, row: Int, column: String) throws(CLVInputError) {
-        guard v.isFinite else { throw CLVInputError(.notFinite, row: row, column: column, message: "\(v) is not a finite number") }
+        guard v.isFinite else {
+            throw CLVInputError(.notFinite, row: row, column: column, message: "\(v) is not a finite number")
+        }
         guard v >= 0 else { throw CLVInputError(.negative, row: row, column: column, message: "\(v) is negative") }
     }
 

@@ -15,16 +15,23 @@ public struct CLVTransactionLog: Sendable {
     /// Validates the log.
     /// - Throws: ``CLVInputError`` naming the first row with a non-finite amount, or on length mismatch/empty input.
     public init(customers: [String], days: [Int], amounts: [Double]? = nil) throws(CLVInputError) {
-        guard !customers.isEmpty else { throw CLVInputError(.empty, row: 0, column: "customer", message: "no transactions") }
+        guard !customers.isEmpty else {
+            throw CLVInputError(.empty, row: 0, column: "customer", message: "no transactions")
+        }
         guard days.count == customers.count else {
-            throw CLVInputError(.lengthMismatch, row: 0, column: "date", message: "has \(days.count) values but customer has \(customers.count)")
+            throw CLVInputError(
+                .lengthMismatch, row: 0, column: "date",
+                message: "has \(days.count) values but customer has \(customers.count)")
         }
         if let amounts {
             guard amounts.count == customers.count else {
-                throw CLVInputError(.lengthMismatch, row: 0, column: "amount", message: "has \(amounts.count) values but customer has \(customers.count)")
+                throw CLVInputError(
+                    .lengthMismatch, row: 0, column: "amount",
+                    message: "has \(amounts.count) values but customer has \(customers.count)")
             }
             if let bad = amounts.firstIndex(where: { !$0.isFinite }) {
-                throw CLVInputError(.notFinite, row: bad + 1, column: "amount", message: "\(amounts[bad]) is not a finite number")
+                throw CLVInputError(
+                    .notFinite, row: bad + 1, column: "amount", message: "\(amounts[bad]) is not a finite number")
             }
         }
         self.customers = customers
@@ -52,7 +59,9 @@ public struct CLVTransactionLog: Sendable {
     }
 
     /// Per customer the sorted distinct purchase days with their day totals, restricted to `range`.
-    private func dailyTotals(in range: ClosedRange<Int>) -> (order: [String], days: [String: [(day: Int, total: Double)]]) {
+    private func dailyTotals(in range: ClosedRange<Int>) -> (
+        order: [String], days: [String: [(day: Int, total: Double)]]
+    ) {
         var order: [String] = []
         var byCustomer: [String: [Int: Double]] = [:]
         for i in customers.indices where range.contains(days[i]) {
@@ -78,7 +87,9 @@ public struct CLVTransactionLog: Sendable {
             m.append(repeats.isEmpty ? 0 : repeats.reduce(0) { $0 + $1.total } / Double(repeats.count))
         }
         guard !order.isEmpty else {
-            throw CLVInputError(.empty, row: 0, column: "date", message: "no transaction on or before the end of the observation period")
+            throw CLVInputError(
+                .empty, row: 0, column: "date", message: "no transaction on or before the end of the observation period"
+            )
         }
         return Summary(customers: order, data: try CLVSummaryData(frequency: f, recency: r, T: t, monetaryValue: m))
     }
@@ -87,9 +98,12 @@ public struct CLVTransactionLog: Sendable {
     /// and, for the same customers, the holdout transactions in (calibrationEnd, observationEnd].
     /// - Throws: ``CLVInputError`` when `observationEnd` is not after `calibrationEnd` or the
     ///   calibration period is empty.
-    public func calibrationHoldout(calibrationEnd: Int, observationEnd: Int, daysPerPeriod: Double = 1) throws(CLVInputError) -> CalibrationHoldout {
+    public func calibrationHoldout(calibrationEnd: Int, observationEnd: Int, daysPerPeriod: Double = 1)
+        throws(CLVInputError) -> CalibrationHoldout
+    {
         guard observationEnd > calibrationEnd else {
-            throw CLVInputError(.outOfRange, row: 0, column: "date", message: "the observation end must come after the calibration end")
+            throw CLVInputError(
+                .outOfRange, row: 0, column: "date", message: "the observation end must come after the calibration end")
         }
         let calibration = try summary(observationEnd: calibrationEnd, daysPerPeriod: daysPerPeriod)
         let holdout = dailyTotals(in: (calibrationEnd + 1)...observationEnd).days

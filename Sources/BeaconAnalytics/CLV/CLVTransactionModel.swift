@@ -26,11 +26,15 @@ extension CLVTransactionModel {
 
     /// ``expectedPurchases(in:frequency:recency:T:)`` for every customer of `data`.
     public func expectedPurchases(in t: Double, for data: CLVSummaryData) -> [Double] {
-        (0..<data.count).map { expectedPurchases(in: t, frequency: data.frequency[$0], recency: data.recency[$0], T: data.T[$0]) }
+        (0..<data.count).map {
+            expectedPurchases(in: t, frequency: data.frequency[$0], recency: data.recency[$0], T: data.T[$0])
+        }
     }
 
     /// ``probabilityAlive(frequency:recency:T:)`` for every customer of `data`.
     public func probabilityAlive(for data: CLVSummaryData) -> [Double] {
-        (0..<data.count).map { probabilityAlive(frequency: data.frequency[$0], recency: data.recency[$0], T: data.T[$0]) }
+        (0..<data.count).map {
+            probabilityAlive(frequency: data.frequency[$0], recency: data.recency[$0], T: data.T[$0])
+        }
     }
 }

@@ -24,7 +24,8 @@ public enum CustomerLifetimeValue {
         var value = 0.0
         var previous = 0.0
         for i in 1...months {
-            let cumulative = model.expectedPurchases(in: Double(i) * periodsPerMonth, frequency: frequency, recency: recency, T: T)
+            let cumulative = model.expectedPurchases(
+                in: Double(i) * periodsPerMonth, frequency: frequency, recency: recency, T: T)
             value += averageValue * (cumulative - previous) / Double.pow(1 + monthlyDiscountRate, Double(i))
             previous = cumulative
         }

@@ -29,16 +29,20 @@ public struct GammaGammaModel: Sendable, Equatable, Codable {
     /// and positive).
     /// - Throws: ``CLVInputError`` when `monetaryValue` is missing, a repeat buyer's value is not
     ///   positive, or no customer has a repeat purchase.
-    public static func fit(_ data: CLVSummaryData, penalizer: Double = 0) throws(CLVInputError) -> CLVFitResult<GammaGammaModel> {
+    public static func fit(_ data: CLVSummaryData, penalizer: Double = 0) throws(CLVInputError) -> CLVFitResult<
+        GammaGammaModel
+    > {
         guard let m = data.monetaryValue else {
-            throw CLVInputError(.empty, row: 0, column: "monetary_value", message: "the Gamma-Gamma model needs monetary values")
+            throw CLVInputError(
+                .empty, row: 0, column: "monetary_value", message: "the Gamma-Gamma model needs monetary values")
         }
         struct Key: Hashable { let x, m: Double }
         var weights: [Key: Double] = [:]
         for i in 0..<data.count where data.frequency[i] > 0 {
             guard m[i] > 0 else {
-                throw CLVInputError(.nonPositiveMonetaryValue, row: i + 1, column: "monetary_value",
-                                    message: "a repeat buyer needs a positive monetary value (got \(m[i]))")
+                throw CLVInputError(
+                    .nonPositiveMonetaryValue, row: i + 1, column: "monetary_value",
+                    message: "a repeat buyer needs a positive monetary value (got \(m[i]))")
             }
             weights[Key(x: data.frequency[i], m: m[i]), default: 0] += data.weights[i]
         }
@@ -52,7 +56,9 @@ public struct GammaGammaModel: Sendable, Equatable, Codable {
             names: parameterNames, start: [1, 1, 1], totalWeight: total, penalizer: penalizer,
             logLikelihood: { v in
                 let model = GammaGammaModel(parameters: v)
-                return rows.reduce(0) { $0 + $1.value * model.logLikelihood(frequency: $1.key.x, monetaryValue: $1.key.m) }
+                return rows.reduce(0) {
+                    $0 + $1.value * model.logLikelihood(frequency: $1.key.x, monetaryValue: $1.key.m)
+                }
             }, makeModel: GammaGammaModel.init(parameters:))
     }
 

@@ -38,7 +38,8 @@ public struct MBGNBDModel: CLVTransactionModel, Equatable, Codable {
 
     public func logLikelihood(frequency x: Double, recency tx: Double, T: Double) -> Double {
         let lgABX1 = Double.logGamma(a + b + x + 1)
-        let common = Double.logGamma(r + x) - Double.logGamma(r) + r * Double.log(alpha)
+        let common =
+            Double.logGamma(r + x) - Double.logGamma(r) + r * Double.log(alpha)
             - (Double.logGamma(a) + Double.logGamma(b) - Double.logGamma(a + b))
         let stays = Double.logGamma(a) + Double.logGamma(b + x + 1) - lgABX1 - (r + x) * Double.log(alpha + T)
         let leaves = Double.logGamma(a + 1) + Double.logGamma(b + x) - lgABX1 - (r + x) * Double.log(alpha + tx)
@@ -59,7 +60,8 @@ public struct MBGNBDModel: CLVTransactionModel, Equatable, Codable {
         guard t > 0 else { return 0 }
         let logF = SpecialFunctions.logHypergeometric2F1(a: r + x, b: b + x + 1, c: a + b + x, z: t / (alpha + T + t))
         let logTerm = (r + x) * (Double.log(alpha + T) - Double.log(alpha + T + t)) + logF
-        return (a + b + x) / (a - 1) * -Double.expMinusOne(logTerm) / (1 + Double.exp(logDropoutOdds(x: x, tx: tx, T: T)))
+        return (a + b + x) / (a - 1) * -Double.expMinusOne(logTerm)
+            / (1 + Double.exp(logDropoutOdds(x: x, tx: tx, T: T)))
     }
 
     /// E[X(t)] = b/(a−1)·[1 − (α/(α+t))^r·₂F₁(r, b+1; a+b; t/(α+t))].

@@ -61,8 +61,10 @@ public struct ParetoNBDModel: CLVTransactionModel, Equatable, Codable {
         if z <= 0.9 {
             // Eq. (22): the ₂F₁ parameters for α ≥ β are (r+s+x, s+1), for α < β (r+s+x, r+x).
             let b2 = alpha >= beta ? s + 1 : r + x
-            let early = SpecialFunctions.logHypergeometric2F1(a: rsx, b: b2, c: rsx + 1, z: z) - rsx * Double.log(high + tx)
-            let late = SpecialFunctions.logHypergeometric2F1(a: rsx, b: b2, c: rsx + 1, z: abs(alpha - beta) / (high + T))
+            let early =
+                SpecialFunctions.logHypergeometric2F1(a: rsx, b: b2, c: rsx + 1, z: z) - rsx * Double.log(high + tx)
+            let late =
+                SpecialFunctions.logHypergeometric2F1(a: rsx, b: b2, c: rsx + 1, z: abs(alpha - beta) / (high + T))
                 - rsx * Double.log(high + T)
             logA0 = SpecialFunctions.logSubExp(early, min(late, early))
             return (alive, Double.log(s) - Double.log(rsx) + logA0)
@@ -116,9 +118,10 @@ public struct ParetoNBDModel: CLVTransactionModel, Equatable, Codable {
             return logCoefficient + r * (Double.log(alpha) - l) + (n == 0 ? 0 : nn * (Double.log(tau) - l))
         }
         let aliveAtT = Double.exp(logNBD(t) + s * (Double.log(beta) - Double.log(beta + t)))
-        let diedBefore = TanhSinhQuadrature.integrate({ tau in
-            Double.exp(Double.log(s / beta) + (s + 1) * (Double.log(beta) - Double.log(beta + tau)) + logNBD(tau))
-        }, from: 0, to: t, relativeTolerance: 1e-10)
+        let diedBefore = TanhSinhQuadrature.integrate(
+            { tau in
+                Double.exp(Double.log(s / beta) + (s + 1) * (Double.log(beta) - Double.log(beta + tau)) + logNBD(tau))
+            }, from: 0, to: t, relativeTolerance: 1e-10)
         return aliveAtT + diedBefore
     }
 }

@@ -24,24 +24,31 @@ public struct ShiftedBetaGeometricModel: Sendable, Equatable, Codable {
     /// Fits the cohort likelihood to a cohort's survivor counts S(0), S(1), …, S(n) (S(0) the cohort size).
     /// - Throws: ``CLVInputError`` when fewer than two counts are given, a count is negative or
     ///   not finite, or the counts increase.
-    public static func fit(survivors: [Double], penalizer: Double = 0) throws(CLVInputError) -> CLVFitResult<ShiftedBetaGeometricModel> {
+    public static func fit(survivors: [Double], penalizer: Double = 0) throws(CLVInputError) -> CLVFitResult<
+        ShiftedBetaGeometricModel
+    > {
         guard survivors.count >= 2 else {
-            throw CLVInputError(.empty, row: 0, column: "survivors", message: "need the cohort size and at least one later count")
+            throw CLVInputError(
+                .empty, row: 0, column: "survivors", message: "need the cohort size and at least one later count")
         }
         for (i, v) in survivors.enumerated() {
             guard v.isFinite, v >= 0 else {
-                throw CLVInputError(.negative, row: i + 1, column: "survivors", message: "\(v) is not a non-negative count")
+                throw CLVInputError(
+                    .negative, row: i + 1, column: "survivors", message: "\(v) is not a non-negative count")
             }
             if i > 0 && v > survivors[i - 1] {
-                throw CLVInputError(.outOfRange, row: i + 1, column: "survivors",
-                                    message: "survivors increase from \(survivors[i - 1]) to \(v)")
+                throw CLVInputError(
+                    .outOfRange, row: i + 1, column: "survivors",
+                    message: "survivors increase from \(survivors[i - 1]) to \(v)")
             }
         }
         let lost = (1..<survivors.count).map { survivors[$0 - 1] - survivors[$0] }
         let remaining = survivors.last!
         return CLVMaximumLikelihood.fit(
             names: parameterNames, start: [1, 1], totalWeight: survivors[0], penalizer: penalizer,
-            logLikelihood: { ShiftedBetaGeometricModel(parameters: $0).logLikelihood(lost: lost, remaining: remaining) },
+            logLikelihood: {
+                ShiftedBetaGeometricModel(parameters: $0).logLikelihood(lost: lost, remaining: remaining)
+            },
             makeModel: ShiftedBetaGeometricModel.init(parameters:))
     }
 
@@ -50,22 +57,29 @@ public struct ShiftedBetaGeometricModel: Sendable, Equatable, Codable {
     /// - Throws: ``CLVInputError`` naming the row when recency is not a whole number in 1…T or
     ///   the customers do not share one T.
     public static func survivors(recency: [Double], T: [Double]) throws(CLVInputError) -> [Double] {
-        guard let horizon = T.first else { throw CLVInputError(.empty, row: 0, column: "recency", message: "no customers") }
+        guard let horizon = T.first else {
+            throw CLVInputError(.empty, row: 0, column: "recency", message: "no customers")
+        }
         guard recency.count == T.count else {
-            throw CLVInputError(.lengthMismatch, row: 0, column: "T", message: "has \(T.count) values but recency has \(recency.count)")
+            throw CLVInputError(
+                .lengthMismatch, row: 0, column: "T", message: "has \(T.count) values but recency has \(recency.count)")
         }
         guard horizon >= 2, horizon == horizon.rounded(), horizon < 10_000 else {
-            throw CLVInputError(.outOfRange, row: 1, column: "T", message: "\(horizon) is not a whole number of periods ≥ 2")
+            throw CLVInputError(
+                .outOfRange, row: 1, column: "T", message: "\(horizon) is not a whole number of periods ≥ 2")
         }
         let n = Int(horizon) - 1
         var lost = [Double](repeating: 0, count: n + 1)
         for i in recency.indices {
             guard T[i] == horizon else {
-                throw CLVInputError(.outOfRange, row: i + 1, column: "T", message: "\(T[i]) differs from the cohort's \(horizon)")
+                throw CLVInputError(
+                    .outOfRange, row: i + 1, column: "T", message: "\(T[i]) differs from the cohort's \(horizon)")
             }
             let t = recency[i]
             guard t.isFinite, t >= 1, t <= horizon, t == t.rounded() else {
-                throw CLVInputError(.outOfRange, row: i + 1, column: "recency", message: "\(t) is not a whole period in 1…\(Int(horizon))")
+                throw CLVInputError(
+                    .outOfRange, row: i + 1, column: "recency",
+                    message: "\(t) is not a whole period in 1…\(Int(horizon))")
             }
             if t < horizon { lost[Int(t)] += 1 }
         }
@@ -88,7 +102,8 @@ public struct ShiftedBetaGeometricModel: Sendable, Equatable, Codable {
     /// P(T = t), the probability of churning in period t ≥ 1.
     public func probabilityOfChurn(inPeriod t: Int) -> Double {
         guard t >= 1 else { return 0 }
-        return Double.exp(SpecialFunctions.logBeta(alpha + 1, beta + Double(t) - 1) - SpecialFunctions.logBeta(alpha, beta))
+        return Double.exp(
+            SpecialFunctions.logBeta(alpha + 1, beta + Double(t) - 1) - SpecialFunctions.logBeta(alpha, beta))
     }
 
     /// S(t), the probability of still being a customer after t periods (S(0) = 1).

@@ -143,6 +143,7 @@ public enum BFGS {
                 }
             }
         }
-        return MinimizationResult(point: x, value: fx, iterations: iterations, evaluations: evaluations, converged: converged)
+        return MinimizationResult(
+            point: x, value: fx, iterations: iterations, evaluations: evaluations, converged: converged)
     }
 }

@@ -49,7 +49,8 @@ public enum NelderMead {
             return v.isNaN ? .infinity : (v == -.infinity ? .infinity : v)
         }
         if n == 0 {
-            return MinimizationResult(point: [], value: eval([]), iterations: 0, evaluations: evaluations, converged: true)
+            return MinimizationResult(
+                point: [], value: eval([]), iterations: 0, evaluations: evaluations, converged: true)
         }
         var simplex: [[Double]] = [x0]
         for i in 0..<n {

@@ -52,11 +52,12 @@ extension SpecialFunctions {
     }
 
     private static func logEulerIntegral(a: Double, b: Double, c: Double, z: Double) -> Double {
-        let integral = TanhSinhQuadrature.logIntegralOnUnitInterval({ _, logT, log1mT in
-            // log(1 − z t) accurately near t = 1, z = 1: 1 − zt = (1 − t) + t(1 − z).
-            let log1mZT = logAddExp(log1mT, logT + Double.log(onePlus: -z))
-            return (b - 1) * logT + (c - b - 1) * log1mT - a * log1mZT
-        }, endpointExponent: min(b, c - b))
+        let integral = TanhSinhQuadrature.logIntegralOnUnitInterval(
+            { _, logT, log1mT in
+                // log(1 − z t) accurately near t = 1, z = 1: 1 − zt = (1 − t) + t(1 − z).
+                let log1mZT = logAddExp(log1mT, logT + Double.log(onePlus: -z))
+                return (b - 1) * logT + (c - b - 1) * log1mT - a * log1mZT
+            }, endpointExponent: min(b, c - b))
         return integral - logBeta(b, c - b)
     }
 }

@@ -7,7 +7,9 @@ extension CLVCommand {
     /// every customer on one summary, for the side-by-side run with lifetimes in bench/clv/.
     struct Bench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Time CLV fits and predictions (CPU seconds) on a summary file, JSON out, for bench/clv/compare_lifetimes.py.")
+            abstract:
+                "Time CLV fits and predictions (CPU seconds) on a summary file, JSON out, for bench/clv/compare_lifetimes.py."
+        )
 
         @OptionGroup var options: CLVInputOptions
 
@@ -42,15 +44,29 @@ extension CLVCommand {
             var report: [String: Any] = ["customers": data.count, "distinct_histories": data.deduplicated().data.count]
             let bg = best { BGNBDModel.fit(data, penalizer: options.penalizer) }
             let pnbd = best { ParetoNBDModel.fit(data, penalizer: options.penalizer) }
-            report["bgnbd"] = ["fit_seconds": bg.seconds, "params": bg.value.parameters, "log_likelihood": bg.value.logLikelihood]
-            report["pnbd"] = ["fit_seconds": pnbd.seconds, "params": pnbd.value.parameters, "log_likelihood": pnbd.value.logLikelihood]
+            report["bgnbd"] = [
+                "fit_seconds": bg.seconds, "params": bg.value.parameters, "log_likelihood": bg.value.logLikelihood,
+            ]
+            report["pnbd"] = [
+                "fit_seconds": pnbd.seconds, "params": pnbd.value.parameters,
+                "log_likelihood": pnbd.value.logLikelihood,
+            ]
             if data.monetaryValue != nil {
                 let gg = try best { try GammaGammaModel.fit(data, penalizer: options.penalizer) }
-                report["gg"] = ["fit_seconds": gg.seconds, "params": gg.value.parameters, "log_likelihood": gg.value.logLikelihood]
+                report["gg"] = [
+                    "fit_seconds": gg.seconds, "params": gg.value.parameters, "log_likelihood": gg.value.logLikelihood,
+                ]
             }
             // Predictions for every customer (not de-duplicated): E[Y(horizon)] and P(alive).
-            let bgPredict = best { (bg.value.model.expectedPurchases(in: horizon, for: data), bg.value.model.probabilityAlive(for: data)) }
-            let pnbdPredict = best { (pnbd.value.model.expectedPurchases(in: horizon, for: data), pnbd.value.model.probabilityAlive(for: data)) }
+            let bgPredict = best {
+                (bg.value.model.expectedPurchases(in: horizon, for: data), bg.value.model.probabilityAlive(for: data))
+            }
+            let pnbdPredict = best {
+                (
+                    pnbd.value.model.expectedPurchases(in: horizon, for: data),
+                    pnbd.value.model.probabilityAlive(for: data)
+                )
+            }
             report["bgnbd_predict_seconds"] = bgPredict.seconds
             report["pnbd_predict_seconds"] = pnbdPredict.seconds
             report["bgnbd_expected_sum"] = bgPredict.value.0.reduce(0, +)

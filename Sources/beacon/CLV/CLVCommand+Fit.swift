@@ -78,8 +78,10 @@ struct CLVFitReport: Encodable {
         case .sbg:
             return try options.sbgCohorts().map { cohort in
                 do {
-                    return CLVFitReport(.sbg, try ShiftedBetaGeometricModel.fit(survivors: cohort.survivors, penalizer: options.penalizer),
-                                        cohort: cohort.cohort)
+                    return CLVFitReport(
+                        .sbg,
+                        try ShiftedBetaGeometricModel.fit(survivors: cohort.survivors, penalizer: options.penalizer),
+                        cohort: cohort.cohort)
                 } catch { throw CommandError("\(options.input): cohort \(cohort.cohort): \(error)") }
             }
         case .gg:
@@ -93,7 +95,8 @@ struct CLVFitReport: Encodable {
                 var r = CLVFitReport(options.model, fit)
                 if let split {
                     r.calibrationVsHoldout = CLVCalibrationComparison(model: fit.model, split: split).buckets.map {
-                        Bucket(frequency: $0.frequency, customers: $0.customers, actual: $0.actual, expected: $0.expected)
+                        Bucket(
+                            frequency: $0.frequency, customers: $0.customers, actual: $0.actual, expected: $0.expected)
                     }
                 }
                 return r
@@ -111,8 +114,9 @@ struct CLVFitReport: Encodable {
         var lines = ["model \(model)" + (cohort.map { "  cohort \($0)" } ?? "") + "  customers \(f(customers))"]
         lines.append("parameter       estimate     std. error")
         for p in parameters {
-            lines.append(p.name.padding(toLength: 12, withPad: " ", startingAt: 0)
-                         + f(p.value).leftPadded(13) + (p.standardError.map(f) ?? "n/a").leftPadded(15))
+            lines.append(
+                p.name.padding(toLength: 12, withPad: " ", startingAt: 0)
+                    + f(p.value).leftPadded(13) + (p.standardError.map(f) ?? "n/a").leftPadded(15))
         }
         lines.append("log-likelihood  \(String(format: "%.4f", logLikelihood))")
         lines.append("iterations \(iterations)  converged \(converged ? "yes" : "no")  method \(method)")
@@ -120,8 +124,10 @@ struct CLVFitReport: Encodable {
             lines.append("calibration vs holdout (mean repeat purchases per customer)")
             lines.append("frequency  customers     actual   expected")
             for b in buckets {
-                lines.append(String(b.frequency).leftPadded(9) + String(b.customers).leftPadded(11)
-                             + String(format: "%.4f", b.actual).leftPadded(11) + String(format: "%.4f", b.expected).leftPadded(11))
+                lines.append(
+                    String(b.frequency).leftPadded(9) + String(b.customers).leftPadded(11)
+                        + String(format: "%.4f", b.actual).leftPadded(11)
+                        + String(format: "%.4f", b.expected).leftPadded(11))
             }
         }
         return lines.joined(separator: "\n")

@@ -35,9 +35,16 @@ extension CLVCommand {
         func validate() throws {
             guard horizon > 0, horizon.isFinite else { throw ValidationError("--horizon must be positive") }
             guard months >= 0 else { throw ValidationError("--months must not be negative") }
-            guard discountRate > -1, discountRate.isFinite else { throw ValidationError("--discount-rate must be greater than -1") }
-            if let p = periodsPerMonth, !(p > 0 && p.isFinite) { throw ValidationError("--periods-per-month must be positive") }
-            if options.model == .gg { throw ValidationError("--model gg predicts spend only together with a transaction model: use bgnbd, mbgnbd or pnbd") }
+            guard discountRate > -1, discountRate.isFinite else {
+                throw ValidationError("--discount-rate must be greater than -1")
+            }
+            if let p = periodsPerMonth, !(p > 0 && p.isFinite) {
+                throw ValidationError("--periods-per-month must be positive")
+            }
+            if options.model == .gg {
+                throw ValidationError(
+                    "--model gg predicts spend only together with a transaction model: use bgnbd, mbgnbd or pnbd")
+            }
         }
 
         func run() async throws {
@@ -49,13 +56,18 @@ extension CLVCommand {
                 out = "row,frequency,recency,periods,expected_transactions,p_alive\n"
                 for i in 0..<data.count {
                     let (x, tx, n) = (data.frequency[i], data.recency[i], data.periods[i])
-                    out += "\(i + 1),\(x),\(tx),\(n),\(model.expectedTransactions(inNext: Int(horizon), frequency: x, recency: tx, periods: n)),\(model.probabilityAlive(frequency: x, recency: tx, periods: n))\n"
+                    out +=
+                        "\(i + 1),\(x),\(tx),\(n),\(model.expectedTransactions(inNext: Int(horizon), frequency: x, recency: tx, periods: n)),\(model.probabilityAlive(frequency: x, recency: tx, periods: n))\n"
                 }
             case .sbg:
                 out = "cohort,period,survival,retention\n"
                 for cohort in try options.sbgCohorts() {
                     let model: ShiftedBetaGeometricModel
-                    do { model = try ShiftedBetaGeometricModel.fit(survivors: cohort.survivors, penalizer: options.penalizer).model } catch {
+                    do {
+                        model = try ShiftedBetaGeometricModel.fit(
+                            survivors: cohort.survivors, penalizer: options.penalizer
+                        ).model
+                    } catch {
                         throw CommandError("\(options.input): cohort \(cohort.cohort): \(error)")
                     }
                     for t in 1...max(1, Int(horizon)) {
@@ -66,7 +78,8 @@ extension CLVCommand {
                 let (customers, data, _) = try options.summary()
                 switch options.model {
                 case .mbgnbd: out = try rows(MBGNBDModel.fit(data, penalizer: options.penalizer).model, customers, data)
-                case .pnbd: out = try rows(ParetoNBDModel.fit(data, penalizer: options.penalizer).model, customers, data)
+                case .pnbd:
+                    out = try rows(ParetoNBDModel.fit(data, penalizer: options.penalizer).model, customers, data)
                 default: out = try rows(BGNBDModel.fit(data, penalizer: options.penalizer).model, customers, data)
                 }
             }
@@ -79,7 +92,9 @@ extension CLVCommand {
             }
         }
 
-        private func rows(_ model: some CLVTransactionModel, _ customers: [String], _ data: CLVSummaryData) throws -> String {
+        private func rows(_ model: some CLVTransactionModel, _ customers: [String], _ data: CLVSummaryData) throws
+            -> String
+        {
             var spend: GammaGammaModel?
             if data.monetaryValue != nil, data.frequency.contains(where: { $0 > 0 }) {
                 do { spend = try GammaGammaModel.fit(data, penalizer: options.penalizer).model } catch {
@@ -87,14 +102,18 @@ extension CLVCommand {
                 }
             }
             let perMonth = periodsPerMonth ?? options.periodsPerMonth
-            var out = "customer,frequency,recency,T,expected_purchases,p_alive" + (spend == nil ? "" : ",expected_value,clv") + "\n"
+            var out =
+                "customer,frequency,recency,T,expected_purchases,p_alive" + (spend == nil ? "" : ",expected_value,clv")
+                + "\n"
             for i in 0..<data.count {
                 let (x, tx, t) = (data.frequency[i], data.recency[i], data.T[i])
-                out += "\(csvField(customers[i])),\(x),\(tx),\(t),\(model.expectedPurchases(in: horizon, frequency: x, recency: tx, T: t)),\(model.probabilityAlive(frequency: x, recency: tx, T: t))"
+                out +=
+                    "\(csvField(customers[i])),\(x),\(tx),\(t),\(model.expectedPurchases(in: horizon, frequency: x, recency: tx, T: t)),\(model.probabilityAlive(frequency: x, recency: tx, T: t))"
                 if let spend, let m = data.monetaryValue?[i] {
                     let value = spend.expectedAverageValue(frequency: x, monetaryValue: m)
-                    let clv = CustomerLifetimeValue.discounted(model: model, frequency: x, recency: tx, T: t, averageValue: value,
-                                                               months: months, monthlyDiscountRate: discountRate, periodsPerMonth: perMonth)
+                    let clv = CustomerLifetimeValue.discounted(
+                        model: model, frequency: x, recency: tx, T: t, averageValue: value,
+                        months: months, monthlyDiscountRate: discountRate, periodsPerMonth: perMonth)
                     out += ",\(value),\(clv)"
                 }
                 out += "\n"
@@ -103,7 +122,8 @@ extension CLVCommand {
         }
 
         private func csvField(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
     }
 }

@@ -30,7 +30,10 @@ struct CLVInputOptions: ParsableArguments {
     @Option(help: "Input file (CSV, or whitespace-separated CDNOW text with --cdnow).")
     var input: String
 
-    @Option(help: "Input layout: summary (frequency,recency,T[,monetary_value]), transactions (customer,date[,amount]), bgbb (frequency,recency,periods[,weights]), sbg (recency,T[,cohort]). Default: the model's natural layout.")
+    @Option(
+        help:
+            "Input layout: summary (frequency,recency,T[,monetary_value]), transactions (customer,date[,amount]), bgbb (frequency,recency,periods[,weights]), sbg (recency,T[,cohort]). Default: the model's natural layout."
+    )
     var format: CLVInputFormat?
 
     @Flag(help: "The input is CDNOW_master.txt / CDNOW_sample.txt (whitespace-separated id [sample] date cds dollars).")
@@ -59,9 +62,13 @@ struct CLVInputOptions: ParsableArguments {
     }
 
     func validate() throws {
-        guard penalizer >= 0, penalizer.isFinite else { throw ValidationError("--penalizer must be a non-negative number") }
+        guard penalizer >= 0, penalizer.isFinite else {
+            throw ValidationError("--penalizer must be a non-negative number")
+        }
         for (name, value) in [("--observation-end", observationEnd), ("--calibration-end", calibrationEnd)] {
-            if let value, CLVDate.parse(value) == nil { throw ValidationError("\(name) '\(value)' is not a date (YYYY-MM-DD)") }
+            if let value, CLVDate.parse(value) == nil {
+                throw ValidationError("\(name) '\(value)' is not a date (YYYY-MM-DD)")
+            }
         }
         if calibrationEnd != nil && resolvedFormat != .transactions {
             throw ValidationError("--calibration-end needs --format transactions (or --cdnow)")
@@ -79,12 +86,15 @@ struct CLVInputOptions: ParsableArguments {
     /// Reads the input file into a table of cells, mapping read errors to the file name.
     func table() throws -> CLVInputTable {
         if cdnow {
-            guard let data = FileManager.default.contents(atPath: input) else { throw CommandError("cannot read file '\(input)'") }
+            guard let data = FileManager.default.contents(atPath: input) else {
+                throw CommandError("cannot read file '\(input)'")
+            }
             let text = String(decoding: data, as: UTF8.self)
             let probe = CLVInputTable.whitespaceSeparated(text, names: ["customer", "date", "cds", "amount"])
             guard let first = probe.rows.first else { throw CommandError("\(input): the file has no data rows") }
             if first.count == 5 {
-                return CLVInputTable.whitespaceSeparated(text, names: ["customer", "sample_id", "date", "cds", "amount"])
+                return CLVInputTable.whitespaceSeparated(
+                    text, names: ["customer", "sample_id", "date", "cds", "amount"])
             }
             return probe
         }
@@ -108,7 +118,8 @@ struct CLVInputOptions: ParsableArguments {
             let log = try table.transactionLog()
             let end = observationEnd.flatMap { CLVDate.parse($0) } ?? log.days.max()!
             if let calibration = calibrationEnd.flatMap({ CLVDate.parse($0) }) {
-                let split = try log.calibrationHoldout(calibrationEnd: calibration, observationEnd: end, daysPerPeriod: period.days)
+                let split = try log.calibrationHoldout(
+                    calibrationEnd: calibration, observationEnd: end, daysPerPeriod: period.days)
                 return (split.customers, split.calibration, split)
             }
             let s = try log.summary(observationEnd: end, daysPerPeriod: period.days)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BeaconAnalytics
 
 @Suite("CLV data preparation")
@@ -53,9 +54,11 @@ struct CLVDataPrepTests {
             if abs(mine.data.frequency[i] - published["x"]![i]) > 0 { break }
         }
         // And the holdout split gives FHL 2005's 39-week holdout of 1998-06-30.
-        let split = try log.calibrationHoldout(calibrationEnd: end, observationEnd: CLVDate.parse("1998-06-30")!, daysPerPeriod: 7)
+        let split = try log.calibrationHoldout(
+            calibrationEnd: end, observationEnd: CLVDate.parse("1998-06-30")!, daysPerPeriod: 7)
         #expect(split.holdoutDuration == 39)
-        let comparison = CLVCalibrationComparison(model: BGNBDModel(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426), split: split)
+        let comparison = CLVCalibrationComparison(
+            model: BGNBDModel(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426), split: split)
         #expect(comparison.buckets.map(\.customers).reduce(0, +) == 2357)
         #expect(comparison.buckets.count == 8)
         // Conditional expectations rise with calibration frequency, as the holdout means do
@@ -68,8 +71,9 @@ struct CLVDataPrepTests {
 
     @Test func comparisonByHand() throws {
         // Two customers with frequency 0 and one with 9 (capped into bucket 7 with maxFrequency 7).
-        let log = try CLVTransactionLog(customers: ["a", "b", "c"] + Array(repeating: "c", count: 9) + ["a", "a"],
-                                        days: [0, 0, 0] + Array(1...9) + [15, 18], amounts: nil)
+        let log = try CLVTransactionLog(
+            customers: ["a", "b", "c"] + Array(repeating: "c", count: 9) + ["a", "a"],
+            days: [0, 0, 0] + Array(1...9) + [15, 18], amounts: nil)
         let split = try log.calibrationHoldout(calibrationEnd: 10, observationEnd: 20)
         let model = BGNBDModel(r: 0.5, alpha: 2, a: 0.8, b: 2.5)
         let c = CLVCalibrationComparison(model: model, split: split)
@@ -85,7 +89,9 @@ struct CLVDataPrepTests {
             return nil
         }
         let header = ["ID", "frequency", "recency", "T"]
-        let negative = error { _ = try CLVInputTable(header: header, rows: [["1", "2", "3", "4"], ["2", "-1", "0", "4"]]).summary() }
+        let negative = error {
+            _ = try CLVInputTable(header: header, rows: [["1", "2", "3", "4"], ["2", "-1", "0", "4"]]).summary()
+        }
         #expect(negative?.code == .negative && negative?.row == 3 && negative?.column == "frequency")
         #expect(negative?.description == "line 3, column 'frequency': -1.0 is negative")
         let late = error { _ = try CLVInputTable(header: header, rows: [["1", "2", "5", "4"]], lines: [7]).summary() }
@@ -96,13 +102,20 @@ struct CLVDataPrepTests {
         #expect(empty?.code == .empty)
         let missing = error { _ = try CLVInputTable(header: ["frequency", "T"], rows: [["1", "2"]]).summary() }
         #expect(missing?.column == "recency")
-        let date = error { _ = try CLVInputTable(header: ["customer", "date"], rows: [["a", "2024-01-01"], ["b", "soon"]]).transactionLog() }
+        let date = error {
+            _ = try CLVInputTable(header: ["customer", "date"], rows: [["a", "2024-01-01"], ["b", "soon"]])
+                .transactionLog()
+        }
         #expect(date?.row == 3 && date?.column == "date")
         let arrays = error { _ = try CLVSummaryData(frequency: [1, 0], recency: [1, 2], T: [3, 3]) }
-        #expect(arrays?.code == .zeroFrequencyWithRecency && arrays?.description == "row 2, column 'recency': recency must be 0 when frequency is 0 (got 2.0)")
+        #expect(
+            arrays?.code == .zeroFrequencyWithRecency
+                && arrays?.description == "row 2, column 'recency': recency must be 0 when frequency is 0 (got 2.0)")
         let bgbb = error { _ = try BGBBData(frequency: [2], recency: [1.5], periods: [6]) }
         #expect(bgbb?.code == .notInteger && bgbb?.column == "recency")
-        let cohort = error { _ = try CLVInputTable(header: ["recency", "T"], rows: [["1", "8"], ["9", "8"]]).sbgCohorts() }
+        let cohort = error {
+            _ = try CLVInputTable(header: ["recency", "T"], rows: [["1", "8"], ["9", "8"]]).sbgCohorts()
+        }
         #expect(cohort?.row == 3 && cohort?.column == "recency")
         let noMoney = error { _ = try GammaGammaModel.fit(try CLVSummaryData(frequency: [1], recency: [1], T: [2])) }
         #expect(noMoney?.column == "monetary_value")

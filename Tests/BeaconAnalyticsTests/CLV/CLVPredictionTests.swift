@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BeaconAnalytics
 
 /// Predictions checked against hand-computed values and against each other: each model's
@@ -31,7 +32,9 @@ struct CLVPredictionTests {
             let conditional = m.expectedPurchases(in: t, frequency: 0, recency: 0, T: 0)
             #expect(abs(conditional - m.expectedPurchasesNewCustomer(in: t)) < 1e-9 * max(1, conditional))
         }
-        #expect(abs(m.probabilityAlive(frequency: 0, recency: 0, T: 0) - (model == 1 ? 1 / (1 + 0.891 / 1.614) : 1)) < 1e-12)
+        #expect(
+            abs(m.probabilityAlive(frequency: 0, recency: 0, T: 0) - (model == 1 ? 1 / (1 + 0.891 / 1.614) : 1)) < 1e-12
+        )
     }
 
     @Test func handComputedBGNBD() {
@@ -115,7 +118,9 @@ struct CLVPredictionTests {
         #expect(abs(m.survival(3) - 0.25) < 1e-14)
         #expect(abs(m.probabilityOfChurn(inPeriod: 3) - 1.0 / 12) < 1e-14)
         #expect(abs(m.retentionRate(3) - 0.75) < 1e-14)
-        #expect(m.survivalCurve(periods: 2) == [1, 0.5, 1.0 / 3].map { $0 } || abs(m.survivalCurve(periods: 2)[2] - 1.0 / 3) < 1e-14)
+        #expect(
+            m.survivalCurve(periods: 2) == [1, 0.5, 1.0 / 3].map { $0 }
+                || abs(m.survivalCurve(periods: 2)[2] - 1.0 / 3) < 1e-14)
         let fitted = ShiftedBetaGeometricModel(alpha: 0.668, beta: 3.806)
         for t in 1...10 {
             #expect(abs(fitted.survival(t) / fitted.survival(t - 1) - fitted.retentionRate(t)) < 1e-12)
@@ -134,9 +139,12 @@ struct CLVPredictionTests {
 
     @Test func discountedLifetimeValueByHand() {
         // 3 months of 4 periods, 2 purchases a month worth 10, 10 % a month: 20/1.1 + 20/1.21 + 20/1.331 = 49.737040.
-        let v = CustomerLifetimeValue.discounted(model: HalfPerPeriod(), frequency: 1, recency: 1, T: 2, averageValue: 10,
-                                                 months: 3, monthlyDiscountRate: 0.1, periodsPerMonth: 4)
+        let v = CustomerLifetimeValue.discounted(
+            model: HalfPerPeriod(), frequency: 1, recency: 1, T: 2, averageValue: 10,
+            months: 3, monthlyDiscountRate: 0.1, periodsPerMonth: 4)
         #expect(abs(v - 49.737040) < 1e-6)
-        #expect(CustomerLifetimeValue.discounted(model: HalfPerPeriod(), frequency: 1, recency: 1, T: 2, averageValue: 10, months: 0) == 0)
+        #expect(
+            CustomerLifetimeValue.discounted(
+                model: HalfPerPeriod(), frequency: 1, recency: 1, T: 2, averageValue: 10, months: 0) == 0)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BeaconAnalytics
 
 /// Properties that must hold for any history: P(alive) in [0, 1], expected purchases monotone in
@@ -65,7 +66,8 @@ struct CLVPropertyTests {
     }
 
     @Test func penalizerShrinksParameters() throws {
-        let data = try CLVSummaryData(frequency: [0, 1, 2, 5, 0, 3], recency: [0, 5, 10, 30, 0, 12], T: [40, 40, 40, 40, 40, 40])
+        let data = try CLVSummaryData(
+            frequency: [0, 1, 2, 5, 0, 3], recency: [0, 5, 10, 30, 0, 12], T: [40, 40, 40, 40, 40, 40])
         let plain = BGNBDModel.fit(data), penalised = BGNBDModel.fit(data, penalizer: 0.1)
         let norm: ([Double]) -> Double = { $0.reduce(0) { $0 + $1 * $1 } }
         #expect(norm(penalised.parameters) < norm(plain.parameters))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BeaconAnalytics
 
 /// Every CLV model fitted to its published data set, checked against ../shared/reference/README.md.
@@ -38,8 +39,9 @@ struct CLVReferenceTests {
 
     @Test func bgbbOnDonorCohortBothFileShapes() throws {
         let patterns = try CLVTestData.columns("cdnow/donations.csv")
-        let weighted = try BGBBData(frequency: patterns["frequency"]!, recency: patterns["recency"]!,
-                                    periods: patterns["periods"]!, weights: patterns["weights"]!)
+        let weighted = try BGBBData(
+            frequency: patterns["frequency"]!, recency: patterns["recency"]!,
+            periods: patterns["periods"]!, weights: patterns["weights"]!)
         let donors = try CLVTestData.columns("cdnow/bgbb_donations.csv")
         let perDonor = try BGBBData(frequency: donors["frequency"]!, recency: donors["recency"]!, periods: donors["T"]!)
         for data in [weighted, perDonor] {
@@ -62,7 +64,9 @@ struct CLVReferenceTests {
             if f[3] == cohort { recency.append(Double(f[1])!); horizon.append(Double(f[2])!) }
         }
         let survivors = try ShiftedBetaGeometricModel.survivors(recency: recency, T: horizon)
-        let published = cohort == "highend" ? [1000.0, 869, 743, 653, 593, 551, 517, 491] : [1000.0, 631, 468, 382, 326, 289, 262, 241]
+        let published =
+            cohort == "highend"
+            ? [1000.0, 869, 743, 653, 593, 551, 517, 491] : [1000.0, 631, 468, 382, 326, 289, 262, 241]
         #expect(survivors == published)
         let fit = try ShiftedBetaGeometricModel.fit(survivors: survivors)
         #expect(fit.converged)

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import BeaconAnalytics
 
 /// Reads the CDNOW-family CSV files of ../shared/datasets for the CLV tests. A deliberately

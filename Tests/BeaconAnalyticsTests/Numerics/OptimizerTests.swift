@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BeaconAnalytics
 
 /// Rosenbrock's banana function, minimum 0 at (1, 1); a classic hard valley.

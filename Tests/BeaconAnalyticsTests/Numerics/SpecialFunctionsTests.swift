@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BeaconAnalytics
 
 @Suite("Special functions")
@@ -73,7 +74,8 @@ struct SpecialFunctionsTests {
         // ∫₀¹ t^(−½) dt = 2; ∫₀¹ log-space t^(−0.7)(1−t)^(−0.4) = B(0.3, 0.6).
         #expect(abs(TanhSinhQuadrature.integrate({ 1 / $0.squareRoot() }, from: 0, to: 1) - 2) < 1e-12)
         #expect(abs(TanhSinhQuadrature.integrate({ exp(-$0) }, from: 0, to: 3) - (1 - exp(-3))) < 1e-13)
-        let logB = TanhSinhQuadrature.logIntegralOnUnitInterval({ _, lt, l1 in -0.7 * lt - 0.4 * l1 }, endpointExponent: 0.3)
+        let logB = TanhSinhQuadrature.logIntegralOnUnitInterval(
+            { _, lt, l1 in -0.7 * lt - 0.4 * l1 }, endpointExponent: 0.3)
         #expect(abs(logB - SpecialFunctions.logBeta(0.3, 0.6)) < 1e-10)
     }
 }
