@@ -8,7 +8,7 @@ import Foundation
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import events (JSON lines) or orders (CSV) into a workspace.",
-        subcommands: [Events.self, Orders.self])
+        subcommands: [Events.self, Orders.self, Spend.self])
 
     struct Events: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -64,6 +64,43 @@ struct ImportCommand: AsyncParsableCommand {
                     line.update("importing \(p.phase.rawValue)", done: p.done, total: p.total)
                 }
                 line.finish()
+                ImportCommand.print(report)
+            } catch let e as ImportError {
+                throw CommandError(e.message)
+            }
+            try await runtime.store.close()
+        }
+    }
+
+    struct Spend: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import daily ad spend per channel from CSV as 'Ad Spend' events (for marketing-mix models).",
+            discussion: """
+                Long form: one row per day and channel (--date, --channel-column, --spend columns).
+                Wide form: a date column and one spend column per channel (--channels a,b,c).
+                Then: beacon mmm fit --workspace NAME --channels … fits on spend and order revenue.
+                """)
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Workspace name (created if missing).") var workspace: String
+        @Option(help: "Date column (YYYY-MM-DD).") var date = "date"
+        @Option(help: "Wide form: comma-separated spend columns, one per channel.") var channels: String?
+        @Option(help: "Long form: the channel column.") var channelColumn = "channel"
+        @Option(help: "Long form: the spend column.") var spend = "spend"
+        @Option(help: "ISO currency code to record on every row.") var currency: String?
+        @Argument(help: "The .csv or .csv.gz file.") var file: String
+
+        func run() async throws {
+            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            let ws = try await ImportCommand.resolve(workspace, in: runtime)
+            let shape: SpendFileImporter.Shape
+            if let channels {
+                shape = .wide(date: date, channels: channels.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            } else {
+                shape = .long(date: date, channel: channelColumn, spend: spend)
+            }
+            do {
+                let report = try await SpendFileImporter(store: runtime.store, shape: shape, currency: currency)
+                    .importFile(file, workspaceId: ws.id)
                 ImportCommand.print(report)
             } catch let e as ImportError {
                 throw CommandError(e.message)

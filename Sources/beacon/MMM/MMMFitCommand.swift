@@ -1,5 +1,6 @@
 import ArgumentParser
 import BeaconAnalytics
+import BeaconEngine
 import Foundation
 
 extension MMMSpecification.AdstockKind: ExpressibleByArgument {}
@@ -11,10 +12,15 @@ struct MMMFitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit", abstract: "Fit a marketing mix model (ridge + adstock/saturation search) to a CSV.")
 
-    @Option(help: "Wide CSV: one row per day or week.") var input: String
+    @Option(help: "Wide CSV: one row per day or week.") var input: String?
+    @Option(help: "Instead of --input: a workspace whose 'Ad Spend' events and order revenue make the table.")
+    var workspace: String?
+    @Flag(help: "With --workspace: weekly rows instead of daily.") var weekly = false
+    @OptionGroup var store: StoreOptions
     @Option(help: "Date column (YYYY-MM-DD).") var date = "date"
     @Option(help: "Target column, e.g. revenue.") var target = "revenue"
-    @Option(help: "Comma-separated spend columns, one per paid channel.") var channels: String
+    @Option(help: "Comma-separated spend columns, one per paid channel (default with --workspace: every channel with spend).")
+    var channels: String = ""
     @Option(help: "Comma-separated control columns.") var controls = ""
     @Option(help: "Comma-separated event columns (numeric, or labels expanded to dummies).") var events = ""
     @Option(help: "Adstock: \(MMMSpecification.AdstockKind.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -40,7 +46,8 @@ struct MMMFitCommand: AsyncParsableCommand {
     @Flag(help: "Print the whole fit as JSON.") var json = false
 
     func validate() throws {
-        if channelList.isEmpty { throw ValidationError("--channels: name at least one spend column") }
+        if (input == nil) == (workspace == nil) { throw ValidationError("give exactly one of --input FILE or --workspace NAME") }
+        if channelList.isEmpty, workspace == nil { throw ValidationError("--channels: name at least one spend column") }
         if population < 5 { throw ValidationError("--population must be at least 5") }
         if generations < 0 { throw ValidationError("--generations must not be negative") }
         if holdout < 0 { throw ValidationError("--holdout must not be negative") }
@@ -55,9 +62,16 @@ struct MMMFitCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let csv = try MMMCSVInput(path: input)
-        let data = try csv.dataset(
-            date: date, target: target, channels: channelList, controls: Self.list(controls), events: Self.list(events))
+        let data: MMMDataset
+        var csv: MMMCSVInput?
+        if let workspace {
+            data = try await workspaceDataset(workspace)
+        } else {
+            let table = try MMMCSVInput(path: input ?? "")
+            csv = table
+            data = try table.dataset(
+                date: date, target: target, channels: channelList, controls: Self.list(controls), events: Self.list(events))
+        }
         let spec = MMMSpecification(
             adstock: adstock, saturation: saturation, maxLag: maxLag,
             baseline: MMMBaseline(changepoints: changepoints, yearlyOrder: yearlyOrder, weeklyOrder: weeklyOrder),
@@ -65,7 +79,12 @@ struct MMMFitCommand: AsyncParsableCommand {
             generations: generations, seed: seed, bootstrapSamples: bootstrap, currentPeriods: currentPeriods,
             diminishingReturnsThreshold: threshold)
         let fit: MMMFit
-        do { fit = try MarketingMixModel(spec).fit(data) } catch let error as MMMError { throw csv.explain(error) }
+        do {
+            fit = try MarketingMixModel(spec).fit(data)
+        } catch let error as MMMError {
+            throw csv?.explain(error)
+                ?? CommandError("--workspace \(workspace ?? ""): \(error.column.map { "'\($0)': " } ?? "")\(error.message)")
+        }
         if let out { try MMMJSON.write(fit, to: out) }
         if json {
             try MMMJSON.write(fit, to: nil)
@@ -104,5 +123,30 @@ struct MMMFitCommand: AsyncParsableCommand {
         print(
             "search: \(fit.search.evaluations) evaluations, \(fit.search.generations) generations, objective \(String(format: "%.4f", fit.search.objective))"
         )
+    }
+}
+
+extension MMMFitCommand {
+    /// The wide table from a workspace's ad-spend events and order revenue.
+    func workspaceDataset(_ name: String) async throws -> MMMDataset {
+        let runtime = try await store.openRuntime(logger: store.makeLogger())
+        guard let ws = try await runtime.store.workspace(named: name) else {
+            throw CommandError("--workspace: no workspace named '\(name)'")
+        }
+        var data: MMMDataset
+        do {
+            data = try await EventLogMarketingData.dataset(store: runtime.store, workspaceId: ws.id, stepDays: weekly ? 7 : 1)
+        } catch let error as MarketingDataError {
+            throw CommandError("--workspace \(name): \(error.message)")
+        }
+        try await runtime.store.close()
+        if !channelList.isEmpty {
+            let known = Set(data.channels.map(\.name))
+            if let missing = channelList.first(where: { !known.contains($0) }) {
+                throw CommandError("--channels: no spend for '\(missing)' in workspace \(name); it has \(known.sorted().joined(separator: ", "))")
+            }
+            data.channels = data.channels.filter { channelList.contains($0.name) }
+        }
+        return data
     }
 }

@@ -1,0 +1,81 @@
+import BeaconAnalytics
+import BeaconCore
+import BeaconStore
+import Foundation
+
+/// Marketing-mix data from the event log: ad spend per channel and revenue per day (or
+/// week), the wide table `MarketingMixModel` fits.
+///
+/// Spend arrives as `Ad Spend` track events (one per channel and day, from
+/// `beacon import spend` or an ad platform's webhook), with `properties.channel` and
+/// `properties.spend`; revenue is the sum of `properties.revenue` (or `total`) of the
+/// conversion events (default `Order Completed`; refunds with negative revenue net out).
+/// The calendar runs from the first to the last day with spend, UTC; days without a row
+/// for a channel have zero spend. Weekly data sums seven-day blocks from the first day.
+public enum EventLogMarketingData {
+    /// The event name of ad-spend records.
+    public static let spendEvent = "Ad Spend"
+
+    /// The `Ad Spend` event for one channel and day; its message id is fixed by
+    /// (day, channel), so importing the same spend file twice stores it once.
+    public static func spendEvent(day: Date, channel: String, spend: Double, currency: String? = nil, receivedAt: Date = Date()) -> Event {
+        let dayText = String(Timestamp.format(day).prefix(10))
+        var properties: [String: JSONValue] = ["channel": .string(channel), "spend": .number(spend), "date": .string(dayText)]
+        properties["currency"] = currency.map(JSONValue.string)
+        return Event(
+            messageId: "spend:\(dayText):\(channel)", type: .track, anonymousId: "ad-platform:\(channel)", event: spendEvent,
+            timestamp: day, originalTimestamp: day, receivedAt: Timestamp.truncated(receivedAt), properties: .object(properties))
+    }
+
+    /// The wide table for `events`.
+    /// - Parameters:
+    ///   - conversionEvents: event names whose revenue is the target.
+    ///   - stepDays: 1 for daily rows, 7 for weekly.
+    /// - Throws: `MarketingDataError` when there is no spend to model.
+    public static func dataset(events: [Event], conversionEvents: Set<String> = ["Order Completed", "Order Refunded"],
+                               stepDays: Int = 1) throws -> MMMDataset {
+        let day = 86_400.0
+        var spend: [String: [Int: Double]] = [:]
+        var revenue: [Int: Double] = [:]
+        func dayIndex(_ date: Date) -> Int { Int((date.timeIntervalSince1970 / day).rounded(.down)) }
+        for e in events where e.type == .track {
+            if e.event == spendEvent, let channel = e.properties?["channel"]?.stringValue,
+               let amount = e.properties?["spend"]?.doubleValue {
+                spend[channel, default: [:]][dayIndex(e.timestamp), default: 0] += amount
+            } else if let name = e.event, conversionEvents.contains(name) {
+                let value = e.properties?["revenue"]?.doubleValue ?? e.properties?["total"]?.doubleValue ?? 0
+                revenue[dayIndex(e.timestamp), default: 0] += value
+            }
+        }
+        let spendDays = spend.values.flatMap(\.keys)
+        guard let first = spendDays.min(), let last = spendDays.max() else {
+            throw MarketingDataError(message: "no '\(spendEvent)' events: import ad spend first (beacon import spend)")
+        }
+        let periods = (last - first) / stepDays + 1
+        func period(_ d: Int) -> Int? { d < first || d > last ? nil : (d - first) / stepDays }
+        var target = [Double](repeating: 0, count: periods)
+        for (d, value) in revenue { if let p = period(d) { target[p] += value } }
+        let channels = spend.keys.sorted().map { name -> MMMDataset.Column in
+            var values = [Double](repeating: 0, count: periods)
+            for (d, value) in spend[name]! { if let p = period(d) { values[p] += value } }
+            return MMMDataset.Column(name: name, values: values)
+        }
+        let dates = (0..<periods).map { p in
+            String(Timestamp.format(Date(timeIntervalSince1970: Double(first + p * stepDays) * day)).prefix(10))
+        }
+        return MMMDataset(dates: dates, targetName: "revenue", target: target, channels: channels, controls: [], events: [])
+    }
+
+    /// The wide table for a workspace's events in `[from, to)`.
+    public static func dataset(store: any EventStore, workspaceId: String, from: Date? = nil, to: Date? = nil,
+                               conversionEvents: Set<String> = ["Order Completed", "Order Refunded"], stepDays: Int = 1) async throws -> MMMDataset {
+        let events = try await store.allEvents(in: workspaceId, from: from, to: to).map(\.event)
+        return try dataset(events: events, conversionEvents: conversionEvents, stepDays: stepDays)
+    }
+}
+
+/// The event log does not hold what a marketing-mix model needs.
+public struct MarketingDataError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public var description: String { message }
+}
