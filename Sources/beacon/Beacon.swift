@@ -9,7 +9,7 @@ struct Beacon: AsyncParsableCommand {
         abstract: "Beacon: self-hosted customer data and marketing intelligence.",
         subcommands: [
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, WorkspaceCommand.self, ImportCommand.self,
-            RFMCommand.self, SegmentCommand.self, CohortsCommand.self, ChurnCommand.self,
+            CLVCommand.self, RFMCommand.self, SegmentCommand.self, CohortsCommand.self, ChurnCommand.self,
             AttributionCommand.self, MMMCommand.self, GenerateCommand.self,
         ])
 
