@@ -8,11 +8,17 @@ public struct BeaconRuntime: Sendable {
     public let workspaces: WorkspaceService
     public let committer: GroupCommitter
     public let ingest: IngestService
+    /// Profiles, identities and segments, when the store keeps them (both real backends do).
+    public let profiles: ProfileEngine?
 
     public init(store: any EventStore) {
         self.store = store
         workspaces = WorkspaceService(store: store)
-        committer = GroupCommitter(store: store)
+        let profiles = (store as? any ProfileStore).map { ProfileEngine(events: store, store: $0) }
+        self.profiles = profiles
+        var onCommit: (@Sendable ([String]) -> Void)? = nil
+        if let profiles { onCommit = { ids in profiles.schedule(ids) } }
+        committer = GroupCommitter(store: store, onCommit: onCommit)
         ingest = IngestService(workspaces: workspaces, committer: committer)
     }
 

@@ -18,9 +18,13 @@ public actor GroupCommitter {
     public private(set) var commits = 0
     public private(set) var batchesCommitted = 0
 
-    public init(store: any EventStore, maxEventsPerCommit: Int = 20_000) {
+    /// Told which workspaces got new events after each commit (profile projection).
+    let onCommit: (@Sendable ([String]) -> Void)?
+
+    public init(store: any EventStore, maxEventsPerCommit: Int = 20_000, onCommit: (@Sendable ([String]) -> Void)? = nil) {
         self.store = store
         self.maxEventsPerCommit = maxEventsPerCommit
+        self.onCommit = onCommit
     }
 
     /// Appends one batch; returns after the transaction carrying it has committed.
@@ -49,6 +53,7 @@ public actor GroupCommitter {
                 commits += 1
                 batchesCommitted += group.count
                 for (item, result) in zip(group, results) { item.continuation.resume(returning: result) }
+                onCommit?(zip(group, results).filter { $0.1.inserted > 0 }.map { $0.0.batch.workspaceId })
             } catch {
                 for item in group { item.continuation.resume(throwing: error) }
             }

@@ -1,0 +1,21 @@
+import Foundation
+
+/// A `track` event as profiles and segment rules see it: name, time and top-level properties.
+public struct Activity: Sendable, Equatable {
+    public var name: String
+    public var timestamp: Date
+    public var properties: [String: JSONValue]
+
+    public init(name: String, timestamp: Date, properties: [String: JSONValue]) {
+        self.name = name
+        self.timestamp = timestamp
+        self.properties = properties
+    }
+
+    /// Segment's e-commerce and email event names that feed computed traits.
+    public static let orderCompleted = "Order Completed"
+    public static let orderRefunded = "Order Refunded"
+    public static let emailOpened = "Email Opened"
+    public static let emailLinkClicked = "Email Link Clicked"
+    public static let ticketNames: Set<String> = ["Ticket Created", "Support Ticket Created", "Ticket Opened"]
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Model outputs attached to a profile by the batch refresh (not by each event): P(alive)
+/// and predicted CLV from BG/NBD + Gamma-Gamma, churn risk = 1 − P(alive), the RFM named
+/// segment, and when they were computed.
+public struct ProfilePredictions: Sendable, Equatable, Codable {
+    public var pAlive: Double?
+    public var predictedCLV: Double?
+    public var churnRisk: Double?
+    public var rfmSegment: String?
+    public var refreshedAt: Date
+
+    public init(pAlive: Double? = nil, predictedCLV: Double? = nil, churnRisk: Double? = nil, rfmSegment: String? = nil,
+                refreshedAt: Date) {
+        self.pAlive = pAlive
+        self.predictedCLV = predictedCLV
+        self.churnRisk = churnRisk
+        self.rfmSegment = rfmSegment
+        self.refreshedAt = refreshedAt
+    }
+}

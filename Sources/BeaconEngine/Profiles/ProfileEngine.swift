@@ -1,0 +1,179 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+import Logging
+
+/// Keeps profiles, identities and segment memberships current with the event log.
+///
+/// The log stays the source of truth: ingest commits events first (and acknowledges them),
+/// then the engine folds everything after its stored checkpoint into profiles and writes the
+/// result with the new checkpoint in one transaction. If that fails, nothing acknowledged is
+/// lost — the next catch-up (or `rebuild`) redoes it from the log. A workspace's in-memory
+/// state is loaded on first use by replaying the log up to the checkpoint (deterministic, so
+/// it equals what was stored). All work on one workspace runs in order, one step at a time.
+public actor ProfileEngine {
+    let events: any EventStore
+    let store: any ProfileStore
+    let rules: IdentityRules
+    let clock: @Sendable () -> Date
+    let logger: Logger
+    /// Events read per projection step.
+    let pageSize: Int
+    var states: [String: WorkspaceState] = [:]
+    private var tails: [String: Task<Void, Never>] = [:]
+
+    public init(events: any EventStore, store: any ProfileStore, rules: IdentityRules = IdentityRules(),
+                pageSize: Int = 5_000, logger: Logger = Logger(label: "beacon.profiles"),
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.events = events
+        self.store = store
+        self.rules = rules
+        self.pageSize = pageSize
+        self.logger = logger
+        self.clock = clock
+    }
+
+    /// Asks for a catch-up of these workspaces without waiting (called after each commit).
+    public nonisolated func schedule(_ workspaceIds: [String]) {
+        Task {
+            for id in Set(workspaceIds) {
+                do {
+                    _ = try await self.catchUp(workspaceId: id)
+                } catch {
+                    self.logger.error("profile projection failed for workspace \(id): \(error); will retry on next event")
+                }
+            }
+        }
+    }
+
+    /// Folds every event after the checkpoint into profiles and memberships.
+    /// - Returns: how many events were folded.
+    @discardableResult
+    public func catchUp(workspaceId: String) async throws -> Int {
+        try await serialized(workspaceId) { try await self.step(workspaceId) }
+    }
+
+    /// Runs `body` after every earlier operation on the workspace has finished.
+    func serialized<T: Sendable>(_ workspaceId: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let previous = tails[workspaceId]
+        let task = Task<T, any Error> {
+            await previous?.value
+            return try await body()
+        }
+        tails[workspaceId] = Task { _ = try? await task.value }
+        return try await task.value
+    }
+
+    /// The workspace's state, loading it when needed.
+    func state(_ workspaceId: String) async throws -> WorkspaceState {
+        if let s = states[workspaceId] { return s }
+        let checkpoint = try await store.profileCheckpoint(workspaceId: workspaceId)
+        var s = WorkspaceState(profiles: WorkspaceProfiles(rules: rules), mergeCount: checkpoint.mergeCount)
+        var after: Int64? = nil
+        replay: while true {
+            let page = try await events.events(in: workspaceId, after: after, limit: pageSize)
+            var effect = WorkspaceProfiles.Effect()
+            for stored in page {
+                if stored.sequence > checkpoint.lastSeq { break replay }
+                s.profiles.apply(stored, into: &effect)
+            }
+            guard page.count == pageSize, let last = page.last else { break }
+            after = last.sequence
+        }
+        s.profiles.lastSeq = checkpoint.lastSeq
+        // Predictions come from the batch refresh, not the log: take them from the stored profiles.
+        var cursor: String? = nil
+        while true {
+            let page = try await store.listProfiles(workspaceId: workspaceId, after: cursor, limit: 5_000)
+            for stored in page where stored.predictions != nil {
+                if let node = s.profiles.nodeOfProfile[stored.id] { s.profiles.profiles[node]?.predictions = stored.predictions }
+            }
+            guard page.count == 5_000, let last = page.last else { break }
+            cursor = last.id
+        }
+        s.members = try await store.allSegmentMembers(workspaceId: workspaceId)
+        s.segments = try await store.segments(workspaceId: workspaceId).compactMap { d in
+            (try? d.parsedRule()).map { CompiledSegment(id: d.id, rule: $0) }
+        }
+        states[workspaceId] = s
+        return s
+    }
+
+    /// One or more pages of new events, each written as one change set.
+    private func step(_ workspaceId: String) async throws -> Int {
+        var s = try await state(workspaceId)
+        var folded = 0
+        while true {
+            let page = try await events.events(in: workspaceId, after: s.profiles.lastSeq, limit: pageSize)
+            guard !page.isEmpty else { break }
+            var effect = WorkspaceProfiles.Effect()
+            for stored in page { s.profiles.apply(stored, into: &effect) }
+            folded += page.count
+            var changes = ProfileChangeSet(workspaceId: workspaceId, lastSeq: s.profiles.lastSeq,
+                                           mergeCount: s.mergeCount + effect.merges.count)
+            changes.upserts = effect.touched.sorted().compactMap { s.profiles.profile(id: $0) }
+            changes.deletes = effect.deleted.sorted()
+            changes.merges = effect.merges
+            let now = clock()
+            changes.changedAt = now
+            s.updateMemberships(of: effect.touched, deleted: effect.deleted, asOf: now, into: &changes)
+            do {
+                try await store.apply(changes)
+            } catch {
+                states[workspaceId] = nil // reload from the last good checkpoint next time
+                throw error
+            }
+            s.mergeCount = changes.mergeCount
+            states[workspaceId] = s
+            if page.count < pageSize { break }
+        }
+        return folded
+    }
+}
+
+/// A segment ready to evaluate.
+struct CompiledSegment: Sendable {
+    var id: String
+    var rule: SegmentRule
+}
+
+/// Everything the engine keeps in memory for one workspace.
+struct WorkspaceState: Sendable {
+    var profiles: WorkspaceProfiles
+    var mergeCount: Int
+    var segments: [CompiledSegment] = []
+    var members: [String: Set<String>] = [:]
+
+    /// Re-evaluates every segment for the touched profiles only (live update) and removes
+    /// merged-away profiles, recording who entered and who exited.
+    mutating func updateMemberships(of touched: Set<String>, deleted: Set<String>, asOf: Date,
+                                    into changes: inout ProfileChangeSet) {
+        for segment in segments {
+            for id in deleted.sorted() where members[segment.id]?.remove(id) != nil {
+                changes.exited.append((segment.id, id))
+            }
+            for id in touched.sorted() {
+                guard let p = profiles.profile(id: id) else { continue }
+                let now = segment.rule.matches(ProfileSubject(profile: p, history: profiles.activities(of: id), asOf: asOf), asOf: asOf)
+                let was = members[segment.id]?.contains(id) ?? false
+                if now && !was {
+                    members[segment.id, default: []].insert(id)
+                    changes.entered.append((segment.id, id))
+                } else if !now && was {
+                    members[segment.id]?.remove(id)
+                    changes.exited.append((segment.id, id))
+                }
+            }
+        }
+    }
+
+    /// Every profile matching a rule at `asOf`, by id.
+    func evaluate(_ rule: SegmentRule, asOf: Date) -> Set<String> {
+        var out: Set<String> = []
+        for (node, p) in profiles.profiles {
+            let subject = ProfileSubject(profile: p, history: profiles.activities[node] ?? [:], asOf: asOf)
+            if rule.matches(subject, asOf: asOf) { out.insert(p.id) }
+        }
+        return out
+    }
+}

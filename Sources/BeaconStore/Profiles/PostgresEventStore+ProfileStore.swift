@@ -1,0 +1,153 @@
+import BeaconCore
+import Foundation
+import PostgresNIO
+
+extension PostgresEventStore: ProfileStore {
+    public func profileCheckpoint(workspaceId: String) async throws -> (lastSeq: Int64, mergeCount: Int) {
+        let rows = try await client.query(
+            "SELECT last_seq, merge_count FROM profile_checkpoints WHERE workspace_id = \(workspaceId)", logger: logger)
+        for try await (seq, merges) in rows.decode((Int64, Int64).self) { return (seq, Int(merges)) }
+        return (0, 0)
+    }
+
+    public func apply(_ c: ProfileChangeSet) async throws {
+        let docs = try c.upserts.map { try ProfileCoding.encode($0) }
+        let merges = try c.merges.map { try ProfileCoding.encode($0) }
+        let w = c.workspaceId
+        try await client.withTransaction(logger: logger) { conn in
+            for id in c.deletes {
+                try await conn.query("DELETE FROM profiles WHERE workspace_id = \(w) AND profile_id = \(id)", logger: logger)
+                try await conn.query("DELETE FROM profile_identifiers WHERE workspace_id = \(w) AND profile_id = \(id)", logger: logger)
+                try await conn.query("DELETE FROM segment_members WHERE workspace_id = \(w) AND profile_id = \(id)", logger: logger)
+            }
+            for (p, doc) in zip(c.upserts, docs) {
+                let email = ProfileCoding.key(p.email), name = ProfileCoding.key(p.name), seen = Timestamp.milliseconds(p.lastSeen)
+                try await conn.query("""
+                    INSERT INTO profiles (workspace_id, profile_id, email, name_key, last_seen, document)
+                    VALUES (\(w), \(p.id), \(email), \(name), \(seen), \(doc))
+                    ON CONFLICT (workspace_id, profile_id) DO UPDATE SET email = excluded.email, name_key = excluded.name_key,
+                      last_seen = excluded.last_seen, document = excluded.document
+                    """, logger: logger)
+                if !p.identifiers.isEmpty {
+                    let kinds = p.identifiers.map(\.kind), values = p.identifiers.map(\.value)
+                    try await conn.query("""
+                        INSERT INTO profile_identifiers (workspace_id, kind, value, profile_id)
+                        SELECT \(w), k, v, \(p.id) FROM unnest(\(kinds)::text[], \(values)::text[]) AS t(k, v)
+                        ON CONFLICT (workspace_id, kind, value) DO UPDATE SET profile_id = excluded.profile_id
+                        """, logger: logger)
+                }
+            }
+            for (n, (m, doc)) in zip(c.merges, merges).enumerated() {
+                let no = Int64(c.mergeCount - c.merges.count + n + 1)
+                try await conn.query("""
+                    INSERT INTO identity_merges (workspace_id, merge_no, into_profile, from_profile, document)
+                    VALUES (\(w), \(no), \(m.into), \(m.from), \(doc))
+                    """, logger: logger)
+            }
+            let at = Timestamp.milliseconds(c.changedAt)
+            for (s, p) in c.exited {
+                try await conn.query(
+                    "DELETE FROM segment_members WHERE workspace_id = \(w) AND segment_id = \(s) AND profile_id = \(p)", logger: logger)
+                try await conn.query(
+                    "INSERT INTO segment_changes (workspace_id, segment_id, profile_id, kind, at) VALUES (\(w), \(s), \(p), 'exited', \(at))",
+                    logger: logger)
+            }
+            for (s, p) in c.entered {
+                try await conn.query("""
+                    INSERT INTO segment_members (workspace_id, segment_id, profile_id, entered_at) VALUES (\(w), \(s), \(p), \(at))
+                    ON CONFLICT DO NOTHING
+                    """, logger: logger)
+                try await conn.query(
+                    "INSERT INTO segment_changes (workspace_id, segment_id, profile_id, kind, at) VALUES (\(w), \(s), \(p), 'entered', \(at))",
+                    logger: logger)
+            }
+            let seq = c.lastSeq, count = Int64(c.mergeCount)
+            try await conn.query("""
+                INSERT INTO profile_checkpoints (workspace_id, last_seq, merge_count) VALUES (\(w), \(seq), \(count))
+                ON CONFLICT (workspace_id) DO UPDATE SET last_seq = excluded.last_seq, merge_count = excluded.merge_count
+                """, logger: logger)
+        }
+    }
+
+    public func resetProfiles(workspaceId: String) async throws {
+        try await client.withTransaction(logger: logger) { conn in
+            try await conn.query("DELETE FROM profiles WHERE workspace_id = \(workspaceId)", logger: logger)
+            try await conn.query("DELETE FROM profile_identifiers WHERE workspace_id = \(workspaceId)", logger: logger)
+            try await conn.query("DELETE FROM identity_merges WHERE workspace_id = \(workspaceId)", logger: logger)
+            try await conn.query("DELETE FROM profile_checkpoints WHERE workspace_id = \(workspaceId)", logger: logger)
+        }
+    }
+
+    public func profile(workspaceId: String, id: String) async throws -> Profile? {
+        try await profiles("SELECT document FROM profiles WHERE workspace_id = \(workspaceId) AND profile_id = \(id)").first
+    }
+
+    public func profileId(workspaceId: String, identifierValue: String, kind: String?) async throws -> String? {
+        let query: PostgresQuery = kind.map {
+            "SELECT profile_id FROM profile_identifiers WHERE workspace_id = \(workspaceId) AND kind = \($0) AND value = \(identifierValue)"
+        } ?? "SELECT profile_id FROM profile_identifiers WHERE workspace_id = \(workspaceId) AND value = \(identifierValue) ORDER BY kind LIMIT 1"
+        for try await id in try await client.query(query, logger: logger).decode(String.self) { return id }
+        return nil
+    }
+
+    public func searchProfiles(workspaceId: String, prefix: String, limit: Int) async throws -> [Profile] {
+        let lower = prefix.lowercased()
+        let upper = ProfileCoding.upperBound(prefix), lowerUpper = ProfileCoding.upperBound(lower)
+        return try await profiles("""
+            SELECT document FROM profiles WHERE workspace_id = \(workspaceId) AND profile_id IN (
+              (SELECT profile_id FROM profile_identifiers WHERE workspace_id = \(workspaceId) AND value >= \(prefix) AND value < \(upper) LIMIT \(limit))
+              UNION (SELECT profile_id FROM profiles WHERE workspace_id = \(workspaceId) AND email >= \(lower) AND email < \(lowerUpper) LIMIT \(limit))
+              UNION (SELECT profile_id FROM profiles WHERE workspace_id = \(workspaceId) AND name_key >= \(lower) AND name_key < \(lowerUpper) LIMIT \(limit))
+            ) ORDER BY profile_id LIMIT \(limit)
+            """)
+    }
+
+    public func listProfiles(workspaceId: String, after: String?, limit: Int) async throws -> [Profile] {
+        let after = after ?? ""
+        return try await profiles("""
+            SELECT document FROM profiles WHERE workspace_id = \(workspaceId) AND profile_id > \(after)
+            ORDER BY profile_id LIMIT \(limit)
+            """)
+    }
+
+    public func profileCount(workspaceId: String) async throws -> Int {
+        for try await n in try await client.query("SELECT COUNT(*) FROM profiles WHERE workspace_id = \(workspaceId)", logger: logger)
+            .decode(Int64.self) { return Int(n) }
+        return 0
+    }
+
+    public func identityMerges(workspaceId: String, profileId: String?, limit: Int) async throws -> [IdentityMerge] {
+        let query: PostgresQuery = profileId.map {
+            """
+            SELECT document FROM identity_merges WHERE workspace_id = \(workspaceId) AND (into_profile = \($0) OR from_profile = \($0))
+            ORDER BY merge_no LIMIT \(limit)
+            """
+        } ?? "SELECT document FROM identity_merges WHERE workspace_id = \(workspaceId) ORDER BY merge_no LIMIT \(limit)"
+        var out: [IdentityMerge] = []
+        for try await doc in try await client.query(query, logger: logger).decode(String.self) {
+            out.append(try ProfileCoding.decode(IdentityMerge.self, doc))
+        }
+        return out
+    }
+
+    public func timeline(workspaceId: String, userIds: [String], anonymousIds: [String], before: Int64?, limit: Int) async throws -> [StoredEvent] {
+        let before = before ?? Int64.max
+        let rows = try await client.query("""
+            SELECT seq, payload::text FROM events WHERE workspace_id = \(workspaceId) AND seq < \(before)
+            AND (user_id = ANY(\(userIds)::text[]) OR anonymous_id = ANY(\(anonymousIds)::text[])) ORDER BY seq DESC LIMIT \(limit)
+            """, logger: logger)
+        var out: [StoredEvent] = []
+        for try await (seq, payload) in rows.decode((Int64, String).self) {
+            out.append(StoredEvent(workspaceId: workspaceId, sequence: seq, event: try Event.fromPayload(payload)))
+        }
+        return out
+    }
+
+    func profiles(_ query: PostgresQuery) async throws -> [Profile] {
+        var out: [Profile] = []
+        for try await doc in try await client.query(query, logger: logger).decode(String.self) {
+            out.append(try ProfileCoding.decode(Profile.self, doc))
+        }
+        return out
+    }
+}

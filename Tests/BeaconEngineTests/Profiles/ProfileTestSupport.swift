@@ -1,0 +1,68 @@
+import BeaconCore
+import BeaconEngine
+import BeaconStore
+import Foundation
+import Logging
+
+/// The stores profile tests run on: SQLite always, PostgreSQL when `BEACON_TEST_POSTGRES_URL` is set.
+enum ProfileBackend: String, CaseIterable, Sendable {
+    case sqlite, postgres
+
+    static var available: [ProfileBackend] {
+        ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
+    }
+
+    func open() async throws -> any EventStore {
+        switch self {
+        case .sqlite: return try await makeSQLiteStore()
+        case .postgres:
+            return try await StoreFactory.open(databaseURL: ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"]!,
+                                               dataDirectory: "", logger: Logger(label: "test"))
+        }
+    }
+}
+
+/// A store, a fresh workspace and an engine with a fixed clock.
+struct ProfileFixture {
+    let store: any EventStore
+    let profileStore: any ProfileStore
+    let engine: ProfileEngine
+    let workspace: Workspace
+    var counter = 0
+
+    static let now = Timestamp.parse("2025-06-01T00:00:00Z")!
+
+    static func make(_ backend: ProfileBackend, rules: IdentityRules = IdentityRules(), pageSize: Int = 5_000) async throws -> ProfileFixture {
+        let store = try await backend.open()
+        let ps = store as! any ProfileStore
+        let ws = try await store.createWorkspace(name: "p-\(UUID().uuidString.prefix(8).lowercased())")
+        let engine = ProfileEngine(events: store, store: ps, rules: rules, pageSize: pageSize, clock: { ProfileFixture.now })
+        return ProfileFixture(store: store, profileStore: ps, engine: engine, workspace: ws)
+    }
+
+    /// Appends events and folds them into profiles.
+    mutating func send(_ events: [Event], workspace: Workspace? = nil) async throws {
+        let ws = workspace ?? self.workspace
+        _ = try await store.append([EventBatch(workspaceId: ws.id, events: events)])
+        try await engine.catchUp(workspaceId: ws.id)
+    }
+
+    mutating func event(_ type: EventType, user: String? = nil, anon: String? = nil, name: String? = nil, previous: String? = nil,
+                        daysAgo: Double = 10, traits: [String: JSONValue]? = nil, properties: [String: JSONValue]? = nil,
+                        context: [String: JSONValue]? = nil) -> Event {
+        counter += 1
+        let t = Timestamp.truncated(Self.now.addingTimeInterval(-daysAgo * 86_400 + Double(counter)))
+        return Event(messageId: "m-\(counter)-\(UUID().uuidString.prefix(6))", type: type, userId: user, anonymousId: anon, event: name,
+                     previousId: previous, timestamp: t, receivedAt: t, properties: properties.map(JSONValue.object),
+                     traits: traits.map(JSONValue.object), context: context.map(JSONValue.object))
+    }
+
+    func profile(_ value: String) async throws -> Profile? {
+        guard let id = try await profileStore.profileId(workspaceId: workspace.id, identifierValue: value, kind: nil) else { return nil }
+        return try await profileStore.profile(workspaceId: workspace.id, id: id)
+    }
+
+    func allProfiles() async throws -> [Profile] {
+        try await profileStore.listProfiles(workspaceId: workspace.id, after: nil, limit: 100_000)
+    }
+}
