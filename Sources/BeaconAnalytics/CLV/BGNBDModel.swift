@@ -33,10 +33,12 @@ public struct BGNBDModel: CLVTransactionModel, Equatable, Codable {
     /// Fits by maximum likelihood (see ``CLVMaximumLikelihood``) on the distinct histories of `data`.
     /// - Parameter penalizer: L2 coefficient on the parameters, as lifetimes' `penalizer_coef`.
     public static func fit(_ data: CLVSummaryData, penalizer: Double = 0) -> CLVFitResult<BGNBDModel> {
-        let d = data.deduplicated().data
+        let likelihood = Likelihood(data.deduplicated().data)
         return CLVMaximumLikelihood.fit(
-            names: parameterNames, start: [1, 1, 1, 1], totalWeight: d.totalWeight, penalizer: penalizer,
-            logLikelihood: { BGNBDModel(parameters: $0).logLikelihood(d) }, makeModel: BGNBDModel.init(parameters:))
+            names: parameterNames, start: [1, 1, 1, 1], totalWeight: likelihood.data.totalWeight, penalizer: penalizer,
+            logLikelihood: { likelihood.evaluate($0, withGradient: false).value },
+            gradient: { likelihood.evaluate($0, withGradient: true).gradient },
+            makeModel: BGNBDModel.init(parameters:))
     }
 
     /// Eq. (6): log of B(a, b+x)/B(a, b)·Γ(r+x)α^r/(Γ(r)(α+T)^(r+x)) + δ(x>0)·B(a+1, b+x−1)/B(a, b)·Γ(r+x)α^r/(Γ(r)(α+t_x)^(r+x)).

@@ -51,15 +51,12 @@ public struct GammaGammaModel: Sendable, Equatable, Codable {
         }
         // Sorted so that the sum, and so the estimate, is the same bit for bit on every run.
         let rows = weights.sorted { ($0.key.x, $0.key.m) < ($1.key.x, $1.key.m) }
-        let total = rows.reduce(0) { $0 + $1.value }
+        let likelihood = Likelihood(rows: rows.map { ($0.key.x, $0.key.m, $0.value) })
         return CLVMaximumLikelihood.fit(
-            names: parameterNames, start: [1, 1, 1], totalWeight: total, penalizer: penalizer,
-            logLikelihood: { v in
-                let model = GammaGammaModel(parameters: v)
-                return rows.reduce(0) {
-                    $0 + $1.value * model.logLikelihood(frequency: $1.key.x, monetaryValue: $1.key.m)
-                }
-            }, makeModel: GammaGammaModel.init(parameters:))
+            names: parameterNames, start: [1, 1, 1], totalWeight: likelihood.totalWeight, penalizer: penalizer,
+            logLikelihood: { likelihood.evaluate($0, withGradient: false).value },
+            gradient: { likelihood.evaluate($0, withGradient: true).gradient },
+            makeModel: GammaGammaModel.init(parameters:))
     }
 
     /// The density of z̄ in logs, for x > 0 and z̄ > 0.

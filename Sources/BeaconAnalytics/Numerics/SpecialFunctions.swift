@@ -12,6 +12,24 @@ public enum SpecialFunctions {
     @inlinable
     public static func logGamma(_ x: Double) -> Double { Double.logGamma(x) }
 
+    /// ψ(x) = d/dx log Γ(x), the digamma function, for x > 0 (NaN for x ≤ 0): the recurrence
+    /// ψ(x) = ψ(x + 1) − 1/x up to x ≥ 10, then the asymptotic series of Abramowitz & Stegun 6.3.18
+    /// (absolute error below 1e-14).
+    public static func digamma(_ x: Double) -> Double {
+        guard x > 0 else { return .nan }
+        var v = x
+        var shift = 0.0
+        while v < 10 {
+            shift -= 1 / v
+            v += 1
+        }
+        let f = 1 / (v * v)
+        let series =
+            f
+            * (-1.0 / 12 + f * (1.0 / 120 + f * (-1.0 / 252 + f * (1.0 / 240 + f * (-1.0 / 132 + f * 691.0 / 32760)))))
+        return shift + Double.log(v) - 0.5 / v + series
+    }
+
     /// log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b), for a, b > 0; NaN otherwise.
     @inlinable
     public static func logBeta(_ a: Double, _ b: Double) -> Double {

@@ -13,6 +13,15 @@ struct SpecialFunctionsTests {
         #expect(SpecialFunctions.logBeta(-1, 2).isNaN)
     }
 
+    @Test func digammaKnownValues() {
+        // ψ(1) = −γ (Euler–Mascheroni), ψ(½) = −γ − 2 log 2, ψ(x+1) = ψ(x) + 1/x.
+        let euler = 0.57721566490153286
+        #expect(abs(SpecialFunctions.digamma(1) + euler) < 1e-14)
+        #expect(abs(SpecialFunctions.digamma(0.5) - (-euler - 2 * log(2.0))) < 1e-14)
+        #expect(abs(SpecialFunctions.digamma(100.5) - SpecialFunctions.digamma(99.5) - 1 / 99.5) < 1e-13)
+        #expect(SpecialFunctions.digamma(0).isNaN)
+    }
+
     @Test func logBinomialAndLogSums() {
         #expect(abs(SpecialFunctions.logBinomial(10, 3) - log(120)) < 1e-12)
         #expect(SpecialFunctions.logBinomial(3, 4) == -.infinity)
