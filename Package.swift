@@ -37,6 +37,7 @@ let package = Package(
         .target(
             name: "BeaconAnalytics",
             dependencies: [
+                "BeaconCore",
                 .product(name: "RealModule", package: "swift-numerics")
             ],
             swiftSettings: swiftSettings

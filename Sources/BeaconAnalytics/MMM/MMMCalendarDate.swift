@@ -1,3 +1,5 @@
+import BeaconCore
+
 /// A calendar date as a day number, parsed from ISO 8601 `YYYY-MM-DD` without Foundation so
 /// the model stays pure and platform-independent.
 ///
@@ -11,13 +13,7 @@ public struct MMMCalendarDate: Codable, Sendable, Hashable, Comparable, CustomSt
 
     /// The date `year-month-day`; no validation beyond the arithmetic.
     public init(year: Int, month: Int, day: Int) {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        self.day = era * 146097 + doe - 719468
+        self.day = CivilCalendar.dayNumber(year: year, month: month, day: day)
     }
 
     /// Parses `YYYY-MM-DD` (a time part after `T` or a space is ignored); nil when malformed.
@@ -32,17 +28,7 @@ public struct MMMCalendarDate: Codable, Sendable, Hashable, Comparable, CustomSt
     }
 
     /// (year, month, day) of this date (Hinnant's `civil_from_days`).
-    public var civil: (year: Int, month: Int, day: Int) {
-        let z = day + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
+    public var civil: (year: Int, month: Int, day: Int) { CivilCalendar.civil(dayNumber: day) }
 
     /// Day of the year, 1…366.
     public var dayOfYear: Int { day - MMMCalendarDate(year: civil.year, month: 1, day: 1).day + 1 }

@@ -1,3 +1,5 @@
+import BeaconCore
+
 /// One line of an order log: who bought, when, in which order, and for how much.
 ///
 /// The input of RFM, k-means features and cohorts. `amount` is the line's net money value;
@@ -31,7 +33,7 @@ public struct OrderDay: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// A validated date; nil when the month or day is out of range (e.g. 2023-02-29).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= OrderDay.daysIn(month: month, year: year) else { return nil }
+        guard CivilCalendar.isValid(year: year, month: month, day: day) else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -39,29 +41,11 @@ public struct OrderDay: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// The date of a day number (0 = 1970-01-01).
     public init(dayNumber: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        month = m
-        day = d
+        (year, month, day) = CivilCalendar.civil(dayNumber: dayNumber)
     }
 
     /// Days since 1970-01-01 (negative before).
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    public var dayNumber: Int { CivilCalendar.dayNumber(year: year, month: month, day: day) }
 
     /// Months since January of year 0, so that month differences are a subtraction.
     public var monthIndex: Int { year * 12 + (month - 1) }
@@ -79,11 +63,4 @@ public struct OrderDay: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     public static func < (a: OrderDay, b: OrderDay) -> Bool { a.dayNumber < b.dayNumber }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
 }

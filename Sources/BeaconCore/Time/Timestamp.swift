@@ -28,7 +28,7 @@ public enum Timestamp {
             return true
         }
         guard let year = digits(4), expect(45), let month = digits(2), expect(45), let day = digits(2) else { return nil }
-        guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
+        guard CivilCalendar.isValid(year: year, month: month, day: day) else { return nil }
         var seconds = 0.0
         var offset = 0
         if i < u.count, u[i] == 84 || u[i] == 116 || u[i] == 32 {
@@ -73,7 +73,7 @@ public enum Timestamp {
             }
         }
         guard i == u.count else { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = CivilCalendar.dayNumber(year: year, month: month, day: day)
         return Date(timeIntervalSince1970: Double(days) * 86_400 + seconds - Double(offset))
     }
 
@@ -84,7 +84,7 @@ public enum Timestamp {
         let millis = Int(ms - totalSeconds * 1000)
         let days = Int((Double(totalSeconds) / 86_400).rounded(.down))
         let secOfDay = Int(totalSeconds - Int64(days) * 86_400)
-        let (y, m, d) = civilFromDays(days)
+        let (y, m, d) = CivilCalendar.civil(dayNumber: days)
         func pad(_ v: Int, _ w: Int) -> String {
             let s = String(v)
             return String(repeating: "0", count: max(0, w - s.count)) + s
@@ -106,38 +106,5 @@ public enum Timestamp {
     /// The date for milliseconds since the Unix epoch.
     public static func date(milliseconds: Int64) -> Date {
         Date(timeIntervalSince1970: Double(milliseconds) / 1000)
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant, "chrono-compatible
-    /// low-level date algorithms", `days_from_civil`).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The inverse of `daysFromCivil` (Hinnant, `civil_from_days`).
-    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp + (mp < 10 ? 3 : -9)
-        return (m <= 2 ? y + 1 : y, m, d)
     }
 }
