@@ -24,17 +24,23 @@ extension CLVTransactionModel {
         return s
     }
 
-    /// ``expectedPurchases(in:frequency:recency:T:)`` for every customer of `data`.
+    /// ``expectedPurchases(in:frequency:recency:T:)`` for every customer of `data`, computed once
+    /// per distinct (x, t_x, T) history.
     public func expectedPurchases(in t: Double, for data: CLVSummaryData) -> [Double] {
-        (0..<data.count).map {
-            expectedPurchases(in: t, frequency: data.frequency[$0], recency: data.recency[$0], T: data.T[$0])
+        let (unique, index) = data.deduplicated()
+        let values = (0..<unique.count).map {
+            expectedPurchases(in: t, frequency: unique.frequency[$0], recency: unique.recency[$0], T: unique.T[$0])
         }
+        return index.map { values[$0] }
     }
 
-    /// ``probabilityAlive(frequency:recency:T:)`` for every customer of `data`.
+    /// ``probabilityAlive(frequency:recency:T:)`` for every customer of `data`, computed once per
+    /// distinct history.
     public func probabilityAlive(for data: CLVSummaryData) -> [Double] {
-        (0..<data.count).map {
-            probabilityAlive(frequency: data.frequency[$0], recency: data.recency[$0], T: data.T[$0])
+        let (unique, index) = data.deduplicated()
+        let values = (0..<unique.count).map {
+            probabilityAlive(frequency: unique.frequency[$0], recency: unique.recency[$0], T: unique.T[$0])
         }
+        return index.map { values[$0] }
     }
 }

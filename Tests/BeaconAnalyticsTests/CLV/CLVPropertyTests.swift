@@ -60,6 +60,13 @@ struct CLVPropertyTests {
         let (unique, index) = expanded.deduplicated()
         #expect(unique.count == 8 && unique.totalWeight == 12)
         #expect(index.count == 12 && unique.frequency[index[8]] == 5)
+        let model = BGNBDModel(r: 0.5, alpha: 3, a: 0.7, b: 2)
+        let batch = model.expectedPurchases(in: 10, for: expanded)
+        let alive = model.probabilityAlive(for: expanded)
+        for i in 0..<12 {
+            #expect(batch[i] == model.expectedPurchases(in: 10, frequency: f[i], recency: r[i], T: t[i]))
+            #expect(alive[i] == model.probabilityAlive(frequency: f[i], recency: r[i], T: t[i]))
+        }
         let a = BGNBDModel.fit(expanded), b = BGNBDModel.fit(unique)
         #expect(abs(a.logLikelihood - b.logLikelihood) < 1e-9)
         for (x, y) in zip(a.parameters, b.parameters) { #expect(abs(x - y) < 1e-6 * max(1, x)) }
