@@ -13,22 +13,25 @@ public struct ServerConfiguration: Sendable {
     }
 }
 
-/// Builds the router: health, metrics and the tracking API.
-public func buildRouter(runtime: BeaconRuntime, metrics: BeaconMetrics, logger: Logger) -> Router<BasicRequestContext> {
+/// Builds the router: health, metrics, the tracking API and the dashboard.
+public func buildRouter(
+    runtime: BeaconRuntime, metrics: BeaconMetrics, logger: Logger, dashboard: DashboardSettings = DashboardSettings()
+) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: RequestDurationMiddleware(metrics: metrics))
     HealthController(runtime: runtime, metrics: metrics).addRoutes(to: router)
     IngestController(runtime: runtime, metrics: metrics, logger: logger).addRoutes(to: router)
     EventsController(runtime: runtime).addRoutes(to: router)
+    DashboardController(runtime: runtime, settings: dashboard).addRoutes(to: router)
     return router
 }
 
 /// Builds the whole application; the one place where Beacon's HTTP parts are composed.
 public func buildApplication(
     runtime: BeaconRuntime, configuration: ServerConfiguration, logger: Logger,
-    metrics: BeaconMetrics = BeaconMetrics()
+    metrics: BeaconMetrics = BeaconMetrics(), dashboard: DashboardSettings = DashboardSettings()
 ) -> some ApplicationProtocol {
-    let router = buildRouter(runtime: runtime, metrics: metrics, logger: logger)
+    let router = buildRouter(runtime: runtime, metrics: metrics, logger: logger, dashboard: dashboard)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Beacon"),

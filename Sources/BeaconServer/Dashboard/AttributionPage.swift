@@ -1,0 +1,85 @@
+import BeaconAnalytics
+import BeaconEngine
+import Foundation
+
+/// The attribution comparison: every model's credited revenue per channel side by side
+/// (grouped bars and a table), the Markov chain's removal effects and its transition
+/// probabilities as a heat-map, on the workspace's stored events (`LiveAttribution`).
+struct AttributionPage: Sendable {
+    struct Row: Sendable {
+        var channel: String
+        var cells: [String]
+    }
+
+    struct Effect: Sendable {
+        var channel: String
+        var effect: String
+    }
+
+    /// Models in display order with their readable names.
+    static let models: [(model: AttributionEngine.Model, label: String)] = [
+        (.rule(.firstTouch), "First touch"), (.rule(.lastTouch), "Last touch"), (.rule(.linear), "Linear"),
+        (.rule(.timeDecay(halfLife: 7)), "Time decay"), (.rule(.uShaped(first: 0.4, last: 0.4)), "U-shaped"),
+        (.markov(order: 1), "Markov"), (.shapley(.simplified), "Shapley"),
+    ]
+
+    var empty: Bool
+    var error: String?
+    var summary = ""
+    var chart = ""
+    var heatmap = ""
+    var modelNames: [String] = []
+    var rows: [Row] = []
+    var effects: [Effect] = []
+
+    /// Runs the models on the snapshot's touch events; nil when there is nothing to attribute.
+    static func report(for snapshot: WorkspaceSnapshot) -> Result<AttributionReport, AttributionFailure>? {
+        guard snapshot.touches.contains(where: { AttributionJourneyBuilder().conversionEvents.contains($0.name) }) else { return nil }
+        do {
+            return .success(try AttributionEngine.run(events: snapshot.touches, models: models.map(\.model)))
+        } catch {
+            return .failure(AttributionFailure(message: "\(error)"))
+        }
+    }
+
+    init(report: Result<AttributionReport, AttributionFailure>?) {
+        guard let report else {
+            empty = true
+            return
+        }
+        empty = false
+        let r: AttributionReport
+        switch report {
+        case .failure(let f):
+            error = f.message
+            return
+        case .success(let value): r = value
+        }
+        summary = "\(DashboardFormat.count(r.journeys)) journeys, \(DashboardFormat.count(Int(r.totalConversions.rounded()))) conversions worth \(DashboardFormat.money(r.totalValue)); \(DashboardFormat.count(Int(r.totalNulls.rounded()))) journeys without a conversion."
+        let labels = Dictionary(uniqueKeysWithValues: Self.models.map { ($0.model.name, $0.label) })
+        modelNames = r.models.map { labels[$0.model] ?? $0.model }
+        chart = BarChart(
+            title: "Revenue credited to each channel by model", categories: r.channels,
+            series: r.models.map { ChartSeries(name: labels[$0.model] ?? $0.model, values: $0.value) },
+            unit: .money(symbol: "$"), xTitle: "Channel", yTitle: "Credited revenue"
+        ).svg()
+        rows = r.channels.enumerated().map { c, name in
+            Row(channel: name, cells: r.models.map { DashboardFormat.money($0.value[c]) })
+        }
+        if let markov = r.markov.first {
+            effects = zip(r.channels, markov.removalEffects).map { Effect(channel: $0, effect: DashboardFormat.percent($1)) }
+            let from = markov.states
+            let to = markov.states.filter { $0 != "(start)" } + ["(conversion)", "(null)"]
+            var matrix = from.map { _ in [Double?](repeating: nil, count: to.count) }
+            for t in markov.transitions {
+                if let i = from.firstIndex(of: t.from), let j = to.firstIndex(of: t.to) { matrix[i][j] = t.probability }
+            }
+            heatmap = HeatMap(title: "Markov transition probabilities between channels", rowLabels: from, columnLabels: to, values: matrix, unit: .percent).svg()
+        }
+    }
+}
+
+/// Attribution that could not run, with the reason.
+struct AttributionFailure: Error, Sendable {
+    var message: String
+}

@@ -1,0 +1,82 @@
+import BeaconAnalytics
+import Foundation
+
+/// The channel deep dive: a table of every channel's ROAS and marginal ROAS from the
+/// marketing-mix model, and for the chosen channel its weekly spend against the revenue
+/// the model credits it, and its response curve with the current, optimal and
+/// diminishing-returns spend marked.
+struct ChannelPage: Sendable {
+    struct Row: Sendable {
+        var name: String
+        var href: String
+        var selected: Bool
+        var spend: String
+        var revenue: String
+        var roas: String
+        var marginalROAS: String
+        var current: String
+        var optimal: String
+        var diminishing: String
+    }
+
+    var rows: [Row]
+    var channel: String
+    var timeChart: String
+    var curveChart: String
+    var fitSummary: String
+    var advice: String
+
+    /// The page for `channel` (nil: the first), or nil when the fit has no such channel.
+    init?(result: MMMFitCache.MMMResult, plan: MMMBudgetPlan?, channel requested: String?, query: String) {
+        let fit = result.fit
+        let found: Int? = requested.map { r in fit.channels.firstIndex { $0.name == r } } ?? 0
+        guard let index = found, index < fit.channels.count else { return nil }
+        let optimal = plan.map { p in p.lines.map { $0.optimizedSpend / Double(p.horizon) } }
+        rows = fit.channels.enumerated().map { k, c in
+            Row(
+                name: c.name, href: "/dashboard/channels\(query)\(query.isEmpty ? "?" : "&")channel=\(DashboardQuery.encode(c.name))",
+                selected: k == index, spend: DashboardFormat.money(c.totalSpend), revenue: DashboardFormat.money(c.totalContribution),
+                roas: String(format: "%.2f× [%.2f, %.2f]", c.roas.estimate, c.roas.lower, c.roas.upper),
+                marginalROAS: DashboardFormat.ratio(c.marginalROAS.estimate), current: DashboardFormat.money(c.currentSpend),
+                optimal: optimal.map { DashboardFormat.money($0[k]) } ?? "–",
+                diminishing: c.responseCurve.diminishingReturns.map { DashboardFormat.money($0.spend) } ?? "–")
+        }
+        let c = fit.channels[index]
+        channel = c.name
+        let s = fit.statistics
+        fitSummary = String(format: "Fitted on %d days × %d channels in %.1f s: R² %.3f, NRMSE %.3f, MAPE %.1f%%.", s.observations, fit.channels.count, result.seconds, s.rSquared, s.nrmse, s.mape * 100)
+        timeChart = Self.weekly(result: result, index: index)
+        var markers = [ResponseCurveChart.Marker(name: "Current spend", spend: c.responseCurve.current.spend, response: c.responseCurve.current.response)]
+        if let o = optimal?[index] { markers.append(.init(name: "Optimal spend", spend: o, response: c.response.response(o))) }
+        if let d = c.responseCurve.diminishingReturns { markers.append(.init(name: "Marginal ROAS 1", spend: d.spend, response: d.response)) }
+        curveChart = ResponseCurveChart(
+            title: "\(c.name): response curve", curve: c.responseCurve.points.map { ($0.spend, $0.response, $0.responseLower, $0.responseUpper) },
+            markers: markers, unit: .money(symbol: "$")
+        ).svg()
+        let m = c.marginalROAS.estimate
+        advice = m < 1
+            ? "At the current \(DashboardFormat.money(c.currentSpend))/day each extra $1 returns \(String(format: "$%.2f", m)): \(c.name) is past its diminishing-returns point; move budget to channels with a higher marginal ROAS."
+            : "At the current \(DashboardFormat.money(c.currentSpend))/day each extra $1 still returns \(String(format: "$%.2f", m)): there is room to grow \(c.name)."
+    }
+
+    /// Weekly spend and model-credited revenue of channel `index`.
+    static func weekly(result: MMMFitCache.MMMResult, index: Int) -> String {
+        let fit = result.fit, data = result.data
+        let name = fit.channels[index].name
+        let spend = data.channels[index].values
+        let contribution = fit.decomposition.parts.first { $0.name == name }?.values ?? []
+        let n = min(spend.count, data.dates.count)
+        let weeks = (n + 6) / 7
+        var s = [Double](repeating: 0, count: weeks), r = s
+        for i in 0..<n {
+            s[i / 7] += spend[i]
+            if i < contribution.count { r[i / 7] += contribution[i] }
+        }
+        return LineChart(
+            title: "\(name): weekly spend and the revenue the model credits it",
+            categories: (0..<weeks).map { data.dates[$0 * 7] },
+            series: [ChartSeries(name: "Spend", values: s), ChartSeries(name: "Revenue from \(name)", values: r)],
+            style: .line, unit: .money(symbol: "$"), xTitle: "Week starting", yTitle: "Amount per week"
+        ).svg()
+    }
+}

@@ -1,0 +1,57 @@
+import BeaconAnalytics
+import BeaconStore
+import Foundation
+import Hummingbird
+
+extension DashboardController {
+    /// The fitted model, or the response to show instead (the fitting page, or the error).
+    private func mmmResult(
+        _ request: Request, _ snapshot: WorkspaceSnapshot, _ all: [Workspace], title: String, path: String
+    ) async throws -> Result<MMMFitCache.MMMResult, ResponseBox> {
+        switch await mmm.state(for: snapshot.workspace.id) {
+        case .ready(let result): return .success(result)
+        case .fitting(let started):
+            let page = FittingPage(seconds: Int(Date().timeIntervalSince(started)), workspace: snapshot.workspace.name)
+            return .failure(ResponseBox(response: try render("fitting", title: title, path: path, workspace: snapshot.workspace, all: all, asOf: snapshot.lastEvent, page: page)))
+        case .failed(let message):
+            return .failure(ResponseBox(response: try self.message(snapshot, all: all, title: title, path: path, status: .internalServerError,
+                MessagePage(heading: "The marketing-mix model could not be fitted", text: message, linkHref: nil, linkLabel: nil))))
+        }
+    }
+
+    func channels(_ request: Request) async throws -> Response {
+        let title = "Channels", path = "/dashboard/channels"
+        return try await withSnapshot(request, title: title, path: path) { snapshot, all in
+            switch try await mmmResult(request, snapshot, all, title: title, path: path) {
+            case .failure(let box): return box.response
+            case .success(let result):
+                let requested = request.uri.queryParameters["channel"].map(String.init)
+                let query = "?ws=" + DashboardQuery.encode(snapshot.workspace.name)
+                guard let page = ChannelPage(result: result, plan: try? OptimiserPage.plan(result), channel: requested, query: query) else {
+                    return try message(snapshot, all: all, title: title, path: path, status: .notFound, MessagePage(
+                        heading: "No such channel", text: "The model has no channel named “\(requested ?? "")”.",
+                        linkHref: path + query, linkLabel: "See all channels"))
+                }
+                return try render("channels", title: title, path: path, workspace: snapshot.workspace, all: all, asOf: snapshot.lastEvent, page: page)
+            }
+        }
+    }
+
+    func optimiser(_ request: Request) async throws -> Response {
+        let title = "Budget optimiser", path = "/dashboard/optimiser"
+        return try await withSnapshot(request, title: title, path: path) { snapshot, all in
+            switch try await mmmResult(request, snapshot, all, title: title, path: path) {
+            case .failure(let box): return box.response
+            case .success(let result):
+                let plan = try OptimiserPage.plan(result)
+                return try render("optimiser", title: title, path: path, workspace: snapshot.workspace, all: all, asOf: snapshot.lastEvent,
+                                  page: OptimiserPage(result: result, plan: plan))
+            }
+        }
+    }
+}
+
+/// A response carried through a `Result`'s failure side.
+struct ResponseBox: Error, @unchecked Sendable {
+    var response: Response
+}

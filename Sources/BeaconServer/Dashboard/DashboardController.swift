@@ -1,0 +1,131 @@
+import BeaconAnalytics
+import BeaconEngine
+import BeaconStore
+import Foundation
+import Hummingbird
+
+/// The web dashboard's pages: server-rendered HTML from Mustache templates with SVG charts
+/// drawn in Swift. `GET /` redirects to `/dashboard`; every page takes `?ws=<workspace>`
+/// (default: the workspace named `demo`, else the first one) and keeps it in its links.
+///
+/// Page data comes from the workspace's event log through `WorkspaceSnapshotCache` (rebuilt
+/// when new events arrive) and from the marketing-mix model in `MMMFitCache`.
+struct DashboardController<Context: RequestContext>: Sendable {
+    let runtime: BeaconRuntime
+    let renderer: Result<DashboardRenderer, TemplateError>
+    let snapshots: WorkspaceSnapshotCache
+    let mmm: MMMFitCache
+
+    init(runtime: BeaconRuntime, settings: DashboardSettings) {
+        self.runtime = runtime
+        renderer = Result { try DashboardRenderer() }.mapError { $0 as? TemplateError ?? TemplateError(name: "?", underlying: "\($0)") }
+        snapshots = WorkspaceSnapshotCache(store: runtime.store)
+        mmm = MMMFitCache(specification: settings.mmmSpecification)
+    }
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/") { _, _ in Response(status: .seeOther, headers: [.location: "/dashboard"]) }
+        router.get("/dashboard") { request, _ in try await overview(request) }
+        router.get("/dashboard/attribution") { request, _ in try await attribution(request) }
+        router.get("/dashboard/personas") { request, _ in try await personas(request) }
+        router.get("/dashboard/channels") { request, _ in try await channels(request) }
+        router.get("/dashboard/optimiser") { request, _ in try await optimiser(request) }
+        router.get("/dashboard/data") { request, _ in try await data(request) }
+        DashboardAPI(controller: self).addRoutes(to: router)
+        DashboardAssets.addRoutes(to: router)
+    }
+
+    // MARK: Rendering
+
+    /// The selected workspace (nil when there is none) and all workspaces.
+    /// - Throws: `ProblemDetails` 404 naming `ws` when the requested workspace does not exist.
+    func workspaces(_ request: Request) async throws -> (current: Workspace?, all: [Workspace]) {
+        let all = try await runtime.store.listWorkspaces().sorted { $0.name < $1.name }
+        if let name = request.uri.queryParameters["ws"].map(String.init), !name.isEmpty {
+            guard let ws = all.first(where: { $0.name == name }) else {
+                throw ProblemDetails(.notFound, detail: "there is no workspace named '\(name)'", field: "ws")
+            }
+            return (ws, all)
+        }
+        return (all.first { $0.name == "demo" } ?? all.first, all)
+    }
+
+    /// Renders `template` with the layout around `page`.
+    func render<Page>(
+        _ template: String, title: String, path: String, workspace: Workspace?, all: [Workspace], asOf: Date?, page: Page,
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let view = DashboardView(title: title, path: path, workspace: workspace, all: all, asOf: asOf, page: page)
+        switch renderer {
+        case .success(let r): return r.page(template, view, status: status)
+        case .failure(let e): throw HTTPError(.internalServerError, message: e.description)
+        }
+    }
+
+    /// Resolves the workspace and its snapshot, or renders the "no workspace" page.
+    func withSnapshot(
+        _ request: Request, title: String, path: String,
+        _ body: (WorkspaceSnapshot, [Workspace]) async throws -> Response
+    ) async throws -> Response {
+        let (current, all) = try await workspaces(request)
+        guard let current else {
+            return try render("noWorkspace", title: title, path: path, workspace: nil, all: all, asOf: nil, page: ())
+        }
+        return try await body(try await snapshots.snapshot(of: current), all)
+    }
+
+    /// A message page (`heading`, `text`, optional link) with `status`.
+    func message(
+        _ snapshot: WorkspaceSnapshot, all: [Workspace], title: String, path: String, status: HTTPResponse.Status,
+        _ page: MessagePage
+    ) throws -> Response {
+        try render("message", title: title, path: path, workspace: snapshot.workspace, all: all, asOf: snapshot.lastEvent, page: page, status: status)
+    }
+
+    func host(_ request: Request) -> String {
+        "http://" + (request.head.authority ?? "127.0.0.1:8080")
+    }
+
+    // MARK: Pages
+
+    func overview(_ request: Request) async throws -> Response {
+        try await withSnapshot(request, title: "Overview", path: "/dashboard") { snapshot, all in
+            let rfm = await snapshots.derived("rfm", of: snapshot) { try? RFMAnalysis(orders: $0.orderRecords) }
+            let state = await mmm.state(for: snapshot.workspace.id)
+            let page = OverviewPage(snapshot: snapshot, rfm: rfm, mmm: state, host: host(request))
+            return try render("overview", title: "Overview", path: "/dashboard", workspace: snapshot.workspace, all: all, asOf: snapshot.lastEvent, page: page)
+        }
+    }
+
+    func attribution(_ request: Request) async throws -> Response {
+        try await withSnapshot(request, title: "Attribution", path: "/dashboard/attribution") { snapshot, all in
+            let report = await snapshots.derived("attribution", of: snapshot) { AttributionPage.report(for: $0) }
+            let page = AttributionPage(report: report)
+            return try render("attribution", title: "Attribution", path: "/dashboard/attribution", workspace: snapshot.workspace, all: all, asOf: snapshot.lastEvent, page: page)
+        }
+    }
+
+    func personas(_ request: Request) async throws -> Response {
+        try await withSnapshot(request, title: "Personas", path: "/dashboard/personas") { snapshot, all in
+            let page = await snapshots.derived("personas", of: snapshot) { PersonasPage(snapshot: $0) }
+            return try render("personas", title: "Personas", path: "/dashboard/personas", workspace: snapshot.workspace, all: all, asOf: snapshot.lastEvent, page: page)
+        }
+    }
+
+    func data(_ request: Request) async throws -> Response {
+        try await withSnapshot(request, title: "Data", path: "/dashboard/data") { snapshot, all in
+            var counts: [String: Int] = [:]
+            for ws in all { counts[ws.id] = try await runtime.store.eventCount(in: ws.id) }
+            let page = DataPage(snapshot: snapshot, workspaces: all, eventCounts: counts)
+            return try render("data", title: "Data", path: "/dashboard/data", workspace: snapshot.workspace, all: all, asOf: snapshot.lastEvent, page: page)
+        }
+    }
+}
+
+/// A page that only says something: a heading, a sentence and a link.
+struct MessagePage: Sendable {
+    var heading: String
+    var text: String
+    var linkHref: String?
+    var linkLabel: String?
+}

@@ -1,0 +1,53 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+
+/// The data page: workspaces with their event counts, how write keys are handled, and the
+/// live event debugger (the newest events, then polling for more).
+struct DataPage: Sendable {
+    struct WorkspaceRow: Sendable {
+        var name: String
+        var created: String
+        var events: String
+        var current: Bool
+    }
+
+    struct EventRow: Sendable {
+        var sequence: String
+        var time: String
+        var type: String
+        var name: String
+        var who: String
+        var json: String
+    }
+
+    var workspaces: [WorkspaceRow]
+    var events: [EventRow]
+    var empty: Bool
+    var lastSequence: String
+    var workspaceName: String
+
+    /// Rows shown before polling takes over.
+    static let recentCount = 50
+
+    init(snapshot: WorkspaceSnapshot, workspaces: [Workspace], eventCounts: [String: Int]) {
+        self.workspaces = workspaces.map {
+            WorkspaceRow(name: $0.name, created: DashboardFormat.day($0.createdAt), events: DashboardFormat.count(eventCounts[$0.id] ?? 0),
+                         current: $0.id == snapshot.workspace.id)
+        }
+        let recent = snapshot.events.suffix(Self.recentCount).reversed()
+        events = recent.map(Self.row)
+        empty = snapshot.events.isEmpty
+        lastSequence = String(snapshot.events.last?.sequence ?? 0)
+        workspaceName = snapshot.workspace.name
+    }
+
+    /// One debugger row: what a person scans for (type, name, who) and the full JSON.
+    static func row(_ stored: StoredEvent) -> EventRow {
+        let e = stored.event
+        let name = e.event ?? e.name ?? e.groupId ?? e.previousId ?? ""
+        return EventRow(
+            sequence: String(stored.sequence), time: Timestamp.format(e.timestamp), type: e.type.rawValue, name: name,
+            who: e.userId ?? e.anonymousId ?? "", json: e.json.serialized())
+    }
+}

@@ -1,0 +1,66 @@
+import BeaconAnalytics
+import Foundation
+
+/// The budget optimiser and what-if simulator: the current daily allocation against the
+/// one that maximises modelled revenue for the same total (`MMMBudgetPlan`), with the
+/// projected lift, and one slider per channel whose changes the page sends to
+/// `POST /dashboard/api/whatif` for a live projection (`MMMWhatIf`).
+struct OptimiserPage: Sendable {
+    struct Line: Sendable {
+        var name: String
+        var index: Int
+        var current: String
+        var optimised: String
+        var change: String
+        var currentRevenue: String
+        var optimisedRevenue: String
+        var marginalROAS: String
+        /// Slider settings: whole dollars per day.
+        var sliderValue: Int
+        var sliderMax: Int
+        var sliderStep: Int
+    }
+
+    /// Plans cover this many days.
+    static let horizon = 30
+
+    var lines: [Line]
+    var budget: String
+    var currentRevenue: String
+    var optimisedRevenue: String
+    var lift: String
+    var roas: String
+
+    /// The plan for the fit's current total daily spend over `horizon` days.
+    static func plan(_ result: MMMFitCache.MMMResult) throws -> MMMBudgetPlan {
+        let current = result.currentSpend
+        return try MMMBudgetPlan(
+            responses: result.fit.responses, current: current, budget: current.reduce(0, +) * Double(horizon), horizon: horizon)
+    }
+
+    init(result: MMMFitCache.MMMResult, plan: MMMBudgetPlan) {
+        let h = Double(plan.horizon)
+        lines = plan.lines.enumerated().map { k, l in
+            let daily = l.currentSpend / h
+            let top = max(daily * 3, l.optimizedSpend / h * 1.5, 100)
+            return Line(
+                name: l.name, index: k, current: DashboardFormat.money(l.currentSpend), optimised: DashboardFormat.money(l.optimizedSpend),
+                change: l.currentSpend > 0 ? String(format: "%+.0f%%", (l.optimizedSpend / l.currentSpend - 1) * 100) : "new",
+                currentRevenue: DashboardFormat.money(l.currentRevenue), optimisedRevenue: DashboardFormat.money(l.optimizedRevenue),
+                marginalROAS: DashboardFormat.ratio(l.marginalROAS), sliderValue: Int(daily.rounded()),
+                sliderMax: Int(ChartScale.niceStep(top / 5) * 5), sliderStep: max(1, Int(ChartScale.niceStep(top / 200))))
+        }
+        budget = DashboardFormat.money(plan.budget)
+        currentRevenue = DashboardFormat.money(plan.currentRevenue)
+        optimisedRevenue = DashboardFormat.money(plan.optimizedRevenue)
+        lift = String(format: "%@ (%+.1f%%, 90%% interval %@ … %@)", DashboardFormat.money(plan.lift.estimate), plan.liftPercent,
+                      DashboardFormat.money(plan.lift.lower), DashboardFormat.money(plan.lift.upper))
+        roas = DashboardFormat.ratio(plan.optimizedROAS)
+    }
+}
+
+/// Shown while the marketing-mix model is fitting.
+struct FittingPage: Sendable {
+    var seconds: Int
+    var workspace: String
+}

@@ -1,0 +1,112 @@
+import BeaconAnalytics
+import Foundation
+
+/// The overview's view model: KPI cards (customers, revenue, spend, ROAS, active customers,
+/// churn risk) with period-over-period change, weekly revenue by channel as a stacked area,
+/// and quick-insight sentences computed from the same numbers.
+struct OverviewPage: Sendable {
+    var empty: Bool
+    var host: String
+    var period: String = ""
+    var customerKPIs: [KPICard] = []
+    var spendKPIs: [KPICard] = []
+    var spendSource = "Ad spend from the marketing-mix data set (TechStyle demo, last 30 of its 730 days) until spend imports land."
+    var insights: [String] = []
+    var chart: String = ""
+
+    /// The length of the compared periods.
+    static let periodDays = 30.0
+    /// A customer is active with an order in the last this many days.
+    static let activeDays = 90.0
+    /// RFM segments counted as churn risk.
+    static let riskSegments: Set<RFMSegment> = [.aboutToSleep, .atRisk, .cantLoseThem, .hibernating]
+
+    init(snapshot: WorkspaceSnapshot, rfm: RFMAnalysis?, mmm: MMMFitCache.State, host: String) {
+        self.host = host
+        let orders = snapshot.orders
+        guard let asOf = orders.map(\.time).max() else {
+            empty = true
+            return
+        }
+        empty = false
+        let day = 86_400.0
+        let p = Self.periodDays * day
+        let currentStart = asOf.addingTimeInterval(-p), previousStart = asOf.addingTimeInterval(-2 * p)
+        period = "Last \(Int(Self.periodDays)) days to \(DashboardFormat.day(asOf)), compared with the \(Int(Self.periodDays)) days before."
+        let label = "previous \(Int(Self.periodDays)) days"
+        func revenue(_ from: Date, _ to: Date) -> Double { orders.filter { $0.time > from && $0.time <= to }.reduce(0) { $0 + $1.revenue } }
+        func orderCount(_ from: Date, _ to: Date) -> Int { orders.filter { $0.time > from && $0.time <= to && $0.revenue > 0 }.count }
+        var firstOrder: [String: Date] = [:]
+        var lastOrderAt: [String: [Date]] = [:]
+        for o in orders where o.revenue > 0 {
+            firstOrder[o.customer] = min(firstOrder[o.customer] ?? o.time, o.time)
+            lastOrderAt[o.customer, default: []].append(o.time)
+        }
+        func customers(upTo t: Date) -> Int { firstOrder.values.filter { $0 <= t }.count }
+        func active(at t: Date) -> Int {
+            lastOrderAt.values.filter { times in times.contains { $0 <= t && $0 > t.addingTimeInterval(-Self.activeDays * day) } }.count
+        }
+        let revNow = revenue(currentStart, asOf), revBefore = revenue(previousStart, currentStart)
+        let ordersNow = orderCount(currentStart, asOf), ordersBefore = orderCount(previousStart, currentStart)
+        let atRisk = rfm?.customers.filter { Self.riskSegments.contains($0.segment) }.count ?? 0
+        let rfmCount = rfm?.customers.count ?? 0
+        customerKPIs = [
+            KPICard(label: "Revenue", value: DashboardFormat.money(revNow), current: revNow, previous: revBefore, period: label),
+            KPICard(label: "Orders", value: DashboardFormat.count(ordersNow), current: Double(ordersNow), previous: Double(ordersBefore), period: label),
+            KPICard(label: "Customers", value: DashboardFormat.count(customers(upTo: asOf)),
+                    current: Double(customers(upTo: asOf)), previous: Double(customers(upTo: currentStart)), period: label,
+                    note: "people with at least one order"),
+            KPICard(label: "Active customers", value: DashboardFormat.count(active(at: asOf)),
+                    current: Double(active(at: asOf)), previous: Double(active(at: currentStart)), period: label,
+                    note: "ordered in the last \(Int(Self.activeDays)) days"),
+            KPICard(label: "Churn risk", value: rfmCount > 0 ? DashboardFormat.percent(Double(atRisk) / Double(rfmCount)) : "–",
+                    note: "\(DashboardFormat.count(atRisk)) customers in RFM segments About to Sleep, At Risk, Can't Lose Them, Hibernating"),
+        ]
+        spendKPIs = Self.spendCards(label: label)
+        chart = Self.channelChart(orders)
+        insights = Self.insights(orders: orders, currentStart: currentStart, asOf: asOf, revNow: revNow, revBefore: revBefore,
+                                 atRisk: atRisk, rfmCount: rfmCount, mmm: mmm)
+    }
+
+    /// Spend, attributed revenue and blended ROAS over the last 30 days of the marketing-mix data.
+    static func spendCards(label: String) -> [KPICard] {
+        let data = DashboardMMMData.techStyle
+        let n = data.count, w = Int(periodDays)
+        guard n >= 2 * w else { return [] }
+        func total(_ values: [Double], _ range: Range<Int>) -> Double { values[range].reduce(0, +) }
+        let now = (n - w)..<n, before = (n - 2 * w)..<(n - w)
+        let spendNow = data.channels.reduce(0) { $0 + total($1.values, now) }
+        let spendBefore = data.channels.reduce(0) { $0 + total($1.values, before) }
+        let revNow = total(data.target, now), revBefore = total(data.target, before)
+        return [
+            KPICard(label: "Total spend", value: DashboardFormat.money(spendNow), current: spendNow, previous: spendBefore, period: label),
+            KPICard(label: "Revenue", value: DashboardFormat.money(revNow), current: revNow, previous: revBefore, period: label),
+            KPICard(label: "Blended ROAS", value: DashboardFormat.ratio(revNow / spendNow), current: revNow / spendNow,
+                    previous: revBefore / spendBefore, period: label, note: "all revenue ÷ all spend"),
+        ]
+    }
+
+    /// Weekly revenue per channel (the six largest, the rest as "Other") as a stacked area.
+    static func channelChart(_ orders: [WorkspaceSnapshot.Order]) -> String {
+        guard let first = orders.map(\.time).min(), let last = orders.map(\.time).max() else { return "" }
+        let week = 7 * 86_400.0
+        let weeks = Int((last.timeIntervalSince(first) / week).rounded(.down)) + 1
+        var totals: [String: Double] = [:]
+        for o in orders { totals[o.channel, default: 0] += o.revenue }
+        let ranked = totals.sorted { $0.value == $1.value ? $0.key < $1.key : $0.value > $1.value }.map(\.key)
+        let shown = Array(ranked.prefix(6))
+        let names = shown + (ranked.count > shown.count ? ["Other"] : [])
+        var values = names.map { _ in [Double](repeating: 0, count: weeks) }
+        for o in orders {
+            let w = min(weeks - 1, Int(o.time.timeIntervalSince(first) / week))
+            let k = shown.firstIndex(of: o.channel) ?? names.count - 1
+            values[k][w] += o.revenue
+        }
+        let categories = (0..<weeks).map { DashboardFormat.day(first.addingTimeInterval(Double($0) * week)) }
+        return LineChart(
+            title: "Weekly revenue by channel (last touch)", categories: categories,
+            series: zip(names, values).map { ChartSeries(name: $0, values: $1) }, style: .stackedArea,
+            unit: .money(symbol: "$"), xTitle: "Week starting", yTitle: "Revenue"
+        ).svg()
+    }
+}

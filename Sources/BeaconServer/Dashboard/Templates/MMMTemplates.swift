@@ -1,0 +1,67 @@
+extension DashboardTemplates {
+    /// While the marketing-mix model fits: elapsed time, refreshed by the script until ready.
+    static let fitting = """
+        {{<layout}}{{$content}}
+        <section class="empty" aria-live="polite">
+          <h2>Fitting the marketing-mix model…</h2>
+          <p><progress id="fit-progress" data-ws="{{page.workspace}}" aria-label="Model fitting"></progress>
+          <span id="fit-status">{{page.seconds}} s so far</span></p>
+          <p>Beacon searches each channel's carry-over and saturation (differential evolution, then a bootstrap for
+          the intervals) on two years of daily spend (the TechStyle demo data set). This page reloads itself when the fit is done.</p>
+        </section>
+        {{/content}}{{/layout}}
+        """
+
+    /// Channel deep dive.
+    static let channels = """
+        {{<layout}}{{$content}}
+        <p class="lede">{{page.fitSummary}}</p>
+        <section aria-labelledby="all"><h2 id="all">All channels</h2>
+          <table><caption>Marketing-mix model by channel (amounts per day unless stated; ROAS with its 90% interval)</caption>
+            <thead><tr><th scope="col">Channel</th><th scope="col" class="num">Spend (2 years)</th><th scope="col" class="num">Revenue (2 years)</th>
+            <th scope="col" class="num">ROAS</th><th scope="col" class="num">Marginal ROAS</th><th scope="col" class="num">Current /day</th>
+            <th scope="col" class="num">Optimal /day</th><th scope="col" class="num">Marginal ROAS 1 at</th></tr></thead>
+            <tbody>{{#page.rows}}<tr{{#selected}} class="current"{{/selected}}><th scope="row"><a href="{{href}}"{{#selected}} aria-current="true"{{/selected}}>{{name}}</a></th>
+            <td class="num">{{spend}}</td><td class="num">{{revenue}}</td><td class="num">{{roas}}</td><td class="num">{{marginalROAS}}</td>
+            <td class="num">{{current}}</td><td class="num">{{optimal}}</td><td class="num">{{diminishing}}</td></tr>{{/page.rows}}</tbody>
+          </table>
+        </section>
+        <section aria-labelledby="deep"><h2 id="deep">{{page.channel}}</h2>
+          <p class="insight">{{page.advice}}</p>
+          <figure>{{{page.curveChart}}}</figure>
+          <figure>{{{page.timeChart}}}</figure>
+        </section>
+        {{/content}}{{/layout}}
+        """
+
+    /// Budget optimiser and what-if sliders.
+    static let optimiser = """
+        {{<layout}}{{$content}}
+        <p class="lede">The same budget, {{page.budget}} over the next 30 days, allocated to maximise the revenue the model expects.</p>
+        <section aria-labelledby="plan"><h2 id="plan">Current against optimised allocation</h2>
+          <table><caption>30-day plan (spend and modelled revenue from media)</caption>
+            <thead><tr><th scope="col">Channel</th><th scope="col" class="num">Current spend</th><th scope="col" class="num">Optimised spend</th><th scope="col" class="num">Change</th>
+            <th scope="col" class="num">Revenue now</th><th scope="col" class="num">Revenue optimised</th><th scope="col" class="num">Marginal ROAS</th></tr></thead>
+            <tbody>{{#page.lines}}<tr><th scope="row">{{name}}</th><td class="num">{{current}}</td><td class="num">{{optimised}}</td><td class="num">{{change}}</td>
+            <td class="num">{{currentRevenue}}</td><td class="num">{{optimisedRevenue}}</td><td class="num">{{marginalROAS}}</td></tr>{{/page.lines}}</tbody>
+            <tfoot><tr><th scope="row">Total</th><td class="num">{{page.budget}}</td><td class="num">{{page.budget}}</td><td></td><td class="num">{{page.currentRevenue}}</td><td class="num">{{page.optimisedRevenue}}</td><td class="num">{{page.roas}} ROAS</td></tr></tfoot>
+          </table>
+          <p class="insight">Projected lift: {{page.lift}}.</p>
+        </section>
+        <section aria-labelledby="whatif"><h2 id="whatif">What if…</h2>
+          <p class="note">Move a slider (daily spend per channel); the projection for the next 30 days updates as you go.</p>
+          <form id="whatif-form" data-ws="{{workspace}}">
+            {{#page.lines}}<div class="slider"><label for="spend-{{index}}">{{name}}</label>
+              <input type="range" id="spend-{{index}}" name="{{name}}" min="0" max="{{sliderMax}}" step="{{sliderStep}}" value="{{sliderValue}}" data-channel="{{name}}">
+              <output for="spend-{{index}}" id="out-{{index}}">${{sliderValue}}/day</output></div>{{/page.lines}}
+          </form>
+          <div class="cards" id="whatif-result" aria-live="polite">
+            <div class="card"><div class="label">Spend (30 days)</div><div class="value" id="wi-spend">–</div></div>
+            <div class="card"><div class="label">Revenue from media</div><div class="value" id="wi-media">–</div><div class="note" id="wi-media-range"></div></div>
+            <div class="card"><div class="label">Media ROAS</div><div class="value" id="wi-roas">–</div></div>
+            <div class="card"><div class="label">Against current allocation</div><div class="value" id="wi-delta">–</div></div>
+          </div>
+        </section>
+        {{/content}}{{/layout}}
+        """
+}

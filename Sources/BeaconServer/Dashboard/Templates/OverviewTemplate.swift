@@ -1,0 +1,43 @@
+extension DashboardTemplates {
+    /// Overview: KPI cards with period-over-period change, channel performance, quick insights.
+    static let overview = """
+        {{<layout}}{{$content}}
+        {{#page.empty}}
+        <section class="empty">
+          <h2>No orders in this workspace yet</h2>
+          <p>The overview fills in once orders arrive. Send <code>Order Completed</code> track events with
+          <code>properties.revenue</code> (and page views with utm parameters so Beacon knows the channel):</p>
+          <pre><code>curl -u "$WRITE_KEY:" -H 'Content-Type: application/json' {{page.host}}/v1/track \\
+          -d '{"userId":"u-1","event":"Order Completed","properties":{"revenue":59.90}}'</code></pre>
+          <p>or import a file: <code>beacon import orders orders.csv --workspace {{workspace}}</code>, or try <code>beacon demo</code>.</p>
+        </section>
+        {{/page.empty}}
+        {{^page.empty}}
+        <p class="lede">{{page.period}}</p>
+        <section aria-labelledby="kpi-customers">
+          <h2 id="kpi-customers">Customers and revenue</h2>
+          <div class="cards">{{#page.customerKPIs}}{{> kpi}}{{/page.customerKPIs}}</div>
+        </section>
+        <section aria-labelledby="kpi-spend">
+          <h2 id="kpi-spend">Marketing spend</h2>
+          <p class="note">{{page.spendSource}}</p>
+          <div class="cards">{{#page.spendKPIs}}{{> kpi}}{{/page.spendKPIs}}</div>
+        </section>
+        <section aria-labelledby="insights">
+          <h2 id="insights">Quick insights</h2>
+          <ul class="insights">{{#page.insights}}<li>{{.}}</li>{{/page.insights}}</ul>
+        </section>
+        <section aria-labelledby="channels">
+          <h2 id="channels">Channel performance</h2>
+          <p class="note">Weekly revenue by the channel of each order's last touch.</p>
+          <figure>{{{page.chart}}}</figure>
+        </section>
+        {{/page.empty}}
+        {{/content}}{{/layout}}
+        """
+
+    /// One KPI card.
+    static let kpi = """
+        <div class="card"><div class="label">{{label}}</div><div class="value">{{value}}</div>{{#change}}<div class="change {{direction}}">{{change}}</div>{{/change}}{{#note}}<div class="note">{{note}}</div>{{/note}}</div>
+        """
+}
