@@ -95,8 +95,26 @@ public actor ProfileEngine {
         s.segments = try await store.segments(workspaceId: workspaceId).compactMap { d in
             (try? d.parsedRule()).map { CompiledSegment(id: d.id, rule: $0) }
         }
+        if checkpoint.lastSeq == 0, s.segments.isEmpty {
+            s.segments = try await installSystemSegments(workspaceId)
+        }
         states[workspaceId] = s
         return s
+    }
+
+    /// A workspace that was never projected starts with the system segments (VIP Customers,
+    /// At Risk, Prime for Subscription, the RFM named segments); it has no profiles yet, so
+    /// they start empty.
+    private func installSystemSegments(_ workspaceId: String) async throws -> [CompiledSegment] {
+        let now = clock()
+        var out: [CompiledSegment] = []
+        for s in SystemSegments.all {
+            try await store.saveSegment(SegmentDefinition(
+                workspaceId: workspaceId, id: s.id, name: s.name, description: s.description, rule: s.rule, system: true,
+                createdAt: now, updatedAt: now))
+            out.append(CompiledSegment(id: s.id, rule: try SegmentRule.parse(s.rule)))
+        }
+        return out.sorted { $0.id < $1.id }
     }
 
     /// One or more pages of new events, each written as one change set.

@@ -69,14 +69,6 @@ extension ProfileEngine {
         states[workspaceId]?.members[id] = nil
     }
 
-    /// Saves the system segments a new workspace starts with (those not already present).
-    public func installSystemSegments(workspaceId: String) async throws {
-        let existing = Set(try await store.segments(workspaceId: workspaceId).map(\.id))
-        for s in SystemSegments.all where !existing.contains(s.id) {
-            try await saveSegment(workspaceId: workspaceId, id: s.id, name: s.name, description: s.description, rule: s.rule, system: true)
-        }
-    }
-
     /// Re-evaluates every segment over every profile at the current time — the scheduled full
     /// recompute that keeps time-based conditions ("in the last 60 days") true — and records
     /// segment sizes. Returns the sizes.
@@ -166,6 +158,15 @@ public struct SegmentOverlap: Sendable, Equatable, Codable {
     public var sizeB: Int
     public var both: Int
     public var jaccard: Double
+
+    public init(a: String, b: String, sizeA: Int, sizeB: Int, both: Int, jaccard: Double) {
+        self.a = a
+        self.b = b
+        self.sizeA = sizeA
+        self.sizeB = sizeB
+        self.both = both
+        self.jaccard = jaccard
+    }
 }
 
 extension WorkspaceState {
