@@ -23,6 +23,7 @@ public func buildRouter(
     IngestController(runtime: runtime, metrics: metrics, logger: logger).addRoutes(to: router)
     EventsController(runtime: runtime).addRoutes(to: router)
     DashboardController(runtime: runtime, settings: dashboard).addRoutes(to: router)
+    ProfilesAPI(runtime: runtime).addRoutes(to: router)
     return router
 }
 

@@ -1,0 +1,96 @@
+import BeaconCore
+import BeaconEngine
+import BeaconStore
+import Foundation
+import Hummingbird
+
+/// Shared parts of the profile and segment API: bearer-token authentication, paging
+/// parameters, JSON bodies and responses.
+struct ProfileAPIRequest {
+    let runtime: BeaconRuntime
+
+    /// The engine and the workspace of the request's `Authorization: Bearer bt_…` token.
+    /// - Throws: 401 naming `Authorization` when the token is missing or unknown; 503 when
+    ///   the store keeps no profiles.
+    func authenticate(_ request: Request) async throws -> (ProfileEngine, Workspace) {
+        guard let engine = runtime.profiles else {
+            throw ProblemDetails(.serviceUnavailable, detail: "this store does not keep profiles")
+        }
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+            throw ProblemDetails(.unauthorized, detail: "send a workspace API token as 'Authorization: Bearer bt_…' (create one with beacon token create)",
+                                 field: "Authorization")
+        }
+        let token = header.dropFirst(7).trimmingCharacters(in: .whitespaces)
+        guard let workspace = try await engine.workspace(forAPIToken: token) else {
+            throw ProblemDetails(.unauthorized, detail: "unknown API token (a write key is not an API token)", field: "Authorization")
+        }
+        return (engine, workspace)
+    }
+
+    /// `limit` from the query, 1…`max`.
+    func limit(_ request: Request, default value: Int = 50, max: Int = 1_000) throws -> Int {
+        guard let text = request.uri.queryParameters["limit"] else { return value }
+        guard let n = Int(text), (1...max).contains(n) else {
+            throw ProblemDetails(.badRequest, detail: "limit must be an integer from 1 to \(max)", field: "limit")
+        }
+        return n
+    }
+
+    /// The request body as a JSON object.
+    func body(_ request: Request) async throws -> [String: JSONValue] {
+        let buffer = try await request.body.collect(upTo: 1 << 20)
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(Data(buffer: buffer))
+        } catch {
+            throw ProblemDetails(.badRequest, detail: "body is not valid JSON: \(error)", field: "(body)")
+        }
+        guard let object = value.objectValue else {
+            throw ProblemDetails(.badRequest, detail: "body must be a JSON object, got \(value.typeDescription)", field: "(body)")
+        }
+        return object
+    }
+
+    static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"],
+                 body: .init(byteBuffer: ByteBuffer(string: value.serialized())))
+    }
+}
+
+extension Profile {
+    /// The API's view of a profile: identifiers, traits with sources, computed traits now.
+    func apiJSON(asOf: Date) -> JSONValue {
+        var traitsOut: [String: JSONValue] = [:]
+        var sources: [String: JSONValue] = [:]
+        for (k, t) in traits {
+            traitsOut[k] = t.value
+            sources[k] = .object(["at": .string(Timestamp.format(t.at)), "messageId": .string(t.source)])
+        }
+        var o: [String: JSONValue] = [
+            "id": .string(id),
+            "identifiers": .array(identifiers.map { .object(["kind": .string($0.kind), "value": .string($0.value)]) }),
+            "traits": .object(traitsOut),
+            "traitSources": .object(sources),
+            "computed": .object(computedTraits(asOf: asOf)),
+            "firstSeen": .string(Timestamp.format(firstSeen)),
+            "lastSeen": .string(Timestamp.format(lastSeen)),
+            "eventCount": .number(Double(eventCount)),
+        ]
+        o["email"] = email.map(JSONValue.string)
+        o["name"] = name.map(JSONValue.string)
+        return .object(o)
+    }
+}
+
+extension IdentityMerge {
+    var apiJSON: JSONValue {
+        var o: [String: JSONValue] = [
+            "sequence": .number(Double(seq)), "messageId": .string(messageId), "eventType": .string(eventType),
+            "at": .string(Timestamp.format(at)), "into": .string(into), "from": .string(from),
+            "identifier": .object(["kind": .string(identifier.kind), "value": .string(identifier.value)]),
+            "merged": .bool(merged),
+        ]
+        o["refusal"] = refusal.map(JSONValue.string)
+        return .object(o)
+    }
+}

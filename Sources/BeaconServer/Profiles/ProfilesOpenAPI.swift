@@ -1,0 +1,84 @@
+import BeaconCore
+import Hummingbird
+import BeaconEngine
+
+/// `GET /openapi.json`: the OpenAPI 3.1 description of the profile and segment API.
+enum ProfilesOpenAPI {
+    static func operation(_ summary: String, params: [JSONValue] = [], body: Bool = false, responses: [String: String] = ["200": "OK"]) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "summary": .string(summary), "security": [["apiToken": []]],
+            "responses": .object(responses.mapValues { desc -> JSONValue in
+                desc == "problem"
+                    ? ["description": "Problem", "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
+                    : ["description": .string(desc)]
+            }.merging(["400": ["description": "Bad input (problem+json naming the field)"],
+                       "401": ["description": "Missing or unknown API token"]]) { a, _ in a }),
+        ]
+        if !params.isEmpty { o["parameters"] = .array(params) }
+        if body { o["requestBody"] = ["required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/SegmentInput"]]]] }
+        return .object(o)
+    }
+
+    static func query(_ name: String, _ description: String, type: String = "string") -> JSONValue {
+        ["name": .string(name), "in": "query", "required": false, "description": .string(description), "schema": ["type": .string(type)]]
+    }
+
+    static let id: JSONValue = ["name": "id", "in": "path", "required": true, "schema": ["type": "string"]]
+    static let limit = query("limit", "page size", type: "integer")
+
+    static let document: JSONValue = [
+        "openapi": "3.1.0",
+        "info": ["title": "Beacon profiles and segments API", "version": "1.0.0",
+                 "description": "Unified profiles, identity merges and segments of one workspace. Authenticate with `Authorization: Bearer bt_…` (beacon token create). Lists are paged with `limit` and the `next` cursor."],
+        "components": [
+            "securitySchemes": ["apiToken": ["type": "http", "scheme": "bearer"]],
+            "schemas": [
+                "Problem": ["type": "object", "properties": [
+                    "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"],
+                    "detail": ["type": "string"], "field": ["type": "string", "description": "the field or rule node at fault"],
+                ]],
+                "SegmentInput": ["type": "object", "required": ["name", "rule"], "properties": [
+                    "name": ["type": "string"], "description": ["type": "string"],
+                    "rule": ["type": "object", "description": "segment rule, e.g. {\"lifetime_value\": {\"gt\": 1000}}; groups all/any/not; operators eq, ne, lt, lte, gt, gte, between, in, contains, exists; {\"event\": {\"name\", \"count\", \"within_days\", \"where\"}}"],
+                ]],
+            ],
+        ],
+        "paths": [
+            "/api/profiles": ["get": operation("List profiles, or search by identifier, email or name prefix",
+                                               params: [query("q", "prefix to search"), query("after", "cursor: last profile id"), limit])],
+            "/api/profiles/{id}": ["get": operation("A profile by profile id or any identifier (user id, anonymous id, email, phone, external id)",
+                                                    params: [id, query("kind", "restrict to one identifier kind")], responses: ["200": "OK", "404": "problem"])],
+            "/api/profiles/{id}/timeline": ["get": operation("The profile's events, newest first",
+                                                             params: [id, query("before", "cursor: event sequence", type: "integer"), limit])],
+            "/api/profiles/{id}/merges": ["get": operation("Why these identities are one person: the merges into or out of the profile", params: [id, limit])],
+            "/api/identity/merges": ["get": operation("The workspace's merge log, oldest first", params: [limit])],
+            "/api/segments": [
+                "get": operation("List segments with sizes"),
+                "post": operation("Create a segment (evaluated at once)", body: true, responses: ["201": "Created"]),
+            ],
+            "/api/segments/preview": ["post": operation("Count and sample of a rule before saving", body: true)],
+            "/api/segments/overlap": ["get": operation("Pairwise overlap counts and Jaccard index", params: [query("ids", "comma-separated segment ids")])],
+            "/api/segments/{id}": [
+                "get": operation("A segment with size, revenue contribution and size over time", params: [id]),
+                "put": operation("Replace a segment's name and rule", params: [id], body: true),
+                "delete": operation("Delete a segment", params: [id], responses: ["204": "Deleted"]),
+            ],
+            "/api/segments/{id}/members": ["get": operation("Member profile ids", params: [id, query("after", "cursor"), limit])],
+            "/api/segments/{id}/changes": ["get": operation("Entered/exited records", params: [id, query("after", "cursor", type: "integer"), limit])],
+            "/api/segments/{id}/export.csv": ["get": operation("Members as CSV with chosen traits",
+                                                               params: [id, query("traits", "comma-separated trait names")])],
+        ],
+    ]
+}
+
+/// Registers the profile, segment and OpenAPI routes.
+struct ProfilesAPI<Context: RequestContext> {
+    let runtime: BeaconRuntime
+
+    func addRoutes(to router: Router<Context>) {
+        let api = ProfileAPIRequest(runtime: runtime)
+        ProfilesController<Context>(api: api).addRoutes(to: router)
+        SegmentsController<Context>(api: api).addRoutes(to: router)
+        router.get("/openapi.json") { _, _ -> Response in ProfileAPIRequest.json(ProfilesOpenAPI.document) }
+    }
+}

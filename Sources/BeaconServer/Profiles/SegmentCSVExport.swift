@@ -1,0 +1,39 @@
+import BeaconCore
+import BeaconEngine
+import Foundation
+
+/// Seed 003's one-click export: a segment's members as CSV with chosen traits (computed or
+/// own), one row per profile, RFC 4180 quoting.
+enum SegmentCSVExport {
+    static func csv(engine: ProfileEngine, workspaceId: String, segmentId: String, traits: [String], asOf: Date) async throws -> String {
+        var out = (["profile_id"] + traits).map(quote).joined(separator: ",") + "\r\n"
+        var after: String? = nil
+        while true {
+            let ids = try await engine.profileStore.segmentMembers(workspaceId: workspaceId, segmentId: segmentId, after: after, limit: 1_000)
+            for id in ids {
+                guard let p = try await engine.profileStore.profile(workspaceId: workspaceId, id: id) else { continue }
+                let cells = traits.map { name -> String in
+                    switch p.ruleTrait(name, asOf: asOf) {
+                    case .none, .some(.null): return ""
+                    case .some(.string(let s)): return s
+                    case .some(.number(let d)): return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+                    case .some(.bool(let b)): return b ? "true" : "false"
+                    case .some(let other): return other.serialized()
+                    }
+                }
+                out += ([id] + cells).map(quote).joined(separator: ",") + "\r\n"
+            }
+            guard ids.count == 1_000 else { break }
+            after = ids.last
+        }
+        return out
+    }
+
+    static func quote(_ s: String) -> String {
+        // A leading =, +, - or @ would be a formula in spreadsheets: prefix a quote.
+        var v = s
+        if let c = v.first, "=+-@".contains(c), Double(v) == nil { v = "'" + v }
+        guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
+        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
