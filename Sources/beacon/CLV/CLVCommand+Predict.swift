@@ -96,8 +96,22 @@ extension CLVCommand {
             -> String
         {
             var spend: GammaGammaModel?
-            if data.monetaryValue != nil, data.frequency.contains(where: { $0 > 0 }) {
-                do { spend = try GammaGammaModel.fit(data, penalizer: options.penalizer).model } catch {
+            if let money = data.monetaryValue, data.frequency.contains(where: { $0 > 0 }) {
+                // Repeat buyers whose repeat purchases total 0 cannot enter the Gamma-Gamma fit
+                // (its density needs z̄ > 0); they are left out of the fit but still scored.
+                let keep = data.frequency.indices.filter { !(data.frequency[$0] > 0 && money[$0] <= 0) }
+                if keep.count < data.count {
+                    FileHandle.standardError.write(
+                        Data(
+                            "note: \(data.count - keep.count) repeat buyers with zero spend left out of the Gamma-Gamma fit\n"
+                                .utf8))
+                }
+                do {
+                    let spendData = try CLVSummaryData(
+                        frequency: keep.map { data.frequency[$0] }, recency: keep.map { data.recency[$0] },
+                        T: keep.map { data.T[$0] }, monetaryValue: keep.map { money[$0] })
+                    spend = try GammaGammaModel.fit(spendData, penalizer: options.penalizer).model
+                } catch {
                     throw CommandError("\(options.input): \(error)")
                 }
             }
