@@ -23,7 +23,7 @@ public struct CLVSummaryData: Sendable, Equatable {
 
     /// Validates and stores the summary.
     /// - Throws: ``CLVInputError`` naming the first bad row and column: empty input, unequal
-    ///   lengths, non-finite or negative values, recency > T, recency > 0 with frequency 0,
+    ///   lengths, non-finite or negative values, a fractional frequency, recency > T, recency > 0 with frequency 0,
     ///   non-positive weights.
     public init(
         frequency: [Double], recency: [Double], T: [Double], monetaryValue: [Double]? = nil,
@@ -43,6 +43,11 @@ public struct CLVSummaryData: Sendable, Equatable {
         for i in frequency.indices {
             let row = i + 1
             try Self.check(frequency[i], row: row, column: "frequency")
+            if frequency[i] != frequency[i].rounded() {
+                throw CLVInputError(
+                    .notInteger, row: row, column: "frequency",
+                    message: "\(frequency[i]) is not a whole number of repeat purchases")
+            }
             try Self.check(recency[i], row: row, column: "recency")
             try Self.check(T[i], row: row, column: "T")
             if recency[i] > T[i] * (1 + 1e-12) {

@@ -111,6 +111,8 @@ struct CLVDataPrepTests {
         #expect(
             arrays?.code == .zeroFrequencyWithRecency
                 && arrays?.description == "row 2, column 'recency': recency must be 0 when frequency is 0 (got 2.0)")
+        let fractional = error { _ = try CLVSummaryData(frequency: [1.5], recency: [1], T: [3]) }
+        #expect(fractional?.code == .notInteger && fractional?.row == 1 && fractional?.column == "frequency")
         let bgbb = error { _ = try BGBBData(frequency: [2], recency: [1.5], periods: [6]) }
         #expect(bgbb?.code == .notInteger && bgbb?.column == "recency")
         let cohort = error {
