@@ -1,0 +1,79 @@
+import ArgumentParser
+import BeaconCore
+import BeaconEngine
+import BeaconStore
+import Foundation
+
+/// `beacon segments list|recompute|preview`: saved segments of a workspace.
+struct SegmentsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segments", abstract: "List, preview and recompute rule-based segments of a workspace.",
+        subcommands: [List.self, Recompute.self, Preview.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List segments with their sizes.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+
+        func run() async throws {
+            let (runtime, engine, w) = try await open(store, workspace)
+            _ = try await engine.catchUp(workspaceId: w.id)
+            for s in try await engine.profileStore.segments(workspaceId: w.id) {
+                let size = try await engine.members(workspaceId: w.id, segmentId: s.id).count
+                print("\(s.id)\t\(s.name)\t\(size)\t\(s.rule.serialized())")
+            }
+            try await runtime.store.close()
+        }
+    }
+
+    struct Recompute: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fold new events, refresh predictions and re-evaluate every segment now (run on a schedule for time-based rules).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+        @Flag(help: "Skip the P(alive)/CLV/RFM refresh.") var noPredictions = false
+
+        func run() async throws {
+            let (runtime, engine, w) = try await open(store, workspace)
+            _ = try await engine.catchUp(workspaceId: w.id)
+            if !noPredictions { _ = try await engine.refreshPredictions(workspaceId: w.id) }
+            let start = Date()
+            let sizes = try await engine.recomputeSegments(workspaceId: w.id)
+            for (id, n) in sizes.sorted(by: { $0.key < $1.key }) { print("\(id)\t\(n)") }
+            print(String(format: "recomputed %d segments in %.2f s", sizes.count, Date().timeIntervalSince(start)))
+            try await runtime.store.close()
+        }
+    }
+
+    struct Preview: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Count the profiles a rule matches, with a sample.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+        @Argument(help: "Rule JSON, e.g. '{\"lifetime_value\": {\"gt\": 1000}}'.") var rule: String
+
+        func validate() throws {
+            guard let value = try? JSONValue.parse(Data(rule.utf8)) else { throw ValidationError("<rule> is not valid JSON") }
+            do { _ = try SegmentRule.parse(value) } catch let e as SegmentRuleError { throw ValidationError("<rule>: \(e)") }
+        }
+
+        func run() async throws {
+            let (runtime, engine, w) = try await open(store, workspace)
+            _ = try await engine.catchUp(workspaceId: w.id)
+            let p = try await engine.preview(workspaceId: w.id, rule: try JSONValue.parse(Data(rule.utf8)), sample: 10)
+            print("\(p.count) profiles")
+            for profile in p.sample { print("  \(profile.id)\t\(profile.email ?? "")\t\(profile.name ?? "")") }
+            try await runtime.store.close()
+        }
+    }
+
+    static func open(_ store: StoreOptions, _ name: String) async throws -> (BeaconRuntime, ProfileEngine, Workspace) {
+        let runtime = try await store.openRuntime(logger: store.makeLogger())
+        guard let engine = runtime.profiles else { throw CommandError("this store does not keep profiles") }
+        guard let w = try await runtime.store.workspace(named: name) else { throw CommandError("no workspace named '\(name)'") }
+        return (runtime, engine, w)
+    }
+}
+
+private func open(_ store: StoreOptions, _ name: String) async throws -> (BeaconRuntime, ProfileEngine, Workspace) {
+    try await SegmentsCommand.open(store, name)
+}
