@@ -1,3 +1,5 @@
+import BeaconCore
+
 /// Calendar dates as day numbers for transaction logs: pure arithmetic, no time zones, no clocks.
 ///
 /// Day numbers count days since 1970-01-01 in the proleptic Gregorian calendar
@@ -7,14 +9,8 @@
 public enum CLVDate {
     /// The day number of a civil date; nil for an impossible date (month 13, 31 April, 29 Feb 2023).
     public static func dayNumber(year: Int, month: Int, day: Int) -> Int? {
-        guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
+        guard CivilCalendar.isValid(year: year, month: month, day: day) else { return nil }
+        return CivilCalendar.dayNumber(year: year, month: month, day: day)
     }
 
     /// Parses `YYYYMMDD`, `YYYY-MM-DD` or `YYYY/MM/DD`, optionally followed by a time
@@ -36,11 +32,4 @@ public enum CLVDate {
         return dayNumber(year: year, month: month, day: day)
     }
 
-    private static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
 }
