@@ -1,0 +1,113 @@
+import ArgumentParser
+import BeaconCore
+import BeaconEngine
+import BeaconStore
+import Foundation
+import Logging
+
+/// `beacon profiles bench`: identity resolution, lookup and segment timings on demo data.
+struct ProfilesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profiles", abstract: "Unified profiles: benchmarks.", subcommands: [Bench.self])
+
+    struct Bench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Generate demo customers, fold them into profiles and time lookups, segment recomputes and live updates.")
+        @Option(help: "Demo customers to generate.") var customers: Int = 20_000
+        @Option(help: "Lookups to time.") var lookups: Int = 10_000
+        @Option(help: "Single-event live updates to time.") var updates: Int = 500
+        @Option(help: "PostgreSQL URL; a temporary SQLite file when omitted.") var databaseURL: String?
+
+        func validate() throws {
+            guard customers >= 10 else { throw ValidationError("--customers must be at least 10") }
+            guard lookups >= 1, updates >= 1 else { throw ValidationError("--lookups and --updates must be positive") }
+        }
+
+        func run() async throws {
+            let generator = DemoGenerator(seed: 42, customers: customers, days: 365)
+            let end = generator.start.addingTimeInterval(365 * 86_400)
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-bench-\(UUID().uuidString)").path
+            let store = try await StoreFactory.open(databaseURL: databaseURL, dataDirectory: dir, logger: Logger(label: "bench"))
+            guard let profileStore = store as? any ProfileStore else { throw CommandError("this store does not keep profiles") }
+            let ws = try await store.createWorkspace(name: "bench-\(UUID().uuidString.prefix(6).lowercased())")
+            let engine = ProfileEngine(events: store, store: profileStore, clock: { end })
+            var t = Date()
+            let events = generator.events()
+            print("generated \(events.count) events for \(customers) customers in \(secs(t)) s")
+
+            // Ingest: commit a batch, then fold it (what the server does after each group commit).
+            var appendTime = 0.0, foldTime = 0.0
+            for start in stride(from: 0, to: events.count, by: 1_000) {
+                t = Date()
+                _ = try await store.append([EventBatch(workspaceId: ws.id, events: Array(events[start..<min(start + 1_000, events.count)]))])
+                appendTime += Date().timeIntervalSince(t)
+                t = Date()
+                try await engine.catchUp(workspaceId: ws.id)
+                foldTime += Date().timeIntervalSince(t)
+            }
+            let profiles = try await profileStore.profileCount(workspaceId: ws.id)
+            let merges = try await profileStore.identityMerges(workspaceId: ws.id, profileId: nil, limit: 10_000_000).count
+            print("ingest: \(events.count) events → \(profiles) profiles, \(merges) merges; commit \(fmt(appendTime)) s, "
+                  + "identity + profiles + 14 live segments \(fmt(foldTime)) s = \(Int(Double(events.count) / foldTime)) events/s")
+
+            t = Date()
+            let refresh = try await engine.refreshPredictions(workspaceId: ws.id)
+            print("prediction refresh (BG/NBD, Gamma-Gamma, RFM on \(refresh.customers) buyers, then all segments): \(secs(t)) s")
+
+            let rule: JSONValue = ["all": [
+                ["lifetime_value": ["gt": 100]], ["plan": ["in": ["plus", "pro"]]],
+                ["event": ["name": "Order Completed", "count": ["gte": 1], "within_days": 90, "where": ["revenue": ["gt": 50]]]],
+            ]]
+            t = Date()
+            let preview = try await engine.preview(workspaceId: ws.id, rule: rule, sample: 10)
+            print("3-condition segment full evaluation (\(preview.count) of \(profiles) match): \(ms(t)) ms")
+            _ = try await engine.saveSegment(workspaceId: ws.id, name: "Bench three conditions", rule: rule)
+            t = Date()
+            let sizes = try await engine.recomputeSegments(workspaceId: ws.id)
+            print("full recompute of all \(sizes.count) segments (store writes included): \(ms(t)) ms")
+
+            var rng = SystemRandomNumberGenerator()
+            var lookupTimes: [Double] = []
+            for _ in 0..<lookups {
+                let n = Int.random(in: 1...customers, using: &rng)
+                let key = [ "user-\(n)", "anon-42-\(n)", "customer\(n)@example.com"][Int.random(in: 0..<3, using: &rng)]
+                t = Date()
+                if let id = try await profileStore.profileId(workspaceId: ws.id, identifierValue: key, kind: nil) {
+                    _ = try await profileStore.profile(workspaceId: ws.id, id: id)
+                }
+                lookupTimes.append(Date().timeIntervalSince(t) * 1000)
+            }
+            print("profile lookup by any id (\(lookups)): p50 \(fmt(pct(lookupTimes, 0.5), 3)) ms, p99 \(fmt(pct(lookupTimes, 0.99), 3)) ms")
+            var searchTimes: [Double] = []
+            for _ in 0..<min(lookups, 2_000) {
+                let prefix = "customer\(Int.random(in: 1...customers, using: &rng))"
+                t = Date()
+                _ = try await profileStore.searchProfiles(workspaceId: ws.id, prefix: prefix, limit: 20)
+                searchTimes.append(Date().timeIntervalSince(t) * 1000)
+            }
+            print("prefix search, 20 results (\(searchTimes.count)): p50 \(fmt(pct(searchTimes, 0.5), 3)) ms, p99 \(fmt(pct(searchTimes, 0.99), 3)) ms")
+
+            var liveTimes: [Double] = []
+            for k in 0..<updates {
+                let n = Int.random(in: 1...customers, using: &rng)
+                let e = Event(messageId: "bench-live-\(k)", type: .track, userId: "user-\(n)", event: "Order Completed",
+                              timestamp: end.addingTimeInterval(-3_600), receivedAt: end,
+                              properties: ["revenue": .number(Double(Int.random(in: 20...400, using: &rng)))])
+                _ = try await store.append([EventBatch(workspaceId: ws.id, events: [e])])
+                t = Date()
+                try await engine.catchUp(workspaceId: ws.id)
+                liveTimes.append(Date().timeIntervalSince(t) * 1000)
+            }
+            print("live update of one event (fold, \(sizes.count) segments, write): p50 \(fmt(pct(liveTimes, 0.5), 2)) ms, p99 \(fmt(pct(liveTimes, 0.99), 2)) ms")
+            try await store.close()
+        }
+
+        func secs(_ t: Date) -> String { fmt(Date().timeIntervalSince(t)) }
+        func ms(_ t: Date) -> String { fmt(Date().timeIntervalSince(t) * 1000, 0) }
+        func fmt(_ x: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", x) }
+        func pct(_ xs: [Double], _ q: Double) -> Double {
+            let s = xs.sorted()
+            return s[min(s.count - 1, Int(Double(s.count) * q))]
+        }
+    }
+}
