@@ -12,7 +12,7 @@ struct ProfilesCommand: AsyncParsableCommand {
 
     struct Bench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Generate demo customers, fold them into profiles and time lookups, segment recomputes and live updates.")
+            abstract: "Generate GlowBeauty persona customers (seed 001), fold them into profiles and time lookups, segment recomputes and live updates.")
         @Option(help: "Demo customers to generate.") var customers: Int = 20_000
         @Option(help: "Lookups to time.") var lookups: Int = 10_000
         @Option(help: "Single-event live updates to time.") var updates: Int = 500
@@ -24,7 +24,7 @@ struct ProfilesCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let generator = DemoGenerator(seed: 42, customers: customers, days: 365)
+            let generator = PersonaGenerator(seed: 42, customers: customers, days: 365)
             let end = generator.start.addingTimeInterval(365 * 86_400)
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-bench-\(UUID().uuidString)").path
             let store = try await StoreFactory.open(databaseURL: databaseURL, dataDirectory: dir, logger: Logger(label: "bench"))
@@ -55,7 +55,7 @@ struct ProfilesCommand: AsyncParsableCommand {
             print("prediction refresh (BG/NBD, Gamma-Gamma, RFM on \(refresh.customers) buyers, then all segments): \(secs(t)) s")
 
             let rule: JSONValue = ["all": [
-                ["lifetime_value": ["gt": 100]], ["plan": ["in": ["plus", "pro"]]],
+                ["lifetime_value": ["gt": 100]], ["subscription_status": "active"],
                 ["event": ["name": "Order Completed", "count": ["gte": 1], "within_days": 90, "where": ["revenue": ["gt": 50]]]],
             ]]
             t = Date()
@@ -70,7 +70,7 @@ struct ProfilesCommand: AsyncParsableCommand {
             var lookupTimes: [Double] = []
             for _ in 0..<lookups {
                 let n = Int.random(in: 1...customers, using: &rng)
-                let key = [ "user-\(n)", "anon-42-\(n)", "customer\(n)@example.com"][Int.random(in: 0..<3, using: &rng)]
+                let key = ["glow-\(n)", "anon-l-42-\(n)", "glow\(n)@example.com"][Int.random(in: 0..<3, using: &rng)]
                 t = Date()
                 if let id = try await profileStore.profileId(workspaceId: ws.id, identifierValue: key, kind: nil) {
                     _ = try await profileStore.profile(workspaceId: ws.id, id: id)
@@ -80,7 +80,7 @@ struct ProfilesCommand: AsyncParsableCommand {
             print("profile lookup by any id (\(lookups)): p50 \(fmt(pct(lookupTimes, 0.5), 3)) ms, p99 \(fmt(pct(lookupTimes, 0.99), 3)) ms")
             var searchTimes: [Double] = []
             for _ in 0..<min(lookups, 2_000) {
-                let prefix = "customer\(Int.random(in: 1...customers, using: &rng))"
+                let prefix = "glow\(Int.random(in: 1...customers, using: &rng))"
                 t = Date()
                 _ = try await profileStore.searchProfiles(workspaceId: ws.id, prefix: prefix, limit: 20)
                 searchTimes.append(Date().timeIntervalSince(t) * 1000)
@@ -90,7 +90,7 @@ struct ProfilesCommand: AsyncParsableCommand {
             var liveTimes: [Double] = []
             for k in 0..<updates {
                 let n = Int.random(in: 1...customers, using: &rng)
-                let e = Event(messageId: "bench-live-\(k)", type: .track, userId: "user-\(n)", event: "Order Completed",
+                let e = Event(messageId: "bench-live-\(k)", type: .track, userId: "glow-\(n)", event: "Order Completed",
                               timestamp: end.addingTimeInterval(-3_600), receivedAt: end,
                               properties: ["revenue": .number(Double(Int.random(in: 20...400, using: &rng)))])
                 _ = try await store.append([EventBatch(workspaceId: ws.id, events: [e])])
