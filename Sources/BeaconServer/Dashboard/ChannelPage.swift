@@ -66,9 +66,10 @@ struct ChannelPage: Sendable {
         let spend = data.channels[index].values
         let contribution = fit.decomposition.parts.first { $0.name == name }?.values ?? []
         let n = min(spend.count, data.dates.count)
-        let weeks = (n + 6) / 7
+        // Whole weeks only: a trailing partial week would look like a collapse.
+        let weeks = max(n / 7, 1)
         var s = [Double](repeating: 0, count: weeks), r = s
-        for i in 0..<n {
+        for i in 0..<min(n, weeks * 7) {
             s[i / 7] += spend[i]
             if i < contribution.count { r[i / 7] += contribution[i] }
         }

@@ -101,7 +101,8 @@ enum DashboardAssets {
             var update = function () {
               var spend = {};
               form.querySelectorAll("input[type=range]").forEach(function (input) {
-                spend[input.dataset.channel] = Number(input.value);
+                // Unmoved sliders keep the exact current spend (a slider snaps to its step).
+                if (input.value !== input.defaultValue) spend[input.dataset.channel] = Number(input.value);
                 var out = document.getElementById("out-" + input.id.slice(6));
                 if (out) out.textContent = money(Number(input.value)) + "/day";
               });

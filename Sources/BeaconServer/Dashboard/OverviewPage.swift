@@ -90,7 +90,8 @@ struct OverviewPage: Sendable {
     static func channelChart(_ orders: [WorkspaceSnapshot.Order]) -> String {
         guard let first = orders.map(\.time).min(), let last = orders.map(\.time).max() else { return "" }
         let week = 7 * 86_400.0
-        let weeks = Int((last.timeIntervalSince(first) / week).rounded(.down)) + 1
+        // Whole weeks only (a trailing partial week would look like a collapse), at least one.
+        let weeks = max(Int((last.timeIntervalSince(first) / week).rounded(.down)), 1)
         var totals: [String: Double] = [:]
         for o in orders { totals[o.channel, default: 0] += o.revenue }
         let ranked = totals.sorted { $0.value == $1.value ? $0.key < $1.key : $0.value > $1.value }.map(\.key)
@@ -98,7 +99,8 @@ struct OverviewPage: Sendable {
         let names = shown + (ranked.count > shown.count ? ["Other"] : [])
         var values = names.map { _ in [Double](repeating: 0, count: weeks) }
         for o in orders {
-            let w = min(weeks - 1, Int(o.time.timeIntervalSince(first) / week))
+            let w = Int(o.time.timeIntervalSince(first) / week)
+            guard w < weeks else { continue }
             let k = shown.firstIndex(of: o.channel) ?? names.count - 1
             values[k][w] += o.revenue
         }
