@@ -51,13 +51,18 @@ public final class IngestService: Sendable {
         guard let workspace = try await workspaces.workspace(forWriteKey: key) else {
             throw IngestError.unauthorized("unknown write key")
         }
-        let events = try Self.events(in: object, endpoint: endpoint, receivedAt: receivedAt)
+        let events = try Self.events(in: object, endpoint: endpoint, receivedAt: receivedAt,
+                                     checkItemSizes: body.count > SegmentMessage.maxEventBytes)
         let result = try await committer.append(EventBatch(workspaceId: workspace.id, events: events))
         return Outcome(workspace: workspace, accepted: result.inserted, duplicates: result.duplicates)
     }
 
     /// Validates a body into events without storing anything.
-    public static func events(in object: [String: JSONValue], endpoint: IngestEndpoint, receivedAt: Date) throws -> [Event] {
+    /// - Parameter checkItemSizes: check each batch item against the 32 KB event limit; a
+    ///   body no larger than the limit cannot hold a larger item, so the (re-serialising)
+    ///   check is skipped for it.
+    public static func events(in object: [String: JSONValue], endpoint: IngestEndpoint, receivedAt: Date,
+                              checkItemSizes: Bool = true) throws -> [Event] {
         do {
             if let type = endpoint.eventType {
                 var message = object
@@ -78,7 +83,7 @@ public final class IngestService: Sendable {
             var events: [Event] = []
             events.reserveCapacity(items.count)
             for (index, item) in items.enumerated() {
-                if item.serialized().utf8.count > SegmentMessage.maxEventBytes {
+                if checkItemSizes, item.serialized().utf8.count > SegmentMessage.maxEventBytes {
                     throw IngestError.tooLarge(field: "batch[\(index)]", limit: SegmentMessage.maxEventBytes)
                 }
                 do {
