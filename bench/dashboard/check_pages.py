@@ -30,6 +30,7 @@ PAGES = [
     ("attribution", "/dashboard/attribution"),
     ("personas", "/dashboard/personas"),
     ("data", "/dashboard/data"),
+    ("customers", "/dashboard/customers?q=customer1"),
     ("channels", "/dashboard/channels"),
     ("channel-email", "/dashboard/channels?channel=email"),
     ("optimiser", "/dashboard/optimiser"),

@@ -52,7 +52,7 @@ enum DashboardAssets {
         svg.chart.donut { max-width: 520px; }
         svg.chart.heatmap { max-width: 900px; }
         svg .grid { stroke: #e6e9ed; } svg .baseline, svg .tick { stroke: #8a939e; }
-        svg text { fill: #333b45; } svg .axis-title { font-size: 12px; fill: var(--muted); }
+        svg text:not([fill]) { fill: #333b45; } svg .axis-title { font-size: 12px; fill: var(--muted); }
         table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid var(--line); margin: 8px 0; }
         caption { text-align: left; color: var(--muted); font-size: 13px; padding: 6px 0; }
         th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }

@@ -30,7 +30,7 @@ struct DashboardView<Page>: @unchecked Sendable {
     static var pages: [(label: String, path: String)] {
         [
             ("Overview", "/dashboard"), ("Channels", "/dashboard/channels"), ("Budget optimiser", "/dashboard/optimiser"),
-            ("Attribution", "/dashboard/attribution"), ("Personas", "/dashboard/personas"), ("Data", "/dashboard/data"),
+            ("Attribution", "/dashboard/attribution"), ("Customers", "/dashboard/customers"), ("Personas", "/dashboard/personas"), ("Data", "/dashboard/data"),
         ]
     }
 

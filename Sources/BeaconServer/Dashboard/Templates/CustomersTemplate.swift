@@ -1,0 +1,38 @@
+extension DashboardTemplates {
+    /// Customers: search and one unified profile.
+    static let customers = """
+        {{<layout}}{{$content}}
+        {{^page.available}}<section class="empty"><h2>Profiles are not available</h2><p>This store keeps no profiles.</p></section>{{/page.available}}
+        {{#page.available}}
+        <form class="search" method="get" action="/dashboard/customers" role="search">
+          <input type="hidden" name="ws" value="{{workspace}}">
+          <label for="q">Find a customer (email, name, user id)</label>
+          <input id="q" name="q" type="search" value="{{page.query}}" autocomplete="off">
+          <button type="submit">Search</button>
+        </form>
+        <p class="note">{{page.total}} profiles in this workspace.</p>
+        {{#page.noResults}}<p class="empty">No profile matches “{{page.query}}”. Profiles appear when events with a <code>userId</code>, <code>anonymousId</code> or an email trait arrive; search by the start of an email, name or id.</p>{{/page.noResults}}
+        {{#page.hasResults}}
+        <table><caption>Profiles</caption>
+          <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col" class="num">Lifetime value</th><th scope="col" class="num">Orders</th><th scope="col">Last seen</th></tr></thead>
+          <tbody>{{#page.results}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td>{{email}}</td><td class="num">{{ltv}}</td><td class="num">{{orders}}</td><td>{{lastSeen}}</td></tr>{{/page.results}}</tbody>
+        </table>
+        {{/page.hasResults}}
+        {{#page.detail}}
+        <section aria-labelledby="profile"><h2 id="profile">{{title}}</h2>
+          <div class="cards">{{#kpis}}{{> kpi}}{{/kpis}}</div>
+          <p class="insight"><strong>Next best action:</strong> {{nextAction}}</p>
+          <h3>Traits</h3>
+          <table><thead><tr><th scope="col">Trait</th><th scope="col">Value</th><th scope="col">Source, updated</th></tr></thead>
+          <tbody>{{#traits}}<tr><th scope="row">{{key}}</th><td>{{value}}</td><td>{{note}}</td></tr>{{/traits}}</tbody></table>
+          <h3>Identifiers</h3>
+          <ul>{{#identifiers}}<li>{{key}}: {{value}}</li>{{/identifiers}}</ul>
+          <h3>Latest events</h3>
+          <table class="events"><thead><tr><th scope="col">#</th><th scope="col">Time (UTC)</th><th scope="col">Type</th><th scope="col">Event / name</th></tr></thead>
+          <tbody>{{#timeline}}<tr><td class="num">{{sequence}}</td><td>{{time}}</td><td>{{type}}</td><td>{{name}}</td></tr>{{/timeline}}</tbody></table>
+        </section>
+        {{/page.detail}}
+        {{/page.available}}
+        {{/content}}{{/layout}}
+        """
+}
