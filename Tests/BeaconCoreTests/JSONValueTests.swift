@@ -36,5 +36,8 @@ struct JSONValueTests {
         let v: JSONValue = .object(["b": .number(2), "a": .array([.string("q\"\n"), .null, .bool(true), .number(0.5)])])
         #expect(v.serialized() == #"{"a":["q\"\n",null,true,0.5],"b":2}"#)
         #expect(try JSONValue.parse(Data(v.serialized().utf8)) == v)
+        let awkward: JSONValue = .string("tab\there\u{01}\\ é😀 \"end\"")
+        #expect(awkward.serialized() == #""tab\there\u0001\\ é😀 \"end\"""#)
+        #expect(try JSONValue.parse(Data(awkward.serialized().utf8)) == awkward)
     }
 }
