@@ -8,7 +8,9 @@ public struct BarChart: Sendable {
     public var xTitle: String
     public var yTitle: String
 
-    public init(title: String, categories: [String], series: [ChartSeries], unit: ChartUnit, xTitle: String, yTitle: String) {
+    public init(
+        title: String, categories: [String], series: [ChartSeries], unit: ChartUnit, xTitle: String, yTitle: String
+    ) {
         self.title = title
         self.categories = categories
         self.series = series
@@ -25,14 +27,16 @@ public struct BarChart: Sendable {
         let barWidth = series.isEmpty ? 0 : groupWidth * 0.8 / Double(series.count)
         var out = frame.open(title: title, description: "\(series.count) series over \(n) categories")
         out += frame.yAxis(y, unit: unit, title: yTitle + (unit.axisSuffix.isEmpty ? "" : " (\(unit.axisSuffix))"))
-        out += frame.xAxis(ticks: (0..<n).map { (frame.plotLeft + (Double($0) + 0.5) * groupWidth, categories[$0]) }, title: xTitle)
+        out += frame.xAxis(
+            ticks: (0..<n).map { (frame.plotLeft + (Double($0) + 0.5) * groupWidth, categories[$0]) }, title: xTitle)
         for (k, s) in series.enumerated() {
             for i in 0..<min(n, s.values.count) where s.values[i].isFinite {
                 let v = s.values[i]
                 let x = frame.plotLeft + Double(i) * groupWidth + groupWidth * 0.1 + Double(k) * barWidth
                 let top = min(y(v), y(0))
                 let h = abs(y(v) - y(0))
-                out += "<rect x=\"\(SVGText.coordinate(x))\" y=\"\(SVGText.coordinate(top))\" width=\"\(SVGText.coordinate(max(barWidth - 1, 1)))\" "
+                out +=
+                    "<rect x=\"\(SVGText.coordinate(x))\" y=\"\(SVGText.coordinate(top))\" width=\"\(SVGText.coordinate(max(barWidth - 1, 1)))\" "
                 out += "height=\"\(SVGText.coordinate(h))\" fill=\"\(ChartPalette.color(k))\">"
                 out += "<title>\(SVGText.escape("\(s.name) · \(categories[i]): \(unit.format(v))"))</title></rect>"
             }

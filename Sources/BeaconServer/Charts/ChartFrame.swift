@@ -26,24 +26,31 @@ struct ChartFrame {
         var s = "<g class=\"axis y\">"
         for t in scale.ticks() {
             let y = SVGText.coordinate(scale(t))
-            s += "<line x1=\"\(SVGText.coordinate(plotLeft))\" x2=\"\(SVGText.coordinate(plotRight))\" y1=\"\(y)\" y2=\"\(y)\" class=\"grid\"/>"
-            s += "<text x=\"\(SVGText.coordinate(plotLeft - 6))\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(SVGText.escape(unit.format(t)))</text>"
+            s +=
+                "<line x1=\"\(SVGText.coordinate(plotLeft))\" x2=\"\(SVGText.coordinate(plotRight))\" y1=\"\(y)\" y2=\"\(y)\" class=\"grid\"/>"
+            s +=
+                "<text x=\"\(SVGText.coordinate(plotLeft - 6))\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(SVGText.escape(unit.format(t)))</text>"
         }
         let cy = SVGText.coordinate((plotTop + plotBottom) / 2)
-        s += "<text class=\"axis-title\" transform=\"translate(14 \(cy)) rotate(-90)\" text-anchor=\"middle\">\(SVGText.escape(title))</text>"
+        s +=
+            "<text class=\"axis-title\" transform=\"translate(14 \(cy)) rotate(-90)\" text-anchor=\"middle\">\(SVGText.escape(title))</text>"
         return s + "</g>"
     }
 
     /// The x axis with labelled ticks at `ticks` (position, label) and a title.
     func xAxis(ticks: [(x: Double, label: String)], title: String) -> String {
-        var s = "<g class=\"axis x\"><line x1=\"\(SVGText.coordinate(plotLeft))\" x2=\"\(SVGText.coordinate(plotRight))\" "
+        var s =
+            "<g class=\"axis x\"><line x1=\"\(SVGText.coordinate(plotLeft))\" x2=\"\(SVGText.coordinate(plotRight))\" "
         s += "y1=\"\(SVGText.coordinate(plotBottom))\" y2=\"\(SVGText.coordinate(plotBottom))\" class=\"baseline\"/>"
         for t in ticks {
             let x = SVGText.coordinate(t.x)
-            s += "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(SVGText.coordinate(plotBottom))\" y2=\"\(SVGText.coordinate(plotBottom + 4))\" class=\"tick\"/>"
-            s += "<text x=\"\(x)\" y=\"\(SVGText.coordinate(plotBottom + 16))\" text-anchor=\"middle\">\(SVGText.escape(t.label))</text>"
+            s +=
+                "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(SVGText.coordinate(plotBottom))\" y2=\"\(SVGText.coordinate(plotBottom + 4))\" class=\"tick\"/>"
+            s +=
+                "<text x=\"\(x)\" y=\"\(SVGText.coordinate(plotBottom + 16))\" text-anchor=\"middle\">\(SVGText.escape(t.label))</text>"
         }
-        s += "<text class=\"axis-title\" x=\"\(SVGText.coordinate((plotLeft + plotRight) / 2))\" y=\"\(SVGText.coordinate(plotBottom + 34))\" text-anchor=\"middle\">\(SVGText.escape(title))</text>"
+        s +=
+            "<text class=\"axis-title\" x=\"\(SVGText.coordinate((plotLeft + plotRight) / 2))\" y=\"\(SVGText.coordinate(plotBottom + 34))\" text-anchor=\"middle\">\(SVGText.escape(title))</text>"
         return s + "</g>"
     }
 
@@ -53,8 +60,10 @@ struct ChartFrame {
         var x = plotLeft
         let y = height - 12
         for e in entries {
-            s += "<rect x=\"\(SVGText.coordinate(x))\" y=\"\(SVGText.coordinate(y - 9))\" width=\"10\" height=\"10\" fill=\"\(e.color)\"/>"
-            s += "<text x=\"\(SVGText.coordinate(x + 14))\" y=\"\(SVGText.coordinate(y))\">\(SVGText.escape(e.name))</text>"
+            s +=
+                "<rect x=\"\(SVGText.coordinate(x))\" y=\"\(SVGText.coordinate(y - 9))\" width=\"10\" height=\"10\" fill=\"\(e.color)\"/>"
+            s +=
+                "<text x=\"\(SVGText.coordinate(x + 14))\" y=\"\(SVGText.coordinate(y))\">\(SVGText.escape(e.name))</text>"
             x += 24 + Double(min(e.name.count, 24)) * 6.5
         }
         return s + "</g>"

@@ -32,7 +32,8 @@ public struct LineChart: Sendable {
     public func svg() -> String {
         let frame = ChartFrame()
         let n = categories.count
-        var layers = series.map { s in (0..<n).map { i in i < s.values.count && s.values[i].isFinite ? s.values[i] : 0 } }
+        var layers = series.map { s in (0..<n).map { i in i < s.values.count && s.values[i].isFinite ? s.values[i] : 0 }
+        }
         var bases = layers.map { _ in [Double](repeating: 0, count: n) }
         if style == .stackedArea {
             var running = [Double](repeating: 0, count: n)
@@ -44,9 +45,12 @@ public struct LineChart: Sendable {
         }
         let y = ChartScale(covering: layers.flatMap { $0 }, range: (frame.plotBottom, frame.plotTop))
         func x(_ i: Int) -> Double {
-            n <= 1 ? (frame.plotLeft + frame.plotRight) / 2 : frame.plotLeft + Double(i) / Double(n - 1) * (frame.plotRight - frame.plotLeft)
+            n <= 1
+                ? (frame.plotLeft + frame.plotRight) / 2
+                : frame.plotLeft + Double(i) / Double(n - 1) * (frame.plotRight - frame.plotLeft)
         }
-        let desc = series.map { s in "\(s.name): total \(unit.format(s.values.filter(\.isFinite).reduce(0, +)))" }.joined(separator: "; ")
+        let desc = series.map { s in "\(s.name): total \(unit.format(s.values.filter(\.isFinite).reduce(0, +)))" }
+            .joined(separator: "; ")
         var out = frame.open(title: title, description: desc)
         out += frame.yAxis(y, unit: unit, title: yTitle + (unit.axisSuffix.isEmpty ? "" : " (\(unit.axisSuffix))"))
         out += frame.xAxis(ticks: ChartFrame.labelIndices(n).map { (x($0), categories[$0]) }, title: xTitle)
@@ -55,11 +59,15 @@ public struct LineChart: Sendable {
             let top = (0..<n).map { "\(SVGText.coordinate(x($0))),\(SVGText.coordinate(y(layers[k][$0])))" }
             switch style {
             case .line:
-                out += "<polyline class=\"series\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(top.joined(separator: " "))\">"
+                out +=
+                    "<polyline class=\"series\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(top.joined(separator: " "))\">"
                 out += "<title>\(SVGText.escape(series[k].name))</title></polyline>"
             case .area, .stackedArea:
-                let bottom = (0..<n).reversed().map { "\(SVGText.coordinate(x($0))),\(SVGText.coordinate(y(style == .area ? 0 : bases[k][$0])))" }
-                out += "<polygon class=\"series\" fill=\"\(color)\" fill-opacity=\"0.85\" stroke=\"\(color)\" points=\"\((top + bottom).joined(separator: " "))\">"
+                let bottom = (0..<n).reversed().map {
+                    "\(SVGText.coordinate(x($0))),\(SVGText.coordinate(y(style == .area ? 0 : bases[k][$0])))"
+                }
+                out +=
+                    "<polygon class=\"series\" fill=\"\(color)\" fill-opacity=\"0.85\" stroke=\"\(color)\" points=\"\((top + bottom).joined(separator: " "))\">"
                 out += "<title>\(SVGText.escape(series[k].name))</title></polygon>"
             }
         }

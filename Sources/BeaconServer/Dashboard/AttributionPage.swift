@@ -34,7 +34,8 @@ struct AttributionPage: Sendable {
 
     /// Runs the models on the snapshot's touch events; nil when there is nothing to attribute.
     static func report(for snapshot: WorkspaceSnapshot) -> Result<AttributionReport, AttributionFailure>? {
-        guard snapshot.touches.contains(where: { AttributionJourneyBuilder().conversionEvents.contains($0.name) }) else { return nil }
+        guard snapshot.touches.contains(where: { AttributionJourneyBuilder().conversionEvents.contains($0.name) })
+        else { return nil }
         do {
             return .success(try AttributionEngine.run(events: snapshot.touches, models: models.map(\.model)))
         } catch {
@@ -55,7 +56,8 @@ struct AttributionPage: Sendable {
             return
         case .success(let value): r = value
         }
-        summary = "\(DashboardFormat.count(r.journeys)) journeys, \(DashboardFormat.count(Int(r.totalConversions.rounded()))) conversions worth \(DashboardFormat.money(r.totalValue)); \(DashboardFormat.count(Int(r.totalNulls.rounded()))) journeys without a conversion."
+        summary =
+            "\(DashboardFormat.count(r.journeys)) journeys, \(DashboardFormat.count(Int(r.totalConversions.rounded()))) conversions worth \(DashboardFormat.money(r.totalValue)); \(DashboardFormat.count(Int(r.totalNulls.rounded()))) journeys without a conversion."
         let labels = Dictionary(uniqueKeysWithValues: Self.models.map { ($0.model.name, $0.label) })
         modelNames = r.models.map { labels[$0.model] ?? $0.model }
         chart = BarChart(
@@ -67,14 +69,19 @@ struct AttributionPage: Sendable {
             Row(channel: name, cells: r.models.map { DashboardFormat.money($0.value[c]) })
         }
         if let markov = r.markov.first {
-            effects = zip(r.channels, markov.removalEffects).map { Effect(channel: $0, effect: DashboardFormat.percent($1)) }
+            effects = zip(r.channels, markov.removalEffects).map {
+                Effect(channel: $0, effect: DashboardFormat.percent($1))
+            }
             let from = markov.states
             let to = markov.states.filter { $0 != "(start)" } + ["(conversion)", "(null)"]
             var matrix = from.map { _ in [Double?](repeating: nil, count: to.count) }
             for t in markov.transitions {
                 if let i = from.firstIndex(of: t.from), let j = to.firstIndex(of: t.to) { matrix[i][j] = t.probability }
             }
-            heatmap = HeatMap(title: "Markov transition probabilities between channels", rowLabels: from, columnLabels: to, values: matrix, unit: .percent).svg()
+            heatmap = HeatMap(
+                title: "Markov transition probabilities between channels", rowLabels: from, columnLabels: to,
+                values: matrix, unit: .percent
+            ).svg()
         }
     }
 }

@@ -34,27 +34,41 @@ struct ChannelPage: Sendable {
         let optimal = plan.map { p in p.lines.map { $0.optimizedSpend / Double(p.horizon) } }
         rows = fit.channels.enumerated().map { k, c in
             Row(
-                name: c.name, href: "/dashboard/channels\(query)\(query.isEmpty ? "?" : "&")channel=\(DashboardQuery.encode(c.name))",
-                selected: k == index, spend: DashboardFormat.money(c.totalSpend), revenue: DashboardFormat.money(c.totalContribution),
+                name: c.name,
+                href: "/dashboard/channels\(query)\(query.isEmpty ? "?" : "&")channel=\(DashboardQuery.encode(c.name))",
+                selected: k == index, spend: DashboardFormat.money(c.totalSpend),
+                revenue: DashboardFormat.money(c.totalContribution),
                 roas: String(format: "%.2f× [%.2f, %.2f]", c.roas.estimate, c.roas.lower, c.roas.upper),
-                marginalROAS: DashboardFormat.ratio(c.marginalROAS.estimate), current: DashboardFormat.money(c.currentSpend),
+                marginalROAS: DashboardFormat.ratio(c.marginalROAS.estimate),
+                current: DashboardFormat.money(c.currentSpend),
                 optimal: optimal.map { DashboardFormat.money($0[k]) } ?? "–",
                 diminishing: c.responseCurve.diminishingReturns.map { DashboardFormat.money($0.spend) } ?? "–")
         }
         let c = fit.channels[index]
         channel = c.name
         let s = fit.statistics
-        fitSummary = String(format: "Fitted on %d days × %d channels in %.1f s: R² %.3f, NRMSE %.3f, MAPE %.1f%%.", s.observations, fit.channels.count, result.seconds, s.rSquared, s.nrmse, s.mape * 100)
+        fitSummary = String(
+            format: "Fitted on %d days × %d channels in %.1f s: R² %.3f, NRMSE %.3f, MAPE %.1f%%.", s.observations,
+            fit.channels.count, result.seconds, s.rSquared, s.nrmse, s.mape * 100)
         timeChart = Self.weekly(result: result, index: index)
-        var markers = [ResponseCurveChart.Marker(name: "Current spend", spend: c.responseCurve.current.spend, response: c.responseCurve.current.response)]
-        if let o = optimal?[index] { markers.append(.init(name: "Optimal spend", spend: o, response: c.response.response(o))) }
-        if let d = c.responseCurve.diminishingReturns { markers.append(.init(name: "Marginal ROAS 1", spend: d.spend, response: d.response)) }
+        var markers = [
+            ResponseCurveChart.Marker(
+                name: "Current spend", spend: c.responseCurve.current.spend, response: c.responseCurve.current.response)
+        ]
+        if let o = optimal?[index] {
+            markers.append(.init(name: "Optimal spend", spend: o, response: c.response.response(o)))
+        }
+        if let d = c.responseCurve.diminishingReturns {
+            markers.append(.init(name: "Marginal ROAS 1", spend: d.spend, response: d.response))
+        }
         curveChart = ResponseCurveChart(
-            title: "\(c.name): response curve", curve: c.responseCurve.points.map { ($0.spend, $0.response, $0.responseLower, $0.responseUpper) },
+            title: "\(c.name): response curve",
+            curve: c.responseCurve.points.map { ($0.spend, $0.response, $0.responseLower, $0.responseUpper) },
             markers: markers, unit: .money(symbol: "$")
         ).svg()
         let m = c.marginalROAS.estimate
-        advice = m < 1
+        advice =
+            m < 1
             ? "At the current \(DashboardFormat.money(c.currentSpend))/day each extra $1 returns \(String(format: "$%.2f", m)): \(c.name) is past its diminishing-returns point; move budget to channels with a higher marginal ROAS."
             : "At the current \(DashboardFormat.money(c.currentSpend))/day each extra $1 still returns \(String(format: "$%.2f", m)): there is room to grow \(c.name)."
     }

@@ -39,22 +39,36 @@ struct CustomersPage: Sendable {
     var detail: Detail?
 
     static func summary(_ p: Profile, link: String) -> Result {
-        Result(name: p.name ?? p.identifiers.first?.value ?? p.id, email: p.email ?? "", href: link,
-               ltv: DashboardFormat.money(p.orders.lifetimeValue), orders: DashboardFormat.count(p.orders.count),
-               lastSeen: DashboardFormat.day(p.lastSeen))
+        Result(
+            name: p.name ?? p.identifiers.first?.value ?? p.id, email: p.email ?? "", href: link,
+            ltv: DashboardFormat.money(p.orders.lifetimeValue), orders: DashboardFormat.count(p.orders.count),
+            lastSeen: DashboardFormat.day(p.lastSeen))
     }
 
     static func detail(_ p: Profile, timeline: [StoredEvent]) -> Detail {
         let pred = p.predictions
         var kpis = [
             KPICard(label: "Lifetime value", value: DashboardFormat.money(p.orders.lifetimeValue)),
-            KPICard(label: "Orders", value: DashboardFormat.count(p.orders.count), note: "AOV \(DashboardFormat.money(p.orders.averageOrderValue))"),
-            KPICard(label: "Last seen", value: DashboardFormat.day(p.lastSeen), note: "first seen \(DashboardFormat.day(p.firstSeen))"),
+            KPICard(
+                label: "Orders", value: DashboardFormat.count(p.orders.count),
+                note: "AOV \(DashboardFormat.money(p.orders.averageOrderValue))"),
+            KPICard(
+                label: "Last seen", value: DashboardFormat.day(p.lastSeen),
+                note: "first seen \(DashboardFormat.day(p.firstSeen))"),
         ]
-        if let clv = pred?.predictedCLV { kpis.append(KPICard(label: "Predicted CLV", value: DashboardFormat.money(clv))) }
-        if let risk = pred?.churnRisk { kpis.append(KPICard(label: "Churn risk", value: DashboardFormat.percent(risk, digits: 0), note: pred?.rfmSegment.map { "RFM: \($0)" })) }
+        if let clv = pred?.predictedCLV {
+            kpis.append(KPICard(label: "Predicted CLV", value: DashboardFormat.money(clv)))
+        }
+        if let risk = pred?.churnRisk {
+            kpis.append(
+                KPICard(
+                    label: "Churn risk", value: DashboardFormat.percent(risk, digits: 0),
+                    note: pred?.rfmSegment.map { "RFM: \($0)" }))
+        }
         let traits = p.traits.sorted { $0.key < $1.key }.map {
-            Pair(key: $0.key, value: $0.value.value.stringValue ?? $0.value.value.serialized(), note: "\($0.value.source), \(DashboardFormat.day($0.value.at))")
+            Pair(
+                key: $0.key, value: $0.value.value.stringValue ?? $0.value.value.serialized(),
+                note: "\($0.value.source), \(DashboardFormat.day($0.value.at))")
         }
         let ids = p.identifiers.map { Pair(key: $0.kind, value: $0.value, note: "") }
         let action: String
@@ -67,6 +81,8 @@ struct CustomersPage: Sendable {
         } else {
             action = "Active repeat customer: loyalty rewards and early access."
         }
-        return Detail(title: p.name ?? p.email ?? p.id, kpis: kpis, traits: traits, identifiers: ids, timeline: timeline.map(DataPage.row), nextAction: action)
+        return Detail(
+            title: p.name ?? p.email ?? p.id, kpis: kpis, traits: traits, identifiers: ids,
+            timeline: timeline.map(DataPage.row), nextAction: action)
     }
 }

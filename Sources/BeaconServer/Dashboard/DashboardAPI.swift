@@ -1,6 +1,6 @@
 import BeaconAnalytics
-import BeaconStore
 import BeaconCore
+import BeaconStore
 import Foundation
 import Hummingbird
 
@@ -33,7 +33,10 @@ struct DashboardAPI<Context: RequestContext>: Sendable {
         case .fitting(let started):
             return json(["state": .string("fitting"), "seconds": .number(Date().timeIntervalSince(started).rounded())])
         case .ready(let r):
-            return json(["state": .string("ready"), "seconds": .number(r.seconds), "channels": .array(r.fit.channels.map { .string($0.name) })])
+            return json([
+                "state": .string("ready"), "seconds": .number(r.seconds),
+                "channels": .array(r.fit.channels.map { .string($0.name) }),
+            ])
         case .failed(let message):
             return json(["state": .string("failed"), "error": .string(message)])
         }
@@ -46,29 +49,36 @@ struct DashboardAPI<Context: RequestContext>: Sendable {
             throw ProblemDetails(.badRequest, detail: "the body must be a JSON object", field: "body")
         }
         guard case .ready(let result) = await controller.mmm.state(for: ws.id) else {
-            throw ProblemDetails(.conflict, detail: "the marketing-mix model is still fitting; retry when /dashboard/api/mmm says ready", field: "ws")
+            throw ProblemDetails(
+                .conflict, detail: "the marketing-mix model is still fitting; retry when /dashboard/api/mmm says ready",
+                field: "ws")
         }
         var daily = result.currentSpend
         if let spend = root["spend"] {
             guard case .object(let amounts) = spend else {
-                throw ProblemDetails(.badRequest, detail: "spend must be an object of channel → dollars per day", field: "spend")
+                throw ProblemDetails(
+                    .badRequest, detail: "spend must be an object of channel → dollars per day", field: "spend")
             }
             for (name, value) in amounts {
                 guard let k = result.fit.channels.firstIndex(where: { $0.name == name }) else {
                     throw ProblemDetails(.badRequest, detail: "unknown channel '\(name)'", field: "spend.\(name)")
                 }
                 guard let amount = value.doubleValue, amount.isFinite, amount >= 0 else {
-                    throw ProblemDetails(.badRequest, detail: "spend must be a non-negative number", field: "spend.\(name)")
+                    throw ProblemDetails(
+                        .badRequest, detail: "spend must be a non-negative number", field: "spend.\(name)")
                 }
                 daily[k] = amount
             }
         }
         let h = OptimiserPage.horizon
-        let w = try MMMWhatIf(responses: result.fit.responses, current: result.currentSpend, allocation: daily.map { $0 * Double(h) },
-                              horizon: h, baselinePerPeriod: result.fit.baselinePerPeriod)
+        let w = try MMMWhatIf(
+            responses: result.fit.responses, current: result.currentSpend, allocation: daily.map { $0 * Double(h) },
+            horizon: h, baselinePerPeriod: result.fit.baselinePerPeriod)
         let lines: [JSONValue] = w.lines.map {
-            .object(["name": .string($0.name), "spend": .number($0.spend), "revenue": .number($0.revenue.estimate),
-                     "roas": .number($0.roas.estimate), "marginalROAS": .number($0.marginalROAS)])
+            .object([
+                "name": .string($0.name), "spend": .number($0.spend), "revenue": .number($0.revenue.estimate),
+                "roas": .number($0.roas.estimate), "marginalROAS": .number($0.marginalROAS),
+            ])
         }
         return json([
             "horizon": .number(Double(h)), "spend": .number(w.spend), "mediaRevenue": .number(w.mediaRevenue.estimate),
@@ -82,14 +92,18 @@ struct DashboardAPI<Context: RequestContext>: Sendable {
         let ws = try await workspace(request)
         var after: Int64?
         if let text = request.uri.queryParameters["after"] {
-            guard let value = Int64(text) else { throw ProblemDetails(.badRequest, detail: "after must be an event sequence number", field: "after") }
+            guard let value = Int64(text) else {
+                throw ProblemDetails(.badRequest, detail: "after must be an event sequence number", field: "after")
+            }
             after = value
         }
         let stored = try await controller.runtime.store.events(in: ws.id, after: after, limit: 200)
         let rows: [JSONValue] = stored.map {
             let r = DataPage.row($0)
-            return .object(["sequence": .number(Double($0.sequence)), "time": .string(r.time), "type": .string(r.type),
-                            "name": .string(r.name), "who": .string(r.who), "json": .string(r.json)])
+            return .object([
+                "sequence": .number(Double($0.sequence)), "time": .string(r.time), "type": .string(r.type),
+                "name": .string(r.name), "who": .string(r.who), "json": .string(r.json),
+            ])
         }
         var out: [String: JSONValue] = ["events": .array(rows)]
         out["next"] = stored.last.map { .number(Double($0.sequence)) }
@@ -99,6 +113,8 @@ struct DashboardAPI<Context: RequestContext>: Sendable {
     private func json(_ object: [String: JSONValue]) -> Response {
         var headers = DashboardRenderer.securityHeaders
         headers[.contentType] = "application/json"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: JSONValue.object(object).serialized())))
+        return Response(
+            status: .ok, headers: headers,
+            body: .init(byteBuffer: ByteBuffer(string: JSONValue.object(object).serialized())))
     }
 }

@@ -11,30 +11,41 @@ extension DashboardController {
             let ws = snapshot.workspace
             let query = request.uri.queryParameters["q"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
             guard let store = runtime.store as? any ProfileStore, let engine = runtime.profiles else {
-                let page = CustomersPage(query: query, available: false, total: "0", results: [], noResults: false, hasResults: false, detail: nil)
-                return try render("customers", title: title, path: path, workspace: ws, all: all, asOf: snapshot.lastEvent, page: page)
+                let page = CustomersPage(
+                    query: query, available: false, total: "0", results: [], noResults: false, hasResults: false,
+                    detail: nil)
+                return try render(
+                    "customers", title: title, path: path, workspace: ws, all: all, asOf: snapshot.lastEvent, page: page
+                )
             }
             _ = try await engine.catchUp(workspaceId: ws.id)
             let base = "/dashboard/customers?ws=" + DashboardQuery.encode(ws.name)
-            let found = query.isEmpty
+            let found =
+                query.isEmpty
                 ? try await store.listProfiles(workspaceId: ws.id, after: nil, limit: 25)
                 : try await store.searchProfiles(workspaceId: ws.id, prefix: query, limit: 25)
             var detail: CustomersPage.Detail?
             if let id = request.uri.queryParameters["id"].map(String.init) {
                 guard let profile = try await store.profile(workspaceId: ws.id, id: id) else {
-                    return try message(snapshot, all: all, title: title, path: path, status: .notFound, MessagePage(
-                        heading: "No such customer", text: "There is no profile “\(id)” in this workspace.", linkHref: base, linkLabel: "Search customers"))
+                    return try message(
+                        snapshot, all: all, title: title, path: path, status: .notFound,
+                        MessagePage(
+                            heading: "No such customer", text: "There is no profile “\(id)” in this workspace.",
+                            linkHref: base, linkLabel: "Search customers"))
                 }
                 let userIds = profile.identifiers.filter { $0.kind == Identifier.userId }.map(\.value)
                 let anonymousIds = profile.identifiers.filter { $0.kind == Identifier.anonymousId }.map(\.value)
-                let timeline = try await store.timeline(workspaceId: ws.id, userIds: userIds, anonymousIds: anonymousIds, before: nil, limit: 20)
+                let timeline = try await store.timeline(
+                    workspaceId: ws.id, userIds: userIds, anonymousIds: anonymousIds, before: nil, limit: 20)
                 detail = CustomersPage.detail(profile, timeline: timeline)
             }
             let page = CustomersPage(
-                query: query, available: true, total: DashboardFormat.count(try await store.profileCount(workspaceId: ws.id)),
+                query: query, available: true,
+                total: DashboardFormat.count(try await store.profileCount(workspaceId: ws.id)),
                 results: found.map { CustomersPage.summary($0, link: base + "&id=" + DashboardQuery.encode($0.id)) },
                 noResults: found.isEmpty && !query.isEmpty, hasResults: !found.isEmpty, detail: detail)
-            return try render("customers", title: title, path: path, workspace: ws, all: all, asOf: snapshot.lastEvent, page: page)
+            return try render(
+                "customers", title: title, path: path, workspace: ws, all: all, asOf: snapshot.lastEvent, page: page)
         }
     }
 }

@@ -12,10 +12,19 @@ extension DashboardController {
         case .ready(let result): return .success(result)
         case .fitting(let started):
             let page = FittingPage(seconds: Int(Date().timeIntervalSince(started)), workspace: snapshot.workspace.name)
-            return .failure(ResponseBox(response: try render("fitting", title: title, path: path, workspace: snapshot.workspace, all: all, asOf: snapshot.lastEvent, page: page)))
+            return .failure(
+                ResponseBox(
+                    response: try render(
+                        "fitting", title: title, path: path, workspace: snapshot.workspace, all: all,
+                        asOf: snapshot.lastEvent, page: page)))
         case .failed(let message):
-            return .failure(ResponseBox(response: try self.message(snapshot, all: all, title: title, path: path, status: .internalServerError,
-                MessagePage(heading: "The marketing-mix model could not be fitted", text: message, linkHref: nil, linkLabel: nil))))
+            return .failure(
+                ResponseBox(
+                    response: try self.message(
+                        snapshot, all: all, title: title, path: path, status: .internalServerError,
+                        MessagePage(
+                            heading: "The marketing-mix model could not be fitted", text: message, linkHref: nil,
+                            linkLabel: nil))))
         }
     }
 
@@ -27,12 +36,19 @@ extension DashboardController {
             case .success(let result):
                 let requested = request.uri.queryParameters["channel"].map(String.init)
                 let query = "?ws=" + DashboardQuery.encode(snapshot.workspace.name)
-                guard let page = ChannelPage(result: result, plan: try? OptimiserPage.plan(result), channel: requested, query: query) else {
-                    return try message(snapshot, all: all, title: title, path: path, status: .notFound, MessagePage(
-                        heading: "No such channel", text: "The model has no channel named “\(requested ?? "")”.",
-                        linkHref: path + query, linkLabel: "See all channels"))
+                guard
+                    let page = ChannelPage(
+                        result: result, plan: try? OptimiserPage.plan(result), channel: requested, query: query)
+                else {
+                    return try message(
+                        snapshot, all: all, title: title, path: path, status: .notFound,
+                        MessagePage(
+                            heading: "No such channel", text: "The model has no channel named “\(requested ?? "")”.",
+                            linkHref: path + query, linkLabel: "See all channels"))
                 }
-                return try render("channels", title: title, path: path, workspace: snapshot.workspace, all: all, asOf: snapshot.lastEvent, page: page)
+                return try render(
+                    "channels", title: title, path: path, workspace: snapshot.workspace, all: all,
+                    asOf: snapshot.lastEvent, page: page)
             }
         }
     }
@@ -44,8 +60,10 @@ extension DashboardController {
             case .failure(let box): return box.response
             case .success(let result):
                 let plan = try OptimiserPage.plan(result)
-                return try render("optimiser", title: title, path: path, workspace: snapshot.workspace, all: all, asOf: snapshot.lastEvent,
-                                  page: OptimiserPage(result: result, plan: plan))
+                return try render(
+                    "optimiser", title: title, path: path, workspace: snapshot.workspace, all: all,
+                    asOf: snapshot.lastEvent,
+                    page: OptimiserPage(result: result, plan: plan))
             }
         }
     }

@@ -18,7 +18,9 @@ struct DashboardController<Context: RequestContext>: Sendable {
 
     init(runtime: BeaconRuntime, settings: DashboardSettings) {
         self.runtime = runtime
-        renderer = Result { try DashboardRenderer() }.mapError { $0 as? TemplateError ?? TemplateError(name: "?", underlying: "\($0)") }
+        renderer = Result { try DashboardRenderer() }.mapError {
+            $0 as? TemplateError ?? TemplateError(name: "?", underlying: "\($0)")
+        }
         snapshots = WorkspaceSnapshotCache(store: runtime.store)
         mmm = MMMFitCache(specification: settings.mmmSpecification)
     }
@@ -53,7 +55,8 @@ struct DashboardController<Context: RequestContext>: Sendable {
 
     /// Renders `template` with the layout around `page`.
     func render<Page>(
-        _ template: String, title: String, path: String, workspace: Workspace?, all: [Workspace], asOf: Date?, page: Page,
+        _ template: String, title: String, path: String, workspace: Workspace?, all: [Workspace], asOf: Date?,
+        page: Page,
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let view = DashboardView(title: title, path: path, workspace: workspace, all: all, asOf: asOf, page: page)
@@ -80,7 +83,9 @@ struct DashboardController<Context: RequestContext>: Sendable {
         _ snapshot: WorkspaceSnapshot, all: [Workspace], title: String, path: String, status: HTTPResponse.Status,
         _ page: MessagePage
     ) throws -> Response {
-        try render("message", title: title, path: path, workspace: snapshot.workspace, all: all, asOf: snapshot.lastEvent, page: page, status: status)
+        try render(
+            "message", title: title, path: path, workspace: snapshot.workspace, all: all, asOf: snapshot.lastEvent,
+            page: page, status: status)
     }
 
     func host(_ request: Request) -> String {
@@ -94,7 +99,9 @@ struct DashboardController<Context: RequestContext>: Sendable {
             let rfm = await snapshots.derived("rfm", of: snapshot) { try? RFMAnalysis(orders: $0.orderRecords) }
             let state = await mmm.state(for: snapshot.workspace.id)
             let page = OverviewPage(snapshot: snapshot, rfm: rfm, mmm: state, host: host(request))
-            return try render("overview", title: "Overview", path: "/dashboard", workspace: snapshot.workspace, all: all, asOf: snapshot.lastEvent, page: page)
+            return try render(
+                "overview", title: "Overview", path: "/dashboard", workspace: snapshot.workspace, all: all,
+                asOf: snapshot.lastEvent, page: page)
         }
     }
 
@@ -102,14 +109,18 @@ struct DashboardController<Context: RequestContext>: Sendable {
         try await withSnapshot(request, title: "Attribution", path: "/dashboard/attribution") { snapshot, all in
             let report = await snapshots.derived("attribution", of: snapshot) { AttributionPage.report(for: $0) }
             let page = AttributionPage(report: report)
-            return try render("attribution", title: "Attribution", path: "/dashboard/attribution", workspace: snapshot.workspace, all: all, asOf: snapshot.lastEvent, page: page)
+            return try render(
+                "attribution", title: "Attribution", path: "/dashboard/attribution", workspace: snapshot.workspace,
+                all: all, asOf: snapshot.lastEvent, page: page)
         }
     }
 
     func personas(_ request: Request) async throws -> Response {
         try await withSnapshot(request, title: "Personas", path: "/dashboard/personas") { snapshot, all in
             let page = await snapshots.derived("personas", of: snapshot) { PersonasPage(snapshot: $0) }
-            return try render("personas", title: "Personas", path: "/dashboard/personas", workspace: snapshot.workspace, all: all, asOf: snapshot.lastEvent, page: page)
+            return try render(
+                "personas", title: "Personas", path: "/dashboard/personas", workspace: snapshot.workspace, all: all,
+                asOf: snapshot.lastEvent, page: page)
         }
     }
 
@@ -118,7 +129,9 @@ struct DashboardController<Context: RequestContext>: Sendable {
             var counts: [String: Int] = [:]
             for ws in all { counts[ws.id] = try await runtime.store.eventCount(in: ws.id) }
             let page = DataPage(snapshot: snapshot, workspaces: all, eventCounts: counts)
-            return try render("data", title: "Data", path: "/dashboard/data", workspace: snapshot.workspace, all: all, asOf: snapshot.lastEvent, page: page)
+            return try render(
+                "data", title: "Data", path: "/dashboard/data", workspace: snapshot.workspace, all: all,
+                asOf: snapshot.lastEvent, page: page)
         }
     }
 }

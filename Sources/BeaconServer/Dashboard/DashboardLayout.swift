@@ -29,8 +29,10 @@ struct DashboardView<Page>: @unchecked Sendable {
     /// The dashboard's pages in navigation order: (label, path).
     static var pages: [(label: String, path: String)] {
         [
-            ("Overview", "/dashboard"), ("Channels", "/dashboard/channels"), ("Budget optimiser", "/dashboard/optimiser"),
-            ("Attribution", "/dashboard/attribution"), ("Customers", "/dashboard/customers"), ("Personas", "/dashboard/personas"), ("Data", "/dashboard/data"),
+            ("Overview", "/dashboard"), ("Channels", "/dashboard/channels"),
+            ("Budget optimiser", "/dashboard/optimiser"),
+            ("Attribution", "/dashboard/attribution"), ("Customers", "/dashboard/customers"),
+            ("Personas", "/dashboard/personas"), ("Data", "/dashboard/data"),
         ]
     }
 

@@ -32,8 +32,10 @@ struct DataPage: Sendable {
 
     init(snapshot: WorkspaceSnapshot, workspaces: [Workspace], eventCounts: [String: Int]) {
         self.workspaces = workspaces.map {
-            WorkspaceRow(name: $0.name, created: DashboardFormat.day($0.createdAt), events: DashboardFormat.count(eventCounts[$0.id] ?? 0),
-                         current: $0.id == snapshot.workspace.id)
+            WorkspaceRow(
+                name: $0.name, created: DashboardFormat.day($0.createdAt),
+                events: DashboardFormat.count(eventCounts[$0.id] ?? 0),
+                current: $0.id == snapshot.workspace.id)
         }
         let recent = snapshot.events.suffix(Self.recentCount).reversed()
         events = recent.map(Self.row)

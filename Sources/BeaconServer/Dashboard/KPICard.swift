@@ -7,7 +7,10 @@ struct KPICard: Sendable, Equatable {
     var direction: String
     var note: String?
 
-    init(label: String, value: String, current: Double? = nil, previous: Double? = nil, period: String = "", note: String? = nil) {
+    init(
+        label: String, value: String, current: Double? = nil, previous: Double? = nil, period: String = "",
+        note: String? = nil
+    ) {
         self.label = label
         self.value = value
         let change = current.flatMap { c in previous.flatMap { DashboardFormat.change(c, $0, period: period) } }

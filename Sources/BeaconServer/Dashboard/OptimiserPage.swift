@@ -35,7 +35,8 @@ struct OptimiserPage: Sendable {
     static func plan(_ result: MMMFitCache.MMMResult) throws -> MMMBudgetPlan {
         let current = result.currentSpend
         return try MMMBudgetPlan(
-            responses: result.fit.responses, current: current, budget: current.reduce(0, +) * Double(horizon), horizon: horizon)
+            responses: result.fit.responses, current: current, budget: current.reduce(0, +) * Double(horizon),
+            horizon: horizon)
     }
 
     init(result: MMMFitCache.MMMResult, plan: MMMBudgetPlan) {
@@ -44,17 +45,22 @@ struct OptimiserPage: Sendable {
             let daily = l.currentSpend / h
             let top = max(daily * 3, l.optimizedSpend / h * 1.5, 100)
             return Line(
-                name: l.name, index: k, current: DashboardFormat.money(l.currentSpend), optimised: DashboardFormat.money(l.optimizedSpend),
-                change: l.currentSpend > 0 ? String(format: "%+.0f%%", (l.optimizedSpend / l.currentSpend - 1) * 100) : "new",
-                currentRevenue: DashboardFormat.money(l.currentRevenue), optimisedRevenue: DashboardFormat.money(l.optimizedRevenue),
+                name: l.name, index: k, current: DashboardFormat.money(l.currentSpend),
+                optimised: DashboardFormat.money(l.optimizedSpend),
+                change: l.currentSpend > 0
+                    ? String(format: "%+.0f%%", (l.optimizedSpend / l.currentSpend - 1) * 100) : "new",
+                currentRevenue: DashboardFormat.money(l.currentRevenue),
+                optimisedRevenue: DashboardFormat.money(l.optimizedRevenue),
                 marginalROAS: DashboardFormat.ratio(l.marginalROAS), sliderValue: Int(daily.rounded()),
-                sliderMax: Int(ChartScale.niceStep(top / 5) * 5), sliderStep: max(1, Int(ChartScale.niceStep(top / 200))))
+                sliderMax: Int(ChartScale.niceStep(top / 5) * 5),
+                sliderStep: max(1, Int(ChartScale.niceStep(top / 200))))
         }
         budget = DashboardFormat.money(plan.budget)
         currentRevenue = DashboardFormat.money(plan.currentRevenue)
         optimisedRevenue = DashboardFormat.money(plan.optimizedRevenue)
-        lift = String(format: "%@ (%+.1f%%, 90%% interval %@ … %@)", DashboardFormat.money(plan.lift.estimate), plan.liftPercent,
-                      DashboardFormat.money(plan.lift.lower), DashboardFormat.money(plan.lift.upper))
+        lift = String(
+            format: "%@ (%+.1f%%, 90%% interval %@ … %@)", DashboardFormat.money(plan.lift.estimate), plan.liftPercent,
+            DashboardFormat.money(plan.lift.lower), DashboardFormat.money(plan.lift.upper))
         roas = DashboardFormat.ratio(plan.optimizedROAS)
     }
 }

@@ -13,14 +13,20 @@ extension OverviewPage {
         var byChannel: [String: Double] = [:]
         for o in orders where o.time > currentStart && o.time <= asOf { byChannel[o.channel, default: 0] += o.revenue }
         if let top = byChannel.max(by: { $0.value == $1.value ? $0.key > $1.key : $0.value < $1.value }), revNow > 0 {
-            out.append("\(top.key) brings the most revenue: \(DashboardFormat.percent(top.value / revNow, digits: 0)) of the last \(Int(periodDays)) days (last touch).")
+            out.append(
+                "\(top.key) brings the most revenue: \(DashboardFormat.percent(top.value / revNow, digits: 0)) of the last \(Int(periodDays)) days (last touch)."
+            )
         }
         if revBefore > 0 {
             let rel = (revNow - revBefore) / revBefore
-            out.append("Revenue is \(rel >= 0 ? "up" : "down") \(DashboardFormat.percent(abs(rel), digits: 0)) on the previous \(Int(periodDays)) days (\(DashboardFormat.money(revNow)) against \(DashboardFormat.money(revBefore))).")
+            out.append(
+                "Revenue is \(rel >= 0 ? "up" : "down") \(DashboardFormat.percent(abs(rel), digits: 0)) on the previous \(Int(periodDays)) days (\(DashboardFormat.money(revNow)) against \(DashboardFormat.money(revBefore)))."
+            )
         }
         if rfmCount > 0, atRisk > 0 {
-            out.append("\(DashboardFormat.count(atRisk)) customers (\(DashboardFormat.percent(Double(atRisk) / Double(rfmCount), digits: 0))) are at risk of churning: see Personas for the win-back actions.")
+            out.append(
+                "\(DashboardFormat.count(atRisk)) customers (\(DashboardFormat.percent(Double(atRisk) / Double(rfmCount), digits: 0))) are at risk of churning: see Personas for the win-back actions."
+            )
         }
         switch mmm {
         case .ready(let result):
@@ -28,10 +34,14 @@ extension OverviewPage {
                 out.append("\(best.name) is the best performer (\(DashboardFormat.ratio(best.roas.estimate)) ROAS).")
             }
             for c in result.fit.channels where c.marginalROAS.estimate < 1 {
-                out.append("\(c.name) is hitting diminishing returns: an extra $1 returns \(String(format: "$%.2f", c.marginalROAS.estimate)) at the current \(DashboardFormat.money(c.currentSpend))/day.")
+                out.append(
+                    "\(c.name) is hitting diminishing returns: an extra $1 returns \(String(format: "$%.2f", c.marginalROAS.estimate)) at the current \(DashboardFormat.money(c.currentSpend))/day."
+                )
             }
         case .fitting(let started):
-            out.append("The marketing-mix model is fitting (\(Int(Date().timeIntervalSince(started))) s so far); spend insights appear here when it is done.")
+            out.append(
+                "The marketing-mix model is fitting (\(Int(Date().timeIntervalSince(started))) s so far); spend insights appear here when it is done."
+            )
         case .failed(let message):
             out.append("The marketing-mix model could not be fitted: \(message)")
         }

@@ -10,7 +10,8 @@ struct OverviewPage: Sendable {
     var period: String = ""
     var customerKPIs: [KPICard] = []
     var spendKPIs: [KPICard] = []
-    var spendSource = "Ad spend from the marketing-mix data set (TechStyle demo, last 30 of its 730 days) until spend imports land."
+    var spendSource =
+        "Ad spend from the marketing-mix data set (TechStyle demo, last 30 of its 730 days) until spend imports land."
     var insights: [String] = []
     var chart: String = ""
 
@@ -32,10 +33,15 @@ struct OverviewPage: Sendable {
         let day = 86_400.0
         let p = Self.periodDays * day
         let currentStart = asOf.addingTimeInterval(-p), previousStart = asOf.addingTimeInterval(-2 * p)
-        period = "Last \(Int(Self.periodDays)) days to \(DashboardFormat.day(asOf)), compared with the \(Int(Self.periodDays)) days before."
+        period =
+            "Last \(Int(Self.periodDays)) days to \(DashboardFormat.day(asOf)), compared with the \(Int(Self.periodDays)) days before."
         let label = "previous \(Int(Self.periodDays)) days"
-        func revenue(_ from: Date, _ to: Date) -> Double { orders.filter { $0.time > from && $0.time <= to }.reduce(0) { $0 + $1.revenue } }
-        func orderCount(_ from: Date, _ to: Date) -> Int { orders.filter { $0.time > from && $0.time <= to && $0.revenue > 0 }.count }
+        func revenue(_ from: Date, _ to: Date) -> Double {
+            orders.filter { $0.time > from && $0.time <= to }.reduce(0) { $0 + $1.revenue }
+        }
+        func orderCount(_ from: Date, _ to: Date) -> Int {
+            orders.filter { $0.time > from && $0.time <= to && $0.revenue > 0 }.count
+        }
         var firstOrder: [String: Date] = [:]
         var lastOrderAt: [String: [Date]] = [:]
         for o in orders where o.revenue > 0 {
@@ -44,28 +50,41 @@ struct OverviewPage: Sendable {
         }
         func customers(upTo t: Date) -> Int { firstOrder.values.filter { $0 <= t }.count }
         func active(at t: Date) -> Int {
-            lastOrderAt.values.filter { times in times.contains { $0 <= t && $0 > t.addingTimeInterval(-Self.activeDays * day) } }.count
+            lastOrderAt.values.filter { times in
+                times.contains { $0 <= t && $0 > t.addingTimeInterval(-Self.activeDays * day) }
+            }.count
         }
         let revNow = revenue(currentStart, asOf), revBefore = revenue(previousStart, currentStart)
         let ordersNow = orderCount(currentStart, asOf), ordersBefore = orderCount(previousStart, currentStart)
         let atRisk = rfm?.customers.filter { Self.riskSegments.contains($0.segment) }.count ?? 0
         let rfmCount = rfm?.customers.count ?? 0
         customerKPIs = [
-            KPICard(label: "Revenue", value: DashboardFormat.money(revNow), current: revNow, previous: revBefore, period: label),
-            KPICard(label: "Orders", value: DashboardFormat.count(ordersNow), current: Double(ordersNow), previous: Double(ordersBefore), period: label),
-            KPICard(label: "Customers", value: DashboardFormat.count(customers(upTo: asOf)),
-                    current: Double(customers(upTo: asOf)), previous: Double(customers(upTo: currentStart)), period: label,
-                    note: "people with at least one order"),
-            KPICard(label: "Active customers", value: DashboardFormat.count(active(at: asOf)),
-                    current: Double(active(at: asOf)), previous: Double(active(at: currentStart)), period: label,
-                    note: "ordered in the last \(Int(Self.activeDays)) days"),
-            KPICard(label: "Churn risk", value: rfmCount > 0 ? DashboardFormat.percent(Double(atRisk) / Double(rfmCount)) : "–",
-                    note: "\(DashboardFormat.count(atRisk)) customers in RFM segments About to Sleep, At Risk, Can't Lose Them, Hibernating"),
+            KPICard(
+                label: "Revenue", value: DashboardFormat.money(revNow), current: revNow, previous: revBefore,
+                period: label),
+            KPICard(
+                label: "Orders", value: DashboardFormat.count(ordersNow), current: Double(ordersNow),
+                previous: Double(ordersBefore), period: label),
+            KPICard(
+                label: "Customers", value: DashboardFormat.count(customers(upTo: asOf)),
+                current: Double(customers(upTo: asOf)), previous: Double(customers(upTo: currentStart)), period: label,
+                note: "people with at least one order"),
+            KPICard(
+                label: "Active customers", value: DashboardFormat.count(active(at: asOf)),
+                current: Double(active(at: asOf)), previous: Double(active(at: currentStart)), period: label,
+                note: "ordered in the last \(Int(Self.activeDays)) days"),
+            KPICard(
+                label: "Churn risk",
+                value: rfmCount > 0 ? DashboardFormat.percent(Double(atRisk) / Double(rfmCount)) : "–",
+                note:
+                    "\(DashboardFormat.count(atRisk)) customers in RFM segments About to Sleep, At Risk, Can't Lose Them, Hibernating"
+            ),
         ]
         spendKPIs = Self.spendCards(label: label)
         chart = Self.channelChart(orders)
-        insights = Self.insights(orders: orders, currentStart: currentStart, asOf: asOf, revNow: revNow, revBefore: revBefore,
-                                 atRisk: atRisk, rfmCount: rfmCount, mmm: mmm)
+        insights = Self.insights(
+            orders: orders, currentStart: currentStart, asOf: asOf, revNow: revNow, revBefore: revBefore,
+            atRisk: atRisk, rfmCount: rfmCount, mmm: mmm)
     }
 
     /// Spend, attributed revenue and blended ROAS over the last 30 days of the marketing-mix data.
@@ -79,10 +98,15 @@ struct OverviewPage: Sendable {
         let spendBefore = data.channels.reduce(0) { $0 + total($1.values, before) }
         let revNow = total(data.target, now), revBefore = total(data.target, before)
         return [
-            KPICard(label: "Total spend", value: DashboardFormat.money(spendNow), current: spendNow, previous: spendBefore, period: label),
-            KPICard(label: "Revenue", value: DashboardFormat.money(revNow), current: revNow, previous: revBefore, period: label),
-            KPICard(label: "Blended ROAS", value: DashboardFormat.ratio(revNow / spendNow), current: revNow / spendNow,
-                    previous: revBefore / spendBefore, period: label, note: "all revenue ÷ all spend"),
+            KPICard(
+                label: "Total spend", value: DashboardFormat.money(spendNow), current: spendNow, previous: spendBefore,
+                period: label),
+            KPICard(
+                label: "Revenue", value: DashboardFormat.money(revNow), current: revNow, previous: revBefore,
+                period: label),
+            KPICard(
+                label: "Blended ROAS", value: DashboardFormat.ratio(revNow / spendNow), current: revNow / spendNow,
+                previous: revBefore / spendBefore, period: label, note: "all revenue ÷ all spend"),
         ]
     }
 

@@ -55,7 +55,8 @@ struct PersonasPage: Sendable {
         let segmentation: CustomerSegmentation
         do {
             segmentation = try CustomerSegmentation(
-                features: features, log1p: [false, true, true], recency: recency, frequency: frequency, monetary: monetary,
+                features: features, log1p: [false, true, true], recency: recency, frequency: frequency,
+                monetary: monetary,
                 k: nil, kMax: 6, rule: .elbow, kmeans: KMeans(clusterCount: 2, restarts: 4), seed: 42)
         } catch {
             self.error = "\(error)"
@@ -69,7 +70,10 @@ struct PersonasPage: Sendable {
             Persona(
                 label: c.label, color: ChartPalette.color(c.index),
                 kpis: [
-                    KPICard(label: "Customers", value: "\(DashboardFormat.count(c.size)) (\(DashboardFormat.percent(c.customerShare, digits: 0)))"),
+                    KPICard(
+                        label: "Customers",
+                        value:
+                            "\(DashboardFormat.count(c.size)) (\(DashboardFormat.percent(c.customerShare, digits: 0)))"),
                     KPICard(label: "Revenue share", value: DashboardFormat.percent(c.revenueShare, digits: 0)),
                     KPICard(label: "Days since last order", value: String(format: "%.0f", c.meanRecency)),
                     KPICard(label: "Orders", value: String(format: "%.1f", c.meanFrequency)),
@@ -87,10 +91,14 @@ struct PersonasPage: Sendable {
                 (segmentation.centroidsInOriginalUnits[$0, 0], segmentation.centroidsInOriginalUnits[$0, 2])
             }
         ).svg()
-        donut = DonutChart(title: "Revenue share by persona", slices: clusters.map { ($0.label, $0.revenue) }, unit: .money(symbol: "$")).svg()
+        donut = DonutChart(
+            title: "Revenue share by persona", slices: clusters.map { ($0.label, $0.revenue) },
+            unit: .money(symbol: "$")
+        ).svg()
         segments = RFMSegmentSummary.summarize(rfm).filter { $0.customers > 0 }.map {
-            Segment(name: $0.segment.rawValue, customers: DashboardFormat.count($0.customers),
-                    revenueShare: DashboardFormat.percent($0.revenueShare, digits: 0), action: $0.segment.suggestedAction)
+            Segment(
+                name: $0.segment.rawValue, customers: DashboardFormat.count($0.customers),
+                revenueShare: DashboardFormat.percent($0.revenueShare, digits: 0), action: $0.segment.suggestedAction)
         }
     }
 }

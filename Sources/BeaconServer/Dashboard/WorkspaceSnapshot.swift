@@ -38,17 +38,19 @@ struct WorkspaceSnapshot: Sendable {
         eventCount = events.count
         touches = LiveAttribution.touchEvents(from: events.map(\.event))
         let timeOrdered = touches.enumerated().sorted {
-            $0.element.timestamp == $1.element.timestamp ? $0.offset < $1.offset : $0.element.timestamp < $1.element.timestamp
+            $0.element.timestamp == $1.element.timestamp
+                ? $0.offset < $1.offset : $0.element.timestamp < $1.element.timestamp
         }.map(\.element)
         var lastChannel: [String: String] = [:]
         var orders: [Order] = []
         for t in timeOrdered {
             if Self.orderEvents.contains(t.name) {
                 let value = t.revenue ?? 0
-                orders.append(Order(
-                    customer: t.userId, time: Date(timeIntervalSince1970: t.timestamp),
-                    revenue: t.name == "Order Refunded" ? -abs(value) : value,
-                    channel: lastChannel[t.userId] ?? grouping.channel(for: t)))
+                orders.append(
+                    Order(
+                        customer: t.userId, time: Date(timeIntervalSince1970: t.timestamp),
+                        revenue: t.name == "Order Refunded" ? -abs(value) : value,
+                        channel: lastChannel[t.userId] ?? grouping.channel(for: t)))
             } else if t.hasSourceInformation || lastChannel[t.userId] == nil {
                 lastChannel[t.userId] = grouping.channel(for: t)
             }
@@ -72,7 +74,9 @@ struct WorkspaceSnapshot: Sendable {
     /// The orders as RFM/k-means input: one record per order, days counted from 1970-01-01.
     var orderRecords: [OrderRecord] {
         orders.filter { $0.revenue > 0 }.map {
-            OrderRecord(customerID: $0.customer, day: Int(($0.time.timeIntervalSince1970 / 86_400).rounded(.down)), amount: $0.revenue)
+            OrderRecord(
+                customerID: $0.customer, day: Int(($0.time.timeIntervalSince1970 / 86_400).rounded(.down)),
+                amount: $0.revenue)
         }
     }
 }

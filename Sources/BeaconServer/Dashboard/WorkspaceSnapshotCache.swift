@@ -28,7 +28,9 @@ actor WorkspaceSnapshotCache {
     }
 
     /// An analysis of the snapshot (attribution, personas), computed once per snapshot.
-    func derived<T: Sendable>(_ key: String, of snapshot: WorkspaceSnapshot, compute: @Sendable (WorkspaceSnapshot) throws -> T) rethrows -> T {
+    func derived<T: Sendable>(
+        _ key: String, of snapshot: WorkspaceSnapshot, compute: @Sendable (WorkspaceSnapshot) throws -> T
+    ) rethrows -> T {
         if let entry = entries[snapshot.workspace.id], entry.snapshot.eventCount == snapshot.eventCount,
             let stored = entry.derived[key], let hit = stored as? T
         {

@@ -34,8 +34,11 @@ struct ChartTests {
     func stacked() {
         // Two series over two days: totals 3 and 7; with a 0…8 axis over 16…256 px the tops sit at
         // 256 − 3/8·240 = 166 and 256 − 7/8·240 = 46.
-        let svg = LineChart(title: "t", categories: ["d1", "d2"], series: [ChartSeries(name: "a", values: [1, 4]), ChartSeries(name: "b", values: [2, 3])],
-                            style: .stackedArea, unit: .count, xTitle: "x", yTitle: "y").svg()
+        let svg = LineChart(
+            title: "t", categories: ["d1", "d2"],
+            series: [ChartSeries(name: "a", values: [1, 4]), ChartSeries(name: "b", values: [2, 3])],
+            style: .stackedArea, unit: .count, xTitle: "x", yTitle: "y"
+        ).svg()
         #expect(svg.contains("points=\"64,166 700,46 "))
         #expect(svg.contains(">a</text>") && svg.contains(">b</text>"), "legend names both series")
         #expect(svg.contains("role=\"img\""))
@@ -61,11 +64,16 @@ struct ChartTests {
 
     @Test("Bars and scatter points: one element per value")
     func counts() {
-        let bars = BarChart(title: "b", categories: ["x", "y", "z"], series: [ChartSeries(name: "m", values: [1, 2, 3]), ChartSeries(name: "n", values: [1, 2, 3])],
-                            unit: .count, xTitle: "c", yTitle: "v").svg()
+        let bars = BarChart(
+            title: "b", categories: ["x", "y", "z"],
+            series: [ChartSeries(name: "m", values: [1, 2, 3]), ChartSeries(name: "n", values: [1, 2, 3])],
+            unit: .count, xTitle: "c", yTitle: "v"
+        ).svg()
         #expect(bars.components(separatedBy: "<rect x=").count - 1 == 6 + 2, "six bars and two legend swatches")
-        let scatter = ScatterChart(title: "s", points: (0..<10).map { .init(x: Double($0), y: Double($0 * 10), group: $0 % 2) },
-                                   groupNames: ["a", "b"], xUnit: .days, yUnit: .money(symbol: "$"), xTitle: "r", yTitle: "m", logY: true).svg()
+        let scatter = ScatterChart(
+            title: "s", points: (0..<10).map { .init(x: Double($0), y: Double($0 * 10), group: $0 % 2) },
+            groupNames: ["a", "b"], xUnit: .days, yUnit: .money(symbol: "$"), xTitle: "r", yTitle: "m", logY: true
+        ).svg()
         #expect(scatter.components(separatedBy: "<circle").count - 1 == 10)
         #expect(scatter.contains("(log scale)"))
     }

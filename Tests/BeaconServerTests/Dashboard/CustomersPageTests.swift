@@ -13,18 +13,28 @@ struct CustomersPageTests {
         let server = try await DashboardTestServer.make()
         let hostile = "<script>alert('x')</script>"
         try await server.append([
-            testEvent("i1", type: .identify, user: "u-ada", at: "2025-03-01T10:00:00Z",
-                      traits: ["email": .string("ada@example.com"), "name": .string("Ada"), "motto": .string(hostile)]),
-            testEvent("o1", user: "u-ada", event: "Order Completed", at: "2025-03-02T10:00:00Z", properties: ["revenue": .number(120)]),
-            testEvent("o2", user: "u-ada", event: "Order Completed", at: "2025-03-05T10:00:00Z", properties: ["revenue": .number(30)]),
-            testEvent("i2", type: .identify, user: "u-bob", at: "2025-03-01T10:00:00Z", traits: ["email": .string("bob@example.com")]),
+            testEvent(
+                "i1", type: .identify, user: "u-ada", at: "2025-03-01T10:00:00Z",
+                traits: ["email": .string("ada@example.com"), "name": .string("Ada"), "motto": .string(hostile)]),
+            testEvent(
+                "o1", user: "u-ada", event: "Order Completed", at: "2025-03-02T10:00:00Z",
+                properties: ["revenue": .number(120)]),
+            testEvent(
+                "o2", user: "u-ada", event: "Order Completed", at: "2025-03-05T10:00:00Z",
+                properties: ["revenue": .number(30)]),
+            testEvent(
+                "i2", type: .identify, user: "u-bob", at: "2025-03-01T10:00:00Z",
+                traits: ["email": .string("bob@example.com")]),
         ])
         try await server.app().test(.router) { client in
             let search = try await get(client, "/dashboard/customers?ws=demo&q=ada")
             #expect(search.status == .ok)
             #expect(search.body.contains("ada@example.com"))
             #expect(!search.body.contains("bob@example.com"))
-            guard let range = search.body.range(of: #"href="(/dashboard/customers\?ws=demo&amp;id=[^"]+)""#, options: .regularExpression) else {
+            guard
+                let range = search.body.range(
+                    of: #"href="(/dashboard/customers\?ws=demo&amp;id=[^"]+)""#, options: .regularExpression)
+            else {
                 Issue.record("no profile link")
                 return
             }

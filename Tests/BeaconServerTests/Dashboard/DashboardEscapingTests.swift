@@ -18,13 +18,19 @@ struct DashboardEscapingTests {
         // 25 customers reach the shop through a channel whose name is a script, buy, and one
         // sends a hostile event name and trait.
         for n in 1...25 {
-            events.append(testEvent("p\(n)", type: .page, user: "u\(n)", name: "Home", at: "2025-03-0\(1 + n % 9)T10:00:00Z",
-                                    properties: ["channel": .string(Self.hostile)]))
-            events.append(testEvent("o\(n)", user: "u\(n)", event: "Order Completed", at: "2025-03-0\(1 + n % 9)T10:05:00Z",
-                                    properties: ["revenue": .number(Double(10 * n))]))
+            events.append(
+                testEvent(
+                    "p\(n)", type: .page, user: "u\(n)", name: "Home", at: "2025-03-0\(1 + n % 9)T10:00:00Z",
+                    properties: ["channel": .string(Self.hostile)]))
+            events.append(
+                testEvent(
+                    "o\(n)", user: "u\(n)", event: "Order Completed", at: "2025-03-0\(1 + n % 9)T10:05:00Z",
+                    properties: ["revenue": .number(Double(10 * n))]))
         }
         events.append(testEvent("x1", user: "u1", event: Self.hostile, at: "2025-03-09T11:00:00Z"))
-        events.append(testEvent("x2", type: .identify, user: "u1", at: "2025-03-09T11:01:00Z", traits: ["name": .string(Self.hostile)]))
+        events.append(
+            testEvent(
+                "x2", type: .identify, user: "u1", at: "2025-03-09T11:01:00Z", traits: ["name": .string(Self.hostile)]))
         try await server.append(events)
         try await server.app().test(.router) { client in
             for path in ["/dashboard", "/dashboard/attribution", "/dashboard/personas", "/dashboard/data"] {
@@ -41,12 +47,16 @@ struct DashboardEscapingTests {
 
     @Test("Chart text is escaped")
     func chartText() {
-        let svg = LineChart(title: Self.hostile, categories: ["<a>"], series: [ChartSeries(name: Self.hostile, values: [1])],
-                            unit: .count, xTitle: "x\"", yTitle: "y").svg()
+        let svg = LineChart(
+            title: Self.hostile, categories: ["<a>"], series: [ChartSeries(name: Self.hostile, values: [1])],
+            unit: .count, xTitle: "x\"", yTitle: "y"
+        ).svg()
         #expect(!svg.contains("<script>"))
         #expect(svg.contains(SVGText.escape(Self.hostile)))
         #expect(svg.contains(">x&quot;</text>"))
-        let heat = HeatMap(title: "t", rowLabels: [Self.hostile], columnLabels: ["<b>"], values: [[0.5]], unit: .percent).svg()
+        let heat = HeatMap(
+            title: "t", rowLabels: [Self.hostile], columnLabels: ["<b>"], values: [[0.5]], unit: .percent
+        ).svg()
         #expect(!heat.contains("<script>") && !heat.contains("<b>"))
         let donut = DonutChart(title: "t", slices: [(Self.hostile, 1)], unit: .count).svg()
         #expect(!donut.contains("<script>"))

@@ -44,7 +44,8 @@ struct DashboardRouteTests {
         let server = try await DashboardTestServer.make()
         try await server.app().test(.router) { client in
             let expected = [
-                ("/dashboard", "No orders in this workspace yet"), ("/dashboard/attribution", "Nothing to attribute yet"),
+                ("/dashboard", "No orders in this workspace yet"),
+                ("/dashboard/attribution", "Nothing to attribute yet"),
                 ("/dashboard/personas", "Not enough customers to find personas"), ("/dashboard/data", "No events yet"),
             ]
             for (path, text) in expected {
@@ -88,16 +89,21 @@ struct DashboardRouteTests {
         let server = try await DashboardTestServer.make()
         try await server.append([
             testEvent("e1", user: "u1", event: "Signed Up", at: "2025-01-01T00:00:00Z"),
-            testEvent("e2", user: "u1", event: "Order Completed", at: "2025-01-02T00:00:00Z", properties: ["revenue": .number(10)]),
+            testEvent(
+                "e2", user: "u1", event: "Order Completed", at: "2025-01-02T00:00:00Z",
+                properties: ["revenue": .number(10)]),
         ])
         try await server.app().test(.router) { client in
-            #expect(try await get(client, "/dashboard/assets/dashboard.css").headers[.contentType] == "text/css; charset=utf-8")
+            #expect(
+                try await get(client, "/dashboard/assets/dashboard.css").headers[.contentType]
+                    == "text/css; charset=utf-8")
             #expect(try await get(client, "/dashboard/assets/dashboard.js").body.contains("textContent"))
             let all = try await get(client, "/dashboard/api/events?ws=demo").body
             let parsed = try JSONValue.parse(Data(all.utf8))
             #expect(parsed["events"]?.arrayValue?.count == 2)
             let first = parsed["events"]?.arrayValue?.first?["sequence"]?.doubleValue ?? -1
-            let after = try JSONValue.parse(Data(try await get(client, "/dashboard/api/events?ws=demo&after=\(Int(first))").body.utf8))
+            let after = try JSONValue.parse(
+                Data(try await get(client, "/dashboard/api/events?ws=demo&after=\(Int(first))").body.utf8))
             #expect(after["events"]?.arrayValue?.map { $0["name"]?.stringValue } == ["Order Completed"])
             let bad = try await client.execute(uri: "/dashboard/api/events?ws=demo&after=x", method: .get) { $0 }
             #expect(bad.status == .badRequest)

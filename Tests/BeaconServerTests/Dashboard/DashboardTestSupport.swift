@@ -21,9 +21,12 @@ struct DashboardTestServer {
     /// - Parameters:
     ///   - workspace: the workspace to create (nil: none at all).
     ///   - demoCustomers: customers of demo data to generate into it (0: none).
-    static func make(workspace: String? = "demo", demoCustomers: Int = 0, days: Int = 180) async throws -> DashboardTestServer {
+    static func make(workspace: String? = "demo", demoCustomers: Int = 0, days: Int = 180) async throws
+        -> DashboardTestServer
+    {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-dashboard-\(UUID().uuidString)")
-        let runtime = try await BeaconRuntime.open(databaseURL: nil, dataDirectory: dir.path, logger: Logger(label: "test"))
+        let runtime = try await BeaconRuntime.open(
+            databaseURL: nil, dataDirectory: dir.path, logger: Logger(label: "test"))
         guard let workspace else { return DashboardTestServer(runtime: runtime, workspace: nil, writeKey: nil) }
         let (ws, key) = try await runtime.workspaces.create(name: workspace)
         if demoCustomers > 0 {
@@ -52,11 +55,14 @@ func testEvent(
 ) -> Event {
     let t = Timestamp.parse(time)!
     return Event(
-        messageId: id, type: type, userId: user, anonymousId: nil, event: event, name: name, timestamp: t, originalTimestamp: t,
+        messageId: id, type: type, userId: user, anonymousId: nil, event: event, name: name, timestamp: t,
+        originalTimestamp: t,
         receivedAt: t, properties: .object(properties), traits: traits.map { .object($0) }, context: .object(context))
 }
 
 /// GETs `uri` and hands back status, headers and body text.
-func get(_ client: some TestClientProtocol, _ uri: String) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, body: String) {
+func get(_ client: some TestClientProtocol, _ uri: String) async throws -> (
+    status: HTTPResponse.Status, headers: HTTPFields, body: String
+) {
     try await client.execute(uri: uri, method: .get) { ($0.status, $0.headers, String(buffer: $0.body)) }
 }

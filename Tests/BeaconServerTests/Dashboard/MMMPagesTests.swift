@@ -30,7 +30,9 @@ struct MMMPagesTests {
             try await waitForFit(client)
             let channels = try await get(client, "/dashboard/channels?channel=email")
             #expect(channels.status == .ok)
-            for name in ["google_ads", "meta_ads", "email", "tiktok", "affiliate"] { #expect(channels.body.contains(">\(name)</a>")) }
+            for name in ["google_ads", "meta_ads", "email", "tiktok", "affiliate"] {
+                #expect(channels.body.contains(">\(name)</a>"))
+            }
             #expect(channels.body.contains("email: response curve"))
             #expect(channels.body.contains("Current spend"))
             #expect(channels.body.contains("Optimal spend"))
@@ -45,13 +47,18 @@ struct MMMPagesTests {
         }
     }
 
-    @Test("What-if: current spend reproduces the current revenue; doubling a channel follows its curve; bad input names the field")
+    @Test(
+        "What-if: current spend reproduces the current revenue; doubling a channel follows its curve; bad input names the field"
+    )
     func whatIf() async throws {
         let server = try await DashboardTestServer.make()
         try await server.app().test(.router) { client in
             try await waitForFit(client)
             func post(_ body: String) async throws -> TestResponse {
-                try await client.execute(uri: "/dashboard/api/whatif?ws=demo", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)) { $0 }
+                try await client.execute(
+                    uri: "/dashboard/api/whatif?ws=demo", method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: body)
+                ) { $0 }
             }
             let same = try JSONValue.parse(Data(buffer: try await post("{}").body))
             let media = same["mediaRevenue"]?.doubleValue ?? .nan
@@ -65,7 +72,10 @@ struct MMMPagesTests {
             #expect(revenue > 0)
             let perDay = revenue / 30
             #expect(abs((email?["roas"]?.doubleValue ?? .nan) - perDay / 1000) < 1e-9)
-            for (body, field) in [(#"{"spend":{"nope":1}}"#, "spend.nope"), (#"{"spend":{"email":-5}}"#, "spend.email"), (#"{"spend":3}"#, "spend"), ("[", "body")] {
+            for (body, field) in [
+                (#"{"spend":{"nope":1}}"#, "spend.nope"), (#"{"spend":{"email":-5}}"#, "spend.email"),
+                (#"{"spend":3}"#, "spend"), ("[", "body"),
+            ] {
                 let r = try await post(body)
                 #expect(r.status == .badRequest, "\(body)")
                 #expect(problem(r)["field"] as? String == field)

@@ -13,22 +13,44 @@ struct OverviewPageTests {
     @Test("KPI cards, changes and insights match hand-computed values")
     func handComputed() async throws {
         let server = try await DashboardTestServer.make()
-        let google: [String: JSONValue] = ["campaign": .object(["source": .string("google"), "medium": .string("cpc"), "name": .string("brand")])]
+        let google: [String: JSONValue] = [
+            "campaign": .object(["source": .string("google"), "medium": .string("cpc"), "name": .string("brand")])
+        ]
         try await server.append([
-            testEvent("a", user: "u1", event: "Order Completed", at: "2024-12-01T12:00:00Z", properties: ["revenue": .number(50)]),
-            testEvent("b", user: "u3", event: "Order Completed", at: "2025-02-15T12:00:00Z", properties: ["revenue": .number(200)]),
-            testEvent("c", user: "u2", event: "Order Completed", at: "2025-03-20T12:00:00Z", properties: ["revenue": .number(200)]),
+            testEvent(
+                "a", user: "u1", event: "Order Completed", at: "2024-12-01T12:00:00Z",
+                properties: ["revenue": .number(50)]),
+            testEvent(
+                "b", user: "u3", event: "Order Completed", at: "2025-02-15T12:00:00Z",
+                properties: ["revenue": .number(200)]),
+            testEvent(
+                "c", user: "u2", event: "Order Completed", at: "2025-03-20T12:00:00Z",
+                properties: ["revenue": .number(200)]),
             testEvent("d0", type: .page, user: "u1", name: "Home", at: "2025-03-30T11:00:00Z", context: google),
-            testEvent("d", user: "u1", event: "Order Completed", at: "2025-03-30T12:00:00Z", properties: ["revenue": .number(100)]),
+            testEvent(
+                "d", user: "u1", event: "Order Completed", at: "2025-03-30T12:00:00Z",
+                properties: ["revenue": .number(100)]),
         ])
         try await server.app().test(.router) { client in
             let body = try await get(client, "/dashboard").body
             // Revenue 300 now against 200 before; orders 2 against 1.
-            #expect(body.contains("<div class=\"label\">Revenue</div><div class=\"value\">$300</div><div class=\"change up\">▲ +50.0% vs previous 30 days</div>"))
-            #expect(body.contains("<div class=\"label\">Orders</div><div class=\"value\">2</div><div class=\"change up\">▲ +100.0% vs previous 30 days</div>"))
+            #expect(
+                body.contains(
+                    "<div class=\"label\">Revenue</div><div class=\"value\">$300</div><div class=\"change up\">▲ +50.0% vs previous 30 days</div>"
+                ))
+            #expect(
+                body.contains(
+                    "<div class=\"label\">Orders</div><div class=\"value\">2</div><div class=\"change up\">▲ +100.0% vs previous 30 days</div>"
+                ))
             // Customers: 3 by 03-30, 2 by 02-28. Active (an order in the 90 days before): u1, u2, u3 now; u1, u3 then.
-            #expect(body.contains("<div class=\"label\">Customers</div><div class=\"value\">3</div><div class=\"change up\">▲ +50.0% vs previous 30 days</div>"))
-            #expect(body.contains("<div class=\"label\">Active customers</div><div class=\"value\">3</div><div class=\"change up\">▲ +50.0% vs previous 30 days</div>"))
+            #expect(
+                body.contains(
+                    "<div class=\"label\">Customers</div><div class=\"value\">3</div><div class=\"change up\">▲ +50.0% vs previous 30 days</div>"
+                ))
+            #expect(
+                body.contains(
+                    "<div class=\"label\">Active customers</div><div class=\"value\">3</div><div class=\"change up\">▲ +50.0% vs previous 30 days</div>"
+                ))
             // u2's order has no touch (Direct, 200); u1's last touch was Google cpc (Paid Search, 100).
             #expect(body.contains("Direct brings the most revenue: 67% of the last 30 days (last touch)."))
             #expect(body.contains("Revenue is up 50% on the previous 30 days ($300 against $200)."))
