@@ -31,6 +31,7 @@ PAGES = [
     ("personas", "/dashboard/personas"),
     ("data", "/dashboard/data"),
     ("customers", "/dashboard/customers?q=customer1"),
+    ("segments", "/dashboard/segments"),
     ("channels", "/dashboard/channels"),
     ("channel-email", "/dashboard/channels?channel=email"),
     ("optimiser", "/dashboard/optimiser"),

@@ -34,6 +34,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         router.get("/dashboard/optimiser") { request, _ in try await optimiser(request) }
         router.get("/dashboard/data") { request, _ in try await data(request) }
         router.get("/dashboard/customers") { request, _ in try await customers(request) }
+        router.get("/dashboard/segments") { request, _ in try await segments(request) }
         DashboardAPI(controller: self).addRoutes(to: router)
         DashboardAssets.addRoutes(to: router)
     }

@@ -32,6 +32,7 @@ struct DashboardView<Page>: @unchecked Sendable {
             ("Overview", "/dashboard"), ("Channels", "/dashboard/channels"),
             ("Budget optimiser", "/dashboard/optimiser"),
             ("Attribution", "/dashboard/attribution"), ("Customers", "/dashboard/customers"),
+            ("Segments", "/dashboard/segments"),
             ("Personas", "/dashboard/personas"), ("Data", "/dashboard/data"),
         ]
     }

@@ -1,0 +1,51 @@
+import BeaconCore
+import Foundation
+
+/// The segments page: every segment with its rule and live size, and a heat-map of how the
+/// largest segments overlap (row segment's members that are also in the column segment).
+struct SegmentsPage: Sendable {
+    struct Row: Sendable {
+        var name: String
+        var description: String
+        var rule: String
+        var size: String
+        var share: String
+        var kind: String
+    }
+
+    /// Segments shown in the overlap heat-map (largest first).
+    static let overlapLimit = 8
+
+    var available: Bool
+    var empty: Bool
+    var profiles: String
+    var rows: [Row]
+    var overlap: String
+
+    init(available: Bool, segments: [SegmentDefinition], members: [String: Set<String>], profileCount: Int) {
+        self.available = available
+        empty = segments.isEmpty
+        profiles = DashboardFormat.count(profileCount)
+        let sized: [(segment: SegmentDefinition, size: Int)] = segments.map { s in (s, members[s.id]?.count ?? 0) }
+            .sorted { a, b in a.size == b.size ? a.segment.name < b.segment.name : a.size > b.size }
+        rows = sized.map { s, n in
+            Row(
+                name: s.name, description: s.description, rule: s.rule.serialized(), size: DashboardFormat.count(n),
+                share: profileCount > 0 ? DashboardFormat.percent(Double(n) / Double(profileCount)) : "–",
+                kind: s.system ? "built in" : "custom")
+        }
+        let top: [SegmentDefinition] = sized.filter { $0.size > 0 }.prefix(Self.overlapLimit).map { $0.segment }
+        guard top.count >= 2 else {
+            overlap = ""
+            return
+        }
+        let sets: [Set<String>] = top.map { members[$0.id] ?? [] }
+        let values: [[Double?]] = sets.map { a in
+            sets.map { b in a.isEmpty ? nil : Double(a.intersection(b).count) / Double(a.count) }
+        }
+        overlap = HeatMap(
+            title: "Segment overlap: share of the row segment's members also in the column segment",
+            rowLabels: top.map { $0.name }, columnLabels: top.map { $0.name }, values: values, unit: .percent
+        ).svg()
+    }
+}
