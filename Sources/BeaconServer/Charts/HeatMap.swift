@@ -18,11 +18,11 @@ public struct HeatMap: Sendable {
 
     public func svg() -> String {
         let left = 130.0, top = 90.0, cell = 54.0
-        let width = left + cell * Double(columnLabels.count) + 20
+        let width = max(left + cell * Double(columnLabels.count) + 140, 420)
         let height = top + cell * Double(rowLabels.count) + 40
         let maxValue = values.flatMap { $0.compactMap { $0 } }.filter(\.isFinite).max() ?? 0
         var out =
-            "<svg class=\"chart heatmap\" viewBox=\"0 0 \(SVGText.coordinate(width)) \(SVGText.coordinate(height))\" role=\"img\" aria-label=\"\(SVGText.escape(title))\" xmlns=\"http://www.w3.org/2000/svg\">"
+            "<svg class=\"chart heatmap\" viewBox=\"0 0 \(SVGText.coordinate(width)) \(SVGText.coordinate(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(SVGText.escape(title))\" xmlns=\"http://www.w3.org/2000/svg\">"
         out += "<title>\(SVGText.escape(title))</title><desc>rows: from; columns: to</desc>"
         for (j, label) in columnLabels.enumerated() {
             let x = SVGText.coordinate(left + (Double(j) + 0.5) * cell)
@@ -51,7 +51,7 @@ public struct HeatMap: Sendable {
             }
         }
         out +=
-            "<text x=\"\(SVGText.coordinate(left))\" y=\"\(SVGText.coordinate(height - 12))\">\(SVGText.escape("Rows: from · columns: to · shade: \(unit == .percent ? "probability" : "value")"))</text>"
+            "<text x=\"\(SVGText.coordinate(left))\" y=\"\(SVGText.coordinate(height - 12))\">\(SVGText.escape("Rows against columns; darker is larger"))</text>"
         return out + "</svg>"
     }
 }

@@ -50,7 +50,7 @@ enum DashboardAssets {
         figure { margin: 12px 0; background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 8px; }
         svg.chart { width: 100%; height: auto; display: block; font-size: 11px; }
         svg.chart.donut { max-width: 520px; }
-        svg.chart.heatmap { max-width: 900px; }
+        svg.chart.heatmap { width: auto; max-width: 100%; height: auto; }
         svg .grid { stroke: #e6e9ed; } svg .baseline, svg .tick { stroke: #8a939e; }
         svg text:not([fill]) { fill: #333b45; } svg .axis-title { font-size: 12px; fill: var(--muted); }
         table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid var(--line); margin: 8px 0; }
