@@ -119,7 +119,11 @@ public actor ProfileEngine {
 
     /// One or more pages of new events, each written as one change set.
     private func step(_ workspaceId: String) async throws -> Int {
-        var s = try await state(workspaceId)
+        _ = try await state(workspaceId)
+        // Taken out while mutated, so copy-on-write does not copy every profile per step;
+        // operations on one workspace are serialized, so nothing reads it meanwhile.
+        // If anything below throws, the state stays out and is reloaded from the checkpoint.
+        var s = states.removeValue(forKey: workspaceId)!
         var folded = 0
         while true {
             let page = try await events.events(in: workspaceId, after: s.profiles.lastSeq, limit: pageSize)
@@ -135,16 +139,11 @@ public actor ProfileEngine {
             let now = clock()
             changes.changedAt = now
             s.updateMemberships(of: effect.touched, deleted: effect.deleted, asOf: now, into: &changes)
-            do {
-                try await store.apply(changes)
-            } catch {
-                states[workspaceId] = nil // reload from the last good checkpoint next time
-                throw error
-            }
+            try await store.apply(changes)
             s.mergeCount = changes.mergeCount
-            states[workspaceId] = s
             if page.count < pageSize { break }
         }
+        states[workspaceId] = s
         return folded
     }
 }
