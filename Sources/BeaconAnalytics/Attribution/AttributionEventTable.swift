@@ -30,17 +30,9 @@ public enum AttributionEventTable {
     public static func events(header: [String], rows: [AttributionPathTable.Row], columns: Columns = Columns())
         throws -> [AttributionTouchEvent]
     {
-        func column(_ name: String) -> Int? {
-            header.firstIndex(of: name) ?? header.firstIndex { $0.lowercased() == name.lowercased() }
-        }
-        func require(_ name: String) throws -> Int {
-            guard let i = column(name) else {
-                throw AttributionInputError(
-                    line: 1, column: name,
-                    message: "column '\(name)' not found; the file has: \(header.joined(separator: ", "))")
-            }
-            return i
-        }
+        let lookup = AttributionColumnLookup(header: header)
+        let column = lookup.index
+        let require = lookup.require
         let user = try require(columns.userId)
         let time = try require(columns.timestamp)
         let name = try require(columns.event)

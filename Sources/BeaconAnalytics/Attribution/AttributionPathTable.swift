@@ -51,17 +51,9 @@ public struct AttributionPathTable: Sendable {
     public static func dataset(header: [String], rows: [Row], format: Format = Format()) throws
         -> AttributionDataset
     {
-        func column(_ name: String) -> Int? {
-            header.firstIndex(of: name) ?? header.firstIndex { $0.lowercased() == name.lowercased() }
-        }
-        func require(_ name: String) throws -> Int {
-            guard let i = column(name) else {
-                throw AttributionInputError(
-                    line: 1, column: name,
-                    message: "column '\(name)' not found; the file has: \(header.joined(separator: ", "))")
-            }
-            return i
-        }
+        let lookup = AttributionColumnLookup(header: header)
+        let column = lookup.index
+        let require = lookup.require
         let pathIndex = try require(format.pathColumn)
         let conversionIndex = try require(format.conversionsColumn)
         let valueIndex = try format.valueColumn.flatMap {
