@@ -10,12 +10,15 @@ public struct BeaconRuntime: Sendable {
     public let ingest: IngestService
     /// Profiles, identities and segments, when the store keeps them (both real backends do).
     public let profiles: ProfileEngine?
+    /// Dashboard users and sessions, when the store keeps them (both real backends do).
+    public let users: UserService?
 
     public init(store: any EventStore) {
         self.store = store
         workspaces = WorkspaceService(store: store)
         let profiles = (store as? any ProfileStore).map { ProfileEngine(events: store, store: $0) }
         self.profiles = profiles
+        users = (store as? any UserStore).map { UserService(store: $0) }
         var onCommit: (@Sendable ([String]) -> Void)? = nil
         if let profiles { onCommit = { ids in profiles.schedule(ids) } }
         committer = GroupCommitter(store: store, onCommit: onCommit)

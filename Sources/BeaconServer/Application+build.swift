@@ -19,10 +19,13 @@ public func buildRouter(
 ) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: RequestDurationMiddleware(metrics: metrics))
+    router.add(middleware: DashboardAuthMiddleware(users: runtime.users))
     HealthController(runtime: runtime, metrics: metrics).addRoutes(to: router)
     IngestController(runtime: runtime, metrics: metrics, logger: logger).addRoutes(to: router)
     EventsController(runtime: runtime).addRoutes(to: router)
-    DashboardController(runtime: runtime, settings: dashboard).addRoutes(to: router)
+    let dashboardController = DashboardController<BasicRequestContext>(runtime: runtime, settings: dashboard)
+    dashboardController.addRoutes(to: router)
+    LoginController(users: runtime.users, renderer: dashboardController.renderer, settings: dashboard).addRoutes(to: router)
     ProfilesAPI(runtime: runtime).addRoutes(to: router)
     return router
 }

@@ -11,7 +11,7 @@ struct Beacon: AsyncParsableCommand {
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, WorkspaceCommand.self, ImportCommand.self,
             CLVCommand.self, RFMCommand.self, SegmentCommand.self, CohortsCommand.self, ChurnCommand.self,
             AttributionCommand.self, MMMCommand.self, GenerateCommand.self,
-            RebuildCommand.self, TokenCommand.self, SegmentsCommand.self, ProfilesCommand.self,
+            RebuildCommand.self, TokenCommand.self, SegmentsCommand.self, ProfilesCommand.self, UserCommand.self,
         ])
 
     static func main() async {

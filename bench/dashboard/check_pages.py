@@ -157,10 +157,34 @@ def problems_in(events, base):
     return found
 
 
-def wait_for_mmm(base, timeout):
+def sign_in(browser, base, email, password):
+    """Signs in through the real form (so the browser must accept the Secure, SameSite=Strict
+    session cookie) and returns the cookie for plain HTTP calls; fails loudly otherwise."""
+    browser.events.clear()
+    browser.send("Page.navigate", {"url": base + "/dashboard"})
+    browser.wait_for("Page.loadEventFired", timeout=120)
+    here = browser.send("Runtime.evaluate", {"expression": "location.pathname", "returnByValue": True})["result"]["value"]
+    if here != "/login":
+        raise RuntimeError(f"an anonymous visit to /dashboard should land on /login, landed on {here}")
+    browser.events.clear()
+    browser.send("Runtime.evaluate", {"expression": (
+        "document.getElementById('email').value = %s; document.getElementById('password').value = %s; "
+        "document.querySelector('form[action=\"/login\"]').submit();") % (json.dumps(email), json.dumps(password))})
+    browser.wait_for("Page.loadEventFired", timeout=120)
+    here = browser.send("Runtime.evaluate", {"expression": "location.pathname", "returnByValue": True})["result"]["value"]
+    if here != "/dashboard":
+        raise RuntimeError(f"signing in did not open the dashboard (at {here})")
+    cookies = browser.send("Network.getCookies", {"urls": [base]})["cookies"]
+    session = next((c for c in cookies if c["name"] == "beacon_session"), None)
+    if not session or not session.get("httpOnly") or not session.get("secure") or session.get("sameSite") != "Strict":
+        raise RuntimeError(f"session cookie missing or weak: {session}")
+    return "beacon_session=" + session["value"]
+
+
+def wait_for_mmm(base, timeout, cookie):
     start = time.time()
     while time.time() - start < timeout:
-        with urllib.request.urlopen(base + "/dashboard/api/mmm") as r:
+        with urllib.request.urlopen(urllib.request.Request(base + "/dashboard/api/mmm", headers={"Cookie": cookie})) as r:
             state = json.load(r)
         if state["state"] != "fitting":
             return state, time.time() - start
@@ -177,6 +201,8 @@ def main():
     ap.add_argument("--mmm-timeout", type=float, default=1200)
     ap.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser") or "chromium")
     ap.add_argument("--timings", help="also write the timings as JSON here")
+    ap.add_argument("--email", required=True, help="a dashboard user to sign in as")
+    ap.add_argument("--password-file", required=True, help="a file holding that user's password")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
 
@@ -184,9 +210,12 @@ def main():
     passed, failed, timings = 0, 0, {}
     try:
         browser.open_tab()
+        with open(args.password_file) as f:
+            cookie = sign_in(browser, args.base, args.email, f.read().strip())
+        print(f"signed in as {args.email}")
         for name, path in PAGES:
             if name in MMM_PAGES and "mmm" not in timings:
-                state, waited = wait_for_mmm(args.base, args.mmm_timeout)
+                state, waited = wait_for_mmm(args.base, args.mmm_timeout, cookie)
                 timings["mmm"] = {"state": state["state"], "waited_s": round(waited, 1), "fit_s": state.get("seconds")}
                 print(f"marketing-mix model: {state['state']} after waiting {waited:.1f} s (fit {state.get('seconds')} s)")
             loads = []

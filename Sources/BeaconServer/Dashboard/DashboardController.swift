@@ -41,10 +41,15 @@ struct DashboardController<Context: RequestContext>: Sendable {
 
     // MARK: Rendering
 
-    /// The selected workspace (nil when there is none) and all workspaces.
-    /// - Throws: `ProblemDetails` 404 naming `ws` when the requested workspace does not exist.
+    /// The selected workspace (nil when there is none) and every workspace the signed-in
+    /// user may see (all for an admin, the granted ones for a member).
+    /// - Throws: `ProblemDetails` 404 naming `ws` when the requested workspace does not exist
+    ///   or is not visible to the user (the two are not told apart).
     func workspaces(_ request: Request) async throws -> (current: Workspace?, all: [Workspace]) {
-        let all = try await runtime.store.listWorkspaces().sorted { $0.name < $1.name }
+        var all = try await runtime.store.listWorkspaces().sorted { $0.name < $1.name }
+        if let user = DashboardSession.user, let users = runtime.users {
+            all = try await users.visibleWorkspaces(of: user, among: all)
+        }
         if let name = request.uri.queryParameters["ws"].map(String.init), !name.isEmpty {
             guard let ws = all.first(where: { $0.name == name }) else {
                 throw ProblemDetails(.notFound, detail: "there is no workspace named '\(name)'", field: "ws")

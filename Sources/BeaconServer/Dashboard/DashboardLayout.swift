@@ -24,6 +24,9 @@ struct DashboardView<Page>: @unchecked Sendable {
     var workspaces: [WorkspaceOption]
     var hasWorkspaces: Bool
     var asOf: String
+    /// The signed-in user's name and email, for the header's sign-out form.
+    var userName: String
+    var userEmail: String
     var page: Page
 
     /// The dashboard's pages in navigation order: (label, path).
@@ -47,6 +50,8 @@ struct DashboardView<Page>: @unchecked Sendable {
         workspaces = all.map { WorkspaceOption(name: $0.name, selected: $0.id == workspace?.id) }
         hasWorkspaces = !all.isEmpty
         self.asOf = asOf.map { DashboardFormat.day($0) } ?? "—"
+        userName = DashboardSession.user?.name ?? ""
+        userEmail = DashboardSession.user?.email ?? ""
         self.page = page
     }
 }

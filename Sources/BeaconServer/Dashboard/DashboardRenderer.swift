@@ -5,7 +5,7 @@ import Mustache
 /// Renders dashboard views with the Mustache library into HTML responses carrying the
 /// security headers every page gets: a content security policy that allows only the
 /// dashboard's own script and styles (so an injected `<script>` could not run even if it
-/// slipped past escaping), `nosniff`, no referrer, no caching.
+/// slipped past escaping), `nosniff`, no referrer to other sites, no caching.
 struct DashboardRenderer: Sendable {
     let library: MustacheLibrary
 
@@ -17,7 +17,7 @@ struct DashboardRenderer: Sendable {
         .contentSecurityPolicy:
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'",
         HTTPField.Name("X-Content-Type-Options")!: "nosniff",
-        HTTPField.Name("Referrer-Policy")!: "no-referrer",
+        HTTPField.Name("Referrer-Policy")!: "same-origin",
         .cacheControl: "no-store",
     ]
 

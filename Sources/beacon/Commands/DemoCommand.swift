@@ -12,6 +12,7 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: "Running it again with the same seed adds nothing: demo events have fixed message ids.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var dashboard: DashboardOptions
     @Option(help: "Workspace name.") var workspace: String = "demo"
     @Option(help: "Random seed: the same seed gives the same data.") var seed: UInt64 = 1
     @Option(help: "Number of customers to simulate.") var customers: Int = 2_000
@@ -49,8 +50,13 @@ struct DemoCommand: AsyncParsableCommand {
         line.finish()
         print("demo workspace '\(workspace)': \(events.count) events generated, \(stored) new, \(try await runtime.store.eventCount(in: ws.id)) stored")
         guard !noServe else { return try await runtime.store.close() }
-        print("serving on http://\(host):\(port)  (health: /healthz, metrics: /metrics, tracking API: /v1/…)")
-        let app = buildApplication(runtime: runtime, configuration: .init(host: host, port: port), logger: logger)
+        if let admin = try await runtime.users?.bootstrapAdmin() {
+            print("dashboard sign-in: \(admin.user.email) / \(admin.password)  (shown once; change it with `beacon user passwd`)")
+        }
+        print("serving on http://\(host):\(port)  (dashboard: /dashboard, health: /healthz, metrics: /metrics, tracking API: /v1/…)")
+        let app = buildApplication(
+            runtime: runtime, configuration: .init(host: host, port: port), logger: logger,
+            dashboard: dashboard.settings())
         try await app.runService()
         try await runtime.store.close()
     }

@@ -7,6 +7,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the HTTP server.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var dashboard: DashboardOptions
 
     @Option(help: "Address to listen on.")
     var host: String = "127.0.0.1"
@@ -22,7 +23,12 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = store.makeLogger()
         let runtime = try await store.openRuntime(logger: logger)
         logger.info("store ready", metadata: ["backend": "\(runtime.store.backend)"])
-        let app = buildApplication(runtime: runtime, configuration: .init(host: host, port: port), logger: logger)
+        if let users = runtime.users, try await users.store.listUsers().isEmpty {
+            logger.notice("nobody can sign in to the dashboard yet: beacon user create --email … --name … --admin")
+        }
+        let app = buildApplication(
+            runtime: runtime, configuration: .init(host: host, port: port), logger: logger,
+            dashboard: dashboard.settings())
         try await app.runService()
         try await runtime.store.close()
     }

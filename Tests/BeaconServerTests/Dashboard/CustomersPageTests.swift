@@ -26,7 +26,7 @@ struct CustomersPageTests {
                 "i2", type: .identify, user: "u-bob", at: "2025-03-01T10:00:00Z",
                 traits: ["email": .string("bob@example.com")]),
         ])
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             let search = try await get(client, "/dashboard/customers?ws=demo&q=ada")
             #expect(search.status == .ok)
             #expect(search.body.contains("ada@example.com"))

@@ -32,7 +32,7 @@ struct DashboardEscapingTests {
             testEvent(
                 "x2", type: .identify, user: "u1", at: "2025-03-09T11:01:00Z", traits: ["name": .string(Self.hostile)]))
         try await server.append(events)
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             for path in ["/dashboard", "/dashboard/attribution", "/dashboard/personas", "/dashboard/data"] {
                 let body = try await get(client, path).body
                 #expect(!body.contains("<script>alert"), "\(path) must not contain the raw script")

@@ -13,7 +13,7 @@ struct DashboardRouteTests {
     @Test("Every event-driven page renders with the demo data: 200, HTML, layout, navigation and charts")
     func pagesWithData() async throws {
         let server = try await DashboardTestServer.make(demoCustomers: 300)
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             for path in Self.eventPages {
                 let r = try await get(client, path)
                 #expect(r.status == .ok, "\(path)")
@@ -42,7 +42,7 @@ struct DashboardRouteTests {
     @Test("Empty workspace: each page says what to send next")
     func emptyStates() async throws {
         let server = try await DashboardTestServer.make()
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             let expected = [
                 ("/dashboard", "No orders in this workspace yet"),
                 ("/dashboard/attribution", "Nothing to attribute yet"),
@@ -59,7 +59,7 @@ struct DashboardRouteTests {
     @Test("No workspace at all: how to create one; an unknown workspace is a 404 naming ws")
     func noWorkspace() async throws {
         let server = try await DashboardTestServer.make(workspace: nil)
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             let r = try await get(client, "/dashboard/personas")
             #expect(r.status == .ok)
             #expect(r.body.contains("beacon workspace create"))
@@ -76,7 +76,7 @@ struct DashboardRouteTests {
     func switcher() async throws {
         let server = try await DashboardTestServer.make(workspace: "a-shop")
         _ = try await server.runtime.workspaces.create(name: "b-shop")
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             let body = try await get(client, "/dashboard?ws=b-shop").body
             #expect(body.contains("<option value=\"a-shop\">a-shop</option>"))
             #expect(body.contains("<option value=\"b-shop\" selected>b-shop</option>"))
@@ -93,7 +93,7 @@ struct DashboardRouteTests {
                 "e2", user: "u1", event: "Order Completed", at: "2025-01-02T00:00:00Z",
                 properties: ["revenue": .number(10)]),
         ])
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             #expect(
                 try await get(client, "/dashboard/assets/dashboard.css").headers[.contentType]
                     == "text/css; charset=utf-8")

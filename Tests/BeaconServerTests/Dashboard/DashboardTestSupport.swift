@@ -14,6 +14,8 @@ struct DashboardTestServer {
     let runtime: BeaconRuntime
     let workspace: Workspace?
     let writeKey: String?
+    /// A signed-in administrator's session cookie value (`beacon_session=…`).
+    let cookie: String
 
     /// A tiny search: the pages' plumbing is under test here, not the fit (see the MMM tests).
     static let quickMMM = MMMSpecification(population: 6, generations: 2, bootstrapSamples: 8)
@@ -27,13 +29,41 @@ struct DashboardTestServer {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-dashboard-\(UUID().uuidString)")
         let runtime = try await BeaconRuntime.open(
             databaseURL: nil, dataDirectory: dir.path, logger: Logger(label: "test"))
-        guard let workspace else { return DashboardTestServer(runtime: runtime, workspace: nil, writeKey: nil) }
+        let cookie = try await signedInCookie(runtime, role: .admin)
+        guard let workspace else {
+            return DashboardTestServer(runtime: runtime, workspace: nil, writeKey: nil, cookie: cookie)
+        }
         let (ws, key) = try await runtime.workspaces.create(name: workspace)
         if demoCustomers > 0 {
             let events = DemoGenerator(seed: 7, customers: demoCustomers, days: days).events()
             _ = try await runtime.store.append([EventBatch(workspaceId: ws.id, events: events)])
         }
-        return DashboardTestServer(runtime: runtime, workspace: ws, writeKey: key)
+        return DashboardTestServer(runtime: runtime, workspace: ws, writeKey: key, cookie: cookie)
+    }
+
+    /// Creates a user (with a cheap test hash of `password`) and a session for them, the way
+    /// `POST /login` would; returns the `Cookie` header value.
+    static func signedInCookie(
+        _ runtime: BeaconRuntime, role: DashboardUser.Role, email: String? = nil, password: String = "test password 1"
+    ) async throws -> String {
+        let users = runtime.users!
+        let user = DashboardUser(
+            id: UUID().uuidString.lowercased(), email: email ?? "\(role.rawValue)-\(UUID().uuidString.prefix(6))@example.com".lowercased(),
+            name: role == .admin ? "Test Admin" : "Test Member", role: role,
+            passwordHash: try PasswordHasher(rounds: 1_000).hash(password), createdAt: Date())
+        try await users.store.createUser(user)
+        let token = "bs_" + String(repeating: "0", count: 56) + String(UUID().uuidString.prefix(8)).lowercased()
+        try await users.store.createSession(
+            DashboardSessionRecord(
+                tokenHash: WriteKey.hash(token), userId: user.id, createdAt: Date(),
+                expiresAt: Date().addingTimeInterval(3600)))
+        return "beacon_session=" + token
+    }
+
+    /// Runs `body` against the router with a client signed in as the administrator.
+    func test(_ body: @escaping @Sendable (SessionClient) async throws -> Void) async throws {
+        let cookie = cookie
+        try await app().test(.router) { client in try await body(SessionClient(base: client, cookie: cookie)) }
     }
 
     func app() -> some ApplicationProtocol {
@@ -45,6 +75,24 @@ struct DashboardTestServer {
     /// Appends events to the workspace.
     func append(_ events: [Event]) async throws {
         _ = try await runtime.store.append([EventBatch(workspaceId: workspace!.id, events: events)])
+    }
+}
+
+/// A test client that sends a session cookie and a same-origin `Origin` with every request,
+/// as a signed-in browser would.
+struct SessionClient: TestClientProtocol {
+    let base: any TestClientProtocol
+    let cookie: String
+
+    var port: Int? { base.port }
+
+    func executeRequest(uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws
+        -> TestResponse
+    {
+        var headers = headers
+        if headers[.cookie] == nil { headers[.cookie] = cookie }
+        if headers[.origin] == nil { headers[.origin] = "http://localhost" }
+        return try await base.executeRequest(uri: uri, method: method, headers: headers, body: body)
     }
 }
 

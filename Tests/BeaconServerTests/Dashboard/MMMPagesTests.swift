@@ -23,7 +23,7 @@ struct MMMPagesTests {
     @Test("Channels and optimiser show progress while fitting, then the model; unknown channel is 404")
     func pages() async throws {
         let server = try await DashboardTestServer.make(demoCustomers: 40)
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             let first = try await get(client, "/dashboard/channels")
             #expect(first.status == .ok)
             #expect(first.body.contains("Fitting the marketing-mix model"))
@@ -52,7 +52,7 @@ struct MMMPagesTests {
     )
     func whatIf() async throws {
         let server = try await DashboardTestServer.make()
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             try await waitForFit(client)
             func post(_ body: String) async throws -> TestResponse {
                 try await client.execute(

@@ -31,7 +31,7 @@ struct OverviewPageTests {
                 "d", user: "u1", event: "Order Completed", at: "2025-03-30T12:00:00Z",
                 properties: ["revenue": .number(100)]),
         ])
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             let body = try await get(client, "/dashboard").body
             // Revenue 300 now against 200 before; orders 2 against 1.
             #expect(

@@ -37,7 +37,7 @@ struct SegmentsPageTests {
                 rule: .object(["lifetime_value": .object(["gt": .number(0)])]),
                 createdAt: now, updatedAt: now))
         _ = try await server.runtime.profiles?.rebuild(workspaceId: ws)
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             let r = try await get(client, "/dashboard/segments?ws=demo")
             #expect(r.status == .ok)
             #expect(!r.body.contains("<script>alert"))

@@ -26,6 +26,12 @@ extension DashboardTemplates {
             <button type="submit" class="secondary">Switch</button>
           </form>
           {{/hasWorkspaces}}
+          {{#userName}}
+          <form class="signout" method="post" action="/logout">
+            <span class="who" title="{{userEmail}}">{{userName}}</span>
+            <button type="submit" class="secondary">Sign out</button>
+          </form>
+          {{/userName}}
         </header>
         <main id="main">
         <h1>{{title}}</h1>

@@ -1,0 +1,172 @@
+import ArgumentParser
+import BeaconEngine
+import BeaconStore
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `beacon user create|list|grant|revoke|passwd|delete`: the people who sign in to the dashboard.
+///
+/// Passwords are never taken as arguments (they would show in `ps` and shell history): they
+/// are read from standard input with `--password-stdin`, or asked for twice at a terminal.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage dashboard users, their passwords and workspace access.",
+        subcommands: [Create.self, List.self, Grant.self, Revoke.self, Passwd.self, Delete.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a dashboard user.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Email address, used to sign in.") var email: String
+        @Option(help: "Display name.") var name: String
+        @Flag(help: "An administrator: sees every workspace.") var admin = false
+        @Option(help: "Workspaces a member may see (repeatable).") var workspace: [String] = []
+        @Flag(help: "Read the password from standard input.") var passwordStdin = false
+
+        func run() async throws {
+            let password = try UserCommand.readPassword(fromStdin: passwordStdin, confirm: true)
+            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            let users = try UserCommand.users(runtime)
+            var workspaces: [Workspace] = []
+            for name in workspace {
+                guard let w = try await runtime.store.workspace(named: name) else {
+                    throw CommandError("--workspace: no workspace named '\(name)'")
+                }
+                workspaces.append(w)
+            }
+            let user = try await UserCommand.mapping {
+                try await users.createUser(email: email, name: name, password: password, role: admin ? .admin : .member)
+            }
+            for w in workspaces { try await users.store.grantWorkspace(userId: user.id, workspaceId: w.id) }
+            print("user \(user.email) (\(user.role.rawValue))"
+                + (workspaces.isEmpty ? "" : " with access to \(workspaces.map(\.name).joined(separator: ", "))"))
+            try await runtime.store.close()
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List dashboard users and what they may see.")
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            let users = try UserCommand.users(runtime)
+            let all = try await runtime.store.listWorkspaces()
+            for u in try await users.store.listUsers() {
+                let visible = try await users.visibleWorkspaces(of: u, among: all).map(\.name).sorted()
+                print("\(u.email)\t\(u.name)\t\(u.role.rawValue)\t\(u.role == .admin ? "all workspaces" : visible.joined(separator: ","))")
+            }
+            try await runtime.store.close()
+        }
+    }
+
+    struct Grant: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Let a member see a workspace.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The user's email.") var email: String
+        @Option(help: "Workspace name.") var workspace: String
+
+        func run() async throws {
+            try await UserCommand.changeGrant(store: store, email: email, workspace: workspace, grant: true)
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Stop a member seeing a workspace.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The user's email.") var email: String
+        @Option(help: "Workspace name.") var workspace: String
+
+        func run() async throws {
+            try await UserCommand.changeGrant(store: store, email: email, workspace: workspace, grant: false)
+        }
+    }
+
+    struct Passwd: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a user's password (signs them out everywhere).")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The user's email.") var email: String
+        @Flag(help: "Read the password from standard input.") var passwordStdin = false
+
+        func run() async throws {
+            let password = try UserCommand.readPassword(fromStdin: passwordStdin, confirm: true)
+            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            let users = try UserCommand.users(runtime)
+            try await UserCommand.mapping { try await users.setPassword(email: email, to: password) }
+            print("password of \(email) changed; its sessions are signed out")
+            try await runtime.store.close()
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a user and end their sessions.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The user's email.") var email: String
+
+        func run() async throws {
+            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            let users = try UserCommand.users(runtime)
+            let user = try await UserCommand.mapping { try await users.existing(email) }
+            _ = try await users.store.deleteUser(id: user.id)
+            print("deleted \(user.email)")
+            try await runtime.store.close()
+        }
+    }
+
+    // MARK: Shared steps
+
+    static func users(_ runtime: BeaconRuntime) throws -> UserService {
+        guard let users = runtime.users else { throw CommandError("this store keeps no dashboard users") }
+        return users
+    }
+
+    static func changeGrant(store: StoreOptions, email: String, workspace: String, grant: Bool) async throws {
+        let runtime = try await store.openRuntime(logger: store.makeLogger())
+        let users = try UserCommand.users(runtime)
+        let user = try await mapping { try await users.existing(email) }
+        guard let w = try await runtime.store.workspace(named: workspace) else {
+            throw CommandError("--workspace: no workspace named '\(workspace)'")
+        }
+        if grant {
+            try await users.store.grantWorkspace(userId: user.id, workspaceId: w.id)
+        } else {
+            try await users.store.revokeWorkspace(userId: user.id, workspaceId: w.id)
+        }
+        print("\(user.email) \(grant ? "may now see" : "no longer sees") \(w.name)"
+            + (user.role == .admin ? " (an admin sees every workspace regardless)" : ""))
+        try await runtime.store.close()
+    }
+
+    /// Runs `body`, turning user-input and conflict errors into CLI errors naming the option.
+    static func mapping<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as UserError {
+            throw CommandError("--\(error.field): \(error.message)")
+        } catch let error as StoreError where error.code == .conflict || error.code == .notFound {
+            throw CommandError(error.message)
+        }
+    }
+
+    /// The new password: one line of standard input, or typed twice without echo at a terminal.
+    static func readPassword(fromStdin: Bool, confirm: Bool) throws -> String {
+        if fromStdin {
+            guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+                throw CommandError("--password-stdin: standard input had no password line")
+            }
+            return line
+        }
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw CommandError("no terminal to ask for a password: pipe it in with --password-stdin")
+        }
+        let first = String(cString: getpass("Password: "))
+        if confirm {
+            let second = String(cString: getpass("Repeat password: "))
+            guard first == second else { throw CommandError("the two passwords differ") }
+        }
+        return first
+    }
+}
