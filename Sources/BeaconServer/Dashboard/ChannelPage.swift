@@ -25,6 +25,9 @@ struct ChannelPage: Sendable {
     var curveChart: String
     var fitSummary: String
     var advice: String
+    /// Where the fitted spend came from (the workspace, or the demo until it has enough).
+    var sourceNote: String
+    var isDemo: Bool
 
     /// The page for `channel` (nil: the first), or nil when the fit has no such channel.
     init?(result: MMMFitCache.MMMResult, plan: MMMBudgetPlan?, channel requested: String?, query: String) {
@@ -46,6 +49,8 @@ struct ChannelPage: Sendable {
         }
         let c = fit.channels[index]
         channel = c.name
+        sourceNote = result.source.note
+        isDemo = result.source.isDemo
         let s = fit.statistics
         fitSummary = String(
             format: "Fitted on %d days × %d channels in %.1f s: R² %.3f, NRMSE %.3f, MAPE %.1f%%.", s.observations,

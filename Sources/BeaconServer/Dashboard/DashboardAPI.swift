@@ -35,6 +35,7 @@ struct DashboardAPI<Context: RequestContext>: Sendable {
         case .ready(let r):
             return json([
                 "state": .string("ready"), "seconds": .number(r.seconds),
+                "source": .string(r.source.isDemo ? "demo" : "workspace"),
                 "channels": .array(r.fit.channels.map { .string($0.name) }),
             ])
         case .failed(let message):

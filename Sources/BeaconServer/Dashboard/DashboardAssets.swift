@@ -42,6 +42,7 @@ enum DashboardAssets {
         h2 { font-size: 19px; margin: 28px 0 8px; }
         .lede { color: var(--muted); margin-top: 0; }
         .note { color: var(--muted); font-size: 13px; margin: 4px 0; }
+        .note.demo-data { color: #6b4e00; background: #fff6da; border-left: 4px solid #f2a900; padding: 6px 10px; }
         .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 12px; }
         .cards.small { grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); }
         .card { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; }

@@ -8,7 +8,7 @@ extension DashboardController {
     private func mmmResult(
         _ request: Request, _ snapshot: WorkspaceSnapshot, _ all: [Workspace], title: String, path: String
     ) async throws -> Result<MMMFitCache.MMMResult, ResponseBox> {
-        switch await mmm.state(for: snapshot.workspace.id) {
+        switch await mmm.state(for: snapshot.workspace.id, eventCount: snapshot.eventCount) {
         case .ready(let result): return .success(result)
         case .fitting(let started):
             let page = FittingPage(seconds: Int(Date().timeIntervalSince(started)), workspace: snapshot.workspace.name)
@@ -63,9 +63,19 @@ extension DashboardController {
                 return try render(
                     "optimiser", title: title, path: path, workspace: snapshot.workspace, all: all,
                     asOf: snapshot.lastEvent,
-                    page: OptimiserPage(result: result, plan: plan))
+                    page: OptimiserPage(result: result, plan: plan).noting(result.source))
             }
         }
+    }
+}
+
+extension OptimiserPage {
+    /// The page with a note on where the modelled spend came from.
+    func noting(_ source: MMMFitCache.Source) -> OptimiserPage {
+        var page = self
+        page.sourceNote = source.note
+        page.isDemo = source.isDemo
+        return page
     }
 }
 

@@ -22,7 +22,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
             $0 as? TemplateError ?? TemplateError(name: "?", underlying: "\($0)")
         }
         snapshots = WorkspaceSnapshotCache(store: runtime.store)
-        mmm = MMMFitCache(specification: settings.mmmSpecification)
+        mmm = MMMFitCache(specification: settings.mmmSpecification, store: runtime.store)
     }
 
     func addRoutes(to router: Router<Context>) {
@@ -103,7 +103,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
     func overview(_ request: Request) async throws -> Response {
         try await withSnapshot(request, title: "Overview", path: "/dashboard") { snapshot, all in
             let rfm = await snapshots.derived("rfm", of: snapshot) { try? RFMAnalysis(orders: $0.orderRecords) }
-            let state = await mmm.state(for: snapshot.workspace.id)
+            let state = await mmm.state(for: snapshot.workspace.id, eventCount: snapshot.eventCount)
             let page = OverviewPage(snapshot: snapshot, rfm: rfm, mmm: state, host: host(request))
             return try render(
                 "overview", title: "Overview", path: "/dashboard", workspace: snapshot.workspace, all: all,

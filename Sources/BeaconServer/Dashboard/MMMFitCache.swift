@@ -1,13 +1,19 @@
 import BeaconAnalytics
+import BeaconEngine
+import BeaconStore
 import Foundation
 
 /// The marketing-mix model behind the channel, optimiser and what-if pages, fitted in the
 /// background once per workspace and kept in memory.
 ///
-/// Until Beacon imports ad spend, every workspace's model is fitted on the seeded TechStyle
-/// demo data (`TechStyleGenerator`, seed 001: two years of daily spend on five channels).
-/// A fit takes seconds in a release build, so the first request starts it and gets
-/// `.fitting`; pages show the elapsed time and poll `/dashboard/api/mmm` until it is `.ready`.
+/// A workspace's model is fitted on its own ad spend (`Ad Spend` events from
+/// `beacon import spend`) against its order revenue, read from the event log by
+/// `EventLogMarketingData`, once it has at least `minimumSpendDays` days of spend. Until
+/// then the pages show the seeded TechStyle demo (seed 001: two years of daily spend on five
+/// channels) and say so. A fit takes seconds in a release build, so the first request
+/// starts it and gets `.fitting`; pages show the elapsed time and poll `/dashboard/api/mmm`.
+/// When the log has grown since a fit and the fit is older than `refitAfter`, the next
+/// request starts a new fit in the background and keeps answering from the old one.
 actor MMMFitCache {
     /// Where a workspace's fit is.
     enum State: Sendable {
@@ -16,40 +22,105 @@ actor MMMFitCache {
         case failed(String)
     }
 
+    /// What a fit was made from.
+    enum Source: Sendable, Equatable {
+        /// The workspace's own `Ad Spend` events over this many days.
+        case workspace(days: Int)
+        /// The TechStyle demo data set, because the workspace has too little spend.
+        case demo(spendDays: Int)
+
+        /// A sentence for the pages.
+        var note: String {
+            switch self {
+            case .workspace(let days):
+                return "Fitted on this workspace's own ad spend (\(days) days of Ad Spend events) against its order revenue."
+            case .demo(let spendDays):
+                return
+                    "This workspace has \(spendDays == 0 ? "no" : "only \(spendDays) days of") ad spend yet (at least \(MMMFitCache.minimumSpendDays) are needed), "
+                    + "so these figures come from the TechStyle demo data set. Import yours with `beacon import spend`."
+            }
+        }
+
+        var isDemo: Bool { if case .demo = self { true } else { false } }
+    }
+
     /// A finished fit with the data it was fitted on.
     struct MMMResult: Sendable {
         var data: MMMDataset
         var fit: MMMFit
         var seconds: Double
+        var source: Source
         /// Mean daily spend per channel over the fit's "current" window.
         var currentSpend: [Double] { fit.channels.map(\.currentSpend) }
     }
 
-    private let specification: MMMSpecification
-    private var states: [String: State] = [:]
+    /// Days of spend a workspace needs before its own model replaces the demo.
+    static let minimumSpendDays = 56
+    /// Minimum age of a fit before new events trigger a refit.
+    static let refitAfter: TimeInterval = 3600
 
-    init(specification: MMMSpecification) {
+    private let specification: MMMSpecification
+    private let store: (any EventStore)?
+    private var states: [String: State] = [:]
+    private var fitted: [String: (eventCount: Int, at: Date)] = [:]
+    private var refitting: Set<String> = []
+
+    /// - Parameter store: where workspaces' events are read; nil fits every workspace on the demo.
+    init(specification: MMMSpecification, store: (any EventStore)? = nil) {
         self.specification = specification
+        self.store = store
     }
 
     /// The state of `workspaceId`'s fit, starting it when there is none.
-    func state(for workspaceId: String) -> State {
-        if let state = states[workspaceId] { return state }
+    /// - Parameter eventCount: the workspace's current event count, when the caller knows it:
+    ///   a ready fit made on fewer events and older than `refitAfter` is refreshed.
+    func state(for workspaceId: String, eventCount: Int? = nil) -> State {
+        if let state = states[workspaceId] {
+            if case .ready = state, let eventCount, let last = fitted[workspaceId], eventCount != last.eventCount,
+                Date().timeIntervalSince(last.at) > Self.refitAfter, !refitting.contains(workspaceId)
+            {
+                refitting.insert(workspaceId)
+                start(workspaceId, keepServing: true)
+            }
+            return state
+        }
+        return start(workspaceId, keepServing: false)
+    }
+
+    @discardableResult
+    private func start(_ workspaceId: String, keepServing: Bool) -> State {
         let started = Date()
-        states[workspaceId] = .fitting(started: started)
+        if !keepServing { states[workspaceId] = .fitting(started: started) }
         let spec = specification
+        let store = store
         Task.detached(priority: .utility) {
             let outcome: State
+            var count = 0
             do {
-                let data = DashboardMMMData.techStyle
+                let (data, source, n) = try await Self.dataset(workspaceId, store: store)
+                count = n
                 let fit = try MarketingMixModel(spec).fit(data)
-                outcome = .ready(MMMResult(data: data, fit: fit, seconds: Date().timeIntervalSince(started)))
+                outcome = .ready(MMMResult(data: data, fit: fit, seconds: Date().timeIntervalSince(started), source: source))
             } catch {
                 outcome = .failed("\(error)")
             }
-            await self.finish(workspaceId, outcome)
+            await self.finish(workspaceId, outcome, eventCount: count)
         }
         return .fitting(started: started)
+    }
+
+    /// The workspace's own spend table when it has enough days, else the demo; with the
+    /// number of events read.
+    static func dataset(_ workspaceId: String, store: (any EventStore)?) async throws -> (MMMDataset, Source, Int) {
+        guard let store else { return (DashboardMMMData.techStyle, .demo(spendDays: 0), 0) }
+        let events = try await store.allEvents(in: workspaceId).map(\.event)
+        guard let own = try? EventLogMarketingData.dataset(events: events) else {
+            return (DashboardMMMData.techStyle, .demo(spendDays: 0), events.count)
+        }
+        guard own.count >= minimumSpendDays else {
+            return (DashboardMMMData.techStyle, .demo(spendDays: own.count), events.count)
+        }
+        return (own, .workspace(days: own.count), events.count)
     }
 
     /// Waits (polling) until the fit is ready or failed; for tests and benchmarks.
@@ -65,7 +136,11 @@ actor MMMFitCache {
         }
     }
 
-    private func finish(_ workspaceId: String, _ outcome: State) {
+    private func finish(_ workspaceId: String, _ outcome: State, eventCount: Int) {
+        refitting.remove(workspaceId)
+        // A failed background refit keeps the previous good fit on screen.
+        if case .failed = outcome, case .ready = states[workspaceId] { return }
         states[workspaceId] = outcome
+        fitted[workspaceId] = (eventCount, Date())
     }
 }

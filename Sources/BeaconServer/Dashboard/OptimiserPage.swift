@@ -30,6 +30,8 @@ struct OptimiserPage: Sendable {
     var optimisedRevenue: String
     var lift: String
     var roas: String
+    var sourceNote: String = ""
+    var isDemo: Bool = false
 
     /// The plan for the fit's current total daily spend over `horizon` days.
     static func plan(_ result: MMMFitCache.MMMResult) throws -> MMMBudgetPlan {

@@ -10,8 +10,7 @@ struct OverviewPage: Sendable {
     var period: String = ""
     var customerKPIs: [KPICard] = []
     var spendKPIs: [KPICard] = []
-    var spendSource =
-        "Ad spend from the marketing-mix data set (TechStyle demo, last 30 of its 730 days) until spend imports land."
+    var spendSource = ""
     var insights: [String] = []
     var chart: String = ""
 
@@ -80,16 +79,23 @@ struct OverviewPage: Sendable {
                     "\(DashboardFormat.count(atRisk)) customers in RFM segments About to Sleep, At Risk, Can't Lose Them, Hibernating"
             ),
         ]
-        spendKPIs = Self.spendCards(label: label)
+        if case .ready(let result) = mmm {
+            spendKPIs = Self.spendCards(data: result.data, label: label)
+            spendSource =
+                (result.source.isDemo
+                    ? "Spend and its revenue: the last 30 days of the TechStyle demo data set. " : "Last 30 days of spend. ")
+                + result.source.note
+        } else {
+            spendSource = "Spend and ROAS appear here when the marketing-mix model has been fitted."
+        }
         chart = Self.channelChart(orders)
         insights = Self.insights(
             orders: orders, currentStart: currentStart, asOf: asOf, revNow: revNow, revBefore: revBefore,
             atRisk: atRisk, rfmCount: rfmCount, mmm: mmm)
     }
 
-    /// Spend, attributed revenue and blended ROAS over the last 30 days of the marketing-mix data.
-    static func spendCards(label: String) -> [KPICard] {
-        let data = DashboardMMMData.techStyle
+    /// Spend, revenue and blended ROAS over the last 30 days of the marketing-mix data.
+    static func spendCards(data: MMMDataset, label: String) -> [KPICard] {
         let n = data.count, w = Int(periodDays)
         guard n >= 2 * w else { return [] }
         func total(_ values: [Double], _ range: Range<Int>) -> Double { values[range].reduce(0, +) }

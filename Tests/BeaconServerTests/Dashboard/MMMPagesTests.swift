@@ -1,5 +1,6 @@
 import BeaconAnalytics
 import BeaconCore
+import BeaconEngine
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -81,5 +82,41 @@ struct MMMPagesTests {
                 #expect(problem(r)["field"] as? String == field)
             }
         }
+    }
+
+    @Test("A workspace with enough ad spend is modelled on its own channels, and the pages say so")
+    func ownSpend() async throws {
+        let server = try await DashboardTestServer.make(demoCustomers: 0)
+        // 70 days: search spend 100–190 a day, email 20–38; revenue = 3·search + 5·email + 200.
+        let start = Timestamp.parse("2025-01-01T00:00:00Z")!
+        var events: [Event] = []
+        for d in 0..<70 {
+            let day = start.addingTimeInterval(Double(d) * 86_400)
+            let search = 100 + Double(d % 10) * 10, email = 20 + Double(d % 7) * 3
+            events.append(EventLogMarketingData.spendEvent(day: day, channel: "search", spend: search))
+            events.append(EventLogMarketingData.spendEvent(day: day, channel: "email", spend: email))
+            events.append(
+                testEvent(
+                    "o\(d)", user: "c\(d % 9)", event: "Order Completed", at: Timestamp.format(day.addingTimeInterval(3_600)),
+                    properties: ["revenue": .number(3 * search + 5 * email + 200)]))
+        }
+        try await server.append(events)
+        let (data, source, _) = try await MMMFitCache.dataset(server.workspace!.id, store: server.runtime.store)
+        #expect(source == .workspace(days: 70))
+        #expect(data.channels.map(\.name) == ["email", "search"])
+        #expect(data.target[0] == 3 * 100 + 5 * 20 + 200)
+        try await server.test { client in
+            try await waitForFit(client)
+            let channels = try await get(client, "/dashboard/channels")
+            #expect(channels.body.contains("Fitted on this workspace&#39;s own ad spend (70 days") || channels.body.contains("Fitted on this workspace’s own ad spend (70 days") || channels.body.contains("own ad spend (70 days"))
+            #expect(channels.body.contains(">search</a>") && !channels.body.contains(">google_ads</a>"))
+            #expect(!channels.body.contains("demo-data"))
+        }
+        // Too little spend: the demo, said plainly.
+        let small = try await DashboardTestServer.make(demoCustomers: 0)
+        try await small.append(Array(events.prefix(30)))
+        let (_, smallSource, _) = try await MMMFitCache.dataset(small.workspace!.id, store: small.runtime.store)
+        #expect(smallSource == .demo(spendDays: 10))
+        #expect(smallSource.note.contains("only 10 days"))
     }
 }

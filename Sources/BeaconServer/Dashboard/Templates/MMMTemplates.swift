@@ -7,7 +7,7 @@ extension DashboardTemplates {
           <p><progress id="fit-progress" data-ws="{{page.workspace}}" aria-label="Model fitting"></progress>
           <span id="fit-status">{{page.seconds}} s so far</span></p>
           <p>Beacon searches each channel's carry-over and saturation (differential evolution, then a bootstrap for
-          the intervals) on two years of daily spend (the TechStyle demo data set). This page reloads itself when the fit is done.</p>
+          the intervals) on this workspace's daily ad spend, or on the TechStyle demo data set while it has too little. This page reloads itself when the fit is done.</p>
         </section>
         {{/content}}{{/layout}}
         """
@@ -16,9 +16,10 @@ extension DashboardTemplates {
     static let channels = """
         {{<layout}}{{$content}}
         <p class="lede">{{page.fitSummary}}</p>
+        <p class="note{{#page.isDemo}} demo-data{{/page.isDemo}}">{{page.sourceNote}}</p>
         <section aria-labelledby="all"><h2 id="all">All channels</h2>
           <table><caption>Marketing-mix model by channel (amounts per day unless stated; ROAS with its 90% interval)</caption>
-            <thead><tr><th scope="col">Channel</th><th scope="col" class="num">Spend (2 years)</th><th scope="col" class="num">Revenue (2 years)</th>
+            <thead><tr><th scope="col">Channel</th><th scope="col" class="num">Spend (modelled period)</th><th scope="col" class="num">Revenue (modelled period)</th>
             <th scope="col" class="num">ROAS</th><th scope="col" class="num">Marginal ROAS</th><th scope="col" class="num">Current /day</th>
             <th scope="col" class="num">Optimal /day</th><th scope="col" class="num">Marginal ROAS 1 at</th></tr></thead>
             <tbody>{{#page.rows}}<tr{{#selected}} class="current"{{/selected}}><th scope="row"><a href="{{href}}"{{#selected}} aria-current="true"{{/selected}}>{{name}}</a></th>
@@ -38,6 +39,7 @@ extension DashboardTemplates {
     static let optimiser = """
         {{<layout}}{{$content}}
         <p class="lede">The same budget, {{page.budget}} over the next 30 days, allocated to maximise the revenue the model expects.</p>
+        <p class="note{{#page.isDemo}} demo-data{{/page.isDemo}}">{{page.sourceNote}}</p>
         <section aria-labelledby="plan"><h2 id="plan">Current against optimised allocation</h2>
           <table><caption>30-day plan (spend and modelled revenue from media)</caption>
             <thead><tr><th scope="col">Channel</th><th scope="col" class="num">Current spend</th><th scope="col" class="num">Optimised spend</th><th scope="col" class="num">Change</th>
