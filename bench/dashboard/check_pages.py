@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Loads every Beacon dashboard page in headless Chromium and fails on any console error,
-uncaught exception, failed request or HTTP error; saves a full-page screenshot of each
-page and prints load times.
+uncaught exception, failed request, HTTP error or accessibility audit finding (labels,
+names, titles, language, focus order); saves a full-page screenshot of each page and
+prints load times. Signs in through the login form first.
 
 Talks to Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe), so it
 needs nothing beyond Python's standard library and Debian's `chromium` package.
@@ -30,6 +31,8 @@ PAGES = [
     ("attribution", "/dashboard/attribution"),
     ("personas", "/dashboard/personas"),
     ("data", "/dashboard/data"),
+    ("users", "/dashboard/users"),
+    ("account", "/dashboard/account"),
     ("customers", "/dashboard/customers?q=customer1"),
     ("segments", "/dashboard/segments"),
     ("channels", "/dashboard/channels"),
@@ -157,6 +160,35 @@ def problems_in(events, base):
     return found
 
 
+# A small accessibility audit run in every loaded page: the checks a keyboard or screen-reader
+# user would trip over first (WCAG 2.1: 1.1.1 text alternatives, 1.3.1/4.1.2 labels and
+# names, 2.4.2 page title, 3.1.1 language, 2.4.3 focus order without positive tabindex).
+A11Y_AUDIT = r"""
+(() => {
+  const problems = [];
+  const name = el => (el.getAttribute('aria-label') || el.getAttribute('title') || el.textContent || '').trim();
+  if (!document.documentElement.lang) problems.push('html has no lang');
+  if (!document.title.trim()) problems.push('page has no title');
+  if (document.querySelectorAll('h1').length !== 1) problems.push('page should have exactly one h1');
+  for (const el of document.querySelectorAll('input, select, textarea')) {
+    if (el.type === 'hidden') continue;
+    const labelled = (el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]')) || el.closest('label')
+      || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+    if (!labelled) problems.push('unlabelled ' + el.tagName.toLowerCase() + (el.name ? ' ' + el.name : ''));
+  }
+  for (const el of document.querySelectorAll('button, a[href]')) {
+    if (!name(el) && !el.querySelector('img[alt], svg[aria-label], svg title')) problems.push('unnamed ' + el.tagName.toLowerCase() + ' ' + (el.getAttribute('href') || ''));
+  }
+  for (const svg of document.querySelectorAll('svg.chart')) {
+    if (!svg.getAttribute('aria-label') && !svg.querySelector('title') && !svg.getAttribute('aria-labelledby')) problems.push('chart without a title');
+  }
+  for (const img of document.querySelectorAll('img:not([alt])')) problems.push('img without alt');
+  for (const el of document.querySelectorAll('[tabindex]')) if (parseInt(el.getAttribute('tabindex')) > 0) problems.push('positive tabindex');
+  return problems;
+})()
+"""
+
+
 def sign_in(browser, base, email, password):
     """Signs in through the real form (so the browser must accept the Secure, SameSite=Strict
     session cookie) and returns the cookie for plain HTTP calls; fails loudly otherwise."""
@@ -231,6 +263,8 @@ def main():
                 loads.append({"wall_ms": round(wall * 1000), "load_ms": round(entry["loadEventEnd"]), "ttfb_ms": round(entry["responseStart"])})
                 browser.drain(1.5 if attempt == 0 else 0.3)
                 issues += problems_in(browser.events, args.base)
+            audit = browser.send("Runtime.evaluate", {"expression": A11Y_AUDIT, "returnByValue": True})["result"].get("value") or []
+            issues += ["accessibility: " + a for a in audit]
             if name == "optimiser":
                 value = browser.send("Runtime.evaluate", {"expression": "document.getElementById('wi-media').textContent", "returnByValue": True})["result"]["value"]
                 if not value.startswith("$"):

@@ -73,6 +73,19 @@ public struct UserService: Sendable {
         try await store.deleteSessions(userId: user.id)
     }
 
+    /// Changes a signed-in user's own password after checking the current one; signs them
+    /// out everywhere. - Throws: `UserError` naming `current` or `password`.
+    public func changeOwnPassword(_ user: DashboardUser, current: String, new password: String) async throws {
+        guard let stored = try await store.user(id: user.id), hasher.verify(current, against: stored.passwordHash) else {
+            throw UserError(field: "current", "the current password is not right")
+        }
+        try Self.checkPassword(password)
+        var updated = stored
+        updated.passwordHash = try hasher.hash(password)
+        try await store.updateUser(updated)
+        try await store.deleteSessions(userId: user.id)
+    }
+
     /// The user with `email`. - Throws: `UserError` naming `email` when there is none.
     public func existing(_ email: String) async throws -> DashboardUser {
         let normalised = try Self.normalisedEmail(email)

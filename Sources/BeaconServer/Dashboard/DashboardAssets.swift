@@ -34,6 +34,11 @@ enum DashboardAssets {
         .login-box { max-width: 420px; margin: 8vh auto; background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 24px 28px; }
         .login-box form { display: grid; gap: 6px; } .login-box input { padding: 8px; border: 1px solid #8a939e; border-radius: 6px; }
         .login-box button[type=submit] { margin-top: 12px; padding: 8px; border: 0; border-radius: 6px; background: var(--accent); color: #fff; }
+        form.inline { display: inline-flex; gap: 4px; align-items: center; margin: 0 6px 2px 0; }
+        form.stacked { display: grid; gap: 6px; max-width: 520px; } form.stacked input, form.stacked select { padding: 6px; border: 1px solid #8a939e; border-radius: 6px; }
+        form.stacked fieldset { border: 1px solid var(--line); border-radius: 6px; } form.stacked fieldset label { margin-right: 12px; }
+        form.stacked button[type=submit] { justify-self: start; padding: 8px 14px; border: 0; border-radius: 6px; background: var(--accent); color: #fff; }
+        .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         .form-error { color: var(--down); background: #fdecea; border-radius: 6px; padding: 8px 10px; }
         select, button, input { font: inherit; }
         button.secondary { padding: 4px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; }

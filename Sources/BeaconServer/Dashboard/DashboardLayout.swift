@@ -27,6 +27,7 @@ struct DashboardView<Page>: @unchecked Sendable {
     /// The signed-in user's name and email, for the header's sign-out form.
     var userName: String
     var userEmail: String
+    var isAdmin: Bool
     var page: Page
 
     /// The dashboard's pages in navigation order: (label, path).
@@ -52,6 +53,7 @@ struct DashboardView<Page>: @unchecked Sendable {
         self.asOf = asOf.map { DashboardFormat.day($0) } ?? "—"
         userName = DashboardSession.user?.name ?? ""
         userEmail = DashboardSession.user?.email ?? ""
+        isAdmin = DashboardSession.user?.role == .admin
         self.page = page
     }
 }

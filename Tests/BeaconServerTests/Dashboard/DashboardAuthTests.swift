@@ -72,7 +72,7 @@ struct DashboardAuthTests {
             let cookie = String(setCookie.split(separator: ";")[0])
             let page = try await client.execute(uri: "/dashboard/data", method: .get, headers: [.cookie: cookie]) { $0 }
             #expect(page.status == .ok)
-            #expect(String(buffer: page.body).contains("<span class=\"who\" title=\"ada@example.com\">Ada</span>"))
+            #expect(String(buffer: page.body).contains("title=\"ada@example.com: account\">Ada</a>"))
 
             let out = try await client.execute(
                 uri: "/logout", method: .post, headers: [.cookie: cookie, .origin: "http://localhost"]) { $0 }

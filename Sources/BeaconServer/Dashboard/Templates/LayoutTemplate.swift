@@ -28,7 +28,8 @@ extension DashboardTemplates {
           {{/hasWorkspaces}}
           {{#userName}}
           <form class="signout" method="post" action="/logout">
-            <span class="who" title="{{userEmail}}">{{userName}}</span>
+            <a class="who" href="/dashboard/account{{query}}" title="{{userEmail}}: account">{{userName}}</a>
+            {{#isAdmin}}<a href="/dashboard/users{{query}}">Users</a>{{/isAdmin}}
             <button type="submit" class="secondary">Sign out</button>
           </form>
           {{/userName}}
