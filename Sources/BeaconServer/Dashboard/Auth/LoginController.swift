@@ -24,6 +24,7 @@ struct LoginController<Context: RequestContext>: Sendable {
 
     /// What the sign-in template shows.
     struct LoginView {
+        var title = "Sign in"
         var email: String
         var next: String
         var error: String?

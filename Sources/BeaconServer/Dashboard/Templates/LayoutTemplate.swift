@@ -1,8 +1,6 @@
 extension DashboardTemplates {
-    /// The page frame every dashboard page extends: skip link, navigation with the current
-    /// page marked, the workspace switcher and a `content` block. Mustache's `{{…}}` escapes
-    /// every value; only `{{{…}}}` chart SVG (escaped when drawn) is inserted raw.
-    static let layout = """
+    /// The document head every page shares (the layout and the sign-in page): `title` names the page.
+    static let head = """
         <!doctype html>
         <html lang="en">
         <head>
@@ -12,6 +10,13 @@ extension DashboardTemplates {
         <link rel="stylesheet" href="/dashboard/assets/dashboard.css">
         <link rel="icon" href="data:,">
         </head>
+        """
+
+    /// The page frame every dashboard page extends: skip link, navigation with the current
+    /// page marked, the workspace switcher and a `content` block. Mustache's `{{…}}` escapes
+    /// every value; only `{{{…}}}` chart SVG (escaped when drawn) is inserted raw.
+    static let layout = """
+        {{>head}}
         <body>
         <a class="skip" href="#main">Skip to content</a>
         <header class="top">

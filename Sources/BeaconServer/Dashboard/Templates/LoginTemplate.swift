@@ -1,15 +1,7 @@
 extension DashboardTemplates {
     /// The sign-in page: a standalone form (no navigation until signed in).
     static let login = """
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Sign in · Beacon</title>
-        <link rel="stylesheet" href="/dashboard/assets/dashboard.css">
-        <link rel="icon" href="data:,">
-        </head>
+        {{>head}}
         <body class="login">
         <main id="main" class="login-box">
         <h1>Beacon</h1>
