@@ -12,6 +12,8 @@ public struct BeaconRuntime: Sendable {
     public let profiles: ProfileEngine?
     /// Dashboard users and sessions, when the store keeps them (both real backends do).
     public let users: UserService?
+    /// The scheduled full segment recompute (run by the server), when profiles are kept.
+    public let recompute: SegmentRecomputeScheduler?
 
     public init(store: any EventStore) {
         self.store = store
@@ -19,6 +21,7 @@ public struct BeaconRuntime: Sendable {
         let profiles = (store as? any ProfileStore).map { ProfileEngine(events: store, store: $0) }
         self.profiles = profiles
         users = (store as? any UserStore).map { UserService(store: $0) }
+        recompute = profiles.map { SegmentRecomputeScheduler(engine: $0, workspaces: store) }
         var onCommit: (@Sendable ([String]) -> Void)? = nil
         if let profiles { onCommit = { ids in profiles.schedule(ids) } }
         committer = GroupCommitter(store: store, onCommit: onCommit)

@@ -1,15 +1,19 @@
 import BeaconEngine
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// Where and how the HTTP server listens.
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
+    /// How often the scheduled full segment recompute runs; nil disables it.
+    public var recomputeInterval: Duration?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, recomputeInterval: Duration? = nil) {
         self.host = host
         self.port = port
+        self.recomputeInterval = recomputeInterval
     }
 }
 
@@ -39,8 +43,12 @@ public func buildApplication(
     metrics: BeaconMetrics = BeaconMetrics(), dashboard: DashboardSettings = DashboardSettings()
 ) -> some ApplicationProtocol {
     let router = buildRouter(runtime: runtime, metrics: metrics, logger: logger, dashboard: dashboard)
+    var services: [any Service] = []
+    if let interval = configuration.recomputeInterval, let scheduler = runtime.recompute {
+        services.append(SegmentRecomputeService(scheduler: scheduler, interval: interval, metrics: RecomputeMetrics(registry: metrics.registry)))
+    }
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Beacon"),
-        logger: logger)
+        services: services, logger: logger)
 }

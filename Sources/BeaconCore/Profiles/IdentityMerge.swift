@@ -21,9 +21,11 @@ public struct IdentityMerge: Sendable, Equatable, Codable {
     public var merged: Bool
     /// Why it was refused (`"both profiles have a user_id"`), nil when merged.
     public var refusal: String?
+    /// The identity rule that refused it (`limits.user_id`, `mergeOn`, `maxIdentifiers`).
+    public var rule: String?
 
     public init(seq: Int64, messageId: String, eventType: String, at: Date, into: String, from: String,
-                identifier: Identifier, merged: Bool, refusal: String? = nil) {
+                identifier: Identifier, merged: Bool, refusal: String? = nil, rule: String? = nil) {
         self.seq = seq
         self.messageId = messageId
         self.eventType = eventType
@@ -33,5 +35,6 @@ public struct IdentityMerge: Sendable, Equatable, Codable {
         self.identifier = identifier
         self.merged = merged
         self.refusal = refusal
+        self.rule = rule
     }
 }

@@ -1,24 +1,35 @@
-/// The limits identity resolution applies before merging two profiles, so that junk values
-/// and shared devices do not collapse many people into one.
+import Foundation
+
+/// The rules identity resolution applies before merging two profiles, so that junk values
+/// and shared devices do not collapse many people into one. Each workspace may store its own
+/// (`IdentityRules+JSON.swift` is the stored and API form).
 ///
-/// - `maxUserIdsPerProfile`: implicit merges (an event carrying identifiers of two profiles)
-///   never give a profile more `user_id`s than this. An explicit `alias` call is an
-///   instruction from the customer's own code and may exceed it.
-/// - `blockedValues`: values that are never identifiers (compared lower-cased):
-///   `null`, `undefined`, `test@test.com`, `0`, …
+/// - `mergeKinds`: the identifier kinds that may join two profiles (nil: every kind;
+///   `external` stands for every `external:<type>`). An identifier of another kind still
+///   finds its own profile, but never pulls a second profile into it.
+/// - `kindLimits`: at most this many identifiers of a kind per profile (`user_id: 1` — the
+///   default — keeps two people on a shared device apart). An explicit `alias` call is an
+///   instruction from the customer's own code and may exceed the `user_id` limit.
 /// - `maxIdentifiersPerProfile`: no merge may produce a profile with more identifiers.
+/// - blocked values: never identifiers (compared trimmed and lower-cased): the built-in
+///   `defaultBlockedValues` (`null`, `undefined`, `test@test.com`, `0`, …) plus the
+///   workspace's `extraBlockedValues`.
+/// - `defaultCallingCode`: calling code for phone numbers sent without `+` (e.g. "44"); nil
+///   keeps them out.
 public struct IdentityRules: Sendable, Equatable, Codable {
-    public var maxUserIdsPerProfile: Int
+    public var mergeKinds: Set<String>?
+    public var kindLimits: [String: Int]
     public var maxIdentifiersPerProfile: Int
-    public var blockedValues: Set<String>
-    /// Calling code for phone numbers sent without `+` (e.g. "44"); nil keeps them out.
+    public var extraBlockedValues: Set<String>
     public var defaultCallingCode: String?
 
-    public init(maxUserIdsPerProfile: Int = 1, maxIdentifiersPerProfile: Int = 100,
-                blockedValues: Set<String> = IdentityRules.defaultBlockedValues, defaultCallingCode: String? = nil) {
-        self.maxUserIdsPerProfile = maxUserIdsPerProfile
+    public init(maxUserIdsPerProfile: Int = 1, maxIdentifiersPerProfile: Int = 100, extraBlockedValues: Set<String> = [],
+                defaultCallingCode: String? = nil, mergeKinds: Set<String>? = nil, kindLimits: [String: Int] = [:]) {
+        self.mergeKinds = mergeKinds
+        self.kindLimits = kindLimits
+        self.kindLimits[Identifier.userId] = self.kindLimits[Identifier.userId] ?? maxUserIdsPerProfile
         self.maxIdentifiersPerProfile = maxIdentifiersPerProfile
-        self.blockedValues = Set(blockedValues.map { $0.lowercased() })
+        self.extraBlockedValues = Set(extraBlockedValues.map(Self.normalised))
         self.defaultCallingCode = defaultCallingCode
     }
 
@@ -27,8 +38,27 @@ public struct IdentityRules: Sendable, Equatable, Codable {
         "test", "test@test.com", "test@example.com", "noreply@example.com", "email@example.com", "guest",
     ]
 
+    /// The `user_id` limit (unlimited when none is set).
+    public var maxUserIdsPerProfile: Int { kindLimits[Identifier.userId] ?? Int.max }
+
     /// Whether a raw value may serve as an identifier.
     public func allows(_ value: String) -> Bool {
-        !blockedValues.contains(value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+        let v = Self.normalised(value)
+        return !Self.defaultBlockedValues.contains(v) && !extraBlockedValues.contains(v)
+    }
+
+    /// Whether two profiles may be merged through an identifier of this kind.
+    public func mayMerge(_ kind: String) -> Bool {
+        guard let mergeKinds else { return true }
+        return mergeKinds.contains(kind) || (kind.hasPrefix("external:") && mergeKinds.contains("external"))
+    }
+
+    /// The most identifiers of this kind one profile may hold, nil when unlimited.
+    public func limit(_ kind: String) -> Int? {
+        kindLimits[kind] ?? (kind.hasPrefix("external:") ? kindLimits["external"] : nil)
+    }
+
+    static func normalised(_ value: String) -> String {
+        value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 }

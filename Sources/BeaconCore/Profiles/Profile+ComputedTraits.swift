@@ -10,7 +10,7 @@ extension Profile {
         "lifetime_value", "order_count", "average_order_value", "avg_order_value", "first_order_at", "last_order_at",
         "days_since_last_order", "days_since_order", "email_engagement_score", "support_ticket_count", "support_tickets",
         "event_count", "first_seen", "last_seen", "p_alive", "predicted_clv", "predicted_ltv", "churn_risk", "rfm_segment",
-        "predictions_refreshed_at",
+        "predictions_refreshed_at", "cluster", "cluster_persona",
     ]
 
     /// Email engagement score at `asOf`: `min(100, 10 × opens + 20 × clicks)` over the last
@@ -44,6 +44,8 @@ extension Profile {
         case "predicted_clv", "predicted_ltv": return .some(predictions?.predictedCLV.map(JSONValue.number))
         case "churn_risk": return .some(predictions?.churnRisk.map(JSONValue.number))
         case "rfm_segment": return .some(predictions?.rfmSegment.map(JSONValue.string))
+        case "cluster": return .some(predictions?.cluster.map { .number(Double($0)) })
+        case "cluster_persona": return .some(predictions?.clusterPersona.map(JSONValue.string))
         case "predictions_refreshed_at": return .some(predictions.map { .string(Timestamp.format($0.refreshedAt)) })
         default: return nil
         }

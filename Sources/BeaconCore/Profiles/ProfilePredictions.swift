@@ -2,12 +2,15 @@ import Foundation
 
 /// Model outputs attached to a profile by the batch refresh (not by each event): P(alive)
 /// and predicted CLV from BG/NBD + Gamma-Gamma, churn risk = 1 − P(alive), the RFM named
-/// segment, and when they were computed.
+/// segment, the k-means persona cluster, and when they were computed.
 public struct ProfilePredictions: Sendable, Equatable, Codable {
     public var pAlive: Double?
     public var predictedCLV: Double?
     public var churnRisk: Double?
     public var rfmSegment: String?
+    /// The k-means persona cluster (number and persona name), nil when not clustered.
+    public var cluster: Int?
+    public var clusterPersona: String?
     public var refreshedAt: Date
 
     public init(pAlive: Double? = nil, predictedCLV: Double? = nil, churnRisk: Double? = nil, rfmSegment: String? = nil,

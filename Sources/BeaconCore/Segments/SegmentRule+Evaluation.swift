@@ -17,6 +17,7 @@ extension SegmentRule {
         case .not(let rule): return !rule.matches(subject, asOf: asOf)
         case .trait(let name, let condition): return condition.matches(subject.trait(name))
         case .event(let condition): return condition.matches(subject, asOf: asOf)
+        case .cluster(let condition): return condition.matches(subject)
         }
     }
 
@@ -27,7 +28,7 @@ extension SegmentRule {
         case .any(let rules): return rules.contains { $0.matches(properties: properties) }
         case .not(let rule): return !rule.matches(properties: properties)
         case .trait(let name, let condition): return condition.matches(Self.lookup(name, in: properties))
-        case .event: return false
+        case .event, .cluster: return false
         }
     }
 

@@ -35,6 +35,8 @@ extension SegmentRule {
                 parts.append(.not(try parse(value, path: here, depth: depth + 1, inEvent: inEvent)))
             case "event" where !inEvent:
                 parts.append(.event(try EventCondition.parse(value, path: here, depth: depth + 1)))
+            case "cluster" where !inEvent:
+                parts.append(.cluster(try ClusterCondition.parse(value, path: here)))
             default:
                 guard !key.isEmpty else { throw SegmentRuleError(path: here, reason: "trait name must not be empty") }
                 for condition in try TraitCondition.parseAll(value, path: here) { parts.append(.trait(key, condition)) }

@@ -14,14 +14,16 @@ import Foundation
 /// ```
 /// An object with several keys means all of them; a bare value means `eq`. Trait names are
 /// computed traits (`lifetime_value`, `p_alive`, `rfm_segment`, …), the profile's own traits,
-/// or dotted paths into them. RFM segment, cluster and prediction conditions are trait
-/// comparisons on `rfm_segment`, `cluster`, `p_alive`, `predicted_clv` and `churn_risk`.
+/// or dotted paths into them. RFM segment and prediction conditions are trait comparisons on
+/// `rfm_segment`, `p_alive`, `predicted_clv` and `churn_risk`; `{"cluster": …}` is a
+/// `ClusterCondition` on the k-means persona cluster.
 public indirect enum SegmentRule: Sendable, Equatable {
     case all([SegmentRule])
     case any([SegmentRule])
     case not(SegmentRule)
     case trait(String, TraitCondition)
     case event(EventCondition)
+    case cluster(ClusterCondition)
 
     /// Whether the rule depends on the time of evaluation ("in the last 60 days", days since
     /// last order, engagement windows): such segments need the scheduled full recompute.
@@ -32,6 +34,7 @@ public indirect enum SegmentRule: Sendable, Equatable {
         case .trait(let name, _):
             return ["days_since_last_order", "days_since_order", "email_engagement_score"].contains(name)
         case .event(let condition): return condition.withinDays != nil
+        case .cluster: return false
         }
     }
 }

@@ -11,6 +11,9 @@ public struct PredictionReport: Sendable, Equatable {
     /// Gamma-Gamma parameters (p, q, γ), nil when not possible (no repeat buyers).
     public var gammaGamma: [Double]?
     public var rfmScored: Int
+    /// The number of persona clusters (nil: too few buyers to cluster) and their names.
+    public var clusterCount: Int?
+    public var personas: [String] = []
 }
 
 extension ProfileEngine {
@@ -21,17 +24,18 @@ extension ProfileEngine {
     /// recompute: P(alive) and expected purchases from BG/NBD (Fader, Hardie & Lee 2005),
     /// spend per order from Gamma-Gamma (Fader, Hardie & Lee 2005b), predicted CLV = expected
     /// purchases in `clvHorizonDays` × expected spend (undiscounted), churn risk = 1 − P(alive),
-    /// and the RFM named segment (`RFMAnalysis`).
+    /// the RFM named segment (`RFMAnalysis`), and the k-means persona cluster (`BuyerClusters`).
     ///
     /// Inputs come from the profile's order totals, in days: x = orders − 1, t_x = last −
     /// first order, T = now − first order, spend = revenue / orders. (lifetimes counts repeat
     /// purchase *days*; two orders on one day count twice here.) Stops short of a model when
     /// fewer than 2 customers (RFM) or no repeat buyers (Gamma-Gamma) exist; the rest is kept.
-    public func refreshPredictions(workspaceId: String) async throws -> PredictionReport {
-        try await serialized(workspaceId) { try await self.refreshNow(workspaceId) }
+    /// - Parameter clusterCount: k for the persona clusters (`BuyerClusters`), nil to choose it by silhouette.
+    public func refreshPredictions(workspaceId: String, clusterCount: Int? = nil) async throws -> PredictionReport {
+        try await serialized(workspaceId) { try await self.refreshNow(workspaceId, clusterCount: clusterCount) }
     }
 
-    private func refreshNow(_ workspaceId: String) async throws -> PredictionReport {
+    func refreshNow(_ workspaceId: String, clusterCount: Int?) async throws -> PredictionReport {
         var s = try await state(workspaceId)
         let now = clock()
         let buyers = s.profiles.profiles.filter { $0.value.orders.count > 0 && $0.value.orders.firstAt != nil }
@@ -67,17 +71,26 @@ extension ProfileEngine {
             for c in analysis.customers { rfm[c.customerID] = c.segment.rawValue }
             report.rfmScored = analysis.customers.count
         }
+        let clusters = BuyerClusters(recency: buyers.map { now.timeIntervalSince($0.value.orders.lastAt!) / day }, frequency: x.map { $0 + 1 },
+                                     monetary: buyers.map { $0.value.orders.lifetimeValue }, k: clusterCount)
+        report.clusterCount = clusters?.k
+        report.personas = clusters.map { c in c.names.keys.sorted().map { c.names[$0]! } } ?? []
         var changes = ProfileChangeSet(workspaceId: workspaceId, lastSeq: s.profiles.lastSeq, mergeCount: s.mergeCount)
         changes.changedAt = now
         for (i, (node, b)) in buyers.enumerated() {
             var p = ProfilePredictions(rfmSegment: rfm[b.id], refreshedAt: now)
+            p.cluster = clusters?.labels[i]
+            p.clusterPersona = clusters.flatMap { $0.names[$0.labels[i]] }
             if let bgnbd {
+                // A degenerate fit (a handful of buyers) can give non-finite values: those stay unset.
                 let alive = bgnbd.probabilityAlive(frequency: x[i], recency: x[i] == 0 ? 0 : tx[i], T: T[i])
-                p.pAlive = alive
-                p.churnRisk = 1 - alive
+                if alive.isFinite {
+                    p.pAlive = alive
+                    p.churnRisk = 1 - alive
+                }
                 let purchases = bgnbd.expectedPurchases(in: Self.clvHorizonDays, frequency: x[i], recency: x[i] == 0 ? 0 : tx[i], T: T[i])
                 let spend = gg?.expectedAverageValue(frequency: x[i], monetaryValue: m[i]) ?? m[i]
-                p.predictedCLV = purchases * spend
+                if (purchases * spend).isFinite { p.predictedCLV = purchases * spend }
             }
             s.profiles.profiles[node]?.predictions = p
             if let updated = s.profiles.profiles[node] { changes.upserts.append(updated) }

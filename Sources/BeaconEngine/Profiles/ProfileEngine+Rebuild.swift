@@ -12,30 +12,78 @@ public struct RebuildReport: Sendable, Equatable {
 }
 
 extension ProfileEngine {
-    /// Recomputes a workspace's identities, profiles and memberships from the event log.
+    /// Recomputes a workspace's identities, profiles and memberships from the event log,
+    /// under the workspace's latest identity rules (which then hold from the start).
     ///
-    /// The stored profiles, identifiers and merge log are replaced by a fresh fold of the
-    /// whole log; memberships are re-evaluated over the result and only the differences are
-    /// written (as entered/exited records). Model predictions are cleared: run the prediction
-    /// refresh again afterwards.
+    /// Safe while the server runs and ingest keeps accepting events. The log is first folded
+    /// into a fresh state beside the live one, which keeps serving reads and live updates;
+    /// then, in one serialized step, the events that arrived meanwhile are folded too and the
+    /// fresh state replaces the live one: the stored profiles, identifiers and merge log are
+    /// rewritten, memberships re-evaluated and only the differences written (as
+    /// entered/exited records). So nothing acknowledged is missed, and the result is the
+    /// same as an offline rebuild. Model predictions are cleared: run the prediction refresh
+    /// again afterwards. Progress is in `rebuildStatus(workspaceId:)`.
+    /// - Throws: `RebuildError.alreadyRunning` when one is under way for the workspace.
     public func rebuild(workspaceId: String) async throws -> RebuildReport {
-        try await serialized(workspaceId) { try await self.rebuildNow(workspaceId) }
+        try beginRebuild(workspaceId, total: try await events.eventCount(in: workspaceId))
+        return try await runRebuild(workspaceId)
+    }
+
+    /// Runs a rebuild claimed by `beginRebuild` (then the prediction refresh, if asked),
+    /// recording how it ended.
+    func runRebuild(_ workspaceId: String, refreshPredictions: Bool = false) async throws -> RebuildReport {
+        do {
+            let report = try await rebuildNow(workspaceId)
+            if refreshPredictions {
+                rebuilds[workspaceId]?.phase = .predictions
+                _ = try await self.refreshPredictions(workspaceId: workspaceId)
+            }
+            rebuilds[workspaceId]?.finish(report: report, at: clock())
+            return report
+        } catch {
+            rebuilds[workspaceId]?.fail("\(error)", at: clock())
+            throw error
+        }
     }
 
     private func rebuildNow(_ workspaceId: String) async throws -> RebuildReport {
+        let rules = try await store.identityRules(workspaceId: workspaceId).last?.rules ?? self.rules
+        var fresh = WorkspaceProfiles(rules: rules)
+        var count = 0
+        // Beside the live state: other operations on the workspace go on between pages.
+        while true {
+            let page = try await events.events(in: workspaceId, after: fresh.lastSeq, limit: pageSize)
+            var effect = WorkspaceProfiles.Effect()
+            for stored in page { fresh.apply(stored, into: &effect) }
+            count += page.count
+            rebuilds[workspaceId]?.eventsFolded = count
+            if page.count < pageSize { break }
+        }
+        rebuilds[workspaceId]?.phase = .catchingUp
+        let (folded, done) = (count, fresh)
+        return try await serialized(workspaceId) {
+            try await self.replaceState(workspaceId, with: done, folded: folded)
+        }
+    }
+
+    /// Folds the events that arrived during the rebuild, then makes the fresh state the live
+    /// one and writes it.
+    private func replaceState(_ workspaceId: String, with fresh: WorkspaceProfiles, folded: Int) async throws -> RebuildReport {
+        var fresh = fresh, count = folded
+        while true {
+            let page = try await events.events(in: workspaceId, after: fresh.lastSeq, limit: pageSize)
+            var effect = WorkspaceProfiles.Effect()
+            for stored in page { fresh.apply(stored, into: &effect) }
+            count += page.count
+            rebuilds[workspaceId]?.eventsFolded = count
+            if page.count < pageSize { break }
+        }
+        rebuilds[workspaceId]?.phase = .writing
         states[workspaceId] = nil
+        fresh.pendingRules = try await collapseIdentityRules(workspaceId, used: fresh.rules, lastSeq: fresh.lastSeq)
         try await store.resetProfiles(workspaceId: workspaceId)
         var s = try await state(workspaceId) // empty profiles, the old memberships
-        var after: Int64? = nil
-        var count = 0
-        var effect = WorkspaceProfiles.Effect()
-        while true {
-            let page = try await events.events(in: workspaceId, after: after, limit: pageSize)
-            for stored in page { s.profiles.apply(stored, into: &effect) }
-            count += page.count
-            guard page.count == pageSize, let last = page.last else { break }
-            after = last.sequence
-        }
+        s.profiles = fresh
         let now = clock()
         var changes = ProfileChangeSet(workspaceId: workspaceId, lastSeq: s.profiles.lastSeq, mergeCount: s.profiles.merges.count)
         changes.upserts = s.profiles.profiles.values.sorted { $0.id < $1.id }

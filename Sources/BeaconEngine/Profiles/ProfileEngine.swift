@@ -20,6 +20,8 @@ public actor ProfileEngine {
     /// Events read per projection step.
     let pageSize: Int
     var states: [String: WorkspaceState] = [:]
+    /// The running or last rebuild per workspace (`RebuildStatus`).
+    var rebuilds: [String: RebuildStatus] = [:]
     private var tails: [String: Task<Void, Never>] = [:]
 
     public init(events: any EventStore, store: any ProfileStore, rules: IdentityRules = IdentityRules(),
@@ -68,7 +70,8 @@ public actor ProfileEngine {
     func state(_ workspaceId: String) async throws -> WorkspaceState {
         if let s = states[workspaceId] { return s }
         let checkpoint = try await store.profileCheckpoint(workspaceId: workspaceId)
-        var s = WorkspaceState(profiles: WorkspaceProfiles(rules: rules), mergeCount: checkpoint.mergeCount)
+        let versions = try await store.identityRules(workspaceId: workspaceId)
+        var s = WorkspaceState(profiles: WorkspaceProfiles(rules: rules, versions: versions), mergeCount: checkpoint.mergeCount)
         var after: Int64? = nil
         replay: while true {
             let page = try await events.events(in: workspaceId, after: after, limit: pageSize)
@@ -130,6 +133,10 @@ public actor ProfileEngine {
             guard !page.isEmpty else { break }
             var effect = WorkspaceProfiles.Effect()
             for stored in page { s.profiles.apply(stored, into: &effect) }
+            for m in effect.merges where !m.merged {
+                logger.info("identity merge refused by \(m.rule ?? "a rule"): \(m.refusal ?? "")",
+                            metadata: ["workspace": "\(workspaceId)", "messageId": "\(m.messageId)", "identifier": "\(m.identifier)"])
+            }
             folded += page.count
             var changes = ProfileChangeSet(workspaceId: workspaceId, lastSeq: s.profiles.lastSeq,
                                            mergeCount: s.mergeCount + effect.merges.count)

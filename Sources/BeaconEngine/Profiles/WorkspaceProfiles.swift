@@ -10,7 +10,11 @@ import Foundation
 /// and merges — which is what makes `beacon rebuild` reproducible and lets the engine
 /// reload a workspace by replaying the log up to its stored checkpoint.
 struct WorkspaceProfiles {
-    let rules: IdentityRules
+    /// The rules in force for the next event.
+    var rules: IdentityRules
+    /// Later versions of the workspace's rules, oldest first: each takes over for the events
+    /// after its sequence, so replaying the log gives what was folded live.
+    var pendingRules: [IdentityRulesVersion] = []
     var graph = IdentityGraph()
     /// Profiles by root node.
     var profiles: [Int: Profile] = [:]
@@ -19,8 +23,9 @@ struct WorkspaceProfiles {
     var merges: [IdentityMerge] = []
     var lastSeq: Int64 = 0
 
-    init(rules: IdentityRules) {
+    init(rules: IdentityRules, versions: [IdentityRulesVersion] = []) {
         self.rules = rules
+        pendingRules = versions.sorted { $0.afterSeq < $1.afterSeq }
     }
 
     /// What folding some events changed.
@@ -41,6 +46,10 @@ struct WorkspaceProfiles {
     /// Folds one stored event into the profiles.
     mutating func apply(_ stored: StoredEvent, into effect: inout Effect) {
         lastSeq = max(lastSeq, stored.sequence)
+        while let next = pendingRules.first, stored.sequence > next.afterSeq {
+            rules = next.rules
+            pendingRules.removeFirst()
+        }
         let event = stored.event
         var ids = EventIdentifiers.extract(event, rules: rules)
         let isAlias = event.type == .alias
@@ -53,13 +62,15 @@ struct WorkspaceProfiles {
 
         // The profile the event belongs to: its user id's, else the first known identifier's
         // — unless that profile already belongs to another user (a shared device).
+        // Identifiers of kinds that may not merge find a profile only when nothing else does.
         var target: Int?
         if let userId, let r = graph.root(of: userId) {
             target = r
         } else {
-            for id in ids {
+            let mergeable = ids.filter { rules.mayMerge($0.kind) }
+            for id in mergeable.isEmpty ? ids : mergeable {
                 guard let r = graph.root(of: id) else { continue }
-                if let userId, !isAlias, !canAddUserId(userId.value, to: profiles[r]!) { continue }
+                if !isAlias, !canTake(ids, profiles[r]!) { continue }
                 target = r
                 break
             }
@@ -80,7 +91,7 @@ struct WorkspaceProfiles {
                 continue
             }
             let p = profiles[current]!
-            if id.kind == Identifier.userId, !isAlias, !canAddUserId(id.value, to: p) { continue }
+            if !(isAlias && id.kind == Identifier.userId), let limit = rules.limit(id.kind), p.identifiers(id.kind).count >= limit { continue }
             guard p.identifiers.count < rules.maxIdentifiersPerProfile else { continue }
             graph.attach(id, to: current)
             profiles[current]!.identifiers = (p.identifiers + [id]).sorted()
@@ -89,9 +100,12 @@ struct WorkspaceProfiles {
         effect.touched.insert(profiles[current]!.id)
     }
 
-    private func canAddUserId(_ value: String, to profile: Profile) -> Bool {
-        let existing = profile.identifiers(Identifier.userId)
-        return existing.contains(value) || existing.count < rules.maxUserIdsPerProfile
+    /// Whether a profile can take the event's identifiers not seen before within the
+    /// per-kind limits (a known identifier belongs to some profile already).
+    private func canTake(_ ids: [Identifier], _ profile: Profile) -> Bool {
+        var added: [String: Int] = [:]
+        for id in ids where !graph.contains(id) { added[id.kind, default: 0] += 1 }
+        return added.allSatisfy { kind, n in rules.limit(kind).map { profile.identifiers(kind).count + n <= $0 } ?? true }
     }
 
     /// Merges the profiles at roots `a` and `b` unless a rule forbids it; returns the root the
@@ -103,14 +117,11 @@ struct WorkspaceProfiles {
         var record = IdentityMerge(
             seq: stored.sequence, messageId: stored.event.messageId, eventType: stored.event.type.rawValue,
             at: stored.event.timestamp, into: profiles[survivor]!.id, from: profiles[absorbed]!.id, identifier: id, merged: true)
-        let userIds = Set(pa.identifiers(Identifier.userId)).union(pb.identifiers(Identifier.userId))
-        let total = Set(pa.identifiers).union(pb.identifiers).count
-        if !alias, userIds.count > rules.maxUserIdsPerProfile {
+        let union = Set(pa.identifiers).union(pb.identifiers)
+        if let (rule, reason) = refusal(union, via: id, alias: alias) {
             record.merged = false
-            record.refusal = "the merged profile would have \(userIds.count) user ids (limit \(rules.maxUserIdsPerProfile))"
-        } else if total > rules.maxIdentifiersPerProfile {
-            record.merged = false
-            record.refusal = "the merged profile would have \(total) identifiers (limit \(rules.maxIdentifiersPerProfile))"
+            record.refusal = reason
+            record.rule = rule
         }
         merges.append(record)
         effect.merges.append(record)
@@ -129,6 +140,25 @@ struct WorkspaceProfiles {
         effect.deleted.insert(gone.id)
         effect.touched.remove(gone.id)
         return survivor
+    }
+
+    /// The rule that forbids merging two profiles whose identifiers together are `union`
+    /// through `id`, with the reason; nil when the merge may go ahead.
+    private func refusal(_ union: Set<Identifier>, via id: Identifier, alias: Bool) -> (String, String)? {
+        if !rules.mayMerge(id.kind) {
+            return ("mergeOn", "\(id.kind) identifiers may not merge profiles in this workspace")
+        }
+        var counts: [String: Int] = [:]
+        for i in union { counts[i.kind, default: 0] += 1 }
+        for kind in counts.keys.sorted() {
+            guard let limit = rules.limit(kind), counts[kind]! > limit, !(alias && kind == Identifier.userId) else { continue }
+            let noun = kind == Identifier.userId ? "user ids" : "\(kind) identifiers"
+            return ("limits.\(kind)", "the merged profile would have \(counts[kind]!) \(noun) (limit \(limit))")
+        }
+        if union.count > rules.maxIdentifiersPerProfile {
+            return ("maxIdentifiers", "the merged profile would have \(union.count) identifiers (limit \(rules.maxIdentifiersPerProfile))")
+        }
+        return nil
     }
 
     /// Applies an event's content: seen times, traits, order totals, engagement, history.

@@ -91,6 +91,7 @@ extension IdentityMerge {
             "merged": .bool(merged),
         ]
         o["refusal"] = refusal.map(JSONValue.string)
+        o["rule"] = rule.map(JSONValue.string)
         return .object(o)
     }
 }

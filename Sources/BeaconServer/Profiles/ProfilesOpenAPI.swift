@@ -4,7 +4,8 @@ import BeaconEngine
 
 /// `GET /openapi.json`: the OpenAPI 3.1 description of the profile and segment API.
 enum ProfilesOpenAPI {
-    static func operation(_ summary: String, params: [JSONValue] = [], body: Bool = false, responses: [String: String] = ["200": "OK"]) -> JSONValue {
+    static func operation(_ summary: String, params: [JSONValue] = [], body: String? = nil, bodyRequired: Bool = true,
+                          responses: [String: String] = ["200": "OK"]) -> JSONValue {
         var o: [String: JSONValue] = [
             "summary": .string(summary), "security": [["apiToken": []]],
             "responses": .object(responses.mapValues { desc -> JSONValue in
@@ -15,7 +16,7 @@ enum ProfilesOpenAPI {
                        "401": ["description": "Missing or unknown API token"]]) { a, _ in a }),
         ]
         if !params.isEmpty { o["parameters"] = .array(params) }
-        if body { o["requestBody"] = ["required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/SegmentInput"]]]] }
+        if let body { o["requestBody"] = ["required": .bool(bodyRequired), "content": ["application/json": ["schema": ["$ref": .string("#/components/schemas/\(body)")]]]] }
         return .object(o)
     }
 
@@ -37,6 +38,18 @@ enum ProfilesOpenAPI {
                     "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"],
                     "detail": ["type": "string"], "field": ["type": "string", "description": "the field or rule node at fault"],
                 ]],
+                "IdentityRules": ["type": "object", "additionalProperties": false, "properties": [
+                    "mergeOn": ["type": ["array", "null"], "items": ["type": "string"],
+                                "description": "identifier kinds that may merge profiles (user_id, anonymous_id, email, phone, external, external:<type>); null: all"],
+                    "limits": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 1, "maximum": 1000],
+                               "description": "at most this many identifiers of a kind per profile, e.g. {\"user_id\": 1}"],
+                    "maxIdentifiers": ["type": "integer", "minimum": 1, "maximum": 10000],
+                    "blockedValues": ["type": "array", "items": ["type": "string"], "description": "junk values on top of the built-in list"],
+                    "defaultCallingCode": ["type": ["string", "null"], "description": "calling code for phone numbers without +, e.g. \"44\""],
+                ]],
+                "RebuildOptions": ["type": "object", "additionalProperties": false, "properties": [
+                    "predictions": ["type": "boolean", "description": "refresh predictions afterwards"],
+                ]],
                 "SegmentInput": ["type": "object", "required": ["name", "rule"], "properties": [
                     "name": ["type": "string"], "description": ["type": "string"],
                     "rule": ["type": "object", "description": "segment rule, e.g. {\"lifetime_value\": {\"gt\": 1000}}; groups all/any/not; operators eq, ne, lt, lte, gt, gte, between, in, contains, exists; {\"event\": {\"name\", \"count\", \"within_days\", \"where\"}}"],
@@ -52,15 +65,29 @@ enum ProfilesOpenAPI {
                                                              params: [id, query("before", "cursor: event sequence", type: "integer"), limit])],
             "/api/profiles/{id}/merges": ["get": operation("Why these identities are one person: the merges into or out of the profile", params: [id, limit])],
             "/api/identity/merges": ["get": operation("The workspace's merge log, oldest first", params: [limit])],
+            "/api/identity/rules": [
+                "get": operation("The workspace's identity rules: kinds that may merge, per-kind limits, blocked values"),
+                "put": operation("Replace the identity rules (for events from now on; a rebuild applies them to the whole log)",
+                                 body: "IdentityRules"),
+            ],
+            "/api/rebuild": [
+                "get": operation("Progress and result of the running or last rebuild of this workspace"),
+                "post": operation("Rebuild identities, profiles and memberships from the event log while ingest goes on",
+                                  body: "RebuildOptions", bodyRequired: false, responses: ["202": "Started", "409": "problem"]),
+            ],
             "/api/segments": [
                 "get": operation("List segments with sizes"),
-                "post": operation("Create a segment (evaluated at once)", body: true, responses: ["201": "Created"]),
+                "post": operation("Create a segment (evaluated at once)", body: "SegmentInput", responses: ["201": "Created"]),
             ],
-            "/api/segments/preview": ["post": operation("Count and sample of a rule before saving", body: true)],
+            "/api/segments/preview": ["post": operation("Count and sample of a rule before saving", body: "SegmentInput")],
             "/api/segments/overlap": ["get": operation("Pairwise overlap counts and Jaccard index", params: [query("ids", "comma-separated segment ids")])],
+            "/api/segments/recompute": [
+                "get": operation("The scheduled full recompute: interval, last run over all workspaces, last result for this workspace"),
+                "post": operation("Recompute this workspace now: refresh predictions, then every segment at the current time (entered/exited recorded)"),
+            ],
             "/api/segments/{id}": [
                 "get": operation("A segment with size, revenue contribution and size over time", params: [id]),
-                "put": operation("Replace a segment's name and rule", params: [id], body: true),
+                "put": operation("Replace a segment's name and rule", params: [id], body: "SegmentInput"),
                 "delete": operation("Delete a segment", params: [id], responses: ["204": "Deleted"]),
             ],
             "/api/segments/{id}/members": ["get": operation("Member profile ids", params: [id, query("after", "cursor"), limit])],
@@ -79,6 +106,9 @@ struct ProfilesAPI<Context: RequestContext> {
         let api = ProfileAPIRequest(runtime: runtime)
         ProfilesController<Context>(api: api).addRoutes(to: router)
         SegmentsController<Context>(api: api).addRoutes(to: router)
+        RecomputeController<Context>(api: api).addRoutes(to: router)
+        IdentityRulesController<Context>(api: api).addRoutes(to: router)
+        RebuildController<Context>(api: api).addRoutes(to: router)
         router.get("/openapi.json") { _, _ -> Response in ProfileAPIRequest.json(ProfilesOpenAPI.document) }
     }
 }

@@ -46,6 +46,12 @@ public protocol ProfileStore: Sendable {
     func recordSegmentSizes(workspaceId: String, at: Date, sizes: [String: Int]) async throws
     func segmentSizes(workspaceId: String, segmentId: String) async throws -> [(at: Date, size: Int)]
 
+    /// The workspace's identity rules versions, oldest first (empty: never set).
+    func identityRules(workspaceId: String) async throws -> [IdentityRulesVersion]
+    /// Saves a version of the rules (replacing one with the same `afterSeq`); with
+    /// `replacingHistory`, every earlier version is dropped first (a rebuild).
+    func saveIdentityRules(_ version: IdentityRulesVersion, replacingHistory: Bool) async throws
+
     /// Stores the hash of a workspace API token.
     func addAPIToken(hash: String, workspaceId: String, label: String) async throws
     func workspace(apiTokenHash: String) async throws -> Workspace?

@@ -13,6 +13,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var dashboard: DashboardOptions
+    @OptionGroup var recompute: RecomputeOptions
     @Option(help: "Workspace name.") var workspace: String = "demo"
     @Option(help: "Random seed: the same seed gives the same data.") var seed: UInt64 = 1
     @Option(help: "Number of customers to simulate.") var customers: Int = 2_000
@@ -54,8 +55,9 @@ struct DemoCommand: AsyncParsableCommand {
             print("dashboard sign-in: \(admin.user.email) / \(admin.password)  (shown once; change it with `beacon user passwd`)")
         }
         print("serving on http://\(host):\(port)  (dashboard: /dashboard, health: /healthz, metrics: /metrics, tracking API: /v1/…)")
+        await runtime.recompute?.setClusterCount(recompute.clusters)
         let app = buildApplication(
-            runtime: runtime, configuration: .init(host: host, port: port), logger: logger,
+            runtime: runtime, configuration: .init(host: host, port: port, recomputeInterval: recompute.interval), logger: logger,
             dashboard: dashboard.settings())
         try await app.runService()
         try await runtime.store.close()

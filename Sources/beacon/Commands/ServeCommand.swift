@@ -8,6 +8,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var dashboard: DashboardOptions
+    @OptionGroup var recompute: RecomputeOptions
 
     @Option(help: "Address to listen on.")
     var host: String = "127.0.0.1"
@@ -26,8 +27,9 @@ struct ServeCommand: AsyncParsableCommand {
         if let users = runtime.users, try await users.store.listUsers().isEmpty {
             logger.notice("nobody can sign in to the dashboard yet: beacon user create --email … --name … --admin")
         }
+        await runtime.recompute?.setClusterCount(recompute.clusters)
         let app = buildApplication(
-            runtime: runtime, configuration: .init(host: host, port: port), logger: logger,
+            runtime: runtime, configuration: .init(host: host, port: port, recomputeInterval: recompute.interval), logger: logger,
             dashboard: dashboard.settings())
         try await app.runService()
         try await runtime.store.close()

@@ -6,7 +6,7 @@ import Foundation
 struct WorkspaceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workspace", abstract: "Manage workspaces and write keys.",
-        subcommands: [Create.self, List.self, AddKey.self])
+        subcommands: [Create.self, List.self, AddKey.self, IdentityRulesCommand.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a workspace and print its write key (shown once).")
