@@ -29,13 +29,15 @@ public struct WorkspaceRecompute: Sendable, Equatable {
 }
 
 extension ProfileEngine {
-    /// The scheduled work for one workspace, in one step: the batch prediction refresh, then
+    /// The scheduled work for one workspace: a catch-up with the log, the batch prediction refresh, then
     /// a full evaluation of every segment at the current time, so time-based conditions ("in
     /// the last 60 days", days since the last order) stay true without new events. Entered
     /// and exited records are written for every difference; segment sizes are recorded.
     /// - Parameter clusterCount: k for the persona clusters, or nil to choose it by silhouette.
     public func scheduledRecompute(workspaceId: String, clusterCount: Int? = nil) async throws -> WorkspaceRecompute {
-        try await serialized(workspaceId) {
+        // Events appended without the live projection (imports, the demo) are folded first.
+        try await catchUp(workspaceId: workspaceId)
+        return try await serialized(workspaceId) {
             let before = try await self.state(workspaceId).members
             let predictions = try await self.refreshNow(workspaceId, clusterCount: clusterCount)
             // The refresh re-evaluates every segment when it scored anyone; otherwise do it here.

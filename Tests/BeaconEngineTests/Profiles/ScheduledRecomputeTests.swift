@@ -93,11 +93,17 @@ struct ScheduledRecomputeTests {
                 == [2, 1])
     }
 
-    @Test("a run without time passing changes nothing; predictions are refreshed")
+    @Test("a run folds events not yet projected; a second run without time passing changes nothing")
     func idempotent() async throws {
-        let (f, _, _, scheduler) = try await setUp(.sqlite)
+        var (f, engine, _, scheduler) = try await setUp(.sqlite)
+        // Appended without the live projection (as an import or the demo does).
+        _ = try await f.store.append([EventBatch(workspaceId: f.workspace.id, events: [
+            f.event(.track, user: "u3", name: "Order Completed", daysAgo: 3, properties: ["revenue": 10]),
+        ])])
         let first = try await scheduler.runWorkspace(f.workspace.id)
-        #expect(first.result.predictions.customers == 2)
+        #expect(first.result.predictions.customers == 3)
+        let u3 = try #require(try await f.profile("u3"))
+        #expect(try await engine.members(workspaceId: f.workspace.id, segmentId: "recent-buyers").contains(u3.id))
         #expect(!first.scheduled)
         let second = try await scheduler.runWorkspace(f.workspace.id)
         #expect(second.result.segmentsChanged == 0)
