@@ -31,12 +31,20 @@ struct SegmentsCommand: AsyncParsableCommand {
             abstract: "Fold new events, refresh predictions and re-evaluate every segment now (run on a schedule for time-based rules).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Workspace name.") var workspace: String
-        @Flag(help: "Skip the P(alive)/CLV/RFM refresh.") var noPredictions = false
+        @Flag(help: "Skip the P(alive)/CLV/RFM/persona-cluster refresh.") var noPredictions = false
+        @Option(help: "Persona clusters (2-20); default: chosen by silhouette.") var clusters: Int?
+
+        func validate() throws {
+            if let clusters, !(2...20).contains(clusters) { throw ValidationError("--clusters must be from 2 to 20, got \(clusters)") }
+        }
 
         func run() async throws {
             let (runtime, engine, w) = try await open(store, workspace)
             _ = try await engine.catchUp(workspaceId: w.id)
-            if !noPredictions { _ = try await engine.refreshPredictions(workspaceId: w.id) }
+            if !noPredictions {
+                let report = try await engine.refreshPredictions(workspaceId: w.id, clusterCount: clusters)
+                if let k = report.clusterCount { print("persona clusters (k = \(k)): \(report.personas.joined(separator: ", "))") }
+            }
             let start = Date()
             let sizes = try await engine.recomputeSegments(workspaceId: w.id)
             for (id, n) in sizes.sorted(by: { $0.key < $1.key }) { print("\(id)\t\(n)") }
