@@ -35,6 +35,9 @@ PAGES = [
     ("account", "/dashboard/account"),
     ("customers", "/dashboard/customers?q=customer1"),
     ("segments", "/dashboard/segments"),
+    ("segment-new", "/dashboard/segments/new"),
+    ("segment-edit", "/dashboard/segments/vip-customers/edit"),
+    ("segment-detail", "/dashboard/segments/vip-customers"),
     ("channels", "/dashboard/channels"),
     ("channel-email", "/dashboard/channels?channel=email"),
     ("optimiser", "/dashboard/optimiser"),
@@ -269,6 +272,11 @@ def main():
                 value = browser.send("Runtime.evaluate", {"expression": "document.getElementById('wi-media').textContent", "returnByValue": True})["result"]["value"]
                 if not value.startswith("$"):
                     issues.append(f"what-if projection not filled in (got {value!r})")
+            if name == "segment-edit":
+                browser.drain(1.0)  # the preview request runs after load
+                count = browser.send("Runtime.evaluate", {"expression": "document.getElementById('sb-count').textContent", "returnByValue": True})["result"]["value"]
+                if "profiles match" not in count:
+                    issues.append(f"segment builder preview not filled in (got {count!r})")
             if name == "data" and args.write_key:
                 hostile = "<script>document.title='pwned'</script> Debugger Check"
                 req = urllib.request.Request(args.base + "/v1/track", method="POST", data=json.dumps({"userId": "ci-check", "event": hostile}).encode(),

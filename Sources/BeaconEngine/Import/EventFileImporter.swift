@@ -20,7 +20,7 @@ public struct EventFileImporter: Sendable {
 
     public func importFile(
         _ path: String, workspaceId: String, receivedAt: Date = Date(),
-        progress: @Sendable (ImportProgress) -> Void = { _ in }
+        progress: @Sendable (ImportProgress) async -> Void = { _ in }
     ) async throws -> ImportReport {
         let bytes = try ImportFile.read(path)
         var report = ImportReport()
@@ -52,11 +52,11 @@ public struct EventFileImporter: Sendable {
             }
             if events.count >= chunkSize {
                 try await flush(&events, workspaceId: workspaceId, report: &report)
-                progress(ImportProgress(phase: .storing, done: lineNumber, total: lineCount))
+                await progress(ImportProgress(phase: .storing, done: lineNumber, total: lineCount, report: report))
             }
         }
         try await flush(&events, workspaceId: workspaceId, report: &report)
-        progress(ImportProgress(phase: .storing, done: lineCount, total: lineCount))
+        await progress(ImportProgress(phase: .storing, done: lineCount, total: lineCount, report: report))
         return report
     }
 

@@ -45,6 +45,8 @@ public struct ImportProgress: Sendable {
     public var phase: Phase
     public var done: Int
     public var total: Int
+    /// The counts so far (rows read, skipped, events stored), when the importer has them.
+    public var report: ImportReport? = nil
 }
 
 /// A failure that stops an import before it starts (unreadable file, bad column map).

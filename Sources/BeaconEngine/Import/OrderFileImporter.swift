@@ -37,9 +37,9 @@ public struct OrderFileImporter: Sendable {
 
     public func importFile(
         _ path: String, workspaceId: String, receivedAt: Date = Date(),
-        progress: @Sendable (ImportProgress) -> Void = { _ in }
+        progress: @Sendable (ImportProgress) async -> Void = { _ in }
     ) async throws -> ImportReport {
-        progress(ImportProgress(phase: .reading, done: 0, total: 1))
+        await progress(ImportProgress(phase: .reading, done: 0, total: 1))
         let table = CSVTable(bytes: try ImportFile.read(path))
         let index = try columns.resolve(header: table.header)
         var report = ImportReport()
@@ -47,7 +47,7 @@ public struct OrderFileImporter: Sendable {
         var order: [String] = []
         let total = table.rows.count
         for (n, row) in table.rows.enumerated() {
-            if n % 20_000 == 0 { progress(ImportProgress(phase: .parsing, done: n, total: total)) }
+            if n % 5_000 == 0 { await progress(ImportProgress(phase: .parsing, done: n, total: total, report: report)) }
             report.rowsRead += 1
             func field(_ name: String) -> String? {
                 index[name].map { row[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -131,7 +131,7 @@ public struct OrderFileImporter: Sendable {
                 report.eventsStored += result.inserted
                 report.duplicates += result.duplicates
                 events.removeAll(keepingCapacity: true)
-                progress(ImportProgress(phase: .storing, done: n + 1, total: order.count))
+                await progress(ImportProgress(phase: .storing, done: n + 1, total: order.count, report: report))
             }
         }
         return report

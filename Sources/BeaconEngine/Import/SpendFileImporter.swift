@@ -25,7 +25,10 @@ public struct SpendFileImporter: Sendable {
         self.currency = currency
     }
 
-    public func importFile(_ path: String, workspaceId: String, receivedAt: Date = Date()) async throws -> ImportReport {
+    public func importFile(
+        _ path: String, workspaceId: String, receivedAt: Date = Date(),
+        progress: @Sendable (ImportProgress) async -> Void = { _ in }
+    ) async throws -> ImportReport {
         let table = CSVTable(bytes: try ImportFile.read(path))
         func column(_ name: String) throws -> Int {
             guard let i = table.column(name) else {
@@ -73,6 +76,7 @@ public struct SpendFileImporter: Sendable {
             report.eventsStored += result.inserted
             report.duplicates += result.duplicates
             start += chunk.count
+            await progress(ImportProgress(phase: .storing, done: start, total: events.count, report: report))
         }
         return report
     }

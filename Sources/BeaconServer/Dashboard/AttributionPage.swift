@@ -28,6 +28,8 @@ struct AttributionPage: Sendable {
     var summary = ""
     var chart = ""
     var heatmap = ""
+    /// The Markov chain as a node-and-edge graph (`MarkovGraphChart`).
+    var graph = ""
     var modelNames: [String] = []
     var rows: [Row] = []
     var effects: [Effect] = []
@@ -78,6 +80,11 @@ struct AttributionPage: Sendable {
             for t in markov.transitions {
                 if let i = from.firstIndex(of: t.from), let j = to.firstIndex(of: t.to) { matrix[i][j] = t.probability }
             }
+            graph = MarkovGraphChart(
+                title: "Markov transition graph: where journeys go next",
+                channels: markov.states.filter { $0 != MarkovGraphChart.start },
+                edges: markov.transitions.map { .init(from: $0.from, to: $0.to, probability: $0.probability) }
+            ).svg()
             heatmap = HeatMap(
                 title: "Markov transition probabilities between channels", rowLabels: from, columnLabels: to,
                 values: matrix, unit: .percent

@@ -37,6 +37,8 @@ struct CustomersPage: Sendable {
     var noResults: Bool
     var hasResults: Bool
     var detail: Detail?
+    /// Profiles by health band (set when profiles are available).
+    var health: CustomerHealthView?
 
     static func summary(_ p: Profile, link: String) -> Result {
         Result(

@@ -4,8 +4,8 @@ import Hummingbird
 /// lifetime (`/dashboard/assets/dashboard.css`, `/dashboard/assets/dashboard.js`).
 enum DashboardAssets {
     static func addRoutes<Context: RequestContext>(to router: Router<Context>) {
-        router.get("/dashboard/assets/dashboard.css") { _, _ in asset(css, type: "text/css; charset=utf-8") }
-        router.get("/dashboard/assets/dashboard.js") { _, _ in asset(script, type: "text/javascript; charset=utf-8") }
+        router.get("/dashboard/assets/dashboard.css") { _, _ in asset(bundledCSS, type: "text/css; charset=utf-8") }
+        router.get("/dashboard/assets/dashboard.js") { _, _ in asset(bundledScript, type: "text/javascript; charset=utf-8") }
     }
 
     private static func asset(_ text: String, type: String) -> Response {

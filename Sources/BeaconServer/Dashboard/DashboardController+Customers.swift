@@ -39,11 +39,12 @@ extension DashboardController {
                     workspaceId: ws.id, userIds: userIds, anonymousIds: anonymousIds, before: nil, limit: 20)
                 detail = CustomersPage.detail(profile, timeline: timeline)
             }
-            let page = CustomersPage(
+            var page = CustomersPage(
                 query: query, available: true,
                 total: DashboardFormat.count(try await store.profileCount(workspaceId: ws.id)),
                 results: found.map { CustomersPage.summary($0, link: base + "&id=" + DashboardQuery.encode($0.id)) },
                 noResults: found.isEmpty && !query.isEmpty, hasResults: !found.isEmpty, detail: detail)
+            if detail == nil { page.health = CustomerHealthView(predictions: try await engine.predictionList(workspaceId: ws.id)) }
             return try render(
                 "customers", title: title, path: path, workspace: ws, all: all, asOf: snapshot.lastEvent, page: page)
         }

@@ -10,7 +10,7 @@ extension DashboardController {
         return try await withSnapshot(request, title: title, path: path) { snapshot, all in
             let ws = snapshot.workspace
             guard let store = runtime.store as? any ProfileStore, let engine = runtime.profiles else {
-                let page = SegmentsPage(available: false, segments: [], members: [:], profileCount: 0)
+                let page = SegmentsPage(available: false, segments: [], members: [:], profileCount: 0, query: "")
                 return try render(
                     "segments", title: title, path: path, workspace: ws, all: all, asOf: snapshot.lastEvent, page: page)
             }
@@ -18,7 +18,8 @@ extension DashboardController {
             let page = SegmentsPage(
                 available: true, segments: try await store.segments(workspaceId: ws.id),
                 members: try await store.allSegmentMembers(workspaceId: ws.id),
-                profileCount: try await store.profileCount(workspaceId: ws.id))
+                profileCount: try await store.profileCount(workspaceId: ws.id),
+                query: "?ws=" + DashboardQuery.encode(ws.name))
             return try render(
                 "segments", title: title, path: path, workspace: ws, all: all, asOf: snapshot.lastEvent, page: page)
         }

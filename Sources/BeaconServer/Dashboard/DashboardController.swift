@@ -35,6 +35,9 @@ struct DashboardController<Context: RequestContext>: Sendable {
         router.get("/dashboard/data") { request, _ in try await data(request) }
         router.get("/dashboard/customers") { request, _ in try await customers(request) }
         router.get("/dashboard/segments") { request, _ in try await segments(request) }
+        SegmentBuilderRoutes(controller: self).addRoutes(to: router)
+        SegmentDetailRoutes(controller: self).addRoutes(to: router)
+        ImportStatusRoutes(controller: self).addRoutes(to: router)
         DashboardAPI(controller: self).addRoutes(to: router)
         DashboardAssets.addRoutes(to: router)
     }
@@ -134,7 +137,8 @@ struct DashboardController<Context: RequestContext>: Sendable {
         try await withSnapshot(request, title: "Data", path: "/dashboard/data") { snapshot, all in
             var counts: [String: Int] = [:]
             for ws in all { counts[ws.id] = try await runtime.store.eventCount(in: ws.id) }
-            let page = DataPage(snapshot: snapshot, workspaces: all, eventCounts: counts)
+            var page = DataPage(snapshot: snapshot, workspaces: all, eventCounts: counts)
+            page.imports = try await ImportStatusRoutes<Context>.view(store: runtime.store, workspaceId: snapshot.workspace.id)
             return try render(
                 "data", title: "Data", path: "/dashboard/data", workspace: snapshot.workspace, all: all,
                 asOf: snapshot.lastEvent, page: page)

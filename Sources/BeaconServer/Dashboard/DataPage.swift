@@ -26,6 +26,8 @@ struct DataPage: Sendable {
     var empty: Bool
     var lastSequence: String
     var workspaceName: String
+    /// Recent `beacon import` runs (set by the controller).
+    var imports = ImportStatusView(available: false, jobs: [])
 
     /// Rows shown before polling takes over.
     static let recentCount = 50

@@ -11,6 +11,8 @@ struct SegmentsPage: Sendable {
         var size: String
         var share: String
         var kind: String
+        var href: String
+        var editHref: String
     }
 
     /// Segments shown in the overlap heat-map (largest first).
@@ -21,9 +23,16 @@ struct SegmentsPage: Sendable {
     var profiles: String
     var rows: [Row]
     var overlap: String
+    /// The rule builder for a new segment.
+    var newHref: String
 
-    init(available: Bool, segments: [SegmentDefinition], members: [String: Set<String>], profileCount: Int) {
+    /// - Parameter query: `?ws=<name>` for links.
+    init(
+        available: Bool, segments: [SegmentDefinition], members: [String: Set<String>], profileCount: Int,
+        query: String
+    ) {
         self.available = available
+        newHref = "/dashboard/segments/new" + query
         empty = segments.isEmpty
         profiles = DashboardFormat.count(profileCount)
         let sized: [(segment: SegmentDefinition, size: Int)] = segments.map { s in (s, members[s.id]?.count ?? 0) }
@@ -32,7 +41,9 @@ struct SegmentsPage: Sendable {
             Row(
                 name: s.name, description: s.description, rule: s.rule.serialized(), size: DashboardFormat.count(n),
                 share: profileCount > 0 ? DashboardFormat.percent(Double(n) / Double(profileCount)) : "–",
-                kind: s.system ? "built in" : "custom")
+                kind: s.system ? "built in" : "custom",
+                href: "/dashboard/segments/" + DashboardQuery.encode(s.id) + query,
+                editHref: "/dashboard/segments/" + DashboardQuery.encode(s.id) + "/edit" + query)
         }
         let top: [SegmentDefinition] = sized.filter { $0.size > 0 }.prefix(Self.overlapLimit).map { $0.segment }
         guard top.count >= 2 else {

@@ -63,5 +63,5 @@ public enum Migrations {
                 "CREATE INDEX events_by_anonymous ON events (workspace_id, anonymous_id)",
             ]
         ),
-    ] + ProfileMigrations.all + UserMigrations.all
+    ] + ProfileMigrations.all + UserMigrations.all + ImportJobMigrations.all
 }

@@ -4,7 +4,8 @@ import BeaconStore
 import Foundation
 
 /// `beacon import events|orders`: bulk-load files into a workspace, with progress and a
-/// summary of what was skipped and why.
+/// summary of what was skipped and why. Each run is recorded as an import job (rows read,
+/// skipped, events stored, state) that the dashboard's data page shows with its progress.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import events (JSON lines) or orders (CSV) into a workspace.",
@@ -21,8 +22,13 @@ struct ImportCommand: AsyncParsableCommand {
             let runtime = try await store.openRuntime(logger: store.makeLogger())
             let ws = try await ImportCommand.resolve(workspace, in: runtime)
             let line = ProgressLine()
-            let report = try await EventFileImporter(store: runtime.store).importFile(file, workspaceId: ws.id) { p in
-                line.update("importing \(p.phase.rawValue)", done: p.done, total: p.total)
+            let recorder = try await ImportJobRecorder(store: runtime.store, workspaceId: ws.id, kind: .events, file: file)
+            let (store, path) = (runtime.store, file)
+            let report = try await recorder.run { record in
+                try await EventFileImporter(store: store).importFile(path, workspaceId: ws.id) { p in
+                    line.update("importing \(p.phase.rawValue)", done: p.done, total: p.total)
+                    await record(p)
+                }
             }
             line.finish()
             ImportCommand.print(report)
@@ -55,13 +61,18 @@ struct ImportCommand: AsyncParsableCommand {
             do { columns = try OrderColumnMap(parsing: map) } catch let e as ImportError { throw CommandError(e.message) }
             let runtime = try await store.openRuntime(logger: store.makeLogger())
             let ws = try await ImportCommand.resolve(workspace, in: runtime)
-            var importer = OrderFileImporter(store: runtime.store, columns: columns)
-            importer.returnPrefix = returnPrefix
-            importer.currency = currency
+            var setup = OrderFileImporter(store: runtime.store, columns: columns)
+            setup.returnPrefix = returnPrefix
+            setup.currency = currency
+            let (importer, path) = (setup, file)
             let line = ProgressLine()
+            let recorder = try await ImportJobRecorder(store: runtime.store, workspaceId: ws.id, kind: .orders, file: file)
             do {
-                let report = try await importer.importFile(file, workspaceId: ws.id) { p in
-                    line.update("importing \(p.phase.rawValue)", done: p.done, total: p.total)
+                let report = try await recorder.run { record in
+                    try await importer.importFile(path, workspaceId: ws.id) { p in
+                        line.update("importing \(p.phase.rawValue)", done: p.done, total: p.total)
+                        await record(p)
+                    }
                 }
                 line.finish()
                 ImportCommand.print(report)
@@ -98,9 +109,13 @@ struct ImportCommand: AsyncParsableCommand {
             } else {
                 shape = .long(date: date, channel: channelColumn, spend: spend)
             }
+            let importer = SpendFileImporter(store: runtime.store, shape: shape, currency: currency)
+            let recorder = try await ImportJobRecorder(store: runtime.store, workspaceId: ws.id, kind: .spend, file: file)
+            let path = file
             do {
-                let report = try await SpendFileImporter(store: runtime.store, shape: shape, currency: currency)
-                    .importFile(file, workspaceId: ws.id)
+                let report = try await recorder.run { record in
+                    try await importer.importFile(path, workspaceId: ws.id) { await record($0) }
+                }
                 ImportCommand.print(report)
             } catch let e as ImportError {
                 throw CommandError(e.message)

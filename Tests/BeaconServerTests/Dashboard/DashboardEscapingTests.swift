@@ -45,6 +45,40 @@ struct DashboardEscapingTests {
         }
     }
 
+    @Test("A hostile segment name, description and trait are text on the segment builder and detail pages")
+    func hostileSegment() async throws {
+        let server = try await DashboardTestServer.make()
+        try await server.append([
+            testEvent(
+                "i1", type: .identify, user: "u1", at: "2025-03-01T10:00:00Z",
+                traits: ["name": .string(Self.hostile), Self.hostile: .string("x")]),
+            testEvent(
+                "o1", user: "u1", event: Self.hostile, at: "2025-03-01T10:05:00Z", properties: ["revenue": .number(5)]),
+        ])
+        let engine = try #require(server.runtime.profiles)
+        _ = try await engine.catchUp(workspaceId: server.workspace!.id)
+        let saved = try await engine.saveSegment(
+            workspaceId: server.workspace!.id, name: Self.hostile, description: Self.hostile,
+            rule: .object(["name": .string(Self.hostile)]))
+        let id = saved.segment.id
+        try await server.app().test(.router) { client in
+            for path in [
+                "/dashboard/segments", "/dashboard/segments/new", "/dashboard/segments/\(id)",
+                "/dashboard/segments/\(id)/edit",
+            ] {
+                let r = try await get(client, path)
+                #expect(r.status == .ok, "\(path)")
+                #expect(!r.body.contains("<script>alert"), "\(path) must not contain the raw script")
+                #expect(!r.body.contains("alert('x')"), "\(path)")
+                #expect(r.body.contains("alert(&#39;x&#39;)"), "\(path) shows the value as text")
+            }
+            // The member's hostile name in the sample, the hostile trait key in the export form.
+            let detail = try await get(client, "/dashboard/segments/\(id)").body
+            #expect(detail.contains(">\(Self.escaped)</a>"))
+            #expect(detail.contains("value=\"\(Self.escaped)\""))
+        }
+    }
+
     @Test("Chart text is escaped")
     func chartText() {
         let svg = LineChart(

@@ -45,8 +45,9 @@ struct SegmentsPageTests {
             // Buyers: 3 of 3 profiles; the big spenders: u1 and u3.
             #expect(
                 r.body.contains(
-                    "Buyers<div class=\"note\"></div></th><td class=\"num\">3</td><td class=\"num\">100.0%</td>"))
+                    "<a href=\"/dashboard/segments/any?ws=demo\">Buyers</a><div class=\"note\"></div></th><td class=\"num\">3</td><td class=\"num\">100.0%</td>"))
             #expect(r.body.contains("</div></th><td class=\"num\">2</td><td class=\"num\">66.7%</td>"))
+            #expect(r.body.contains("<a href=\"/dashboard/segments/big/edit?ws=demo\" aria-label=\"Edit &lt;script&gt;"))
             #expect(r.body.contains("Segment overlap"))
         }
     }

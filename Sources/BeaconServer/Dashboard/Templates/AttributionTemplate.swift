@@ -24,6 +24,7 @@ extension DashboardTemplates {
         <section aria-labelledby="markov"><h2 id="markov">Markov chain</h2>
           <p class="note">Removal effect: the share of conversions lost if the channel were taken out of every journey.</p>
           <ul class="effects">{{#page.effects}}<li><strong>{{channel}}</strong> {{effect}}</li>{{/page.effects}}</ul>
+          {{#page.graph}}<figure class="wide">{{{page.graph}}}</figure>{{/page.graph}}
           <figure class="wide">{{{page.heatmap}}}</figure>
         </section>
         {{/page.error}}{{/page.empty}}

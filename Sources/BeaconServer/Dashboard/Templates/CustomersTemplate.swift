@@ -18,6 +18,16 @@ extension DashboardTemplates {
           <tbody>{{#page.results}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td>{{email}}</td><td class="num">{{ltv}}</td><td class="num">{{orders}}</td><td>{{lastSeen}}</td></tr>{{/page.results}}</tbody>
         </table>
         {{/page.hasResults}}
+        {{#page.health}}
+        <section aria-labelledby="health"><h2 id="health">Customer health</h2>
+          <p class="note">{{scored}} profiles scored by the churn and RFM models.</p>
+          <figure>{{{donut}}}</figure>
+          <table><caption>Profiles by health band</caption>
+            <thead><tr><th scope="col">Band</th><th scope="col" class="num">Profiles</th><th scope="col" class="num">Share</th><th scope="col">Meaning</th></tr></thead>
+            <tbody>{{#rows}}<tr><th scope="row">{{band}}</th><td class="num">{{count}}</td><td class="num">{{share}}</td><td>{{meaning}}</td></tr>{{/rows}}</tbody>
+          </table>
+        </section>
+        {{/page.health}}
         {{#page.detail}}
         <section aria-labelledby="profile"><h2 id="profile">{{title}}</h2>
           <div class="cards">{{#kpis}}{{> kpi}}{{/kpis}}</div>

@@ -8,6 +8,22 @@ extension DashboardTemplates {
             <tbody>{{#page.workspaces}}<tr{{#current}} class="current"{{/current}}><th scope="row">{{name}}</th><td>{{created}}</td><td class="num">{{events}}</td></tr>{{/page.workspaces}}</tbody>
           </table>
         </section>
+        {{#page.imports.available}}
+        <section aria-labelledby="imports-heading"><h2 id="imports-heading">Imports</h2>
+          {{^page.imports.hasRows}}<p class="empty">No imports yet. Load history from files with <code>beacon import events FILE.jsonl --workspace {{page.workspaceName}}</code>,
+          <code>beacon import orders FILE.csv --workspace {{page.workspaceName}}</code> or <code>beacon import spend FILE.csv --workspace {{page.workspaceName}}</code>; each run appears here with its progress.</p>{{/page.imports.hasRows}}
+          {{#page.imports.hasRows}}
+          <p class="note" id="imports-status" role="status">{{#page.imports.running}}An import is running; this table updates every 2 seconds.{{/page.imports.running}}</p>
+          <table id="imports" data-ws="{{page.workspaceName}}" data-running="{{#page.imports.running}}true{{/page.imports.running}}">
+            <caption>Recent imports, newest first</caption>
+            <thead><tr><th scope="col">File</th><th scope="col">Kind</th><th scope="col">Started (UTC)</th><th scope="col">State</th><th scope="col">Progress</th><th scope="col" class="num">Rows read</th><th scope="col" class="num">Skipped</th><th scope="col" class="num">Events stored</th><th scope="col">Finished (UTC)</th></tr></thead>
+            <tbody>{{#page.imports.rows}}<tr data-job="{{id}}"><th scope="row">{{file}}</th><td>{{kind}}</td><td>{{started}}</td><td data-field="state" class="state-{{state}}">{{state}}{{#failed}}: {{error}}{{/failed}}</td>
+            <td><progress data-field="bar" max="100"{{#percent}} value="{{percent}}"{{/percent}} aria-label="Progress of {{file}}">{{percent}}%</progress> <span data-field="percent">{{#percent}}{{percent}}%{{/percent}}</span></td>
+            <td class="num" data-field="rowsRead">{{rowsRead}}</td><td class="num" data-field="rowsSkipped">{{rowsSkipped}}</td><td class="num" data-field="eventsStored">{{eventsStored}}</td><td data-field="finished">{{finished}}</td></tr>{{/page.imports.rows}}</tbody>
+          </table>
+          {{/page.imports.hasRows}}
+        </section>
+        {{/page.imports.available}}
         <section aria-labelledby="keys"><h2 id="keys">Sources and write keys</h2>
           <p>Write keys are stored only as SHA-256 hashes, so Beacon cannot show them again. Each source (website, app,
           server) should get its own key: <code>beacon workspace add-key {{page.workspaceName}} --label website</code> prints a new one once.

@@ -1,0 +1,131 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+
+/// One segment in detail: size and revenue share, size over time (replayed from the
+/// entered/exited log), how it overlaps the other segments, a sample of members and the CSV
+/// export form with the traits to include.
+struct SegmentDetailPage: Sendable {
+    struct Member: Sendable {
+        var name: String
+        var email: String
+        var href: String
+        var ltv: String
+        var orders: String
+    }
+
+    struct OverlapRow: Sendable {
+        var name: String
+        var href: String
+        var both: String
+        var shareOfThis: String
+        var shareOfOther: String
+        var jaccard: String
+    }
+
+    struct TraitOption: Sendable {
+        var inputId: String
+        var name: String
+        var checked: Bool
+    }
+
+    /// Traits ticked in the export form by default (the token API's default columns).
+    static let defaultExportTraits = ["email", "name", "lifetime_value", "order_count"]
+
+    var id: String
+    var name: String
+    var description: String
+    var rule: String
+    var kind: String
+    var editHref: String
+    var exportAction: String
+    var kpis: [KPICard]
+    var sizeChart: String
+    var revenueChart: String
+    /// Mustache treats an empty string as true, so the charts' presence is a flag.
+    var hasSizeChart: Bool
+    var hasRevenueChart: Bool
+    var overlap: [OverlapRow]
+    var hasOverlap: Bool
+    var members: [Member]
+    var hasMembers: Bool
+    var traits: [TraitOption]
+
+    /// - Parameters:
+    ///   - members: every segment's member ids (this one's included).
+    ///   - history: daily sizes from `SegmentSizeHistory`.
+    ///   - revenue: the segment's and the workspace's lifetime value.
+    ///   - query: `?ws=<name>` for links.
+    init(
+        segment s: SegmentDefinition, all: [SegmentDefinition], members: [String: Set<String>], profileCount: Int,
+        history: [(day: Date, size: Int)], revenue: (revenue: Double, total: Double), sample: [Profile],
+        ownTraits: [String], query: String
+    ) {
+        id = s.id
+        name = s.name
+        description = s.description
+        rule = s.rule.serialized()
+        kind = s.system ? "built in" : "custom"
+        let encoded = DashboardQuery.encode(s.id)
+        editHref = "/dashboard/segments/\(encoded)/edit" + query
+        exportAction = "/dashboard/segments/\(encoded)/export.csv"
+        let mine = members[s.id] ?? []
+        let revenueShare = revenue.total > 0 ? revenue.revenue / revenue.total : 0
+        kpis = [
+            KPICard(label: "Members", value: DashboardFormat.count(mine.count)),
+            KPICard(
+                label: "Share of profiles",
+                value: profileCount > 0 ? DashboardFormat.percent(Double(mine.count) / Double(profileCount)) : "–",
+                note: "of \(DashboardFormat.count(profileCount)) profiles"),
+            KPICard(label: "Lifetime revenue", value: DashboardFormat.money(revenue.revenue)),
+            KPICard(
+                label: "Revenue share", value: revenue.total > 0 ? DashboardFormat.percent(revenueShare) : "–",
+                note: "of \(DashboardFormat.money(revenue.total)) from all profiles"),
+        ]
+        sizeChart =
+            history.count < 2
+            ? ""
+            : LineChart(
+                title: "Members of \(s.name) per day", categories: history.map { DashboardFormat.day($0.day) },
+                series: [ChartSeries(name: s.name, values: history.map { Double($0.size) })], style: .area,
+                unit: .count, xTitle: "Day (UTC)", yTitle: "Members"
+            ).svg()
+        revenueChart =
+            revenue.total > 0
+            ? DonutChart(
+                title: "Lifetime revenue: \(s.name) and everyone else",
+                slices: [(s.name, revenue.revenue), ("Everyone else", max(0, revenue.total - revenue.revenue))],
+                unit: .money(symbol: "$")
+            ).svg() : ""
+        hasSizeChart = !sizeChart.isEmpty
+        hasRevenueChart = !revenueChart.isEmpty
+        overlap = all.filter { $0.id != s.id }.compactMap { other -> (Int, OverlapRow)? in
+            let theirs = members[other.id] ?? []
+            let both = mine.intersection(theirs).count
+            let union = mine.count + theirs.count - both
+            guard both > 0 else { return nil }
+            return (
+                both,
+                OverlapRow(
+                    name: other.name, href: "/dashboard/segments/" + DashboardQuery.encode(other.id) + query,
+                    both: DashboardFormat.count(both), shareOfThis: DashboardFormat.percent(Double(both) / Double(mine.count)),
+                    shareOfOther: DashboardFormat.percent(Double(both) / Double(theirs.count)),
+                    jaccard: String(format: "%.2f", Double(both) / Double(union)))
+            )
+        }.sorted { $0.0 == $1.0 ? $0.1.name < $1.1.name : $0.0 > $1.0 }.map { $0.1 }
+        hasOverlap = !overlap.isEmpty
+        let customers = "/dashboard/customers" + query + "&id="
+        self.members = sample.map { p in
+            Member(
+                name: p.name ?? p.identifiers.first?.value ?? p.id, email: p.email ?? "",
+                href: customers + DashboardQuery.encode(p.id), ltv: DashboardFormat.money(p.orders.lifetimeValue),
+                orders: DashboardFormat.count(p.orders.count))
+        }
+        hasMembers = !sample.isEmpty
+        var names = Self.defaultExportTraits
+        for t in Profile.computedTraitNames + ownTraits where !names.contains(t) { names.append(t) }
+        traits = names.enumerated().map {
+            TraitOption(inputId: "export-trait-\($0.offset)", name: $0.element, checked: Self.defaultExportTraits.contains($0.element))
+        }
+    }
+}

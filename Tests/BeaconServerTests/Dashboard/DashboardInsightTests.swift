@@ -1,0 +1,111 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import BeaconServer
+
+@Suite("Markov graph, customer health and import status")
+struct DashboardInsightTests {
+    @Test("The Markov graph draws one arrow per transition, width by probability, labels from 10%, text escaped")
+    func markovGraph() {
+        let edges: [MarkovGraphChart.Edge] = [
+            .init(from: "(start)", to: "Email", probability: 0.75), .init(from: "(start)", to: "<b>Ads</b>", probability: 0.25),
+            .init(from: "Email", to: "<b>Ads</b>", probability: 0.05), .init(from: "<b>Ads</b>", to: "Email", probability: 0.5),
+            .init(from: "Email", to: "Email", probability: 0.2),
+            .init(from: "Email", to: "(conversion)", probability: 0.35), .init(from: "Email", to: "(null)", probability: 0.4),
+            .init(from: "<b>Ads</b>", to: "(null)", probability: 0.5), .init(from: "Nowhere", to: "(null)", probability: 1),
+        ]
+        let svg = MarkovGraphChart(title: "Transitions", channels: ["Email", "<b>Ads</b>"], edges: edges).svg()
+        // The edge from an unknown state is left out; every other one is drawn once.
+        #expect(svg.components(separatedBy: "<path class=\"edge\"").count - 1 == 8)
+        // Width 1 + 11p: 0.75 → 9.25, 0.05 → 1.55.
+        #expect(svg.contains("stroke-width=\"9.25\" marker-end"))
+        #expect(svg.contains("stroke-width=\"1.55\" marker-end"))
+        #expect(svg.contains("<title>(start) → Email: 75%</title>"))
+        // Labelled: 75, 25, 50 (twice), 20, 35, 40 — not the 5% edge.
+        #expect(svg.components(separatedBy: "class=\"edge-label\"").count - 1 == 7)
+        #expect(!svg.contains("<b>"))
+        #expect(svg.contains("&lt;b&gt;Ads&lt;/b&gt;"))
+        for node in ["(start)", "(conversion)", "(null)"] { #expect(svg.contains("<title>\(node)</title>")) }
+    }
+
+    @Test("Health bands follow churn risk, then RFM, else not scored")
+    func healthBands() {
+        let t = Date(timeIntervalSince1970: 0)
+        let cases: [(ProfilePredictions?, CustomerHealth)] = [
+            (ProfilePredictions(churnRisk: 0.1, refreshedAt: t), .healthy),
+            (ProfilePredictions(churnRisk: 0.3, rfmSegment: "Champions", refreshedAt: t), .attention),
+            (ProfilePredictions(churnRisk: 0.84, refreshedAt: t), .atRisk),
+            (ProfilePredictions(churnRisk: 0.85, refreshedAt: t), .lost),
+            (ProfilePredictions(pAlive: 0.9, refreshedAt: t), .healthy),
+            (ProfilePredictions(rfmSegment: "Can't Lose Them", refreshedAt: t), .atRisk),
+            (ProfilePredictions(rfmSegment: "Hibernating", refreshedAt: t), .lost),
+            (ProfilePredictions(refreshedAt: t), .unscored), (nil, .unscored),
+        ]
+        for (p, band) in cases { #expect(CustomerHealth.band(p) == band, "\(String(describing: p))") }
+        let counts = CustomerHealth.counts(cases.map(\.0))
+        #expect(counts.map(\.count) == [2, 1, 2, 2, 2])
+    }
+
+    @Test("The customers page shows the health donut with a count per band")
+    func customersHealth() async throws {
+        let server = try await segmentTestServer()
+        try await server.app().test(.router) { client in
+            let body = try await get(client, "/dashboard/customers?ws=demo").body
+            #expect(body.contains("Customer health: profiles by band"))
+            // Three buyers, predictions never refreshed: all three not scored.
+            #expect(body.contains("<th scope=\"row\">Not scored</th><td class=\"num\">3</td><td class=\"num\">100.0%</td>"))
+            #expect(body.contains("<th scope=\"row\">Healthy</th><td class=\"num\">0</td>"))
+        }
+    }
+
+    @Test("The data page lists import jobs with progress; the endpoint serves them and checks limit")
+    func importStatus() async throws {
+        let server = try await DashboardTestServer.make()
+        let jobs = try #require(server.runtime.store as? any ImportJobStore)
+        let ws = server.workspace!.id
+        let t0 = Timestamp.parse("2025-03-01T10:00:00Z")!
+        try await jobs.saveImportJob(
+            ImportJob(
+                workspaceId: ws, id: "a", kind: .orders, fileName: "<script>alert('x')</script>.csv", startedAt: t0,
+                rowsRead: 4_000, rowsSkipped: 2, eventsStored: 1_500, progressDone: 4_000, progressTotal: 10_000))
+        try await jobs.saveImportJob(
+            ImportJob(
+                workspaceId: ws, id: "b", kind: .events, fileName: "old.jsonl", startedAt: t0.addingTimeInterval(-3600),
+                state: .failed, finishedAt: t0, error: "cannot read file"))
+        try await server.app().test(.router) { client in
+            let page = try await get(client, "/dashboard/data?ws=demo").body
+            #expect(page.contains("data-running=\"true\""))
+            #expect(page.contains("<progress data-field=\"bar\" max=\"100\" value=\"40\""))
+            #expect(page.contains("<td class=\"num\" data-field=\"rowsRead\">4,000</td>"))
+            #expect(page.contains("failed: cannot read file"))
+            #expect(!page.contains("<script>alert") && page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;.csv"))
+
+            let r = try await client.execute(uri: "/dashboard/api/imports?ws=demo", method: .get) { $0 }
+            #expect(r.status == .ok)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any])
+            #expect(json["running"] as? Bool == true)
+            let list = try #require(json["jobs"] as? [[String: Any]])
+            #expect(list.map { $0["id"] as? String } == ["a", "b"])
+            #expect(list[0]["percent"] as? Double == 40 && list[0]["eventsStored"] as? String == "1,500")
+            #expect(list[1]["percent"] is NSNull && list[1]["state"] as? String == "failed")
+            for (uri, status, field) in [
+                ("/dashboard/api/imports?ws=demo&limit=0", HTTPResponse.Status.badRequest, "limit"),
+                ("/dashboard/api/imports?ws=demo&limit=many", .badRequest, "limit"),
+                ("/dashboard/api/imports?ws=nope", .notFound, "ws"),
+            ] {
+                let bad = try await client.execute(uri: uri, method: .get) { $0 }
+                #expect(bad.status == status, "\(uri)")
+                #expect(problem(bad)["field"] as? String == field, "\(uri)")
+            }
+        }
+        let empty = try await DashboardTestServer.make()
+        try await empty.app().test(.router) { client in
+            let body = try await get(client, "/dashboard/data?ws=demo").body
+            #expect(body.contains("No imports yet."))
+        }
+    }
+}
