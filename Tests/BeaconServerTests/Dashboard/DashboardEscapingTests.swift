@@ -61,7 +61,7 @@ struct DashboardEscapingTests {
             workspaceId: server.workspace!.id, name: Self.hostile, description: Self.hostile,
             rule: .object(["name": .string(Self.hostile)]))
         let id = saved.segment.id
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             for path in [
                 "/dashboard/segments", "/dashboard/segments/new", "/dashboard/segments/\(id)",
                 "/dashboard/segments/\(id)/edit",

@@ -53,7 +53,7 @@ struct DashboardInsightTests {
     @Test("The customers page shows the health donut with a count per band")
     func customersHealth() async throws {
         let server = try await segmentTestServer()
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             let body = try await get(client, "/dashboard/customers?ws=demo").body
             #expect(body.contains("Customer health: profiles by band"))
             // Three buyers, predictions never refreshed: all three not scored.
@@ -76,7 +76,7 @@ struct DashboardInsightTests {
             ImportJob(
                 workspaceId: ws, id: "b", kind: .events, fileName: "old.jsonl", startedAt: t0.addingTimeInterval(-3600),
                 state: .failed, finishedAt: t0, error: "cannot read file"))
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             let page = try await get(client, "/dashboard/data?ws=demo").body
             #expect(page.contains("data-running=\"true\""))
             #expect(page.contains("<progress data-field=\"bar\" max=\"100\" value=\"40\""))
@@ -103,7 +103,7 @@ struct DashboardInsightTests {
             }
         }
         let empty = try await DashboardTestServer.make()
-        try await empty.app().test(.router) { client in
+        try await empty.test { client in
             let body = try await get(client, "/dashboard/data?ws=demo").body
             #expect(body.contains("No imports yet."))
         }

@@ -44,7 +44,7 @@ struct SegmentBuilderTests {
     @Test("The builder page carries the rule and the workspace's traits and events; unknown segments are 404")
     func builderPages() async throws {
         let server = try await segmentTestServer()
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             let new = try await get(client, "/dashboard/segments/new?ws=demo")
             #expect(new.status == .ok)
             #expect(new.body.contains("id=\"segment-builder\""))
@@ -69,7 +69,7 @@ struct SegmentBuilderTests {
     @Test("Preview counts the rule's members with a sample; bad input names the field or rule node")
     func preview() async throws {
         let server = try await segmentTestServer()
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             let uri = "/dashboard/api/segments/preview?ws=demo"
             let ok = try await sendJSON(client, uri, .post, #"{"rule": {"lifetime_value": {"gt": 500}}, "sample": 5}"#)
             #expect(ok.status == .ok)
@@ -110,7 +110,7 @@ struct SegmentBuilderTests {
     func save() async throws {
         let server = try await segmentTestServer()
         let store = try #require(server.runtime.store as? any ProfileStore)
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             let created = try await sendJSON(
                 client, "/dashboard/api/segments?ws=demo", .post,
                 #"{"name": "Big spenders", "description": "over 500", "rule": {"lifetime_value": {"gt": 500}}}"#)

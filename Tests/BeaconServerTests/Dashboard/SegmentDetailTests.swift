@@ -37,7 +37,7 @@ struct SegmentDetailTests {
         _ = try await engine.catchUp(workspaceId: ws)
         try await engine.saveSegment(workspaceId: ws, name: "Big spenders", rule: .object(["lifetime_value": .object(["gt": .number(500)])]))
         try await engine.saveSegment(workspaceId: ws, name: "Gold plan", rule: .object(["plan": .string("gold")]))
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             let r = try await get(client, "/dashboard/segments/big-spenders?ws=demo")
             #expect(r.status == .ok)
             #expect(r.body.contains("<h1>Big spenders</h1>"))
@@ -66,7 +66,7 @@ struct SegmentDetailTests {
         _ = try await engine.catchUp(workspaceId: server.workspace!.id)
         try await engine.saveSegment(
             workspaceId: server.workspace!.id, name: "Big spenders", rule: .object(["lifetime_value": .object(["gt": .number(500)])]))
-        try await server.app().test(.router) { client in
+        try await server.test { client in
             let r = try await get(
                 client, "/dashboard/segments/big-spenders/export.csv?ws=demo&traits=lifetime_value&traits=name,plan")
             #expect(r.status == .ok)
