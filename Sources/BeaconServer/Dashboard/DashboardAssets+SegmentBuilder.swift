@@ -31,7 +31,7 @@ extension DashboardAssets {
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         """
 
-    /// The rule builder: reads the rule and vocabulary from the form's `data-` attributes,
+    /// The rule builder (trait, event, RFM-segment, persona-cluster and prediction conditions): reads the rule and vocabulary from the form's `data-` attributes,
     /// draws the tree with labelled native controls, serialises it to the rule JSON the
     /// engine parses, previews it (debounced) and saves it. Server errors name the rule node
     /// (`rule.all[1].event.count`); the message is shown next to the node whose path is the
@@ -121,6 +121,10 @@ extension DashboardAssets {
               if ((key === "all" || key === "any") && Array.isArray(v)) parts.push(group(key, v.map(fromRule)));
               else if (key === "not") { var inner = fromRule(v); inner.negate = !inner.negate; parts.push(inner); }
               else if (key === "event") parts.push(eventNode(v));
+              else if (key === "cluster" && (typeof v === "string" || (v && typeof v === "object" && !Array.isArray(v) && v.persona !== undefined))) {
+                var names = typeof v === "string" ? [v] : Array.isArray(v.persona) ? v.persona : [v.persona];
+                parts.push({ kind: "cluster", values: names.map(String), negate: false });
+              }
               else traitParts(key, v).forEach(function (p) { parts.push(p); });
             });
             return parts.length === 1 ? parts[0] : group("all", parts);
@@ -158,6 +162,9 @@ extension DashboardAssets {
             } else if (node.kind === "rfm") {
               if (!node.values.length) problems.push([node, "Choose at least one RFM segment."]);
               out.rfm_segment = { "in": node.values.slice() };
+            } else if (node.kind === "cluster") {
+              if (!node.values.length) problems.push([node, "Choose at least one persona."]);
+              out.cluster = { persona: node.values.slice() };
             } else if (node.kind === "event") {
               if (!node.name.trim()) problems.push([node, "Enter the event name."]);
               var e = { name: node.name.trim() }, count = {};
@@ -245,6 +252,16 @@ extension DashboardAssets {
                 }));
               });
               box.appendChild(fs);
+            } else if (node.kind === "cluster") {
+              box.appendChild(el("span", "sb-kind", "Persona cluster"));
+              var pf = el("fieldset", "sb-rfm"); pf.appendChild(el("legend", null, "In a k-means persona cluster of"));
+              var offered = (vocab.personas || []).concat(node.values.filter(function (n) { return (vocab.personas || []).indexOf(n) < 0; }));
+              offered.forEach(function (name) {
+                pf.appendChild(checkbox(name, node.values.indexOf(name) >= 0, function (on) {
+                  node.values = node.values.filter(function (x) { return x !== name; }); if (on) node.values.push(name);
+                }));
+              });
+              box.appendChild(pf);
             } else if (node.kind === "event") {
               box.appendChild(el("span", "sb-kind", "Event"));
               box.appendChild(field("Event name", input(node.name, function (v) { node.name = v; }, { list: "sb-event-list", autocomplete: "off" })));
@@ -293,6 +310,7 @@ extension DashboardAssets {
             adder("Add trait condition", function () { return { kind: "trait", name: "", op: "eq", a: "", b: "", negate: false }; });
             adder("Add event condition", function () { return eventNode({}); });
             adder("Add RFM segment condition", function () { return { kind: "rfm", values: [], negate: false }; });
+            adder("Add persona cluster condition", function () { return { kind: "cluster", values: [], negate: false }; });
             adder("Add prediction condition", function () { return { kind: "prediction", name: PREDICTIONS[0] || "churn_risk", op: "gte", a: "", b: "", negate: false }; });
             if (depth < 6) adder("Add group", function () { return group(node.mode === "all" ? "any" : "all", []); });
             fs.appendChild(add);

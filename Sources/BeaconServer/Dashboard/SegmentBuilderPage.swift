@@ -13,7 +13,7 @@ struct SegmentBuilderPage: Sendable {
     var description: String
     /// The rule JSON (`{"all": []}` for a new segment: the builder starts with an empty group).
     var rule: String
-    /// `{"traits": [...], "computed": [...], "events": [...], "rfm": [...], "predictions": [...]}`.
+    /// `{"traits", "computed", "events", "rfm", "personas", "predictions"}`: names for the pickers.
     var vocabulary: String
     var cancelHref: String
     var isSystem: Bool
@@ -54,6 +54,7 @@ struct SegmentBuilderPage: Sendable {
             "computed": .array(computed.map(JSONValue.string)),
             "events": .array(vocabulary.events.map(JSONValue.string)),
             "rfm": .array(SystemSegments.rfmSegmentNames.map(JSONValue.string)),
+            "personas": .array(ClusterCondition.personaFamilies.map(JSONValue.string)),
             "predictions": .array(
                 Self.predictions.map { .object(["trait": .string($0.trait), "label": .string($0.label)]) }),
         ]).serialized()

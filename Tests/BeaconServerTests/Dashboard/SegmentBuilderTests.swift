@@ -50,7 +50,7 @@ struct SegmentBuilderTests {
             #expect(new.body.contains("id=\"segment-builder\""))
             #expect(new.body.contains("data-rule=\"{&quot;all&quot;:[]}\""))
             // Own trait, computed trait, event names, RFM names: all in the vocabulary.
-            for word in ["&quot;plan&quot;", "&quot;lifetime_value&quot;", "&quot;Product Viewed&quot;", "&quot;Champions&quot;"] {
+            for word in ["&quot;plan&quot;", "&quot;lifetime_value&quot;", "&quot;Product Viewed&quot;", "&quot;Champions&quot;", "&quot;At-Risk VIPs&quot;"] {
                 #expect(new.body.contains(word), "\(word)")
             }
             #expect(new.body.contains("<label for=\"sb-name\">Name</label>"))
