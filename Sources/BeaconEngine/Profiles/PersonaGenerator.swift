@@ -45,23 +45,53 @@ public struct PersonaGenerator: Sendable {
         Persona(name: "churned_high_value", weight: 700, ordersPerYear: 10, value: 120...400, opensPerMonth: 0.2, subscription: "cancelled", stopsAt: 0.2...0.5, tickets: 2),
     ]
 
-    /// All events in time order per customer.
+    /// All events in time order per customer (the whole stream at once; for small runs).
     public func events() -> [Event] {
-        var rng = Xoshiro256StarStar(seed: seed)
+        var stream = makeStream()
         var out: [Event] = []
-        out.reserveCapacity(customers * 16)
-        let horizon = Double(days) * 86_400
-        let weights = Self.personas.map(\.weight)
+        out.reserveCapacity(customers * 26)
+        while let chunk = stream.next(customers: 10_000) { out += chunk }
+        return out
+    }
+
+    /// The same events, a chunk of customers at a time, so a large run never holds them all.
+    public func makeStream() -> Stream { Stream(generator: self) }
+
+    /// Generates customers in order; draining it gives exactly `events()`.
+    public struct Stream: Sendable {
+        let generator: PersonaGenerator
+        var rng: Xoshiro256StarStar
         var counter = 0
-        func event(_ type: EventType, user: String?, anon: String?, name: String? = nil, at: Date,
-                   traits: [String: JSONValue]? = nil, properties: [String: JSONValue]? = nil) {
-            counter += 1
-            let t = Timestamp.truncated(at)
-            out.append(Event(messageId: "glow-\(seed)-\(counter)", type: type, userId: user, anonymousId: anon, event: name,
-                             timestamp: t, receivedAt: t, properties: properties.map(JSONValue.object), traits: traits.map(JSONValue.object)))
+        /// The next customer number (1-based).
+        public private(set) var nextCustomer = 1
+
+        init(generator: PersonaGenerator) {
+            self.generator = generator
+            rng = Xoshiro256StarStar(seed: generator.seed)
         }
-        for n in 1...max(customers, 1) {
-            let p = Self.personas[rng.nextIndex(weights: weights)]
+
+        /// The events of the next `count` customers, or nil when all were generated.
+        public mutating func next(customers count: Int) -> [Event]? {
+            let last = min(max(generator.customers, 1), nextCustomer + max(count, 1) - 1)
+            guard nextCustomer <= last else { return nil }
+            var out: [Event] = []
+            out.reserveCapacity((last - nextCustomer + 1) * 26)
+            for n in nextCustomer...last { customer(n, into: &out) }
+            nextCustomer = last + 1
+            return out
+        }
+
+        private mutating func customer(_ n: Int, into out: inout [Event]) {
+            let seed = generator.seed, start = generator.start
+            let horizon = Double(generator.days) * 86_400
+            func event(_ type: EventType, user: String?, anon: String?, name: String? = nil, at: Date,
+                       traits: [String: JSONValue]? = nil, properties: [String: JSONValue]? = nil) {
+                counter += 1
+                let t = Timestamp.truncated(at)
+                out.append(Event(messageId: "glow-\(seed)-\(counter)", type: type, userId: user, anonymousId: anon, event: name,
+                                 timestamp: t, receivedAt: t, properties: properties.map(JSONValue.object), traits: traits.map(JSONValue.object)))
+            }
+            let p = PersonaGenerator.personas[rng.nextIndex(weights: PersonaGenerator.weights)]
             let user = "glow-\(n)", email = "glow\(n)@example.com"
             let phone = "anon-p-\(seed)-\(n)", laptop = "anon-l-\(seed)-\(n)"
             let arrival = start.addingTimeInterval(horizon * 0.4 * rng.nextDouble())
@@ -100,6 +130,7 @@ public struct PersonaGenerator: Sendable {
             event(.page, user: nil, anon: laptop, at: second)
             event(.identify, user: user, anon: laptop, at: second + 120)
         }
-        return out
     }
+
+    static let weights = personas.map(\.weight)
 }

@@ -27,4 +27,24 @@ struct PersonaGeneratorTests {
         let prime = try await f.engine.members(workspaceId: f.workspace.id, segmentId: "prime-for-subscription")
         #expect(prime.allSatisfy { id in profiles.first { $0.id == id }?.traits["subscription_status"]?.value != "active" })
     }
+
+    @Test("the chunked stream yields exactly the events of the whole run, whatever the chunk size")
+    func streamEqualsWholeRun() {
+        let generator = PersonaGenerator(seed: 9, customers: 25, days: 200)
+        let whole = generator.events()
+        for size in [1, 7, 25, 40] {
+            var stream = generator.makeStream()
+            var joined: [Event] = []
+            var chunks = 0
+            while let chunk = stream.next(customers: size) {
+                joined += chunk
+                chunks += 1
+            }
+            #expect(chunks == (25 + size - 1) / size)
+            #expect(joined == whole)
+            #expect(stream.next(customers: size) == nil)
+        }
+        #expect(Set(whole.map(\.messageId)).count == whole.count)
+        #expect(Set(whole.compactMap(\.userId)).count == 25)
+    }
 }
