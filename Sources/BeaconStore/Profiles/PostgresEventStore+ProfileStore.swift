@@ -11,8 +11,7 @@ extension PostgresEventStore: ProfileStore {
     }
 
     public func apply(_ c: ProfileChangeSet) async throws {
-        let docs = try c.upserts.map { try ProfileCoding.encode($0) }
-        let merges = try c.merges.map { try ProfileCoding.encode($0) }
+        // Documents are encoded one at a time as they are written (see the SQLite store).
         let w = c.workspaceId
         try await client.withTransaction(logger: logger) { conn in
             for id in c.deletes {
@@ -20,7 +19,8 @@ extension PostgresEventStore: ProfileStore {
                 try await conn.query("DELETE FROM profile_identifiers WHERE workspace_id = \(w) AND profile_id = \(id)", logger: logger)
                 try await conn.query("DELETE FROM segment_members WHERE workspace_id = \(w) AND profile_id = \(id)", logger: logger)
             }
-            for (p, doc) in zip(c.upserts, docs) {
+            for p in c.upserts {
+                let doc = ProfileDocument.text(of: p)
                 let email = ProfileCoding.key(p.email), name = ProfileCoding.key(p.name), seen = Timestamp.milliseconds(p.lastSeen)
                 try await conn.query("""
                     INSERT INTO profiles (workspace_id, profile_id, email, name_key, last_seen, document)
@@ -37,7 +37,8 @@ extension PostgresEventStore: ProfileStore {
                         """, logger: logger)
                 }
             }
-            for (n, (m, doc)) in zip(c.merges, merges).enumerated() {
+            for (n, m) in c.merges.enumerated() {
+                let doc = try ProfileCoding.encode(m)
                 let no = Int64(c.mergeCount - c.merges.count + n + 1)
                 try await conn.query("""
                     INSERT INTO identity_merges (workspace_id, merge_no, into_profile, from_profile, document)
@@ -146,7 +147,7 @@ extension PostgresEventStore: ProfileStore {
     func profiles(_ query: PostgresQuery) async throws -> [Profile] {
         var out: [Profile] = []
         for try await doc in try await client.query(query, logger: logger).decode(String.self) {
-            out.append(try ProfileCoding.decode(Profile.self, doc))
+            out.append(try ProfileDocument.profile(from: doc))
         }
         return out
     }

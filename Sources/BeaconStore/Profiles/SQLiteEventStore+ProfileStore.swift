@@ -12,8 +12,8 @@ extension SQLiteEventStore: ProfileStore {
     }
 
     public func apply(_ c: ProfileChangeSet) async throws {
-        let docs = try c.upserts.map { try ProfileCoding.encode($0) }
-        let merges = try c.merges.map { try ProfileCoding.encode($0) }
+        // Documents are encoded one at a time as they are written: a full recompute or a
+        // prediction refresh can upsert every profile, and all their texts at once would not fit.
         try await pool.write { db in
             let w = c.workspaceId
             for id in c.deletes {
@@ -30,15 +30,15 @@ extension SQLiteEventStore: ProfileStore {
                 INSERT INTO profile_identifiers (workspace_id, kind, value, profile_id) VALUES (?, ?, ?, ?)
                 ON CONFLICT (workspace_id, kind, value) DO UPDATE SET profile_id = excluded.profile_id
                 """)
-            for (p, doc) in zip(c.upserts, docs) {
+            for p in c.upserts {
                 try upsert.execute(arguments: [w, p.id, ProfileCoding.key(p.email), ProfileCoding.key(p.name),
-                                               Timestamp.milliseconds(p.lastSeen), doc])
+                                               Timestamp.milliseconds(p.lastSeen), ProfileDocument.text(of: p)])
                 for i in p.identifiers { try identifier.execute(arguments: [w, i.kind, i.value, p.id]) }
             }
-            for (n, (m, doc)) in zip(c.merges, merges).enumerated() {
+            for (n, m) in c.merges.enumerated() {
                 try db.execute(
                     sql: "INSERT INTO identity_merges (workspace_id, merge_no, into_profile, from_profile, document) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [w, c.mergeCount - c.merges.count + n + 1, m.into, m.from, doc])
+                    arguments: [w, c.mergeCount - c.merges.count + n + 1, m.into, m.from, try ProfileCoding.encode(m)])
             }
             let at = Timestamp.milliseconds(c.changedAt)
             let change = try db.cachedStatement(
@@ -76,7 +76,7 @@ extension SQLiteEventStore: ProfileStore {
             try String.fetchOne(db, sql: "SELECT document FROM profiles WHERE workspace_id = ? AND profile_id = ?",
                                 arguments: [workspaceId, id])
         }
-        return try doc.map { try ProfileCoding.decode(Profile.self, $0) }
+        return try doc.map { try ProfileDocument.profile(from: $0) }
     }
 
     public func profileId(workspaceId: String, identifierValue: String, kind: String?) async throws -> String? {
@@ -86,9 +86,12 @@ extension SQLiteEventStore: ProfileStore {
                     db, sql: "SELECT profile_id FROM profile_identifiers WHERE workspace_id = ? AND kind = ? AND value = ?",
                     arguments: [workspaceId, kind, identifierValue])
             }
-            return try String.fetchOne(
-                db, sql: "SELECT profile_id FROM profile_identifiers WHERE workspace_id = ? AND value = ? ORDER BY kind LIMIT 1",
-                arguments: [workspaceId, identifierValue])
+            // By the value index: left to itself SQLite walks the primary key to get `kind`
+            // order for free, reading every identifier of the workspace.
+            return try String.fetchOne(db, sql: """
+                SELECT profile_id FROM profile_identifiers INDEXED BY profile_identifiers_by_value
+                WHERE workspace_id = ? AND value = ? ORDER BY kind LIMIT 1
+                """, arguments: [workspaceId, identifierValue])
         }
     }
 
@@ -103,7 +106,7 @@ extension SQLiteEventStore: ProfileStore {
                 ) ORDER BY profile_id LIMIT ?6
                 """, arguments: [workspaceId, prefix, ProfileCoding.upperBound(prefix), lower, ProfileCoding.upperBound(lower), limit])
         }
-        return try docs.map { try ProfileCoding.decode(Profile.self, $0) }
+        return try docs.map { try ProfileDocument.profile(from: $0) }
     }
 
     public func listProfiles(workspaceId: String, after: String?, limit: Int) async throws -> [Profile] {
@@ -112,7 +115,7 @@ extension SQLiteEventStore: ProfileStore {
                 db, sql: "SELECT document FROM profiles WHERE workspace_id = ? AND profile_id > ? ORDER BY profile_id LIMIT ?",
                 arguments: [workspaceId, after ?? "", limit])
         }
-        return try docs.map { try ProfileCoding.decode(Profile.self, $0) }
+        return try docs.map { try ProfileDocument.profile(from: $0) }
     }
 
     public func profileCount(workspaceId: String) async throws -> Int {
