@@ -104,13 +104,15 @@ public final class SQLiteEventStore: EventStore {
     }
 
     public func events(in workspaceId: String, from: Date?, to: Date?, after: Int64?, limit: Int) async throws -> [StoredEvent] {
-        try await pool.read { db in
+        // Without a time range, walk the log by `seq` (the rowid): the `+` keeps SQLite from
+        // choosing a `(workspace_id, …)` index and sorting the whole workspace for every page,
+        // which made each projection step cost time proportional to the log.
+        let sql = from == nil && to == nil
+            ? "SELECT seq, payload FROM events WHERE +workspace_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?5"
+            : "SELECT seq, payload FROM events WHERE workspace_id = ?1 AND seq > ?2 AND timestamp >= ?3 AND timestamp < ?4 ORDER BY seq LIMIT ?5"
+        return try await pool.read { db in
             try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT seq, payload FROM events WHERE workspace_id = ? AND seq > ? AND timestamp >= ? AND timestamp < ?
-                    ORDER BY seq LIMIT ?
-                    """,
+                db, sql: sql,
                 arguments: [workspaceId, after ?? 0, from.map(Timestamp.milliseconds) ?? Int64.min,
                             to.map(Timestamp.milliseconds) ?? Int64.max, limit]
             ).map { row in
