@@ -186,23 +186,31 @@ struct WorkspaceProfiles {
             case Activity.emailLinkClicked: p.recordEmail(opened: false, at: e.timestamp)
             default: if Activity.ticketNames.contains(name) { p.supportTickets += 1 }
             }
-            // Only scalar properties are kept for `where` filters, to bound memory.
-            let scalars = props.filter { (_, v: JSONValue) -> Bool in
+            // Only scalar properties are kept for `where` filters, to bound memory (the event's
+            // own dictionary when it is all scalars, the common case, rather than a copy).
+            let isScalar = { (v: JSONValue) -> Bool in
                 switch v {
                 case .object, .array: return false
                 default: return true
                 }
             }
-            var list = activities[node, default: [:]][name, default: []]
-            let activity = Activity(name: name, timestamp: e.timestamp, properties: scalars)
-            if let last = list.last, last.timestamp > e.timestamp {
-                list.insert(activity, at: list.firstIndex { $0.timestamp > e.timestamp } ?? list.endIndex)
-            } else {
-                list.append(activity)
-            }
-            activities[node, default: [:]][name] = list
+            let scalars = props.values.allSatisfy(isScalar) ? props : props.filter { isScalar($0.value) }
+            // Inserted in place: copying the list out and back would copy it on every event.
+            activities[node, default: [:]][name, default: []].insertInTimeOrder(
+                Activity(name: name, timestamp: e.timestamp, properties: scalars))
         }
         profiles[node] = p
+    }
+}
+
+extension [Activity] {
+    /// Inserts after every activity at or before its time (appends when it is the newest).
+    fileprivate mutating func insertInTimeOrder(_ activity: Activity) {
+        if let last, last.timestamp > activity.timestamp {
+            insert(activity, at: firstIndex { $0.timestamp > activity.timestamp } ?? endIndex)
+        } else {
+            append(activity)
+        }
     }
 }
 
