@@ -124,5 +124,12 @@ enum ProfileMigrations {
                 """
             ]
         ),
+        // A merged-away profile's memberships are deleted by profile id on every merge;
+        // without this index that delete read every membership of the workspace.
+        Migration(
+            id: "006_segment_members_by_profile",
+            sqlite: ["CREATE INDEX segment_members_by_profile ON segment_members (workspace_id, profile_id)"],
+            postgres: ["CREATE INDEX segment_members_by_profile ON segment_members (workspace_id, profile_id)"]
+        ),
     ]
 }
