@@ -33,6 +33,8 @@ enum ProfileDocument {
             m["predictedCLV"] = pr.predictedCLV.map(JSONValue.number)
             m["churnRisk"] = pr.churnRisk.map(JSONValue.number)
             m["rfmSegment"] = pr.rfmSegment.map(JSONValue.string)
+            m["cluster"] = pr.cluster.map { .number(Double($0)) }
+            m["clusterPersona"] = pr.clusterPersona.map(JSONValue.string)
             o["predictions"] = .object(m)
         }
         return JSONValue.object(o).serialized()
@@ -69,6 +71,8 @@ enum ProfileDocument {
             pr.predictedCLV = m["predictedCLV"]?.doubleValue
             pr.churnRisk = m["churnRisk"]?.doubleValue
             pr.rfmSegment = m["rfmSegment"]?.stringValue
+            pr.cluster = try m["cluster"].map { _ in Int(try r.int(m, "cluster")) }
+            pr.clusterPersona = m["clusterPersona"]?.stringValue
             p.predictions = pr
         }
         return p

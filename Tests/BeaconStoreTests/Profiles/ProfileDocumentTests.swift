@@ -31,6 +31,8 @@ struct ProfileDocumentTests {
         p.supportTickets = 2
         p.predictions = ProfilePredictions(pAlive: 0.8125, predictedCLV: 123.456, churnRisk: 1 - 0.8125, rfmSegment: "Champions",
                                            refreshedAt: at(99))
+        p.predictions?.cluster = 3
+        p.predictions?.clusterPersona = "loyal high spenders"
         return p
     }
 
@@ -38,6 +40,25 @@ struct ProfileDocumentTests {
         var p = Profile(id: "p-1", createdSeq: 1, at: Timestamp.parse("2025-01-01T00:00:00Z")!)
         p.predictions = ProfilePredictions(refreshedAt: p.firstSeen) // every model output nil
         return p
+    }
+
+    /// Labels of optional members left nil, recursively: the full profile must set them all,
+    /// so a field added to `Profile` (or its parts) shows up here until the document has it.
+    static func nilMembers(_ value: Any, path: String = "") -> [String] {
+        Mirror(reflecting: value).children.flatMap { child -> [String] in
+            let label = path + (child.label ?? "?")
+            let inner = Mirror(reflecting: child.value)
+            if inner.displayStyle == .optional {
+                guard let some = inner.children.first?.value else { return [label] }
+                return nilMembers(some, path: label + ".")
+            }
+            return inner.displayStyle == .struct && !(child.value is Date) ? nilMembers(child.value, path: label + ".") : []
+        }
+    }
+
+    @Test("the full test profile leaves no optional member nil")
+    func fullProfileIsFull() {
+        #expect(Self.nilMembers(Self.fullProfile()) == [])
     }
 
     @Test("round trip: the written document reads back as the same profile")
