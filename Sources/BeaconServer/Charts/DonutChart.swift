@@ -6,11 +6,20 @@ public struct DonutChart: Sendable {
     public var title: String
     public var slices: [(name: String, value: Double)]
     public var unit: ChartUnit
+    /// One colour per slice (in `slices` order) where the slices have a meaning of their
+    /// own, such as health bands; nil takes the series palette.
+    public var colors: [String]?
 
-    public init(title: String, slices: [(name: String, value: Double)], unit: ChartUnit) {
+    public init(title: String, slices: [(name: String, value: Double)], unit: ChartUnit, colors: [String]? = nil) {
         self.title = title
         self.slices = slices
         self.unit = unit
+        self.colors = colors
+    }
+
+    private func color(_ index: Int) -> String {
+        if let colors, index < colors.count { return colors[index] }
+        return ChartPalette.color(index)
     }
 
     public func svg() -> String {
@@ -24,7 +33,7 @@ public struct DonutChart: Sendable {
         var angle = -Double.pi / 2
         for (index, slice) in shown {
             let sweep = total > 0 ? slice.value / total * 2 * .pi : 0
-            let color = ChartPalette.color(index)
+            let color = color(index)
             let label = SVGText.escape(
                 "\(slice.name): \(unit.format(slice.value)) (\(ChartUnit.percent.format(slice.value / total)))")
             if sweep >= 2 * .pi - 1e-9 {
@@ -47,7 +56,7 @@ public struct DonutChart: Sendable {
         var y = 30.0
         for (index, slice) in shown {
             out +=
-                "<rect x=\"230\" y=\"\(SVGText.coordinate(y - 10))\" width=\"12\" height=\"12\" fill=\"\(ChartPalette.color(index))\"/>"
+                "<rect x=\"230\" y=\"\(SVGText.coordinate(y - 10))\" width=\"12\" height=\"12\" fill=\"\(color(index))\"/>"
             out +=
                 "<text x=\"248\" y=\"\(SVGText.coordinate(y))\">\(SVGText.escape("\(slice.name) — \(ChartUnit.percent.format(slice.value / total))"))</text>"
             y += 22

@@ -15,12 +15,24 @@ struct CustomerHealthView: Sendable {
     var rows: [Row]
     var scored: String
 
+    /// Colours that read as good → bad and stay apart for the common colour-vision
+    /// deficiencies (from Okabe & Ito's palette), with grey for "not scored".
+    static func color(_ band: CustomerHealth) -> String {
+        switch band {
+        case .healthy: "#009E73"
+        case .attention: "#E69F00"
+        case .atRisk: "#D55E00"
+        case .lost: "#8B2E2E"
+        case .unscored: "#B5B5B5"
+        }
+    }
+
     init(predictions: [ProfilePredictions?]) {
         let counts = CustomerHealth.counts(predictions)
         let total = max(predictions.count, 1)
         donut = DonutChart(
             title: "Customer health: profiles by band", slices: counts.map { ($0.band.rawValue, Double($0.count)) },
-            unit: .count
+            unit: .count, colors: counts.map { Self.color($0.band) }
         ).svg()
         rows = counts.map {
             Row(

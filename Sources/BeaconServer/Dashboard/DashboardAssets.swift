@@ -30,7 +30,7 @@ enum DashboardAssets {
         nav a { display: block; padding: 6px 10px; border-radius: 6px; text-decoration: none; color: var(--ink); }
         nav a[aria-current="page"] { background: var(--accent); color: #fff; }
         .switcher { margin-left: auto; display: flex; gap: 6px; align-items: center; }
-        .signout { display: flex; gap: 8px; align-items: center; margin: 0; } .signout .who { color: var(--muted); }
+        .signout { display: flex; gap: 10px; align-items: center; margin: 0 0 0 8px; font-size: 14px; } .signout a { text-decoration: none; } .signout a:hover { text-decoration: underline; }
         .login-box { max-width: 420px; margin: 8vh auto; background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 24px 28px; }
         .login-box form { display: grid; gap: 6px; } .login-box input { padding: 8px; border: 1px solid #8a939e; border-radius: 6px; }
         .login-box button[type=submit] { margin-top: 12px; padding: 8px; border: 0; border-radius: 6px; background: var(--accent); color: #fff; }
