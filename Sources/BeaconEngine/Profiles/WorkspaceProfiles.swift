@@ -22,6 +22,11 @@ struct WorkspaceProfiles {
     var nodeOfProfile: [String: Int] = [:]
     var merges: [IdentityMerge] = []
     var lastSeq: Int64 = 0
+    /// One stored copy of each distinct activity name and property dictionary: the histories
+    /// are most of the projection's memory, and most `track` events repeat a few property sets
+    /// (an email event's `{"campaign": …}`), so activities share them instead of each holding one.
+    var sharedNames: Set<String> = []
+    var sharedProperties: Set<[String: JSONValue]> = []
 
     init(rules: IdentityRules, versions: [IdentityRulesVersion] = []) {
         self.rules = rules
@@ -197,7 +202,8 @@ struct WorkspaceProfiles {
             let scalars = props.values.allSatisfy(isScalar) ? props : props.filter { isScalar($0.value) }
             // Inserted in place: copying the list out and back would copy it on every event.
             activities[node, default: [:]][name, default: []].insertInTimeOrder(
-                Activity(name: name, timestamp: e.timestamp, properties: scalars))
+                Activity(name: sharedNames.insert(name).memberAfterInsert, timestamp: e.timestamp,
+                         properties: sharedProperties.insert(scalars).memberAfterInsert))
         }
         profiles[node] = p
     }
