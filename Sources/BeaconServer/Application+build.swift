@@ -30,6 +30,7 @@ public func buildRouter(
     let dashboardController = DashboardController<BasicRequestContext>(runtime: runtime, settings: dashboard)
     dashboardController.addRoutes(to: router)
     LoginController(users: runtime.users, renderer: dashboardController.renderer, settings: dashboard).addRoutes(to: router)
+    WriteKeyRoutes(dashboard: dashboardController).addRoutes(to: router)
     if let users = runtime.users {
         DashboardUsersController(dashboard: dashboardController, users: users).addRoutes(to: router)
     }

@@ -5,12 +5,17 @@ import Synchronization
 
 /// Creates workspaces and resolves write keys to workspaces, with a small cache so the
 /// ingest path does not query the store for every request.
+///
+/// A cached key is trusted for `cacheLifetime` seconds: a key revoked through this service
+/// stops working at once, one revoked by another process (the CLI) within that time.
 public final class WorkspaceService: Sendable {
     public let store: any EventStore
-    private let cache = Mutex<[String: Workspace]>([:])
+    public let cacheLifetime: TimeInterval
+    private let cache = Mutex<[String: (workspace: Workspace, at: Date)]>([:])
 
-    public init(store: any EventStore) {
+    public init(store: any EventStore, cacheLifetime: TimeInterval = 60) {
         self.store = store
+        self.cacheLifetime = cacheLifetime
     }
 
     /// Creates a workspace and its first write key; the key is returned once and never
@@ -33,10 +38,41 @@ public final class WorkspaceService: Sendable {
     /// The workspace for a write key, or nil when the key is unknown.
     public func workspace(forWriteKey key: String) async throws -> Workspace? {
         let hash = WriteKey.hash(key)
-        if let hit = cache.withLock({ $0[hash] }) { return hit }
-        guard let workspace = try await store.workspace(writeKeyHash: hash) else { return nil }
-        cache.withLock { $0[hash] = workspace }
+        let now = Date()
+        if let hit = cache.withLock({ $0[hash] }), now.timeIntervalSince(hit.at) < cacheLifetime { return hit.workspace }
+        guard let workspace = try await store.workspace(writeKeyHash: hash) else {
+            cache.withLock { $0[hash] = nil }
+            return nil
+        }
+        cache.withLock { $0[hash] = (workspace, now) }
         return workspace
+    }
+
+    /// The workspace's write keys (hashes, labels, dates), oldest first.
+    public func writeKeys(of workspace: Workspace) async throws -> [WriteKeyRecord] {
+        guard let keys = store as? any WriteKeyStore else { return [] }
+        return try await keys.writeKeys(workspaceId: workspace.id)
+    }
+
+    /// Revokes the workspace's key whose hash starts with `fingerprint` (at least 8 hex
+    /// digits, and matching exactly one key); it stops authenticating at once here.
+    /// - Returns: the revoked key. - Throws: `WorkspaceError` when no single key matches.
+    @discardableResult
+    public func revokeWriteKey(of workspace: Workspace, fingerprint: String) async throws -> WriteKeyRecord {
+        let wanted = fingerprint.lowercased()
+        guard wanted.count >= 8, wanted.allSatisfy(\.isHexDigit), let keys = store as? any WriteKeyStore else {
+            throw WorkspaceError(message: "fingerprint: give at least 8 hex digits of the key's fingerprint")
+        }
+        let matches = try await keys.writeKeys(workspaceId: workspace.id).filter { $0.hash.hasPrefix(wanted) }
+        guard matches.count == 1, let key = matches.first else {
+            throw WorkspaceError(
+                message: matches.isEmpty
+                    ? "fingerprint: workspace '\(workspace.name)' has no write key \(wanted)"
+                    : "fingerprint: \(wanted) matches \(matches.count) keys; give more digits")
+        }
+        _ = try await keys.revokeWriteKey(workspaceId: workspace.id, hash: key.hash)
+        cache.withLock { $0[key.hash] = nil }
+        return key
     }
 
     /// Workspace names: 1–64 characters of letters, digits, `-`, `_` and `.`.

@@ -139,6 +139,10 @@ struct DashboardController<Context: RequestContext>: Sendable {
             for ws in all { counts[ws.id] = try await runtime.store.eventCount(in: ws.id) }
             var page = DataPage(snapshot: snapshot, workspaces: all, eventCounts: counts)
             page.imports = try await ImportStatusRoutes<Context>.view(store: runtime.store, workspaceId: snapshot.workspace.id)
+            page.keys = try await runtime.workspaces.writeKeys(of: snapshot.workspace).map {
+                DataPage.KeyRow(label: $0.label, fingerprint: $0.fingerprint, created: DashboardFormat.day($0.createdAt))
+            }
+            page.canManageKeys = DashboardSession.user?.role == .admin
             return try render(
                 "data", title: "Data", path: "/dashboard/data", workspace: snapshot.workspace, all: all,
                 asOf: snapshot.lastEvent, page: page)

@@ -26,6 +26,16 @@ struct DataPage: Sendable {
     var empty: Bool
     var lastSequence: String
     var workspaceName: String
+    /// One write key as the page lists it.
+    struct KeyRow: Sendable {
+        var label: String
+        var fingerprint: String
+        var created: String
+    }
+
+    /// The workspace's write keys and whether the viewer may add or revoke them (set by the controller).
+    var keys: [KeyRow] = []
+    var canManageKeys = false
     /// Recent `beacon import` runs (set by the controller).
     var imports = ImportStatusView(available: false, jobs: [])
 

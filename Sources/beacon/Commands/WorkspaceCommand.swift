@@ -1,12 +1,14 @@
 import ArgumentParser
+import BeaconCore
+import BeaconEngine
 import BeaconStore
 import Foundation
 
-/// `beacon workspace create|list|add-key`.
+/// `beacon workspace create|list|add-key|keys|revoke-key|identity-rules`.
 struct WorkspaceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workspace", abstract: "Manage workspaces and write keys.",
-        subcommands: [Create.self, List.self, AddKey.self, IdentityRulesCommand.self])
+        subcommands: [Create.self, List.self, AddKey.self, IdentityRulesCommand.self, Keys.self, RevokeKey.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a workspace and print its write key (shown once).")
@@ -52,6 +54,47 @@ struct WorkspaceCommand: AsyncParsableCommand {
                 throw CommandError("no workspace named '\(name)'")
             }
             print("write key: \(try await runtime.workspaces.addWriteKey(to: workspace, label: label))")
+            try await runtime.store.close()
+        }
+    }
+
+    struct Keys: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List a workspace's write keys: fingerprint, label, created (the keys themselves are not kept).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var name: String
+
+        func run() async throws {
+            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            guard let workspace = try await runtime.store.workspace(named: name) else {
+                throw CommandError("no workspace named '\(name)'")
+            }
+            for key in try await runtime.workspaces.writeKeys(of: workspace) {
+                print("\(key.fingerprint)\t\(key.label)\t\(Timestamp.format(key.createdAt))")
+            }
+            try await runtime.store.close()
+        }
+    }
+
+    struct RevokeKey: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "revoke-key",
+            abstract: "Revoke a write key by its fingerprint (from `workspace keys`); a running server stops accepting it within a minute.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var name: String
+        @Argument(help: "The key's fingerprint: at least 8 of the hex digits `workspace keys` shows.") var fingerprint: String
+
+        func run() async throws {
+            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            guard let workspace = try await runtime.store.workspace(named: name) else {
+                throw CommandError("no workspace named '\(name)'")
+            }
+            do {
+                let key = try await runtime.workspaces.revokeWriteKey(of: workspace, fingerprint: fingerprint)
+                print("revoked write key \(key.fingerprint) (\(key.label)) of \(workspace.name)")
+            } catch let error as WorkspaceError {
+                throw CommandError(error.message)
+            }
             try await runtime.store.close()
         }
     }

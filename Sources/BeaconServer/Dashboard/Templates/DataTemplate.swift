@@ -26,8 +26,22 @@ extension DashboardTemplates {
         {{/page.imports.available}}
         <section aria-labelledby="keys"><h2 id="keys">Sources and write keys</h2>
           <p>Write keys are stored only as SHA-256 hashes, so Beacon cannot show them again. Each source (website, app,
-          server) should get its own key: <code>beacon workspace add-key {{page.workspaceName}} --label website</code> prints a new one once.
+          server) should get its own key, so one can be revoked without touching the others.
           The SDKs send it as the HTTP Basic user to <code>/v1/track</code>, <code>/v1/identify</code>, <code>/v1/page</code>, <code>/v1/batch</code>….</p>
+          <table id="write-keys"><caption>Write keys of {{page.workspaceName}} (fingerprint = the first digits of the key's hash, not of the key)</caption>
+            <thead><tr><th scope="col">Source</th><th scope="col">Fingerprint</th><th scope="col">Created</th>{{#page.canManageKeys}}<th scope="col">Action</th>{{/page.canManageKeys}}</tr></thead>
+            <tbody>{{#page.keys}}<tr><th scope="row">{{label}}</th><td><code>{{fingerprint}}</code></td><td>{{created}}</td>
+            {{#page.canManageKeys}}<td><form class="inline" method="post" action="/dashboard/data/keys/revoke{{query}}">
+              <input type="hidden" name="fingerprint" value="{{fingerprint}}">
+              <button type="submit" class="secondary" aria-label="Revoke the {{label}} key {{fingerprint}}">Revoke</button></form></td>{{/page.canManageKeys}}</tr>{{/page.keys}}
+            {{^page.keys}}<tr><td colspan="4">No write keys: this workspace accepts no events until it gets one.</td></tr>{{/page.keys}}</tbody>
+          </table>
+          {{#page.canManageKeys}}<form class="inline" method="post" action="/dashboard/data/keys{{query}}">
+            <label for="key-label">New source</label>
+            <input id="key-label" name="label" required maxlength="64" placeholder="website, ios-app, shopify…">
+            <button type="submit">Create write key</button>
+          </form>{{/page.canManageKeys}}
+          {{^page.canManageKeys}}<p class="note">An administrator can add or revoke keys here, or with <code>beacon workspace add-key|keys|revoke-key</code>.</p>{{/page.canManageKeys}}
         </section>
         <section aria-labelledby="debugger"><h2 id="debugger">Live events</h2>
           {{#page.empty}}<p class="empty" id="debugger-empty">No events yet. Send one with your write key and it appears here within seconds:
@@ -38,6 +52,21 @@ extension DashboardTemplates {
             <thead><tr><th scope="col">#</th><th scope="col">Time (UTC)</th><th scope="col">Type</th><th scope="col">Event / name</th><th scope="col">User</th><th scope="col">Payload</th></tr></thead>
             <tbody>{{#page.events}}<tr><td class="num">{{sequence}}</td><td>{{time}}</td><td>{{type}}</td><td>{{name}}</td><td>{{who}}</td><td><details><summary>JSON</summary><pre>{{json}}</pre></details></td></tr>{{/page.events}}</tbody>
           </table>
+        </section>
+        {{/content}}{{/layout}}
+        """
+}
+
+extension DashboardTemplates {
+    /// A new write key, shown once.
+    static let newKey = """
+        {{<layout}}{{$content}}
+        <section class="empty" role="status">
+          <h2>Write key for “{{page.label}}”</h2>
+          <p>Copy it now: Beacon keeps only its hash and cannot show it again.</p>
+          <pre><code id="new-key">{{page.key}}</code></pre>
+          <p>Send it as the HTTP Basic user (password empty) to <code>/v1/…</code>, or set it as the SDK's write key.</p>
+          <p><a href="/dashboard/data{{query}}#write-keys">Back to sources and write keys</a></p>
         </section>
         {{/content}}{{/layout}}
         """

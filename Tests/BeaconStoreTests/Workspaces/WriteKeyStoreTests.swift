@@ -1,0 +1,27 @@
+import BeaconStore
+import Foundation
+import Testing
+
+@Suite("Write keys: list and revoke")
+struct WriteKeyStoreTests {
+    @Test("Keys list oldest first per workspace; revoking removes exactly one and only in its workspace", arguments: StoreBackend.available)
+    func listAndRevoke(_ backend: StoreBackend) async throws {
+        let store = try await backend.open()
+        let keys = try #require(store as? any WriteKeyStore)
+        let a = try await store.createWorkspace(name: uniqueName("keys-a"))
+        let b = try await store.createWorkspace(name: uniqueName("keys-b"))
+        let h1 = String(repeating: "1", count: 64), h2 = String(repeating: "2", count: 64), h3 = String(repeating: "3", count: 64)
+        try await store.addWriteKey(hash: h1, workspaceId: a.id, label: "website")
+        try await store.addWriteKey(hash: h2, workspaceId: a.id, label: "app")
+        try await store.addWriteKey(hash: h3, workspaceId: b.id, label: "other")
+        let listed = try await keys.writeKeys(workspaceId: a.id)
+        #expect(Set(listed.map(\.hash)) == [h1, h2])
+        #expect(listed.first { $0.hash == h1 }?.label == "website")
+        #expect(listed.first?.fingerprint.count == 12)
+        #expect(try await !keys.revokeWriteKey(workspaceId: a.id, hash: h3), "another workspace's key is not ours to revoke")
+        #expect(try await keys.revokeWriteKey(workspaceId: a.id, hash: h1))
+        #expect(try await keys.writeKeys(workspaceId: a.id).map(\.hash) == [h2])
+        #expect(try await store.workspace(writeKeyHash: h1) == nil)
+        #expect(try await store.workspace(writeKeyHash: h3)?.id == b.id)
+    }
+}
