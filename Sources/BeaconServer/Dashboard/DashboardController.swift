@@ -107,7 +107,8 @@ struct DashboardController<Context: RequestContext>: Sendable {
         try await withSnapshot(request, title: "Overview", path: "/dashboard") { snapshot, all in
             let rfm = await snapshots.derived("rfm", of: snapshot) { try? RFMAnalysis(orders: $0.orderRecords) }
             let state = await mmm.state(for: snapshot.workspace.id, eventCount: snapshot.eventCount)
-            let page = OverviewPage(snapshot: snapshot, rfm: rfm, mmm: state, host: host(request))
+            let spend = await snapshots.derived("spend", of: snapshot) { MMMFitCache.dataset(events: $0.events.map(\.event)) }
+            let page = OverviewPage(snapshot: snapshot, rfm: rfm, mmm: state, spend: spend, host: host(request))
             return try render(
                 "overview", title: "Overview", path: "/dashboard", workspace: snapshot.workspace, all: all,
                 asOf: snapshot.lastEvent, page: page)

@@ -1,4 +1,5 @@
 import BeaconAnalytics
+import BeaconCore
 import BeaconEngine
 import BeaconStore
 import Foundation
@@ -114,13 +115,18 @@ actor MMMFitCache {
     static func dataset(_ workspaceId: String, store: (any EventStore)?) async throws -> (MMMDataset, Source, Int) {
         guard let store else { return (DashboardMMMData.techStyle, .demo(spendDays: 0), 0) }
         let events = try await store.allEvents(in: workspaceId).map(\.event)
+        let (data, source) = dataset(events: events)
+        return (data, source, events.count)
+    }
+
+    /// The table to model for these events: their own `Ad Spend` when it covers at least
+    /// `minimumSpendDays` days, else the TechStyle demo (and how many days there were).
+    static func dataset(events: [Event]) -> (MMMDataset, Source) {
         guard let own = try? EventLogMarketingData.dataset(events: events) else {
-            return (DashboardMMMData.techStyle, .demo(spendDays: 0), events.count)
+            return (DashboardMMMData.techStyle, .demo(spendDays: 0))
         }
-        guard own.count >= minimumSpendDays else {
-            return (DashboardMMMData.techStyle, .demo(spendDays: own.count), events.count)
-        }
-        return (own, .workspace(days: own.count), events.count)
+        guard own.count >= minimumSpendDays else { return (DashboardMMMData.techStyle, .demo(spendDays: own.count)) }
+        return (own, .workspace(days: own.count))
     }
 
     /// Waits (polling) until the fit is ready or failed; for tests and benchmarks.

@@ -21,7 +21,10 @@ struct OverviewPage: Sendable {
     /// RFM segments counted as churn risk.
     static let riskSegments: Set<RFMSegment> = [.aboutToSleep, .atRisk, .cantLoseThem, .hibernating]
 
-    init(snapshot: WorkspaceSnapshot, rfm: RFMAnalysis?, mmm: MMMFitCache.State, host: String) {
+    init(
+        snapshot: WorkspaceSnapshot, rfm: RFMAnalysis?, mmm: MMMFitCache.State,
+        spend: (MMMDataset, MMMFitCache.Source), host: String
+    ) {
         self.host = host
         let orders = snapshot.orders
         guard let asOf = orders.map(\.time).max() else {
@@ -79,15 +82,13 @@ struct OverviewPage: Sendable {
                     "\(DashboardFormat.count(atRisk)) customers in RFM segments About to Sleep, At Risk, Can't Lose Them, Hibernating"
             ),
         ]
-        if case .ready(let result) = mmm {
-            spendKPIs = Self.spendCards(data: result.data, label: label)
-            spendSource =
-                (result.source.isDemo
-                    ? "Spend and its revenue: the last 30 days of the TechStyle demo data set. " : "Last 30 days of spend. ")
-                + result.source.note
-        } else {
-            spendSource = "Spend and ROAS appear here when the marketing-mix model has been fitted."
-        }
+        // Spend and revenue come straight from the modelled table, fitted or not.
+        let (data, source) = spend
+        spendKPIs = Self.spendCards(data: data, label: label)
+        spendSource =
+            (source.isDemo
+                ? "Spend and its revenue: the last 30 days of the TechStyle demo data set. " : "Last 30 days of spend. ")
+            + source.note
         chart = Self.channelChart(orders)
         insights = Self.insights(
             orders: orders, currentStart: currentStart, asOf: asOf, revNow: revNow, revBefore: revBefore,

@@ -55,6 +55,12 @@ struct OverviewPageTests {
             #expect(body.contains("Direct brings the most revenue: 67% of the last 30 days (last touch)."))
             #expect(body.contains("Revenue is up 50% on the previous 30 days ($300 against $200)."))
             #expect(body.contains("Paid Search"))
+            // Spend cards show on the first visit, before any model is fitted; this workspace
+            // has no Ad Spend, so they are the demo's last 30 days and say so.
+            let demo = DashboardMMMData.techStyle
+            let spend = demo.channels.reduce(0) { $0 + $1.values.suffix(30).reduce(0, +) }
+            #expect(body.contains("<div class=\"label\">Total spend</div><div class=\"value\">\(DashboardFormat.money(spend))</div>"))
+            #expect(body.contains("This workspace has no ad spend yet"))
         }
     }
 }
