@@ -36,7 +36,8 @@ public struct WorkspaceRecomputeRecord: Sendable, Equatable {
 /// another is under way waits for it.
 public actor SegmentRecomputeScheduler {
     let engine: ProfileEngine
-    let workspaces: any EventStore
+    /// The workspaces a run covers (every workspace of the store, unless narrowed).
+    let listWorkspaces: @Sendable () async throws -> [Workspace]
     let logger: Logger
     /// k for the persona clusters of the prediction refresh, or nil to choose it by silhouette.
     public var clusterCount: Int?
@@ -48,9 +49,20 @@ public actor SegmentRecomputeScheduler {
     public private(set) var lastByWorkspace: [String: WorkspaceRecomputeRecord] = [:]
     private var running: Task<RecomputeRun, Never>?
 
+    /// A scheduler over every workspace of `workspaces`.
     public init(engine: ProfileEngine, workspaces: any EventStore, logger: Logger = Logger(label: "beacon.recompute")) {
+        self.init(engine: engine, listWorkspaces: { try await workspaces.listWorkspaces() }, logger: logger)
+    }
+
+    /// A scheduler over the workspaces `listWorkspaces` names at each run. Only one engine
+    /// may fold a workspace at a time: give a second engine on a shared store (a test's, a
+    /// tool's) only the workspaces it owns.
+    public init(
+        engine: ProfileEngine, listWorkspaces: @escaping @Sendable () async throws -> [Workspace],
+        logger: Logger = Logger(label: "beacon.recompute")
+    ) {
         self.engine = engine
-        self.workspaces = workspaces
+        self.listWorkspaces = listWorkspaces
         self.logger = logger
     }
 
@@ -73,7 +85,7 @@ public actor SegmentRecomputeScheduler {
         let started = ContinuousClock.now
         var run = RecomputeRun(startedAt: engine.clock(), durationSeconds: 0, workspaces: [], failures: [:])
         do {
-            for w in try await workspaces.listWorkspaces() {
+            for w in try await listWorkspaces() {
                 do {
                     run.workspaces.append(try await recompute(w.id, scheduled: true).result)
                 } catch {

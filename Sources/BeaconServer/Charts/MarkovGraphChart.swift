@@ -6,8 +6,9 @@ import Foundation
 ///
 /// Transitions between channels are arcs beside the column (moving down the list on the
 /// left, up on the right, so the two directions between a pair never overlap); a channel
-/// returning to itself is a small loop. Probabilities of 10% and more are written on their
-/// edge; every edge carries a tooltip with its exact probability. All text is escaped.
+/// returning to itself is a small loop. Probabilities of 10% and more (20% between
+/// channels) are written on their edge; every edge carries a tooltip with its exact
+/// probability. All text is escaped.
 public struct MarkovGraphChart: Sendable {
     public struct Edge: Sendable, Equatable {
         public var from: String
@@ -26,8 +27,11 @@ public struct MarkovGraphChart: Sendable {
     public static let null = "(null)"
     /// Stroke width of a transition with probability 1 (0 draws a hairline of 1).
     static let maxWidth = 12.0
-    /// Edges at or above this probability are labelled on the chart.
+    /// Edges from `(start)` and into `(conversion)`/`(null)` at or above this probability are
+    /// labelled on the chart; arcs between channels (which crowd the column) from
+    /// `channelLabelThreshold`. The heat-map beside the graph gives every value.
     static let labelThreshold = 0.1
+    static let channelLabelThreshold = 0.2
 
     public var title: String
     public var channels: [String]
@@ -89,11 +93,15 @@ public struct MarkovGraphChart: Sendable {
                 let fromX = a.x + (e.from == Self.start ? 40 : nodeW / 2)
                 let toX = b.x - (index[e.to] != nil ? nodeW / 2 : 60)
                 d = "M \(c(fromX)) \(c(a.y)) L \(c(toX)) \(c(b.y))"
-                labelAt = (fromX + (toX - fromX) * 0.62, a.y + (b.y - a.y) * 0.62 - 4)
+                // Labels sit where the straight edges are still apart and clear of the arcs
+                // beside the column: near (start) for its edges, near the channel for the others.
+                let t = e.from == Self.start ? 0.25 : 0.12
+                labelAt = (fromX + (toX - fromX) * t + (e.from == Self.start ? 0 : 14), a.y + (b.y - a.y) * t - 3)
             }
             out +=
                 "<path class=\"edge\" d=\"\(d)\" stroke-width=\"\(w)\" marker-end=\"url(#markov-arrow)\"><title>\(tip)</title></path>"
-            if e.probability >= Self.labelThreshold {
+            let between = index[e.from] != nil && index[e.to] != nil
+            if e.probability >= (between ? Self.channelLabelThreshold : Self.labelThreshold) {
                 labels +=
                     "<text x=\"\(c(labelAt.x))\" y=\"\(c(labelAt.y))\" text-anchor=\"middle\" class=\"edge-label\" paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"3\">\(SVGText.escape(ChartUnit.percent.format(e.probability)))</text>"
             }
@@ -111,7 +119,7 @@ public struct MarkovGraphChart: Sendable {
         }
         out += "</g>" + labels
         out +=
-            "<text class=\"axis-title\" x=\"\(c(width / 2))\" y=\"\(c(height + 18))\" text-anchor=\"middle\">Arrow width: transition probability (labelled from 10%)</text>"
+            "<text class=\"axis-title\" x=\"\(c(width / 2))\" y=\"\(c(height + 18))\" text-anchor=\"middle\">Arrow width: transition probability (labelled from 10%; between channels from 20%)</text>"
         return out + "</svg>"
     }
 

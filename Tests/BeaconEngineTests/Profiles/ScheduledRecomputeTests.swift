@@ -39,7 +39,10 @@ struct ScheduledRecomputeTests {
         _ = try await engine.saveSegment(
             workspaceId: f.workspace.id, name: "Recent buyers",
             rule: ["event": ["name": "Order Completed", "within_days": 30]])
-        let scheduler = SegmentRecomputeScheduler(engine: engine, workspaces: f.store)
+        // Only this test's workspace: the PostgreSQL store is shared with tests running
+        // beside this one, whose workspaces their own engines are folding.
+        let mine = f.workspace
+        let scheduler = SegmentRecomputeScheduler(engine: engine, listWorkspaces: { [mine] })
         return (f, engine, clock, scheduler)
     }
 
