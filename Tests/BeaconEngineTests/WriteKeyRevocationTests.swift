@@ -1,5 +1,6 @@
 import BeaconStore
 import Foundation
+import Synchronization
 import Testing
 
 @testable import BeaconEngine
@@ -9,7 +10,8 @@ struct WriteKeyRevocationTests {
     @Test("Revoking by fingerprint: at least 8 hex digits, exactly one match; the cache forgets it; another process's revocation expires with the cache")
     func revoke() async throws {
         let store = try await ProfileBackend.sqlite.open()
-        let service = WorkspaceService(store: store, cacheLifetime: 0.2)
+        let now = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
+        let service = WorkspaceService(store: store, cacheLifetime: 60, clock: { now.withLock { $0 } })
         let (ws, first) = try await service.create(name: "rk-\(UUID().uuidString.prefix(6).lowercased())")
         let second = try await service.addWriteKey(to: ws, label: "app")
         #expect(try await service.workspace(forWriteKey: first)?.id == ws.id)
@@ -24,7 +26,7 @@ struct WriteKeyRevocationTests {
         // Revoked behind the service's back (another process): trusted until the cache entry expires.
         _ = try await (store as! any WriteKeyStore).revokeWriteKey(workspaceId: ws.id, hash: WriteKey.hash(second))
         #expect(try await service.workspace(forWriteKey: second)?.id == ws.id)
-        try await Task.sleep(nanoseconds: 300_000_000)
+        now.withLock { $0 += 61 }
         #expect(try await service.workspace(forWriteKey: second) == nil)
     }
 }

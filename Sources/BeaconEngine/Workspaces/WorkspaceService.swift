@@ -11,11 +11,13 @@ import Synchronization
 public final class WorkspaceService: Sendable {
     public let store: any EventStore
     public let cacheLifetime: TimeInterval
+    private let clock: @Sendable () -> Date
     private let cache = Mutex<[String: (workspace: Workspace, at: Date)]>([:])
 
-    public init(store: any EventStore, cacheLifetime: TimeInterval = 60) {
+    public init(store: any EventStore, cacheLifetime: TimeInterval = 60, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.cacheLifetime = cacheLifetime
+        self.clock = clock
     }
 
     /// Creates a workspace and its first write key; the key is returned once and never
@@ -38,7 +40,7 @@ public final class WorkspaceService: Sendable {
     /// The workspace for a write key, or nil when the key is unknown.
     public func workspace(forWriteKey key: String) async throws -> Workspace? {
         let hash = WriteKey.hash(key)
-        let now = Date()
+        let now = clock()
         if let hit = cache.withLock({ $0[hash] }), now.timeIntervalSince(hit.at) < cacheLifetime { return hit.workspace }
         guard let workspace = try await store.workspace(writeKeyHash: hash) else {
             cache.withLock { $0[hash] = nil }

@@ -10,7 +10,9 @@ struct WriteKeyStoreTests {
         let keys = try #require(store as? any WriteKeyStore)
         let a = try await store.createWorkspace(name: uniqueName("keys-a"))
         let b = try await store.createWorkspace(name: uniqueName("keys-b"))
-        let h1 = String(repeating: "1", count: 64), h2 = String(repeating: "2", count: 64), h3 = String(repeating: "3", count: 64)
+        // Hashes are unique across runs: the PostgreSQL store is shared and keeps them.
+        func hash() -> String { (UUID().uuidString + UUID().uuidString).replacingOccurrences(of: "-", with: "").lowercased() }
+        let h1 = hash(), h2 = hash(), h3 = hash()
         try await store.addWriteKey(hash: h1, workspaceId: a.id, label: "website")
         try await store.addWriteKey(hash: h2, workspaceId: a.id, label: "app")
         try await store.addWriteKey(hash: h3, workspaceId: b.id, label: "other")
