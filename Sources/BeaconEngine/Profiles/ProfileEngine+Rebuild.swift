@@ -51,14 +51,7 @@ extension ProfileEngine {
         var fresh = WorkspaceProfiles(rules: rules)
         var count = 0
         // Beside the live state: other operations on the workspace go on between pages.
-        while true {
-            let page = try await events.events(in: workspaceId, after: fresh.lastSeq, limit: pageSize)
-            var effect = WorkspaceProfiles.Effect()
-            for stored in page { fresh.apply(stored, into: &effect) }
-            count += page.count
-            rebuilds[workspaceId]?.eventsFolded = count
-            if page.count < pageSize { break }
-        }
+        try await foldRemaining(workspaceId, into: &fresh, count: &count)
         rebuilds[workspaceId]?.phase = .catchingUp
         let (folded, done) = (count, fresh)
         return try await serialized(workspaceId) {
@@ -66,10 +59,9 @@ extension ProfileEngine {
         }
     }
 
-    /// Folds the events that arrived during the rebuild, then makes the fresh state the live
-    /// one and writes it.
-    private func replaceState(_ workspaceId: String, with fresh: WorkspaceProfiles, folded: Int) async throws -> RebuildReport {
-        var fresh = fresh, count = folded
+    /// Folds every event after `fresh`'s position into it, page by page, counting them in
+    /// the rebuild's progress.
+    private func foldRemaining(_ workspaceId: String, into fresh: inout WorkspaceProfiles, count: inout Int) async throws {
         while true {
             let page = try await events.events(in: workspaceId, after: fresh.lastSeq, limit: pageSize)
             var effect = WorkspaceProfiles.Effect()
@@ -78,6 +70,13 @@ extension ProfileEngine {
             rebuilds[workspaceId]?.eventsFolded = count
             if page.count < pageSize { break }
         }
+    }
+
+    /// Folds the events that arrived during the rebuild, then makes the fresh state the live
+    /// one and writes it.
+    private func replaceState(_ workspaceId: String, with fresh: WorkspaceProfiles, folded: Int) async throws -> RebuildReport {
+        var fresh = fresh, count = folded
+        try await foldRemaining(workspaceId, into: &fresh, count: &count)
         rebuilds[workspaceId]?.phase = .writing
         states[workspaceId] = nil
         fresh.pendingRules = try await collapseIdentityRules(workspaceId, used: fresh.rules, lastSeq: fresh.lastSeq)

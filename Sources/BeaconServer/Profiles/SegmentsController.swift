@@ -149,14 +149,9 @@ struct SegmentsController<Context: RequestContext> {
         ])
     }
 
-    /// Runs an engine call, turning rule and request errors into problem+json naming the field.
+    /// Runs an engine call, turning rule and request errors into problem+json naming the field
+    /// (the same mapping the dashboard's segment builder uses).
     private func run<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let e as SegmentRuleError {
-            throw ProblemDetails(.badRequest, detail: e.description, field: e.path)
-        } catch let e as SegmentRequestError {
-            throw ProblemDetails(e.notFound ? .notFound : .badRequest, detail: e.description, field: e.field)
-        }
+        try await DashboardJSON.run(body)
     }
 }
