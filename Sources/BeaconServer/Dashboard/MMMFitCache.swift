@@ -38,7 +38,7 @@ actor MMMFitCache {
             case .demo(let spendDays):
                 return
                     "This workspace has \(spendDays == 0 ? "no" : "only \(spendDays) days of") ad spend yet (at least \(MMMFitCache.minimumSpendDays) are needed), "
-                    + "so these figures come from the TechStyle demo data set. Import yours with `beacon import spend`."
+                    + "so these figures come from the TechStyle demo data set. Import yours with: beacon import spend."
             }
         }
 

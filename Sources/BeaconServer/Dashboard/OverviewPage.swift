@@ -85,10 +85,7 @@ struct OverviewPage: Sendable {
         // Spend and revenue come straight from the modelled table, fitted or not.
         let (data, source) = spend
         spendKPIs = Self.spendCards(data: data, label: label)
-        spendSource =
-            (source.isDemo
-                ? "Spend and its revenue: the last 30 days of the TechStyle demo data set. " : "Last 30 days of spend. ")
-            + source.note
+        spendSource = (source.isDemo ? "" : "Last 30 days of spend. ") + source.note
         chart = Self.channelChart(orders)
         insights = Self.insights(
             orders: orders, currentStart: currentStart, asOf: asOf, revNow: revNow, revBefore: revBefore,
