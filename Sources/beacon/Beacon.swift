@@ -1,6 +1,12 @@
 import ArgumentParser
 import Logging
 
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
+
 /// The `beacon` command line: serve, demo, import, workspaces, analytics.
 @main
 struct Beacon: AsyncParsableCommand {
@@ -15,6 +21,9 @@ struct Beacon: AsyncParsableCommand {
         ])
 
     static func main() async {
+        // Line-buffered even into a file or pipe, so a server's "serving on …" and the demo's
+        // sign-in line reach a log as they happen, not when the process exits.
+        setvbuf(stdout, nil, _IOLBF, 0)
         LoggingSystem.bootstrap { label in
             StreamLogHandler.standardError(label: label)
         }

@@ -53,6 +53,8 @@ struct DemoCommand: AsyncParsableCommand {
         guard !noServe else { return try await runtime.store.close() }
         if let admin = try await runtime.users?.bootstrapAdmin() {
             print("dashboard sign-in: \(admin.user.email) / \(admin.password)  (shown once; change it with `beacon user passwd`)")
+        } else if runtime.users != nil {
+            print("dashboard sign-in: an existing user (`beacon user list`; forgotten password: `beacon user passwd --email …`)")
         }
         print("serving on http://\(host):\(port)  (dashboard: /dashboard, health: /healthz, metrics: /metrics, tracking API: /v1/…)")
         await runtime.recompute?.setClusterCount(recompute.clusters)
