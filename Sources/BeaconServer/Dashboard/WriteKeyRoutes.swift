@@ -60,12 +60,7 @@ struct WriteKeyRoutes<Context: RequestContext>: Sendable {
     }
 
     static func form(_ request: Request) async throws -> KeyForm {
-        let body = try await request.body.collect(upTo: 16 * 1024)
-        do {
-            return try URLEncodedFormDecoder().decode(KeyForm.self, from: String(buffer: body))
-        } catch {
-            throw ProblemDetails(.badRequest, detail: "the form could not be read: \(error)", field: "body")
-        }
+        try await DashboardForm.decode(KeyForm.self, from: request)
     }
 }
 

@@ -172,12 +172,7 @@ struct DashboardUsersController<Context: RequestContext>: Sendable {
     }
 
     static func form(_ request: Request) async throws -> UserForm {
-        let body = try await request.body.collect(upTo: 16 * 1024)
-        do {
-            return try URLEncodedFormDecoder().decode(UserForm.self, from: String(buffer: body))
-        } catch {
-            throw ProblemDetails(.badRequest, detail: "the form could not be read: \(error)", field: "body")
-        }
+        try await DashboardForm.decode(UserForm.self, from: request)
     }
 
     static func back(_ done: String) -> Response {

@@ -49,13 +49,7 @@ struct LoginController<Context: RequestContext>: Sendable {
 
     func signIn(_ request: Request) async throws -> Response {
         guard let users else { throw ProblemDetails(.serviceUnavailable, detail: "this store keeps no dashboard users") }
-        let body = try await request.body.collect(upTo: 16 * 1024)
-        let form: LoginForm
-        do {
-            form = try URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body))
-        } catch {
-            throw ProblemDetails(.badRequest, detail: "the sign-in form could not be read: \(error)", field: "body")
-        }
+        let form = try await DashboardForm.decode(LoginForm.self, from: request, what: "the sign-in form")
         let email = form.email ?? ""
         let next = Self.safeNext(form.next)
         func refuse(_ message: String, _ status: HTTPResponse.Status, _ headers: HTTPFields = [:]) async throws -> Response {
