@@ -7,8 +7,10 @@ import Foundation
 /// Transitions between channels are arcs beside the column (moving down the list on the
 /// left, up on the right, so the two directions between a pair never overlap); a channel
 /// returning to itself is a small loop. Probabilities of 10% and more (20% between
-/// channels) are written on their edge; every edge carries a tooltip with its exact
-/// probability. All text is escaped.
+/// channels) are written on their edge, each label at the first of a few points along its
+/// edge where it does not cover a label already placed (the fan of edges from `(start)`
+/// would otherwise stack them); every edge carries a tooltip with its exact probability.
+/// All text is escaped.
 public struct MarkovGraphChart: Sendable {
     public struct Edge: Sendable, Equatable {
         public var from: String
@@ -69,17 +71,20 @@ public struct MarkovGraphChart: Sendable {
             "<defs><marker id=\"markov-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#4a5360\"/></marker></defs>"
         out += "<g class=\"edges\" fill=\"none\" stroke=\"#4a5360\" stroke-opacity=\"0.55\">"
         var labels = ""
-        for e in edges {
+        var placer = LabelPlacer()
+        // Larger probabilities choose their spot first.
+        for e in edges.sorted(by: { $0.probability > $1.probability }) {
             guard let a = centre[e.from], let b = centre[e.to] else { continue }
             let w = SVGText.coordinate(Self.width(e.probability))
             let tip = SVGText.escape("\(e.from) → \(e.to): \(ChartUnit.percent.format(e.probability))")
             let d: String
-            let labelAt: (x: Double, y: Double)
+            // Where the label may go, in order of preference.
+            let spots: [(x: Double, y: Double)]
             if let i = index[e.from], let j = index[e.to] {
                 if i == j {
                     let x = a.x - nodeW / 2, y = a.y
                     d = "M \(c(x)) \(c(y - 6)) C \(c(x - 40)) \(c(y - 30)) \(c(x - 40)) \(c(y + 30)) \(c(x)) \(c(y + 6))"
-                    labelAt = (x - 34, y)
+                    spots = [(x - 34, y)]
                 } else {
                     // Down the list on the left side, up on the right; the bow grows with distance.
                     let side = i < j ? -1.0 : 1.0
@@ -87,7 +92,10 @@ public struct MarkovGraphChart: Sendable {
                     let bow = 24 + 18 * Double(abs(i - j))
                     let cy = (a.y + b.y) / 2
                     d = "M \(c(x)) \(c(a.y)) Q \(c(x + side * bow * 2)) \(c(cy)) \(c(x)) \(c(b.y))"
-                    labelAt = (x + side * bow, cy)
+                    // Points of the quadratic Bézier: its apex (t = ½) first.
+                    spots = [0.5, 0.35, 0.65].map { t in
+                        (x + 2 * t * (1 - t) * side * bow * 2, (1 - t) * (1 - t) * a.y + 2 * t * (1 - t) * cy + t * t * b.y)
+                    }
                 }
             } else {
                 let fromX = a.x + (e.from == Self.start ? 40 : nodeW / 2)
@@ -95,15 +103,18 @@ public struct MarkovGraphChart: Sendable {
                 d = "M \(c(fromX)) \(c(a.y)) L \(c(toX)) \(c(b.y))"
                 // Labels sit where the straight edges are still apart and clear of the arcs
                 // beside the column: near (start) for its edges, near the channel for the others.
-                let t = e.from == Self.start ? 0.25 : 0.12
-                labelAt = (fromX + (toX - fromX) * t + (e.from == Self.start ? 0 : 14), a.y + (b.y - a.y) * t - 3)
+                let ts = e.from == Self.start ? [0.25, 0.4, 0.55, 0.15, 0.7] : [0.12, 0.22, 0.32]
+                let dx = e.from == Self.start ? 0.0 : 14
+                spots = ts.map { t in (fromX + (toX - fromX) * t + dx, a.y + (b.y - a.y) * t - 3) }
             }
             out +=
                 "<path class=\"edge\" d=\"\(d)\" stroke-width=\"\(w)\" marker-end=\"url(#markov-arrow)\"><title>\(tip)</title></path>"
             let between = index[e.from] != nil && index[e.to] != nil
             if e.probability >= (between ? Self.channelLabelThreshold : Self.labelThreshold) {
+                let text = ChartUnit.percent.format(e.probability)
+                let at = placer.place(text, candidates: spots)
                 labels +=
-                    "<text x=\"\(c(labelAt.x))\" y=\"\(c(labelAt.y))\" text-anchor=\"middle\" class=\"edge-label\" paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"3\">\(SVGText.escape(ChartUnit.percent.format(e.probability)))</text>"
+                    "<text x=\"\(c(at.x))\" y=\"\(c(at.y))\" text-anchor=\"middle\" class=\"edge-label\" paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"3\">\(SVGText.escape(text))</text>"
             }
         }
         out += "</g><g class=\"nodes\">"
@@ -136,4 +147,28 @@ public struct MarkovGraphChart: Sendable {
     }
 
     private func c(_ x: Double) -> String { SVGText.coordinate(x) }
+
+    /// Greedy label placement: each label takes the first candidate point whose box (centred
+    /// horizontally, baseline at the point, 11 px text) clears every box placed before it, or
+    /// the first candidate when none does; the edge's tooltip still names it then.
+    struct LabelPlacer {
+        struct Box: Equatable {
+            var minX, maxX, minY, maxY: Double
+            func overlaps(_ o: Box) -> Bool { minX < o.maxX && o.minX < maxX && minY < o.maxY && o.minY < maxY }
+        }
+
+        private(set) var boxes: [Box] = []
+
+        /// The box an 11 px label of `text` covers with its baseline centred at `p`.
+        static func box(_ text: String, at p: (x: Double, y: Double)) -> Box {
+            let half = (Double(text.count) * 6.5 + 6) / 2
+            return Box(minX: p.x - half, maxX: p.x + half, minY: p.y - 11, maxY: p.y + 3)
+        }
+
+        mutating func place(_ text: String, candidates: [(x: Double, y: Double)]) -> (x: Double, y: Double) {
+            let chosen = candidates.first { p in !boxes.contains { $0.overlaps(Self.box(text, at: p)) } } ?? candidates[0]
+            boxes.append(Self.box(text, at: chosen))
+            return chosen
+        }
+    }
 }

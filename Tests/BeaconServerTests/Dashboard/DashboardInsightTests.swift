@@ -32,6 +32,27 @@ struct DashboardInsightTests {
         for node in ["(start)", "(conversion)", "(null)"] { #expect(svg.contains("<title>\(node)</title>")) }
     }
 
+    @Test("Labels on the fan of edges from (start) do not cover each other")
+    func markovLabelsApart() throws {
+        // Eight channels entered with 12.5% each: at one fixed point along their edges the
+        // labels would sit 13.5 px apart vertically, less than an 11 px label's box.
+        let channels = (1...8).map { "Channel \($0)" }
+        var edges = channels.map { MarkovGraphChart.Edge(from: "(start)", to: $0, probability: 0.125) }
+        edges += channels.map { MarkovGraphChart.Edge(from: $0, to: "(conversion)", probability: 0.3) }
+        edges += channels.map { MarkovGraphChart.Edge(from: $0, to: "(null)", probability: 0.45) }
+        edges += zip(channels, channels.dropFirst()).map { MarkovGraphChart.Edge(from: $0, to: $1, probability: 0.25) }
+        let svg = MarkovGraphChart(title: "Transitions", channels: channels, edges: edges).svg()
+        let label = try Regex(#"<text x="([0-9.\-]+)" y="([0-9.\-]+)" text-anchor="middle" class="edge-label"[^>]*>([^<]+)</text>"#)
+        let boxes = svg.matches(of: label).map { m in
+            MarkovGraphChart.LabelPlacer.box(String(m.output[3].substring!),
+                                             at: (Double(m.output[1].substring!)!, Double(m.output[2].substring!)!))
+        }
+        #expect(boxes.count == 8 + 8 + 8 + 7)
+        var overlapping = 0
+        for i in boxes.indices { for j in boxes.indices where j > i && boxes[i].overlaps(boxes[j]) { overlapping += 1 } }
+        #expect(overlapping == 0)
+    }
+
     @Test("Health bands follow churn risk, then RFM, else not scored")
     func healthBands() {
         let t = Date(timeIntervalSince1970: 0)
