@@ -18,4 +18,10 @@ public struct Activity: Sendable, Equatable {
     public static let emailOpened = "Email Opened"
     public static let emailLinkClicked = "Email Link Clicked"
     public static let ticketNames: Set<String> = ["Ticket Created", "Support Ticket Created", "Ticket Opened"]
+
+    /// An order event's amount (Segment's e-commerce spec: `revenue`, falling back to `total`,
+    /// then `value`); nil when it carries none of them as a number.
+    public static func amount(_ properties: [String: JSONValue]) -> Double? {
+        properties["revenue"]?.doubleValue ?? properties["total"]?.doubleValue ?? properties["value"]?.doubleValue
+    }
 }

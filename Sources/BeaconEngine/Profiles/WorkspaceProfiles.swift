@@ -182,8 +182,7 @@ struct WorkspaceProfiles {
         }
         if e.type == .track, let name = e.event {
             let props: [String: JSONValue] = e.properties?.objectValue ?? [:]
-            let revenue: Double? = props["revenue"]?.doubleValue
-            let amount: Double? = revenue ?? props["total"]?.doubleValue ?? props["value"]?.doubleValue
+            let amount = Activity.amount(props)
             switch name {
             case Activity.orderCompleted: p.orders.addOrder(revenue: amount ?? 0, at: e.timestamp)
             case Activity.orderRefunded: p.orders.refunded += abs(amount ?? 0)
@@ -225,7 +224,13 @@ struct ProfileSubject: SegmentSubject {
     let profile: Profile
     let history: [String: [Activity]]
     let asOf: Date
+    /// When replaying a past instant: activities after `asOf` are not seen.
+    var replaying = false
 
     func trait(_ name: String) -> JSONValue? { profile.ruleTrait(name, asOf: asOf) }
-    func activities(named name: String) -> [Activity] { history[name] ?? [] }
+    func activities(named name: String) -> [Activity] {
+        guard let list = history[name] else { return [] }
+        guard replaying, let last = list.last, last.timestamp > asOf else { return list }
+        return Array(list.prefix { $0.timestamp <= asOf })
+    }
 }

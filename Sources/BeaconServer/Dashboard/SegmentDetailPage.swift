@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconEngine
 import BeaconStore
 import Foundation
 
@@ -31,6 +32,9 @@ struct SegmentDetailPage: Sendable {
 
     /// Traits ticked in the export form by default (the token API's default columns).
     static let defaultExportTraits = ["email", "name", "lifetime_value", "order_count"]
+    /// Days of recorded membership changes before the size chart draws them rather than the
+    /// size replayed from the event history.
+    static let recordedDaysForChart = 14
 
     var id: String
     var name: String
@@ -41,6 +45,8 @@ struct SegmentDetailPage: Sendable {
     var exportAction: String
     var kpis: [KPICard]
     var sizeChart: String
+    /// Says where the size chart's figures come from.
+    var sizeNote: String
     var revenueChart: String
     /// Mustache treats an empty string as true, so the charts' presence is a flag.
     var hasSizeChart: Bool
@@ -53,12 +59,15 @@ struct SegmentDetailPage: Sendable {
 
     /// - Parameters:
     ///   - members: every segment's member ids (this one's included).
-    ///   - history: daily sizes from `SegmentSizeHistory`.
+    ///   - history: daily sizes from `SegmentSizeHistory` (recorded changes).
+    ///   - replayed: sizes replayed from the event history, drawn while `history` covers
+    ///     fewer than `recordedDaysForChart` days.
     ///   - revenue: the segment's and the workspace's lifetime value.
     ///   - query: `?ws=<name>` for links.
     init(
         segment s: SegmentDefinition, all: [SegmentDefinition], members: [String: Set<String>], profileCount: Int,
-        history: [(day: Date, size: Int)], revenue: (revenue: Double, total: Double), sample: [Profile],
+        history: [(day: Date, size: Int)], replayed: [ReplayedSize] = [], revenue: (revenue: Double, total: Double),
+        sample: [Profile],
         ownTraits: [String], query: String
     ) {
         id = s.id
@@ -82,14 +91,26 @@ struct SegmentDetailPage: Sendable {
                 label: "Revenue share", value: revenue.total > 0 ? DashboardFormat.percent(revenueShare) : "–",
                 note: "of \(DashboardFormat.money(revenue.total)) from all profiles"),
         ]
-        sizeChart =
-            history.count < 2
-            ? ""
-            : LineChart(
+        if history.count >= Self.recordedDaysForChart || (history.count >= 2 && replayed.count < 2) {
+            sizeChart = LineChart(
                 title: "Members of \(s.name) per day", categories: history.map { DashboardFormat.day($0.day) },
                 series: [ChartSeries(name: s.name, values: history.map { Double($0.size) })], style: .area,
                 unit: .count, xTitle: "Day (UTC)", yTitle: "Members"
             ).svg()
+            sizeNote = "Recorded from who entered and left the segment, day by day."
+        } else if replayed.count >= 2 {
+            sizeChart = LineChart(
+                title: "Members of \(s.name), replayed from the event history",
+                categories: replayed.map { DashboardFormat.day($0.at) },
+                series: [ChartSeries(name: s.name, values: replayed.map { Double($0.size) })], style: .area,
+                unit: .count, xTitle: "Date (UTC)", yTitle: "Members"
+            ).svg()
+            sizeNote =
+                "Replayed from the event history until recorded changes cover \(Self.recordedDaysForChart) days: each profile as it stood on each date (orders, refunds, emails, tickets and tracked events up to then), with traits as last set and today's predictions."
+        } else {
+            sizeChart = ""
+            sizeNote = ""
+        }
         revenueChart =
             revenue.total > 0
             ? DonutChart(

@@ -17,6 +17,8 @@ struct SegmentDetailRoutes<Context: RequestContext>: Sendable {
     static var sampleSize: Int { 20 }
     /// Traits one export may ask for.
     static var maxExportTraits: Int { 50 }
+    /// Above this many profiles the replayed size history steps four weeks instead of one.
+    static var weeklyReplayProfiles: Int { 100_000 }
 
     func addRoutes(to router: Router<Context>) {
         router.get("/dashboard/segments/:id") { request, context in
@@ -61,11 +63,24 @@ struct SegmentDetailRoutes<Context: RequestContext>: Sendable {
             {
                 if let p = try await store.profile(workspaceId: ws.id, id: pid) { sample.append(p) }
             }
+            let now = Date()
+            let recorded = SegmentSizeHistory.daily(changes, through: now)
+            let profileCount = try await store.profileCount(workspaceId: ws.id)
+            // Until the recorded changes cover two weeks, the size is replayed from the event
+            // history: weekly for a year, or every four weeks when that would be too many
+            // rule evaluations for one page view.
+            let replayed =
+                recorded.count >= SegmentDetailPage.recordedDaysForChart
+                ? nil
+                : try await engine.replayedSizes(
+                    workspaceId: ws.id, segmentId: id, through: now,
+                    points: profileCount > Self.weeklyReplayProfiles ? 13 : 52,
+                    stepDays: profileCount > Self.weeklyReplayProfiles ? 28 : 7)
             let page = SegmentDetailPage(
                 segment: segment, all: try await store.segments(workspaceId: ws.id),
                 members: try await store.allSegmentMembers(workspaceId: ws.id),
-                profileCount: try await store.profileCount(workspaceId: ws.id),
-                history: SegmentSizeHistory.daily(changes, through: Date()),
+                profileCount: profileCount,
+                history: recorded, replayed: replayed ?? [],
                 revenue: try await engine.revenueContribution(workspaceId: ws.id, segmentId: id), sample: sample,
                 ownTraits: try await engine.segmentVocabulary(workspaceId: ws.id).traits, query: query)
             return try controller.render(

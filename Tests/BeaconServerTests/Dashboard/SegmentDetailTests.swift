@@ -49,6 +49,10 @@ struct SegmentDetailTests {
             #expect(r.body.contains(
                 "<a href=\"/dashboard/segments/gold-plan?ws=demo\">Gold plan</a></th><td class=\"num\">1</td><td class=\"num\">50.0%</td><td class=\"num\">100.0%</td><td class=\"num\">0.50</td>"))
             #expect(r.body.contains(">Ada</a>"))
+            // No recorded history yet (every change on one day): the size is replayed from
+            // the events, and says so.
+            #expect(r.body.contains("<title>Members of Big spenders, replayed from the event history</title>"))
+            #expect(r.body.contains("Replayed from the event history until recorded changes cover 14 days"))
             #expect(r.body.contains("action=\"/dashboard/segments/big-spenders/export.csv\""))
             #expect(r.body.contains("href=\"/dashboard/segments/big-spenders/edit?ws=demo\""))
             let missing = try await get(client, "/dashboard/segments/nope?ws=demo")

@@ -7,8 +7,8 @@ extension DashboardTemplates {
         <p class="note">{{page.kind}} segment · rule <code>{{page.rule}}</code></p>
         <div class="cards">{{#page.kpis}}{{> kpi}}{{/page.kpis}}</div>
         <section aria-labelledby="size-heading"><h2 id="size-heading">Size over time</h2>
-        {{#page.hasSizeChart}}<figure class="wide">{{{page.sizeChart}}}</figure>{{/page.hasSizeChart}}
-        {{^page.hasSizeChart}}<p class="empty">Not enough history yet: the size is replayed from who entered and left the segment, day by day, and this segment has changed on fewer than two days.</p>{{/page.hasSizeChart}}
+        {{#page.hasSizeChart}}<figure class="wide">{{{page.sizeChart}}}<figcaption>{{page.sizeNote}}</figcaption></figure>{{/page.hasSizeChart}}
+        {{^page.hasSizeChart}}<p class="empty">Not enough history yet: no profile was seen before the last week, and the segment has changed on fewer than two days.</p>{{/page.hasSizeChart}}
         </section>
         <section aria-labelledby="revenue-heading"><h2 id="revenue-heading">Revenue share</h2>
         {{#page.hasRevenueChart}}<figure>{{{page.revenueChart}}}</figure>{{/page.hasRevenueChart}}
