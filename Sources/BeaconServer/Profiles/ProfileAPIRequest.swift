@@ -29,9 +29,16 @@ struct ProfileAPIRequest {
 
     /// `limit` from the query, 1…`max`.
     func limit(_ request: Request, default value: Int = 50, max: Int = 1_000) throws -> Int {
-        guard let text = request.uri.queryParameters["limit"] else { return value }
-        guard let n = Int(text), (1...max).contains(n) else {
-            throw ProblemDetails(.badRequest, detail: "limit must be an integer from 1 to \(max)", field: "limit")
+        try integer(request, "limit", default: value, range: 1...max)
+    }
+
+    /// An integer query parameter within `range`; `value` when absent.
+    /// - Throws: 400 naming the parameter.
+    func integer(_ request: Request, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = request.uri.queryParameters[Substring(name)] else { return value }
+        guard let n = Int(text), range.contains(n) else {
+            throw ProblemDetails(
+                .badRequest, detail: "\(name) must be an integer from \(range.lowerBound) to \(range.upperBound)", field: name)
         }
         return n
     }

@@ -95,6 +95,18 @@ struct SegmentsController<Context: RequestContext> {
             if ids.count == limit { body["next"] = ids.last.map(JSONValue.string) }
             return ProfileAPIRequest.json(.object(body))
         }
+        router.get("/api/segments/:id/replayed-sizes") { request, context -> Response in
+            let (engine, ws) = try await api.authenticate(request)
+            let s = try await segment(engine, ws, context)
+            let points = try api.integer(request, "points", default: 52, range: 1...366)
+            let step = try api.integer(request, "step_days", default: 7, range: 1...365)
+            let sizes = try await engine.replayedSizes(workspaceId: ws.id, segmentId: s.id, through: Date(), points: points,
+                                                       stepDays: step) ?? []
+            return ProfileAPIRequest.json(.object([
+                "segment": .string(s.id), "stepDays": .number(Double(step)),
+                "sizes": .array(sizes.map { .object(["at": .string(Timestamp.format($0.at)), "size": .number(Double($0.size))]) }),
+            ]))
+        }
         router.get("/api/segments/:id/changes") { request, context -> Response in
             let (engine, ws) = try await api.authenticate(request)
             let s = try await segment(engine, ws, context)

@@ -118,6 +118,14 @@ struct ProfileRouteTests {
             let updated = try await client.execute(uri: "/api/segments/buyers", method: .put, headers: auth,
                                                    body: ByteBuffer(string: #"{"name": "Big buyers", "rule": {"lifetime_value": {"gt": 1000}}}"#))
             #expect(json(updated)["size"] as? Double == 1)
+            let replayed = json(try await client.execute(uri: "/api/segments/buyers/replayed-sizes?points=3&step_days=30",
+                                                         method: .get, headers: auth))
+            // The last instant is now, where the replay agrees with the live membership.
+            #expect((replayed["sizes"] as? [[String: Any]])?.last?["size"] as? Double == 1)
+            #expect(replayed["stepDays"] as? Double == 30)
+            let badPoints = try await client.execute(uri: "/api/segments/buyers/replayed-sizes?points=0", method: .get, headers: auth)
+            #expect(badPoints.status == .badRequest)
+            #expect(problem(badPoints)["field"] as? String == "points")
             let changes = json(try await client.execute(uri: "/api/segments/buyers/changes", method: .get, headers: auth))
             #expect((changes["changes"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } == ["entered", "entered", "exited"])
             #expect(try await client.execute(uri: "/api/segments/buyers", method: .delete, headers: auth).status == .noContent)
@@ -126,6 +134,7 @@ struct ProfileRouteTests {
             let openapi = json(try await client.execute(uri: "/openapi.json", method: .get))
             #expect(openapi["openapi"] as? String == "3.1.0")
             #expect((openapi["paths"] as? [String: Any])?["/api/segments/{id}/export.csv"] != nil)
+            #expect((openapi["paths"] as? [String: Any])?["/api/segments/{id}/replayed-sizes"] != nil)
         }
     }
 }
