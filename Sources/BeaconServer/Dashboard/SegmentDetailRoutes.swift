@@ -67,13 +67,13 @@ struct SegmentDetailRoutes<Context: RequestContext>: Sendable {
             let recorded = SegmentSizeHistory.daily(changes, through: now)
             let profileCount = try await store.profileCount(workspaceId: ws.id)
             // Until the recorded changes cover two weeks, the size is replayed from the event
-            // history: weekly for a year, or every four weeks when that would be too many
-            // rule evaluations for one page view.
+            // history, through the last event as the other pages read it: weekly for a year,
+            // or every four weeks when that would be too many rule evaluations for one view.
             let replayed =
                 recorded.count >= SegmentDetailPage.recordedDaysForChart
                 ? nil
                 : try await engine.replayedSizes(
-                    workspaceId: ws.id, segmentId: id, through: now,
+                    workspaceId: ws.id, segmentId: id, through: min(now, snapshot.lastEvent ?? now),
                     points: profileCount > Self.weeklyReplayProfiles ? 13 : 52,
                     stepDays: profileCount > Self.weeklyReplayProfiles ? 28 : 7)
             let page = SegmentDetailPage(
