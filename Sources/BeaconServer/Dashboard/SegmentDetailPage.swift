@@ -66,7 +66,8 @@ struct SegmentDetailPage: Sendable {
     ///   - query: `?ws=<name>` for links.
     init(
         segment s: SegmentDefinition, all: [SegmentDefinition], members: [String: Set<String>], profileCount: Int,
-        history: [(day: Date, size: Int)], replayed: [ReplayedSize] = [], revenue: (revenue: Double, total: Double),
+        history: [(day: Date, size: Int)], replayed: [ReplayedSize] = [], replaySample: Int? = nil,
+        revenue: (revenue: Double, total: Double),
         sample: [Profile],
         ownTraits: [String], query: String
     ) {
@@ -107,6 +108,7 @@ struct SegmentDetailPage: Sendable {
             ).svg()
             sizeNote =
                 "Replayed from the event history until recorded changes cover \(Self.recordedDaysForChart) days: each profile as it stood on each date (orders, refunds, emails, tickets and tracked events up to then), with traits as last set and today's predictions."
+                + (replaySample.map { " Estimated from an evenly spread sample of \(DashboardFormat.count($0)) of the \(DashboardFormat.count(profileCount)) profiles." } ?? "")
         } else {
             sizeChart = ""
             sizeNote = ""

@@ -17,8 +17,8 @@ struct SegmentDetailRoutes<Context: RequestContext>: Sendable {
     static var sampleSize: Int { 20 }
     /// Traits one export may ask for.
     static var maxExportTraits: Int { 50 }
-    /// Above this many profiles the replayed size history steps four weeks instead of one.
-    static var weeklyReplayProfiles: Int { 100_000 }
+    /// Profiles replayed for the size history; a larger workspace is sampled.
+    static var replaySample: Int { 20_000 }
 
     func addRoutes(to router: Router<Context>) {
         router.get("/dashboard/segments/:id") { request, context in
@@ -67,20 +67,20 @@ struct SegmentDetailRoutes<Context: RequestContext>: Sendable {
             let recorded = SegmentSizeHistory.daily(changes, through: now)
             let profileCount = try await store.profileCount(workspaceId: ws.id)
             // Until the recorded changes cover two weeks, the size is replayed from the event
-            // history, through the last event as the other pages read it: weekly for a year,
-            // or every four weeks when that would be too many rule evaluations for one view.
+            // history, weekly for a year through the last event (as the other pages read the
+            // data), from a sample of profiles in a large workspace.
             let replayed =
                 recorded.count >= SegmentDetailPage.recordedDaysForChart
                 ? nil
                 : try await engine.replayedSizes(
                     workspaceId: ws.id, segmentId: id, through: min(now, snapshot.lastEvent ?? now),
-                    points: profileCount > Self.weeklyReplayProfiles ? 13 : 52,
-                    stepDays: profileCount > Self.weeklyReplayProfiles ? 28 : 7)
+                    sampleLimit: Self.replaySample)
             let page = SegmentDetailPage(
                 segment: segment, all: try await store.segments(workspaceId: ws.id),
                 members: try await store.allSegmentMembers(workspaceId: ws.id),
                 profileCount: profileCount,
                 history: recorded, replayed: replayed ?? [],
+                replaySample: profileCount > Self.replaySample ? Self.replaySample : nil,
                 revenue: try await engine.revenueContribution(workspaceId: ws.id, segmentId: id), sample: sample,
                 ownTraits: try await engine.segmentVocabulary(workspaceId: ws.id).traits, query: query)
             return try controller.render(

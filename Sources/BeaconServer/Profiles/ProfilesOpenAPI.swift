@@ -94,7 +94,8 @@ enum ProfilesOpenAPI {
             "/api/segments/{id}/replayed-sizes": ["get": operation(
                 "Size at past instants replayed from the event history (each profile as it stood then; traits as last set, predictions as now)",
                 params: [id, query("points", "instants before now, 1–366 (default 52)", type: "integer"),
-                         query("step_days", "days between instants, 1–365 (default 7)", type: "integer")])],
+                         query("step_days", "days between instants, 1–365 (default 7)", type: "integer"),
+                         query("sample", "profiles replayed; above it an evenly spread sample is scaled up (default 20,000)", type: "integer")])],
             "/api/segments/{id}/changes": ["get": operation("Entered/exited records", params: [id, query("after", "cursor", type: "integer"), limit])],
             "/api/segments/{id}/export.csv": ["get": operation("Members as CSV with chosen traits",
                                                                params: [id, query("traits", "comma-separated trait names")])],

@@ -100,8 +100,9 @@ struct SegmentsController<Context: RequestContext> {
             let s = try await segment(engine, ws, context)
             let points = try api.integer(request, "points", default: 52, range: 1...366)
             let step = try api.integer(request, "step_days", default: 7, range: 1...365)
+            let sample = try api.integer(request, "sample", default: 20_000, range: 1_000...10_000_000)
             let sizes = try await engine.replayedSizes(workspaceId: ws.id, segmentId: s.id, through: Date(), points: points,
-                                                       stepDays: step) ?? []
+                                                       stepDays: step, sampleLimit: sample) ?? []
             return ProfileAPIRequest.json(.object([
                 "segment": .string(s.id), "stepDays": .number(Double(step)),
                 "sizes": .array(sizes.map { .object(["at": .string(Timestamp.format($0.at)), "size": .number(Double($0.size))]) }),

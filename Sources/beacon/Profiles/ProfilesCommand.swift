@@ -89,6 +89,14 @@ struct ProfilesCommand: AsyncParsableCommand {
             t = Date()
             let sizes = try await engine.recomputeSegments(workspaceId: ws.id)
             say("full recompute of all \(sizes.count) segments (store writes included): \(ms(t)) ms")
+            for sample in [20_000, nil] {
+                t = Date()
+                let replayed = try await engine.replayedSizes(
+                    workspaceId: ws.id, segmentId: "bench-three-conditions", through: end, sampleLimit: sample) ?? []
+                say("3-condition segment size replayed weekly at \(replayed.count) instants from "
+                    + (sample.map { "a sample of \(min($0, profiles)) profiles (the dashboard's size over time)" } ?? "every profile")
+                    + ": \(ms(t)) ms, sizes \(replayed.first?.size ?? 0) → \(replayed.last?.size ?? 0)")
+            }
 
             var rng = SystemRandomNumberGenerator()
             var lookupTimes: [Double] = []

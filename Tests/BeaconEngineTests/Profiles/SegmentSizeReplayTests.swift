@@ -59,6 +59,28 @@ struct SegmentSizeReplayTests {
         #expect(gold.map(\.size) == Self.daysAgo.filter { $0 <= 105 }.map { $0 <= 42 ? 1 : 0 })
     }
 
+    @Test("Above the sample limit an evenly spread sample is replayed and scaled up", arguments: ProfileBackend.available)
+    func sampled(_ backend: ProfileBackend) async throws {
+        var f = try await ProfileFixture.make(backend)
+        // Ten customers in log order, alternating big and small spenders: a sample of every
+        // other one (limit 5) would see only one kind, every fifth (limit 2) sees one of each.
+        try await f.send((0..<10).map { n in
+            f.event(.track, user: "u\(n)", name: "Order Completed", daysAgo: 30, properties: ["revenue": n < 5 ? 2000 : 10])
+        })
+        let ws = f.workspace.id
+        _ = try await f.engine.saveSegment(workspaceId: ws, name: "Big spenders", rule: ["lifetime_value": ["gt": 1000]])
+        func last(_ sample: Int?) async throws -> Int? {
+            try await f.engine.replayedSizes(workspaceId: ws, segmentId: "big-spenders", through: ProfileFixture.now, points: 1,
+                                             sampleLimit: sample)?.last?.size
+        }
+        #expect(try await last(nil) == 5)
+        #expect(try await last(100) == 5)
+        // Every fifth in log order: u0 (member) and u5 (not), scaled by 10 / 2.
+        #expect(try await last(2) == 5)
+        // Every other one: u0, u2, u4 (members), u6, u8 (not), scaled by 10 / 5.
+        #expect(try await last(5) == 6)
+    }
+
     @Test("A profile replayed at or after its last event is itself; before its first, absent")
     func replayBounds() {
         let t0 = Date(timeIntervalSince1970: 1_700_000_000)
