@@ -13,9 +13,10 @@ extension Profile {
     /// - Parameter history: the profile's tracked events by name, each list in time order.
     public func replayed(asOf date: Date, history: [String: [Activity]]) -> Profile? {
         guard firstSeen <= date else { return nil }
-        if lastSeen <= date && traits.values.allSatisfy({ $0.at <= date }) { return self }
+        let traitsThen = traits.values.allSatisfy { $0.at <= date }
+        if lastSeen <= date && traitsThen { return self }
         var p = self
-        p.traits = traits.filter { $0.value.at <= date }
+        if !traitsThen { p.traits = traits.filter { $0.value.at <= date } }
         p.orders = OrderStats()
         p.supportTickets = 0
         var later = 0
@@ -33,8 +34,8 @@ extension Profile {
                 if Activity.ticketNames.contains(name) { p.supportTickets += upTo }
             }
         }
-        p.emailOpens = emailOpens.filter { $0 <= date }
-        p.emailClicks = emailClicks.filter { $0 <= date }
+        if let last = emailOpens.last, last > date { p.emailOpens = emailOpens.filter { $0 <= date } }
+        if let last = emailClicks.last, last > date { p.emailClicks = emailClicks.filter { $0 <= date } }
         p.eventCount = max(0, eventCount - later)
         // Identify and page calls are not in the history; the last tracked event or trait
         // change before `date` stands in for them.
