@@ -2,13 +2,16 @@
 # Ingest benchmark: events/s and p50/p99 latency of `beacon serve` under wrk, for single-event
 # requests and 100-event batches at 8 and 64 connections, on SQLite (and PostgreSQL when
 # BEACON_BENCH_POSTGRES_URL is set). Writes the table to docs/benchmarks.md (## Ingest).
-# Usage: bash bench/ingest.sh [seconds-per-run]
+# Usage: [BEACON_BIN=path/to/beacon] bash bench/ingest.sh [seconds-per-run]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-10}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-swift build -c release --product beacon >/dev/null
-BIN=$(swift build -c release --show-bin-path)/beacon
+# BEACON_BIN runs another build (e.g. an older release binary for an A/B) instead of this tree's.
+if [ -n "${BEACON_BIN:-}" ]; then BIN=$BEACON_BIN; else
+  swift build -c release --product beacon >/dev/null
+  BIN=$(swift build -c release --show-bin-path)/beacon
+fi
 PORT=18080
 OUT=$(mktemp)
 
