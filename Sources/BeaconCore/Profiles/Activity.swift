@@ -18,6 +18,18 @@ public struct Activity: Sendable, Equatable {
     public static let emailOpened = "Email Opened"
     public static let emailLinkClicked = "Email Link Clicked"
     public static let ticketNames: Set<String> = ["Ticket Created", "Support Ticket Created", "Ticket Opened"]
+    /// Every name `Profile.countTracked` counts.
+    public static let countedNames = ticketNames.union([orderCompleted, orderRefunded, emailOpened, emailLinkClicked])
+
+    /// The activities of a time-ordered list up to and including `date` (binary search).
+    public static func through(_ date: Date, in list: [Activity]) -> ArraySlice<Activity> {
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid].timestamp > date { high = mid } else { low = mid + 1 }
+        }
+        return list[..<low]
+    }
 
     /// An order event's amount (Segment's e-commerce spec: `revenue`, falling back to `total`,
     /// then `value`); nil when it carries none of them as a number.

@@ -91,9 +91,32 @@ public struct Profile: Sendable, Equatable, Codable {
     /// Records an email engagement event, keeping only the newest history.
     public mutating func recordEmail(opened: Bool, at time: Date) {
         if opened {
-            emailOpens = Self.recent(emailOpens + [time])
+            Self.addRecent(time, to: &emailOpens)
         } else {
-            emailClicks = Self.recent(emailClicks + [time])
+            Self.addRecent(time, to: &emailClicks)
+        }
+    }
+
+    /// `recent(times + [time])`, appending in place when `time` is the newest (the usual case).
+    private static func addRecent(_ time: Date, to times: inout [Date]) {
+        if let last = times.last, last > time {
+            times = recent(times + [time])
+            return
+        }
+        times.append(time)
+        if times.count > engagementHistory { times.removeFirst(times.count - engagementHistory) }
+    }
+
+    /// Counts one tracked event in the running totals behind the computed traits: completed
+    /// orders and refunds (by `Activity.amount`), email opens and clicks, support tickets.
+    /// Events of other names (`Activity.countedNames` lists these) change nothing.
+    public mutating func countTracked(_ name: String, properties: [String: JSONValue], at time: Date) {
+        switch name {
+        case Activity.orderCompleted: orders.addOrder(revenue: Activity.amount(properties) ?? 0, at: time)
+        case Activity.orderRefunded: orders.refunded += abs(Activity.amount(properties) ?? 0)
+        case Activity.emailOpened: recordEmail(opened: true, at: time)
+        case Activity.emailLinkClicked: recordEmail(opened: false, at: time)
+        default: if Activity.ticketNames.contains(name) { supportTickets += 1 }
         }
     }
 }

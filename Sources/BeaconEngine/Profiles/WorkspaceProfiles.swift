@@ -182,14 +182,7 @@ struct WorkspaceProfiles {
         }
         if e.type == .track, let name = e.event {
             let props: [String: JSONValue] = e.properties?.objectValue ?? [:]
-            let amount = Activity.amount(props)
-            switch name {
-            case Activity.orderCompleted: p.orders.addOrder(revenue: amount ?? 0, at: e.timestamp)
-            case Activity.orderRefunded: p.orders.refunded += abs(amount ?? 0)
-            case Activity.emailOpened: p.recordEmail(opened: true, at: e.timestamp)
-            case Activity.emailLinkClicked: p.recordEmail(opened: false, at: e.timestamp)
-            default: if Activity.ticketNames.contains(name) { p.supportTickets += 1 }
-            }
+            p.countTracked(name, properties: props, at: e.timestamp)
             // Only scalar properties are kept for `where` filters, to bound memory (the event's
             // own dictionary when it is all scalars, the common case, rather than a copy).
             let isScalar = { (v: JSONValue) -> Bool in
@@ -212,7 +205,7 @@ extension [Activity] {
     /// Inserts after every activity at or before its time (appends when it is the newest).
     fileprivate mutating func insertInTimeOrder(_ activity: Activity) {
         if let last, last.timestamp > activity.timestamp {
-            insert(activity, at: firstIndex { $0.timestamp > activity.timestamp } ?? endIndex)
+            insert(activity, at: Activity.through(activity.timestamp, in: self).endIndex)
         } else {
             append(activity)
         }
@@ -231,6 +224,6 @@ struct ProfileSubject: SegmentSubject {
     func activities(named name: String) -> [Activity] {
         guard let list = history[name] else { return [] }
         guard replaying, let last = list.last, last.timestamp > asOf else { return list }
-        return Array(list.prefix { $0.timestamp <= asOf })
+        return Array(Activity.through(asOf, in: list))
     }
 }

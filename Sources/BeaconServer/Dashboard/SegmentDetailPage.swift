@@ -60,8 +60,9 @@ struct SegmentDetailPage: Sendable {
     /// - Parameters:
     ///   - members: every segment's member ids (this one's included).
     ///   - history: daily sizes from `SegmentSizeHistory` (recorded changes).
-    ///   - replayed: sizes replayed from the event history, drawn while `history` covers
-    ///     fewer than `recordedDaysForChart` days.
+    ///   - replayed: sizes replayed from the event history, drawn instead of `history` when
+    ///     given (the route replays only while `history` covers fewer than
+    ///     `recordedDaysForChart` days).
     ///   - revenue: the segment's and the workspace's lifetime value.
     ///   - query: `?ws=<name>` for links.
     init(
@@ -92,14 +93,7 @@ struct SegmentDetailPage: Sendable {
                 label: "Revenue share", value: revenue.total > 0 ? DashboardFormat.percent(revenueShare) : "–",
                 note: "of \(DashboardFormat.money(revenue.total)) from all profiles"),
         ]
-        if history.count >= Self.recordedDaysForChart || (history.count >= 2 && replayed.count < 2) {
-            sizeChart = LineChart(
-                title: "Members of \(s.name) per day", categories: history.map { DashboardFormat.day($0.day) },
-                series: [ChartSeries(name: s.name, values: history.map { Double($0.size) })], style: .area,
-                unit: .count, xTitle: "Day (UTC)", yTitle: "Members"
-            ).svg()
-            sizeNote = "Recorded from who entered and left the segment, day by day."
-        } else if replayed.count >= 2 {
+        if replayed.count >= 2 {
             sizeChart = LineChart(
                 title: "Members of \(s.name), replayed from the event history",
                 categories: replayed.map { DashboardFormat.day($0.at) },
@@ -109,6 +103,13 @@ struct SegmentDetailPage: Sendable {
             sizeNote =
                 "Replayed from the event history until recorded changes cover \(Self.recordedDaysForChart) days: each profile as it stood on each date (orders, refunds, emails, tickets and tracked events up to then), with traits as last set and today's predictions."
                 + (replaySample.map { " Estimated from an evenly spread sample of \(DashboardFormat.count($0)) of the \(DashboardFormat.count(profileCount)) profiles." } ?? "")
+        } else if history.count >= 2 {
+            sizeChart = LineChart(
+                title: "Members of \(s.name) per day", categories: history.map { DashboardFormat.day($0.day) },
+                series: [ChartSeries(name: s.name, values: history.map { Double($0.size) })], style: .area,
+                unit: .count, xTitle: "Day (UTC)", yTitle: "Members"
+            ).svg()
+            sizeNote = "Recorded from who entered and left the segment, day by day."
         } else {
             sizeChart = ""
             sizeNote = ""
