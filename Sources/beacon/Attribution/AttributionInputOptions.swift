@@ -99,9 +99,7 @@ struct AttributionInputOptions: ParsableArguments {
     func dataset() async throws -> AttributionDataset {
         if let workspace {
             let runtime = try await store.openRuntime(logger: store.makeLogger())
-            guard let ws = try await runtime.store.workspace(named: workspace) else {
-                throw CommandError("--workspace: no workspace named '\(workspace)'")
-            }
+            let ws = try await runtime.existingWorkspace(named: workspace, option: "--workspace")
             let stored = try await runtime.store.allEvents(
                 in: ws.id, from: from.flatMap { Timestamp.parse($0) }, to: to.flatMap { Timestamp.parse($0) })
             try await runtime.store.close()

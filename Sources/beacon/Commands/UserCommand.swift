@@ -31,9 +31,7 @@ struct UserCommand: AsyncParsableCommand {
             let users = try UserCommand.users(runtime)
             var workspaces: [Workspace] = []
             for name in workspace {
-                guard let w = try await runtime.store.workspace(named: name) else {
-                    throw CommandError("--workspace: no workspace named '\(name)'")
-                }
+                let w = try await runtime.existingWorkspace(named: name, option: "--workspace")
                 workspaces.append(w)
             }
             let user = try await UserCommand.mapping {
@@ -127,9 +125,7 @@ struct UserCommand: AsyncParsableCommand {
         let runtime = try await store.openRuntime(logger: store.makeLogger())
         let users = try UserCommand.users(runtime)
         let user = try await mapping { try await users.existing(email) }
-        guard let w = try await runtime.store.workspace(named: workspace) else {
-            throw CommandError("--workspace: no workspace named '\(workspace)'")
-        }
+        let w = try await runtime.existingWorkspace(named: workspace, option: "--workspace")
         if grant {
             try await users.store.grantWorkspace(userId: user.id, workspaceId: w.id)
         } else {

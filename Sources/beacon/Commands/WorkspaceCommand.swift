@@ -50,9 +50,7 @@ struct WorkspaceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let runtime = try await store.openRuntime(logger: store.makeLogger())
-            guard let workspace = try await runtime.store.workspace(named: name) else {
-                throw CommandError("no workspace named '\(name)'")
-            }
+            let workspace = try await runtime.existingWorkspace(named: name)
             print("write key: \(try await runtime.workspaces.addWriteKey(to: workspace, label: label))")
             try await runtime.store.close()
         }
@@ -66,9 +64,7 @@ struct WorkspaceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let runtime = try await store.openRuntime(logger: store.makeLogger())
-            guard let workspace = try await runtime.store.workspace(named: name) else {
-                throw CommandError("no workspace named '\(name)'")
-            }
+            let workspace = try await runtime.existingWorkspace(named: name)
             for key in try await runtime.workspaces.writeKeys(of: workspace) {
                 print("\(key.fingerprint)\t\(key.label)\t\(Timestamp.format(key.createdAt))")
             }
@@ -86,9 +82,7 @@ struct WorkspaceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let runtime = try await store.openRuntime(logger: store.makeLogger())
-            guard let workspace = try await runtime.store.workspace(named: name) else {
-                throw CommandError("no workspace named '\(name)'")
-            }
+            let workspace = try await runtime.existingWorkspace(named: name)
             do {
                 let key = try await runtime.workspaces.revokeWriteKey(of: workspace, fingerprint: fingerprint)
                 print("revoked write key \(key.fingerprint) (\(key.label)) of \(workspace.name)")

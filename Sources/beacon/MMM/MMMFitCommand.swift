@@ -130,9 +130,7 @@ extension MMMFitCommand {
     /// The wide table from a workspace's ad-spend events and order revenue.
     func workspaceDataset(_ name: String) async throws -> MMMDataset {
         let runtime = try await store.openRuntime(logger: store.makeLogger())
-        guard let ws = try await runtime.store.workspace(named: name) else {
-            throw CommandError("--workspace: no workspace named '\(name)'")
-        }
+        let ws = try await runtime.existingWorkspace(named: name, option: "--workspace")
         var data: MMMDataset
         do {
             data = try await EventLogMarketingData.dataset(store: runtime.store, workspaceId: ws.id, stepDays: weekly ? 7 : 1)

@@ -15,9 +15,7 @@ struct IdentityRulesCommand: AsyncParsableCommand {
     static func open(_ store: StoreOptions, _ name: String) async throws -> (BeaconRuntime, ProfileEngine, Workspace) {
         let runtime = try await store.openRuntime(logger: store.makeLogger())
         guard let engine = runtime.profiles else { throw CommandError("this store does not keep profiles") }
-        guard let workspace = try await runtime.store.workspace(named: name) else {
-            throw CommandError("no workspace named '\(name)'")
-        }
+        let workspace = try await runtime.existingWorkspace(named: name)
         return (runtime, engine, workspace)
     }
 

@@ -77,7 +77,7 @@ struct SegmentsCommand: AsyncParsableCommand {
     static func open(_ store: StoreOptions, _ name: String) async throws -> (BeaconRuntime, ProfileEngine, Workspace) {
         let runtime = try await store.openRuntime(logger: store.makeLogger())
         guard let engine = runtime.profiles else { throw CommandError("this store does not keep profiles") }
-        guard let w = try await runtime.store.workspace(named: name) else { throw CommandError("no workspace named '\(name)'") }
+        let w = try await runtime.existingWorkspace(named: name)
         return (runtime, engine, w)
     }
 }

@@ -17,7 +17,7 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             let runtime = try await store.openRuntime(logger: store.makeLogger())
             guard let engine = runtime.profiles else { throw CommandError("this store does not keep profiles") }
-            guard let w = try await runtime.store.workspace(named: workspace) else { throw CommandError("no workspace named '\(workspace)'") }
+            let w = try await runtime.existingWorkspace(named: workspace)
             print("API token: \(try await engine.createAPIToken(workspaceId: w.id, label: label))")
             print("Send it as 'Authorization: Bearer <token>'. Beacon keeps only its hash and cannot show it again.")
             try await runtime.store.close()
