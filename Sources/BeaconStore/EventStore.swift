@@ -42,19 +42,6 @@ public protocol EventStore: Sendable {
     func close() async throws
 }
 
-/// A tenant: every event, key and derived row belongs to exactly one workspace.
-public struct Workspace: Sendable, Equatable, Codable {
-    public var id: String
-    public var name: String
-    public var createdAt: Date
-
-    public init(id: String, name: String, createdAt: Date) {
-        self.id = id
-        self.name = name
-        self.createdAt = createdAt
-    }
-}
-
 /// Events to append for one workspace (typically one HTTP request).
 public struct EventBatch: Sendable {
     public var workspaceId: String
@@ -75,30 +62,6 @@ public struct AppendResult: Sendable, Equatable {
         self.inserted = inserted
         self.duplicates = duplicates
     }
-}
-
-/// An event as stored: its workspace and its position in the log.
-public struct StoredEvent: Sendable, Equatable {
-    public var workspaceId: String
-    public var sequence: Int64
-    public var event: Event
-}
-
-/// A store failure with a code that callers can match and a message for people.
-public struct StoreError: Error, CustomStringConvertible, Sendable {
-    public enum Code: String, Sendable {
-        case conflict, notFound, invalidConfiguration, corrupt
-    }
-
-    public var code: Code
-    public var message: String
-
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
 }
 
 extension EventStore {

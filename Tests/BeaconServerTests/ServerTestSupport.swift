@@ -1,5 +1,6 @@
 import BeaconEngine
 import BeaconServer
+import BeaconCore
 import BeaconStore
 import Foundation
 import Hummingbird

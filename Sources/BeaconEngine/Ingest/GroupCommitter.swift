@@ -1,3 +1,4 @@
+import BeaconCore
 import BeaconStore
 
 /// Groups concurrent appends into one store transaction ("group commit").

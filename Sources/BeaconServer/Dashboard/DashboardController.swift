@@ -1,5 +1,6 @@
 import BeaconAnalytics
 import BeaconEngine
+import BeaconCore
 import BeaconStore
 import Foundation
 import Hummingbird

@@ -1,48 +1,5 @@
+import BeaconCore
 import Foundation
-
-/// A person who signs in to the dashboard.
-///
-/// Users are installation-wide (not per workspace): an `admin` sees every workspace and
-/// manages users; a `member` sees only the workspaces granted to them. Only the password's
-/// salted hash is kept (see `PasswordHasher` in BeaconEngine).
-public struct DashboardUser: Sendable, Equatable, Codable {
-    public enum Role: String, Sendable, Codable, CaseIterable {
-        case admin, member
-    }
-
-    public var id: String
-    /// Lower-cased; unique across the installation.
-    public var email: String
-    public var name: String
-    public var role: Role
-    public var passwordHash: String
-    public var createdAt: Date
-
-    public init(id: String, email: String, name: String, role: Role, passwordHash: String, createdAt: Date) {
-        self.id = id
-        self.email = email
-        self.name = name
-        self.role = role
-        self.passwordHash = passwordHash
-        self.createdAt = createdAt
-    }
-}
-
-/// A signed-in browser session: the SHA-256 of the cookie's secret, whose user, and when
-/// it stops being valid. The secret itself is never stored.
-public struct DashboardSessionRecord: Sendable, Equatable {
-    public var tokenHash: String
-    public var userId: String
-    public var createdAt: Date
-    public var expiresAt: Date
-
-    public init(tokenHash: String, userId: String, createdAt: Date, expiresAt: Date) {
-        self.tokenHash = tokenHash
-        self.userId = userId
-        self.createdAt = createdAt
-        self.expiresAt = expiresAt
-    }
-}
 
 /// Dashboard users, their workspace grants and their sessions; both real backends keep them.
 public protocol UserStore: Sendable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BeaconEngine
 import BeaconServer
+import BeaconCore
 import BeaconStore
 import Hummingbird
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BeaconEngine
+import BeaconCore
 import BeaconStore
 import Foundation
 

@@ -1,4 +1,5 @@
 import BeaconEngine
+import BeaconCore
 import BeaconStore
 import Foundation
 import HTTPTypes

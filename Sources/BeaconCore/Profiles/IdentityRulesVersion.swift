@@ -1,4 +1,3 @@
-import BeaconCore
 import Foundation
 
 /// A workspace's identity rules as set at one point of its event log: in force for the
@@ -18,16 +17,5 @@ public struct IdentityRulesVersion: Sendable, Equatable {
         self.afterSeq = afterSeq
         self.rules = rules
         self.updatedAt = updatedAt
-    }
-
-    /// The stored document of the rules.
-    var document: String { rules.json.serialized() }
-
-    static func rules(_ document: String) throws -> IdentityRules {
-        do {
-            return try IdentityRules.parse(JSONValue.parse(Data(document.utf8)))
-        } catch {
-            throw StoreError(.corrupt, "stored identity rules cannot be read: \(error)")
-        }
     }
 }
