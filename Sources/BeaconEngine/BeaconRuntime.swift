@@ -2,36 +2,55 @@ import BeaconCore
 import BeaconStore
 import Logging
 
-/// The live system's parts wired together once: the store, workspaces, group commit and
-/// the ingest pipeline. The server, the CLI and tests all build on one of these.
+/// The live system's parts wired together once over one backend's `Stores`: workspaces,
+/// group commit and ingest, profiles and segments, dashboard users, import history. The
+/// server, the CLI and tests all build on one of these.
+///
+/// Every part is always present: both backends keep every kind of row, so no caller has a
+/// "store without users" case to get wrong (a missing user store once meant every workspace
+/// was visible to every dashboard user).
 public struct BeaconRuntime: Sendable {
-    public let store: any EventStore
+    /// Every repository port, for the command line and tests; the server reads through the
+    /// services below.
+    public let stores: Stores
     public let workspaces: WorkspaceService
+    /// Reads of the event log (pages, counts).
+    public let eventLog: EventLogReader
     public let committer: GroupCommitter
     public let ingest: IngestService
-    /// Profiles, identities and segments, when the store keeps them (both real backends do).
-    public let profiles: ProfileEngine?
-    /// Dashboard users and sessions, when the store keeps them (both real backends do).
-    public let users: UserService?
-    /// The scheduled full segment recompute (run by the server), when profiles are kept.
-    public let recompute: SegmentRecomputeScheduler?
+    /// Profiles, identities and segments.
+    public let profiles: ProfileEngine
+    /// Dashboard users and sessions.
+    public let users: UserService
+    /// The scheduled full segment recompute (run by the server when configured).
+    public let recompute: SegmentRecomputeScheduler
+    /// Past and running imports.
+    public let imports: ImportHistory
 
-    public init(store: any EventStore) {
-        self.store = store
-        workspaces = WorkspaceService(store: store)
-        let profiles = (store as? any ProfileStore).map { ProfileEngine(events: store, store: $0) }
+    public init(stores: Stores) {
+        self.stores = stores
+        workspaces = WorkspaceService(store: stores.workspaces)
+        eventLog = EventLogReader(store: stores.events)
+        let profiles = ProfileEngine(stores: stores)
         self.profiles = profiles
-        users = (store as? any UserStore).map { UserService(store: $0) }
-        recompute = profiles.map { SegmentRecomputeScheduler(engine: $0, workspaces: store) }
-        var onCommit: (@Sendable ([String]) -> Void)? = nil
-        if let profiles { onCommit = { ids in profiles.schedule(ids) } }
-        committer = GroupCommitter(store: store, onCommit: onCommit)
+        users = UserService(store: stores.users)
+        recompute = SegmentRecomputeScheduler(engine: profiles, workspaces: stores.workspaces)
+        committer = GroupCommitter(store: stores.events, onCommit: { ids in profiles.schedule(ids) })
         ingest = IngestService(workspaces: workspaces, committer: committer)
+        imports = ImportHistory(store: stores.importJobs)
     }
 
     /// Opens the store named by the options (PostgreSQL URL, or SQLite in `dataDirectory`),
     /// migrates it and wires the runtime.
     public static func open(databaseURL: String?, dataDirectory: String, logger: Logger) async throws -> BeaconRuntime {
-        BeaconRuntime(store: try await StoreFactory.open(databaseURL: databaseURL, dataDirectory: dataDirectory, logger: logger))
+        BeaconRuntime(stores: try await StoreFactory.open(databaseURL: databaseURL, dataDirectory: dataDirectory, logger: logger))
+    }
+
+    /// The backend's short name ("sqlite", "postgres").
+    public var backend: String { stores.backend }
+
+    /// Releases the store's connections and files.
+    public func close() async throws {
+        try await stores.close()
     }
 }

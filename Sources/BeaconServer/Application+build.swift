@@ -31,9 +31,7 @@ public func buildRouter(
     dashboardController.addRoutes(to: router)
     LoginController(users: runtime.users, renderer: dashboardController.renderer, settings: dashboard).addRoutes(to: router)
     WriteKeyRoutes(dashboard: dashboardController).addRoutes(to: router)
-    if let users = runtime.users {
-        DashboardUsersController(dashboard: dashboardController, users: users).addRoutes(to: router)
-    }
+    DashboardUsersController(dashboard: dashboardController, users: runtime.users).addRoutes(to: router)
     ProfilesAPI(runtime: runtime).addRoutes(to: router)
     return router
 }
@@ -45,8 +43,8 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     let router = buildRouter(runtime: runtime, metrics: metrics, logger: logger, dashboard: dashboard)
     var services: [any Service] = []
-    if let interval = configuration.recomputeInterval, let scheduler = runtime.recompute {
-        services.append(SegmentRecomputeService(scheduler: scheduler, interval: interval, metrics: RecomputeMetrics(registry: metrics.registry)))
+    if let interval = configuration.recomputeInterval {
+        services.append(SegmentRecomputeService(scheduler: runtime.recompute, interval: interval, metrics: RecomputeMetrics(registry: metrics.registry)))
     }
     return Application(
         router: router,

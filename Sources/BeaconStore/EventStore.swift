@@ -1,30 +1,12 @@
 import BeaconCore
 import Foundation
 
-/// Beacon's persistence: workspaces, hashed write keys and the append-only event log.
+/// The append-only event log: the source of truth every projection is derived from.
 ///
 /// Two real backends implement it, `SQLiteEventStore` (the embedded default) and
-/// `PostgresEventStore` (production); one test suite runs against both. Every row carries
-/// its `workspace_id`, and every method that reads or writes events takes the workspace,
-/// so one tenant can never see another's data through this API.
+/// `PostgresEventStore` (production); one test suite runs against both. Every method takes
+/// the workspace, so one tenant can never see another's events through this port.
 public protocol EventStore: Sendable {
-    /// A short name of the backend, for logs and `/healthz` ("sqlite", "postgres").
-    var backend: String { get }
-
-    /// Applies the migrations in `Migrations.all` that have not run yet, in order.
-    func migrate() async throws
-
-    /// Creates a workspace. - Throws: `StoreError.conflict` when the name is taken.
-    func createWorkspace(name: String) async throws -> Workspace
-    func workspace(named name: String) async throws -> Workspace?
-    func workspace(id: String) async throws -> Workspace?
-    func listWorkspaces() async throws -> [Workspace]
-
-    /// Stores the hash of a write key for a workspace (the key itself is never stored).
-    func addWriteKey(hash: String, workspaceId: String, label: String) async throws
-    /// The workspace a write-key hash belongs to, or nil.
-    func workspace(writeKeyHash: String) async throws -> Workspace?
-
     /// Appends several batches of events in **one** transaction (one fsync), skipping any
     /// event whose `(workspace, messageId)` is already stored. Returns, per batch, how many
     /// events were new and how many were duplicates. Returns only after the commit.
@@ -37,9 +19,6 @@ public protocol EventStore: Sendable {
     func eventCount(in workspaceId: String) async throws -> Int
     /// Whether the event `(workspace, messageId)` is stored.
     func containsEvent(workspaceId: String, messageId: String) async throws -> Bool
-
-    /// Releases connections and files.
-    func close() async throws
 }
 
 /// Events to append for one workspace (typically one HTTP request).

@@ -9,13 +9,13 @@ public enum StoreFactory {
 
     /// Opens PostgreSQL when `databaseURL` is given, otherwise the SQLite file in
     /// `dataDirectory` (created if missing), and applies pending migrations.
-    public static func open(databaseURL: String?, dataDirectory: String, logger: Logger) async throws -> any EventStore {
-        let store: any EventStore
+    public static func open(databaseURL: String?, dataDirectory: String, logger: Logger) async throws -> Stores {
+        let stores: Stores
         if let databaseURL, !databaseURL.isEmpty {
             if databaseURL.hasPrefix("sqlite:") {
-                store = try SQLiteEventStore(path: String(databaseURL.dropFirst("sqlite:".count)))
+                stores = Stores(try SQLiteEventStore(path: String(databaseURL.dropFirst("sqlite:".count))))
             } else {
-                store = try PostgresEventStore(url: databaseURL, logger: logger)
+                stores = Stores(try PostgresEventStore(url: databaseURL, logger: logger))
             }
         } else {
             do {
@@ -23,9 +23,9 @@ public enum StoreFactory {
             } catch {
                 throw StoreError(.invalidConfiguration, "cannot create data directory '\(dataDirectory)': \(error.localizedDescription)")
             }
-            store = try SQLiteEventStore(path: (dataDirectory as NSString).appendingPathComponent(sqliteFileName))
+            stores = Stores(try SQLiteEventStore(path: (dataDirectory as NSString).appendingPathComponent(sqliteFileName)))
         }
-        try await store.migrate()
-        return store
+        try await stores.migrate()
+        return stores
     }
 }

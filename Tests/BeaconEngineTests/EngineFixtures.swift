@@ -4,7 +4,7 @@ import Foundation
 import Logging
 
 /// A migrated SQLite store in a fresh temporary directory.
-func makeSQLiteStore() async throws -> any EventStore {
+func makeSQLiteStore() async throws -> Stores {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-engine-\(UUID().uuidString)")
     return try await StoreFactory.open(databaseURL: nil, dataDirectory: dir.path, logger: Logger(label: "test"))
 }
@@ -44,7 +44,6 @@ final class SlowCountingStore: EventStore, @unchecked Sendable {
     private let lock = NSLock()
     private var _appendCalls = 0
     var appendCalls: Int { lock.withLock { _appendCalls } }
-    var backend: String { base.backend }
 
     init(base: any EventStore, delay: Duration) {
         self.base = base
@@ -57,15 +56,6 @@ final class SlowCountingStore: EventStore, @unchecked Sendable {
         return try await base.append(batches)
     }
 
-    func migrate() async throws { try await base.migrate() }
-    func createWorkspace(name: String) async throws -> Workspace { try await base.createWorkspace(name: name) }
-    func workspace(named name: String) async throws -> Workspace? { try await base.workspace(named: name) }
-    func workspace(id: String) async throws -> Workspace? { try await base.workspace(id: id) }
-    func listWorkspaces() async throws -> [Workspace] { try await base.listWorkspaces() }
-    func addWriteKey(hash: String, workspaceId: String, label: String) async throws {
-        try await base.addWriteKey(hash: hash, workspaceId: workspaceId, label: label)
-    }
-    func workspace(writeKeyHash: String) async throws -> Workspace? { try await base.workspace(writeKeyHash: writeKeyHash) }
     func events(in workspaceId: String, from: Date?, to: Date?, after: Int64?, limit: Int) async throws -> [StoredEvent] {
         try await base.events(in: workspaceId, from: from, to: to, after: after, limit: limit)
     }
@@ -73,5 +63,4 @@ final class SlowCountingStore: EventStore, @unchecked Sendable {
     func containsEvent(workspaceId: String, messageId: String) async throws -> Bool {
         try await base.containsEvent(workspaceId: workspaceId, messageId: messageId)
     }
-    func close() async throws { try await base.close() }
 }

@@ -8,8 +8,9 @@ import Testing
 struct GroupCommitterTests {
     @Test("Concurrent appends share transactions, and each caller gets its own result")
     func groups() async throws {
-        let store = SlowCountingStore(base: try await makeSQLiteStore(), delay: .milliseconds(30))
-        let ws = try await store.createWorkspace(name: "g")
+        let stores = try await makeSQLiteStore()
+        let store = SlowCountingStore(base: stores.events, delay: .milliseconds(30))
+        let ws = try await stores.workspaces.createWorkspace(name: "g")
         let committer = GroupCommitter(store: store)
         let t = Date(timeIntervalSince1970: 1_700_000_000)
         let results = try await withThrowingTaskGroup(of: AppendResult.self) { group in

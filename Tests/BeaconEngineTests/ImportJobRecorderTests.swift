@@ -9,13 +9,13 @@ struct ImportJobRecorderTests {
     @Test("An import is recorded running, updated per chunk, then finished with the report's counts")
     func recordsProgress() async throws {
         let store = try await makeSQLiteStore()
-        let jobs = try #require(store as? any ImportJobStore)
-        let ws = try await store.createWorkspace(name: "shop")
+        let jobs = store.importJobs
+        let ws = try await store.workspaces.createWorkspace(name: "shop")
         // 5 events, one bad line; chunks of 2 events give progress reports along the way.
         var lines = (1...5).map { #"{"type":"track","userId":"u\#($0)","event":"Viewed","timestamp":"2025-03-01T10:00:00Z"}"# }
         lines.insert("not json", at: 2)
         let path = try temporaryFile(lines.joined(separator: "\n"))
-        let recorder = try await ImportJobRecorder(store: store, workspaceId: ws.id, kind: .events, file: path)
+        let recorder = try await ImportJobRecorder(store: store.importJobs, workspaceId: ws.id, kind: .events, file: path)
         let id = await recorder.job.id
         let started = try #require(try await jobs.importJob(workspaceId: ws.id, id: id))
         #expect(started.state == .running && started.rowsRead == 0)
@@ -23,7 +23,7 @@ struct ImportJobRecorderTests {
 
         let seen = SeenJobs()
         let importer = {
-            var i = EventFileImporter(store: store)
+            var i = EventFileImporter(store: store.events)
             i.chunkSize = 2
             return i
         }()
@@ -48,10 +48,10 @@ struct ImportJobRecorderTests {
     @Test("A failing import is recorded failed with its error, and the error still reaches the caller")
     func recordsFailure() async throws {
         let store = try await makeSQLiteStore()
-        let jobs = try #require(store as? any ImportJobStore)
-        let ws = try await store.createWorkspace(name: "shop")
-        let recorder = try await ImportJobRecorder(store: store, workspaceId: ws.id, kind: .orders, file: "/nonexistent/orders.csv")
-        let importer = OrderFileImporter(store: store, columns: try OrderColumnMap(parsing: nil))
+        let jobs = store.importJobs
+        let ws = try await store.workspaces.createWorkspace(name: "shop")
+        let recorder = try await ImportJobRecorder(store: store.importJobs, workspaceId: ws.id, kind: .orders, file: "/nonexistent/orders.csv")
+        let importer = OrderFileImporter(store: store.events, columns: try OrderColumnMap(parsing: nil))
         await #expect(throws: ImportError.self) {
             _ = try await recorder.run { record in
                 try await importer.importFile("/nonexistent/orders.csv", workspaceId: ws.id) { await record($0) }

@@ -20,16 +20,16 @@ struct ImporterTests {
     @Test("Order lines become one event per order, returns negative, bad rows reported by line")
     func orders() async throws {
         let store = try await makeSQLiteStore()
-        let ws = try await store.createWorkspace(name: "shop")
+        let ws = try await store.workspaces.createWorkspace(name: "shop")
         let path = try temporaryFile(Self.orders)
-        let importer = OrderFileImporter(store: store, columns: try OrderColumnMap(parsing: nil))
+        let importer = OrderFileImporter(store: store.events, columns: try OrderColumnMap(parsing: nil))
         let report = try await importer.importFile(path, workspaceId: ws.id)
         #expect(report.rowsRead == 7)
         #expect(report.rowsImported == 4)
         #expect(report.eventsStored == 3)
         #expect(report.skipped == ["missing customer_id": 1, "bad quantity": 1, "bad timestamp": 1])
         #expect(report.problems.map(\.line) == [5, 6, 7])
-        let events = try await store.events(in: ws.id, after: nil, limit: 10).map(\.event)
+        let events = try await store.events.events(in: ws.id, after: nil, limit: 10).map(\.event)
         #expect(events.map(\.messageId) == ["order:536365", "refund:C536379", "order:536383"])
         #expect(events[0].event == "Order Completed" && events[0].userId == "17850")
         #expect(events[0].properties?["revenue"] == .number(22.3))  // 6 × 2.55 + 2 × 3.50
@@ -39,15 +39,15 @@ struct ImporterTests {
 
         let again = try await importer.importFile(path, workspaceId: ws.id)
         #expect(again.eventsStored == 0 && again.duplicates == 3)
-        #expect(try await store.eventCount(in: ws.id) == 3)
+        #expect(try await store.events.eventCount(in: ws.id) == 3)
     }
 
     @Test("A column map naming a missing column is refused before anything is stored")
     func badMap() async throws {
         let store = try await makeSQLiteStore()
-        let ws = try await store.createWorkspace(name: "shop")
+        let ws = try await store.workspaces.createWorkspace(name: "shop")
         let path = try temporaryFile(Self.orders)
-        let importer = OrderFileImporter(store: store, columns: try OrderColumnMap(parsing: "customer_id=Client"))
+        let importer = OrderFileImporter(store: store.events, columns: try OrderColumnMap(parsing: "customer_id=Client"))
         await #expect(throws: ImportError.self) { try await importer.importFile(path, workspaceId: ws.id) }
         #expect(throws: ImportError.self) { try OrderColumnMap(parsing: "shoe_size=Size") }
         #expect(throws: ImportError.self) { try OrderColumnMap(parsing: "customer_id") }
@@ -56,7 +56,7 @@ struct ImporterTests {
     @Test("JSON lines: valid lines stored, bad lines reported, re-run stores nothing twice")
     func jsonLines() async throws {
         let store = try await makeSQLiteStore()
-        let ws = try await store.createWorkspace(name: "shop")
+        let ws = try await store.workspaces.createWorkspace(name: "shop")
         let path = try temporaryFile("""
             {"type":"track","userId":"u1","event":"Signed Up","timestamp":"2024-01-01T00:00:00Z","messageId":"a"}
             {"type":"identify","userId":"u1","traits":{"email":"a@example.com"}}
@@ -65,11 +65,11 @@ struct ImporterTests {
 
             {"type":"page","anonymousId":"x","name":"Home"}
             """, suffix: ".jsonl")
-        let importer = EventFileImporter(store: store)
+        let importer = EventFileImporter(store: store.events)
         let report = try await importer.importFile(path, workspaceId: ws.id)
         #expect(report.rowsRead == 5 && report.rowsImported == 3 && report.eventsStored == 3)
         #expect(report.problems.map(\.line) == [3, 4])
-        let stored = try await store.events(in: ws.id, after: nil, limit: 10).map(\.event)
+        let stored = try await store.events.events(in: ws.id, after: nil, limit: 10).map(\.event)
         #expect(stored[0].timestamp == Timestamp.parse("2024-01-01T00:00:00Z"))
         let again = try await importer.importFile(path, workspaceId: ws.id)
         #expect(again.eventsStored == 0 && again.duplicates == 3)
@@ -81,8 +81,8 @@ struct ImporterTests {
     @Test("UCI Online Retail imports whole from the .gz file", .enabled(if: SharedData.available, "needs ../shared/datasets"))
     func onlineRetail() async throws {
         let store = try await makeSQLiteStore()
-        let ws = try await store.createWorkspace(name: "retail")
-        let importer = OrderFileImporter(store: store, columns: try OrderColumnMap(parsing: nil))
+        let ws = try await store.workspaces.createWorkspace(name: "retail")
+        let importer = OrderFileImporter(store: store.events, columns: try OrderColumnMap(parsing: nil))
         let report = try await importer.importFile(SharedData.dataset("online_retail/online_retail_2010_2011.csv.gz"), workspaceId: ws.id)
         #expect(report.rowsRead == 541_909)
         #expect(report.skipped == ["missing customer_id": 135_080])
@@ -91,7 +91,7 @@ struct ImporterTests {
         var revenue = 0.0
         var after: Int64? = nil
         while true {
-            let page = try await store.events(in: ws.id, after: after, limit: 5_000)
+            let page = try await store.events.events(in: ws.id, after: after, limit: 5_000)
             guard let last = page.last else { break }
             revenue += page.reduce(0) { $0 + ($1.event.properties?["revenue"]?.doubleValue ?? 0) }
             after = last.sequence

@@ -7,7 +7,7 @@ import Testing
 @Suite("Ingest pipeline")
 struct IngestServiceTests {
     func setUp() async throws -> (BeaconRuntime, Workspace, String) {
-        let runtime = BeaconRuntime(store: try await makeSQLiteStore())
+        let runtime = BeaconRuntime(stores: try await makeSQLiteStore())
         let (ws, key) = try await runtime.workspaces.create(name: "shop")
         return (runtime, ws, key)
     }
@@ -25,7 +25,7 @@ struct IngestServiceTests {
             try await ingest(runtime, #"{"userId":"u","event":"e"}"#, .track, key: "bk_nope")
         }
         await #expect(throws: IngestError.self) { try await ingest(runtime, #"{"userId":"u","event":"e"}"#, .track, key: nil) }
-        #expect(try await runtime.store.eventCount(in: ws.id) == 2)
+        #expect(try await runtime.stores.events.eventCount(in: ws.id) == 2)
     }
 
     @Test("A batch with one invalid event is rejected whole, naming its index")
@@ -35,7 +35,7 @@ struct IngestServiceTests {
         await #expect(throws: IngestError.invalid(EventValidationError(field: "event", reason: "is required for track", index: 2))) {
             try await ingest(runtime, body, .batch, key: key)
         }
-        #expect(try await runtime.store.eventCount(in: ws.id) == 0)
+        #expect(try await runtime.stores.events.eventCount(in: ws.id) == 0)
     }
 
     @Test("Duplicates are acknowledged and stored once")
@@ -46,7 +46,7 @@ struct IngestServiceTests {
         let second = try await ingest(runtime, body, .import, key: key)
         #expect(first.accepted == 2 && first.duplicates == 0)
         #expect(second.accepted == 0 && second.duplicates == 2)
-        #expect(try await runtime.store.eventCount(in: ws.id) == 2)
+        #expect(try await runtime.stores.events.eventCount(in: ws.id) == 2)
     }
 
     @Test("Size limits: 32 KB per event, 500 KB per batch")

@@ -10,9 +10,9 @@ struct LiveAttributionTests {
     @Test("Anonymous first visits are stitched to the buyer, and credits add up to the orders")
     func demoWorkspace() async throws {
         let store = try await makeSQLiteStore()
-        let ws = try await store.createWorkspace(name: "demo")
+        let ws = try await store.workspaces.createWorkspace(name: "demo")
         let events = DemoGenerator(seed: 3, customers: 300, days: 120).events()
-        _ = try await store.append([EventBatch(workspaceId: ws.id, events: events)])
+        _ = try await store.events.append([EventBatch(workspaceId: ws.id, events: events)])
 
         let touches = LiveAttribution.touchEvents(from: events)
         let signedUp = Set(events.filter { $0.type == .identify }.compactMap(\.anonymousId))
@@ -22,7 +22,7 @@ struct LiveAttributionTests {
         let orders = events.filter { $0.event == "Order Completed" }
         let revenue = orders.reduce(0) { $0 + ($1.properties?["revenue"]?.doubleValue ?? 0) }
         let models = try AttributionEngine.parseModels("first,last,linear")
-        let report = try await LiveAttribution.report(store: store, workspaceId: ws.id, from: nil, to: nil, models: models)
+        let report = try await LiveAttribution.report(store: store.events, workspaceId: ws.id, from: nil, to: nil, models: models)
         #expect(abs(report.totalConversions - Double(orders.count)) < 1e-9)
         #expect(abs(report.totalValue - revenue) < 1e-6)
         for name in ["first", "last", "linear"] {

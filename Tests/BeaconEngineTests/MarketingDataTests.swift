@@ -13,7 +13,7 @@ struct MarketingDataTests {
     func roundTrip() async throws {
         let (truth, _) = TechStyleGenerator(days: 70).generate()
         let store = try await makeSQLiteStore()
-        let ws = try await store.createWorkspace(name: "mmm")
+        let ws = try await store.workspaces.createWorkspace(name: "mmm")
         var events: [Event] = []
         for (i, dateText) in truth.dates.enumerated() {
             let day = try #require(Timestamp.parse(dateText))
@@ -24,9 +24,9 @@ struct MarketingDataTests {
             events.append(Event(messageId: "o\(i)", type: .track, userId: "shop", event: "Order Completed",
                                 timestamp: noon, receivedAt: noon, properties: .object(["revenue": .number(truth.target[i])])))
         }
-        _ = try await store.append([EventBatch(workspaceId: ws.id, events: events)])
+        _ = try await store.events.append([EventBatch(workspaceId: ws.id, events: events)])
 
-        let daily = try await EventLogMarketingData.dataset(store: store, workspaceId: ws.id)
+        let daily = try await EventLogMarketingData.dataset(store: store.events, workspaceId: ws.id)
         #expect(daily.dates == truth.dates)
         #expect(daily.target == truth.target)
         #expect(daily.channels.map(\.name) == truth.channels.map(\.name).sorted())
@@ -34,7 +34,7 @@ struct MarketingDataTests {
             #expect(daily.channels.first { $0.name == column.name }?.values == column.values)
         }
 
-        let weekly = try await EventLogMarketingData.dataset(store: store, workspaceId: ws.id, stepDays: 7)
+        let weekly = try await EventLogMarketingData.dataset(store: store.events, workspaceId: ws.id, stepDays: 7)
         #expect(weekly.count == 10)
         for w in 0..<10 {
             let expected = truth.target[(w * 7)..<(w * 7 + 7)].reduce(0, +)
@@ -50,7 +50,7 @@ struct MarketingDataTests {
     @Test("Spend files, long and wide: bad rows reported, re-import stores nothing twice")
     func spendImport() async throws {
         let store = try await makeSQLiteStore()
-        let ws = try await store.createWorkspace(name: "spend")
+        let ws = try await store.workspaces.createWorkspace(name: "spend")
         let long = try temporaryFile("""
             date,channel,spend
             2025-01-01,Google Ads,100.5
@@ -59,22 +59,22 @@ struct MarketingDataTests {
             someday,Meta Ads,10
             2025-01-02,Meta Ads,"1,200"
             """)
-        let importer = SpendFileImporter(store: store, shape: .long(date: "date", channel: "channel", spend: "spend"))
+        let importer = SpendFileImporter(store: store.events, shape: .long(date: "date", channel: "channel", spend: "spend"))
         let report = try await importer.importFile(long, workspaceId: ws.id)
         #expect(report.eventsStored == 3)
         #expect(report.problems.map(\.line) == [4, 5])
         #expect(try await importer.importFile(long, workspaceId: ws.id).duplicates == 3)
 
         let wide = try temporaryFile("date,tiktok,email\n2025-01-03,500,20\n2025-01-04,,25\n")
-        let wideReport = try await SpendFileImporter(store: store, shape: .wide(date: "date", channels: ["tiktok", "email"]))
+        let wideReport = try await SpendFileImporter(store: store.events, shape: .wide(date: "date", channels: ["tiktok", "email"]))
             .importFile(wide, workspaceId: ws.id)
         #expect(wideReport.eventsStored == 4)
-        let data = try await EventLogMarketingData.dataset(store: store, workspaceId: ws.id)
+        let data = try await EventLogMarketingData.dataset(store: store.events, workspaceId: ws.id)
         #expect(data.dates == ["2025-01-01", "2025-01-02", "2025-01-03", "2025-01-04"])
         #expect(data.channels.first { $0.name == "Meta Ads" }?.values == [80, 1200, 0, 0])
         #expect(data.channels.first { $0.name == "tiktok" }?.values == [0, 0, 500, 0])
         await #expect(throws: ImportError.self) {
-            try await SpendFileImporter(store: store, shape: .wide(date: "day", channels: ["tiktok"])).importFile(wide, workspaceId: ws.id)
+            try await SpendFileImporter(store: store.events, shape: .wide(date: "day", channels: ["tiktok"])).importFile(wide, workspaceId: ws.id)
         }
     }
 }

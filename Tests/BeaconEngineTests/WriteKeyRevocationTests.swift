@@ -12,7 +12,7 @@ struct WriteKeyRevocationTests {
     func revoke() async throws {
         let store = try await ProfileBackend.sqlite.open()
         let now = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
-        let service = WorkspaceService(store: store, cacheLifetime: 60, clock: { now.withLock { $0 } })
+        let service = WorkspaceService(store: store.workspaces, cacheLifetime: 60, clock: { now.withLock { $0 } })
         let (ws, first) = try await service.create(name: "rk-\(UUID().uuidString.prefix(6).lowercased())")
         let second = try await service.addWriteKey(to: ws, label: "app")
         #expect(try await service.workspace(forWriteKey: first)?.id == ws.id)
@@ -25,7 +25,7 @@ struct WriteKeyRevocationTests {
         #expect(try await service.workspace(forWriteKey: first) == nil)
         #expect(try await service.workspace(forWriteKey: second)?.id == ws.id)
         // Revoked behind the service's back (another process): trusted until the cache entry expires.
-        _ = try await (store as! any WriteKeyStore).revokeWriteKey(workspaceId: ws.id, hash: WriteKey.hash(second))
+        _ = try await store.workspaces.revokeWriteKey(workspaceId: ws.id, hash: WriteKey.hash(second))
         #expect(try await service.workspace(forWriteKey: second)?.id == ws.id)
         now.withLock { $0 += 61 }
         #expect(try await service.workspace(forWriteKey: second) == nil)

@@ -63,11 +63,11 @@ struct DurabilityTests {
         server = try startServer(binary, dataDir: dataDir, port: port)
         try await waitHealthy(port: port)
         let store = try await StoreFactory.open(databaseURL: nil, dataDirectory: dataDir, logger: Logger(label: "test"))
-        let ws = try #require(try await store.workspace(named: "durable"))
+        let ws = try #require(try await store.workspaces.workspace(named: "durable"))
         var stored: [String] = []
         var after: Int64? = nil
         while true {
-            let page = try await store.events(in: ws.id, after: after, limit: 1_000)
+            let page = try await store.events.events(in: ws.id, after: after, limit: 1_000)
             guard let last = page.last else { break }
             stored += page.map(\.event.messageId)
             after = last.sequence
@@ -82,7 +82,7 @@ struct DurabilityTests {
             let status = try await postBatch(port: port, key: key, ids: Array(all[start..<min(start + 100, all.count)]))
             #expect(status == 200)
         }
-        #expect(try await store.eventCount(in: ws.id) == attempted.count)
+        #expect(try await store.events.eventCount(in: ws.id) == attempted.count)
         server.terminate()
         server.waitUntilExit()
         try await store.close()

@@ -30,7 +30,7 @@ struct TestServer {
     }
 
     func storedEvents() async throws -> [StoredEvent] {
-        try await runtime.store.events(in: workspace.id, after: nil, limit: 10_000)
+        try await runtime.stores.events.events(in: workspace.id, after: nil, limit: 10_000)
     }
 }
 

@@ -40,7 +40,7 @@ struct TenancyTests {
                 #expect(r.status == .badRequest)
             }
         }
-        #expect(try await server.runtime.store.eventCount(in: server.workspace.id) == 1)
-        #expect(try await server.runtime.store.eventCount(in: b.id) == 1)
+        #expect(try await server.runtime.stores.events.eventCount(in: server.workspace.id) == 1)
+        #expect(try await server.runtime.stores.events.eventCount(in: b.id) == 1)
     }
 }

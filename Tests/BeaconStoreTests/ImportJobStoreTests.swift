@@ -8,9 +8,9 @@ struct ImportJobStoreTests {
     @Test("jobs are inserted, updated in place, listed newest first and kept per workspace", arguments: StoreBackend.available)
     func jobs(_ backend: StoreBackend) async throws {
         let store = try await backend.open()
-        let jobs = try #require(store as? any ImportJobStore)
-        let ws = try await store.createWorkspace(name: uniqueName())
-        let other = try await store.createWorkspace(name: uniqueName())
+        let jobs = store.importJobs
+        let ws = try await store.workspaces.createWorkspace(name: uniqueName())
+        let other = try await store.workspaces.createWorkspace(name: uniqueName())
         let t0 = Timestamp.parse("2025-03-01T10:00:00Z")!
         var first = ImportJob(workspaceId: ws.id, id: "job-1", kind: .orders, fileName: "orders.csv", startedAt: t0)
         let second = ImportJob(

@@ -17,7 +17,7 @@ enum StoreBackend: String, CaseIterable, Sendable {
 
     /// A freshly migrated store. SQLite gets a new file; PostgreSQL is shared between tests,
     /// which is why every test uses workspaces with unique names.
-    func open() async throws -> any EventStore {
+    func open() async throws -> Stores {
         switch self {
         case .sqlite:
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-store-\(UUID().uuidString)")

@@ -6,26 +6,25 @@ import Foundation
 /// starts, updated from each progress report (the importers report every chunk of a few
 /// thousand rows), and closed as `finished` with the final counts or `failed` with the error.
 ///
-/// A store without import jobs (`ImportJobStore`) makes it a no-op. A failed progress write
-/// is ignored: the import itself matters more than its status line, and the final write
+/// A failed progress write is ignored: the import itself matters more than its status line, and the final write
 /// repeats everything.
 public actor ImportJobRecorder {
-    let store: (any ImportJobStore)?
+    let store: any ImportJobStore
     let clock: @Sendable () -> Date
     public private(set) var job: ImportJob
 
     /// Starts a job for `file` (recorded by its last path component).
     /// - Throws: the store's error when the job row cannot be written.
     public init(
-        store: any EventStore, workspaceId: String, kind: ImportJob.Kind, file: String,
+        store: any ImportJobStore, workspaceId: String, kind: ImportJob.Kind, file: String,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) async throws {
-        self.store = store as? any ImportJobStore
+        self.store = store
         self.clock = clock
         job = ImportJob(
             workspaceId: workspaceId, id: UUID().uuidString.lowercased(), kind: kind,
             fileName: URL(fileURLWithPath: file).lastPathComponent, startedAt: clock())
-        try await self.store?.saveImportJob(job)
+        try await self.store.saveImportJob(job)
     }
 
     /// Copies progress and the running counts into the job and stores it.
@@ -33,7 +32,7 @@ public actor ImportJobRecorder {
         job.progressDone = progress.done
         job.progressTotal = progress.total
         if let report = progress.report { copy(report) }
-        try? await store?.saveImportJob(job)
+        try? await store.saveImportJob(job)
     }
 
     /// Marks the job finished with the final report.
@@ -42,7 +41,7 @@ public actor ImportJobRecorder {
         job.progressDone = max(job.progressDone, job.progressTotal)
         job.state = .finished
         job.finishedAt = clock()
-        try await store?.saveImportJob(job)
+        try await store.saveImportJob(job)
     }
 
     /// Marks the job failed with `message`.
@@ -50,7 +49,7 @@ public actor ImportJobRecorder {
         job.state = .failed
         job.error = message
         job.finishedAt = clock()
-        try? await store?.saveImportJob(job)
+        try? await store.saveImportJob(job)
     }
 
     /// Runs an import with a progress callback that records progress, then finishes or fails

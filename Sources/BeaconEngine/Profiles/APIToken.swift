@@ -19,13 +19,13 @@ extension ProfileEngine {
     /// Creates an API token for a workspace and returns it (only its hash is kept).
     public func createAPIToken(workspaceId: String, label: String) async throws -> String {
         let token = APIToken.generate()
-        try await store.addAPIToken(hash: WriteKey.hash(token), workspaceId: workspaceId, label: label)
+        try await credentials.addAPIToken(hash: WriteKey.hash(token), workspaceId: workspaceId, label: label)
         return token
     }
 
     /// The workspace an API token belongs to, or nil.
     public nonisolated func workspace(forAPIToken token: String) async throws -> Workspace? {
         guard token.hasPrefix("bt_") else { return nil }
-        return try await store.workspace(apiTokenHash: WriteKey.hash(token))
+        return try await credentials.workspace(apiTokenHash: WriteKey.hash(token))
     }
 }

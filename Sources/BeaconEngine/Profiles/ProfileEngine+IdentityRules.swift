@@ -8,7 +8,7 @@ extension ProfileEngine {
     public func identityRules(workspaceId: String) async throws -> (
         rules: IdentityRules, version: IdentityRulesVersion?
     ) {
-        let latest = try await store.identityRules(workspaceId: workspaceId).last
+        let latest = try await ruleStore.identityRules(workspaceId: workspaceId).last
         return (latest?.rules ?? rules, latest)
     }
 
@@ -24,7 +24,7 @@ extension ProfileEngine {
             let s = try await self.state(workspaceId)
             let version = IdentityRulesVersion(
                 workspaceId: workspaceId, afterSeq: s.profiles.lastSeq, rules: new, updatedAt: self.clock())
-            try await self.store.saveIdentityRules(version, replacingHistory: false)
+            try await self.ruleStore.saveIdentityRules(version, replacingHistory: false)
             await self.schedule(version)
             return version
         }
@@ -41,19 +41,19 @@ extension ProfileEngine {
     func collapseIdentityRules(_ workspaceId: String, used: IdentityRules, lastSeq: Int64) async throws
         -> [IdentityRulesVersion]
     {
-        let versions = try await store.identityRules(workspaceId: workspaceId)
+        let versions = try await ruleStore.identityRules(workspaceId: workspaceId)
         guard let latest = versions.last else { return [] }
         var base = latest
         base.afterSeq = 0
         if latest.rules == used || lastSeq == 0 {
-            try await store.saveIdentityRules(base, replacingHistory: true)
+            try await ruleStore.saveIdentityRules(base, replacingHistory: true)
             return [base]
         }
         base.rules = used
-        try await store.saveIdentityRules(base, replacingHistory: true)
+        try await ruleStore.saveIdentityRules(base, replacingHistory: true)
         var later = latest
         later.afterSeq = lastSeq
-        try await store.saveIdentityRules(later, replacingHistory: false)
+        try await ruleStore.saveIdentityRules(later, replacingHistory: false)
         return [later]
     }
 }

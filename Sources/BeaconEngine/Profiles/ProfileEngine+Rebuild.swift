@@ -47,7 +47,7 @@ extension ProfileEngine {
     }
 
     private func rebuildNow(_ workspaceId: String) async throws -> RebuildReport {
-        let rules = try await store.identityRules(workspaceId: workspaceId).last?.rules ?? self.rules
+        let rules = try await ruleStore.identityRules(workspaceId: workspaceId).last?.rules ?? self.rules
         var fresh = WorkspaceProfiles(rules: rules)
         var count = 0
         // Beside the live state: other operations on the workspace go on between pages.

@@ -14,6 +14,8 @@ import Logging
 public actor ProfileEngine {
     let events: any EventStore
     let store: any ProfileStore
+    let ruleStore: any IdentityRuleStore
+    let credentials: any WorkspaceStore
     let rules: IdentityRules
     let clock: @Sendable () -> Date
     let logger: Logger
@@ -24,11 +26,15 @@ public actor ProfileEngine {
     var rebuilds: [String: RebuildStatus] = [:]
     private var tails: [String: Task<Void, Never>] = [:]
 
-    public init(events: any EventStore, store: any ProfileStore, rules: IdentityRules = IdentityRules(),
+    /// An engine folding `stores.events` into `stores.profiles` under the identity rules
+    /// kept in `stores.identityRules` (or `rules` for a workspace that never set any).
+    public init(stores: Stores, rules: IdentityRules = IdentityRules(),
                 pageSize: Int = 5_000, logger: Logger = Logger(label: "beacon.profiles"),
                 clock: @escaping @Sendable () -> Date = { Date() }) {
-        self.events = events
-        self.store = store
+        self.events = stores.events
+        self.store = stores.profiles
+        self.ruleStore = stores.identityRules
+        self.credentials = stores.workspaces
         self.rules = rules
         self.pageSize = pageSize
         self.logger = logger
@@ -70,7 +76,7 @@ public actor ProfileEngine {
     func state(_ workspaceId: String) async throws -> WorkspaceState {
         if let s = states[workspaceId] { return s }
         let checkpoint = try await store.profileCheckpoint(workspaceId: workspaceId)
-        let versions = try await store.identityRules(workspaceId: workspaceId)
+        let versions = try await ruleStore.identityRules(workspaceId: workspaceId)
         var s = WorkspaceState(profiles: WorkspaceProfiles(rules: rules, versions: versions), mergeCount: checkpoint.mergeCount)
         var after: Int64? = nil
         replay: while true {

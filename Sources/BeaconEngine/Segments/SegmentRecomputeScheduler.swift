@@ -51,7 +51,7 @@ public actor SegmentRecomputeScheduler {
     private var running: Task<RecomputeRun, Never>?
 
     /// A scheduler over every workspace of `workspaces`.
-    public init(engine: ProfileEngine, workspaces: any EventStore, logger: Logger = Logger(label: "beacon.recompute")) {
+    public init(engine: ProfileEngine, workspaces: any WorkspaceStore, logger: Logger = Logger(label: "beacon.recompute")) {
         self.init(engine: engine, listWorkspaces: { try await workspaces.listWorkspaces() }, logger: logger)
     }
 

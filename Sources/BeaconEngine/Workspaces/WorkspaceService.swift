@@ -9,12 +9,12 @@ import Synchronization
 /// A cached key is trusted for `cacheLifetime` seconds: a key revoked through this service
 /// stops working at once, one revoked by another process (the CLI) within that time.
 public final class WorkspaceService: Sendable {
-    public let store: any EventStore
+    public let store: any WorkspaceStore
     public let cacheLifetime: TimeInterval
     private let clock: @Sendable () -> Date
     private let cache = Mutex<[String: (workspace: Workspace, at: Date)]>([:])
 
-    public init(store: any EventStore, cacheLifetime: TimeInterval = 60, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(store: any WorkspaceStore, cacheLifetime: TimeInterval = 60, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.cacheLifetime = cacheLifetime
         self.clock = clock
@@ -50,10 +50,19 @@ public final class WorkspaceService: Sendable {
         return workspace
     }
 
+    /// Every workspace, by name.
+    public func all() async throws -> [Workspace] {
+        try await store.listWorkspaces()
+    }
+
+    /// The workspace called `name`, or nil.
+    public func named(_ name: String) async throws -> Workspace? {
+        try await store.workspace(named: name)
+    }
+
     /// The workspace's write keys (hashes, labels, dates), oldest first.
     public func writeKeys(of workspace: Workspace) async throws -> [WriteKeyRecord] {
-        guard let keys = store as? any WriteKeyStore else { return [] }
-        return try await keys.writeKeys(workspaceId: workspace.id)
+        try await store.writeKeys(workspaceId: workspace.id)
     }
 
     /// Revokes the workspace's key whose hash starts with `fingerprint` (at least 8 hex
@@ -62,17 +71,17 @@ public final class WorkspaceService: Sendable {
     @discardableResult
     public func revokeWriteKey(of workspace: Workspace, fingerprint: String) async throws -> WriteKeyRecord {
         let wanted = fingerprint.lowercased()
-        guard wanted.count >= 8, wanted.allSatisfy(\.isHexDigit), let keys = store as? any WriteKeyStore else {
+        guard wanted.count >= 8, wanted.allSatisfy(\.isHexDigit) else {
             throw WorkspaceError(message: "fingerprint: give at least 8 hex digits of the key's fingerprint")
         }
-        let matches = try await keys.writeKeys(workspaceId: workspace.id).filter { $0.hash.hasPrefix(wanted) }
+        let matches = try await store.writeKeys(workspaceId: workspace.id).filter { $0.hash.hasPrefix(wanted) }
         guard matches.count == 1, let key = matches.first else {
             throw WorkspaceError(
                 message: matches.isEmpty
                     ? "fingerprint: workspace '\(workspace.name)' has no write key \(wanted)"
                     : "fingerprint: \(wanted) matches \(matches.count) keys; give more digits")
         }
-        _ = try await keys.revokeWriteKey(workspaceId: workspace.id, hash: key.hash)
+        _ = try await store.revokeWriteKey(workspaceId: workspace.id, hash: key.hash)
         cache.withLock { $0[key.hash] = nil }
         return key
     }

@@ -31,7 +31,7 @@ struct EventsController<Context: RequestContext> {
                 }
                 after = value
             }
-            let events = try await runtime.store.events(in: workspace.id, after: after, limit: limit)
+            let events = try await runtime.eventLog.events(in: workspace.id, after: after, limit: limit)
             let items = events.map { stored -> JSONValue in
                 guard case .object(var o) = stored.event.json else { return stored.event.json }
                 o["sequence"] = .number(Double(stored.sequence))

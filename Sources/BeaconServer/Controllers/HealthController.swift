@@ -9,10 +9,10 @@ struct HealthController<Context: RequestContext> {
     func addRoutes(to router: Router<Context>) {
         router.get("/healthz") { _, _ -> Response in
             do {
-                _ = try await runtime.store.listWorkspaces()
-                return Self.json("{\"status\":\"ok\",\"store\":\"\(runtime.store.backend)\"}", status: .ok)
+                _ = try await runtime.workspaces.all()
+                return Self.json("{\"status\":\"ok\",\"store\":\"\(runtime.backend)\"}", status: .ok)
             } catch {
-                return Self.json("{\"status\":\"unavailable\",\"store\":\"\(runtime.store.backend)\"}", status: .serviceUnavailable)
+                return Self.json("{\"status\":\"unavailable\",\"store\":\"\(runtime.backend)\"}", status: .serviceUnavailable)
             }
         }
         router.get("/metrics") { _, _ -> Response in

@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 
 /// The customers page: search profiles by email, name or identifier prefix, and one
@@ -31,7 +30,6 @@ struct CustomersPage: Sendable {
     }
 
     var query: String
-    var available: Bool
     var total: String
     var results: [Result]
     var noResults: Bool

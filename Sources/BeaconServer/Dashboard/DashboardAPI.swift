@@ -1,6 +1,6 @@
 import BeaconAnalytics
 import BeaconCore
-import BeaconStore
+import BeaconEngine
 import Foundation
 import Hummingbird
 
@@ -98,7 +98,7 @@ struct DashboardAPI<Context: RequestContext>: Sendable {
             }
             after = value
         }
-        let stored = try await controller.runtime.store.events(in: ws.id, after: after, limit: 200)
+        let stored = try await controller.runtime.eventLog.events(in: ws.id, after: after, limit: 200)
         let rows: [JSONValue] = stored.map {
             let r = DataPage.row($0)
             return .object([

@@ -1,5 +1,5 @@
 import BeaconCore
-import BeaconStore
+import BeaconEngine
 import Foundation
 import Hummingbird
 
@@ -10,14 +10,8 @@ extension DashboardController {
         return try await withSnapshot(request, title: title, path: path) { snapshot, all in
             let ws = snapshot.workspace
             let query = request.uri.queryParameters["q"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
-            guard let store = runtime.store as? any ProfileStore, let engine = runtime.profiles else {
-                let page = CustomersPage(
-                    query: query, available: false, total: "0", results: [], noResults: false, hasResults: false,
-                    detail: nil)
-                return try render(
-                    "customers", title: title, path: path, workspace: ws, all: all, asOf: snapshot.lastEvent, page: page
-                )
-            }
+            let engine = runtime.profiles
+            let store = engine.profileStore
             _ = try await engine.catchUp(workspaceId: ws.id)
             let base = "/dashboard/customers?ws=" + DashboardQuery.encode(ws.name)
             let found =
@@ -40,7 +34,7 @@ extension DashboardController {
                 detail = CustomersPage.detail(profile, timeline: timeline)
             }
             var page = CustomersPage(
-                query: query, available: true,
+                query: query,
                 total: DashboardFormat.count(try await store.profileCount(workspaceId: ws.id)),
                 results: found.map { CustomersPage.summary($0, link: base + "&id=" + DashboardQuery.encode($0.id)) },
                 noResults: found.isEmpty && !query.isEmpty, hasResults: !found.isEmpty, detail: detail)

@@ -1,6 +1,5 @@
 import BeaconAnalytics
 import BeaconCore
-import BeaconStore
 import Foundation
 import Hummingbird
 

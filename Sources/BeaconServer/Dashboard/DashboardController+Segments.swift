@@ -1,5 +1,5 @@
 import BeaconCore
-import BeaconStore
+import BeaconEngine
 import Foundation
 import Hummingbird
 
@@ -9,14 +9,11 @@ extension DashboardController {
         let title = "Segments", path = "/dashboard/segments"
         return try await withSnapshot(request, title: title, path: path) { snapshot, all in
             let ws = snapshot.workspace
-            guard let store = runtime.store as? any ProfileStore, let engine = runtime.profiles else {
-                let page = SegmentsPage(available: false, segments: [], members: [:], profileCount: 0, query: "")
-                return try render(
-                    "segments", title: title, path: path, workspace: ws, all: all, asOf: snapshot.lastEvent, page: page)
-            }
+            let engine = runtime.profiles
+            let store = engine.profileStore
             _ = try await engine.catchUp(workspaceId: ws.id)
             let page = SegmentsPage(
-                available: true, segments: try await store.segments(workspaceId: ws.id),
+                segments: try await store.segments(workspaceId: ws.id),
                 members: try await store.allSegmentMembers(workspaceId: ws.id),
                 profileCount: try await store.profileCount(workspaceId: ws.id),
                 query: "?ws=" + DashboardQuery.encode(ws.name))

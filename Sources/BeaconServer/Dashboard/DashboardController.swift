@@ -1,7 +1,6 @@
 import BeaconAnalytics
 import BeaconEngine
 import BeaconCore
-import BeaconStore
 import Foundation
 import Hummingbird
 
@@ -22,8 +21,8 @@ struct DashboardController<Context: RequestContext>: Sendable {
         renderer = Result { try DashboardRenderer() }.mapError {
             $0 as? TemplateError ?? TemplateError(name: "?", underlying: "\($0)")
         }
-        snapshots = WorkspaceSnapshotCache(store: runtime.store)
-        mmm = MMMFitCache(specification: settings.mmmSpecification, store: runtime.store)
+        snapshots = WorkspaceSnapshotCache(store: runtime.eventLog)
+        mmm = MMMFitCache(specification: settings.mmmSpecification, store: runtime.eventLog)
     }
 
     func addRoutes(to router: Router<Context>) {
@@ -48,12 +47,16 @@ struct DashboardController<Context: RequestContext>: Sendable {
     /// The selected workspace (nil when there is none) and every workspace the signed-in
     /// user may see (all for an admin, the granted ones for a member).
     /// - Throws: `ProblemDetails` 404 naming `ws` when the requested workspace does not exist
-    ///   or is not visible to the user (the two are not told apart).
+    ///   or is not visible to the user (the two are not told apart); 401 without a signed-in
+    ///   user, so a route served outside the auth middleware shows nothing rather than all.
     func workspaces(_ request: Request) async throws -> (current: Workspace?, all: [Workspace]) {
-        var all = try await runtime.store.listWorkspaces().sorted { $0.name < $1.name }
-        if let user = DashboardSession.user, let users = runtime.users {
-            all = try await users.visibleWorkspaces(of: user, among: all)
+        guard let user = DashboardSession.user else {
+            throw ProblemDetails(
+                .unauthorized, detail: "sign in to the dashboard first (no valid session)",
+                field: DashboardSession.cookieName)
         }
+        let all = try await runtime.users.visibleWorkspaces(
+            of: user, among: try await runtime.workspaces.all().sorted { $0.name < $1.name })
         if let name = request.uri.queryParameters["ws"].map(String.init), !name.isEmpty {
             guard let ws = all.first(where: { $0.name == name }) else {
                 throw ProblemDetails(.notFound, detail: "there is no workspace named '\(name)'", field: "ws")
@@ -138,9 +141,9 @@ struct DashboardController<Context: RequestContext>: Sendable {
     func data(_ request: Request) async throws -> Response {
         try await withSnapshot(request, title: "Data", path: "/dashboard/data") { snapshot, all in
             var counts: [String: Int] = [:]
-            for ws in all { counts[ws.id] = try await runtime.store.eventCount(in: ws.id) }
+            for ws in all { counts[ws.id] = try await runtime.eventLog.eventCount(in: ws.id) }
             var page = DataPage(snapshot: snapshot, workspaces: all, eventCounts: counts)
-            page.imports = try await ImportStatusRoutes<Context>.view(store: runtime.store, workspaceId: snapshot.workspace.id)
+            page.imports = try await ImportStatusRoutes<Context>.view(imports: runtime.imports, workspaceId: snapshot.workspace.id)
             page.keys = try await runtime.workspaces.writeKeys(of: snapshot.workspace).map {
                 DataPage.KeyRow(label: $0.label, fingerprint: $0.fingerprint, created: DashboardFormat.day($0.createdAt))
             }

@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 
 /// The data page: workspaces with their event counts, how write keys are handled, and the
@@ -37,7 +36,7 @@ struct DataPage: Sendable {
     var keys: [KeyRow] = []
     var canManageKeys = false
     /// Recent `beacon import` runs (set by the controller).
-    var imports = ImportStatusView(available: false, jobs: [])
+    var imports = ImportStatusView(jobs: [])
 
     /// Rows shown before polling takes over.
     static let recentCount = 50

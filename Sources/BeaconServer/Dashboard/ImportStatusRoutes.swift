@@ -1,5 +1,5 @@
 import BeaconCore
-import BeaconStore
+import BeaconEngine
 import Foundation
 import Hummingbird
 
@@ -13,11 +13,10 @@ struct ImportStatusRoutes<Context: RequestContext>: Sendable {
         router.get("/dashboard/api/imports") { request, _ in try await imports(request) }
     }
 
-    /// The import status view for a workspace (unavailable when the store keeps no jobs).
-    static func view(store: any EventStore, workspaceId: String) async throws -> ImportStatusView {
-        guard let jobs = store as? any ImportJobStore else { return ImportStatusView(available: false, jobs: []) }
-        return ImportStatusView(
-            available: true, jobs: try await jobs.importJobs(workspaceId: workspaceId, limit: ImportStatusView.limit))
+    /// The import status view for a workspace.
+    static func view(imports: ImportHistory, workspaceId: String) async throws -> ImportStatusView {
+        ImportStatusView(
+            jobs: try await imports.jobs(workspaceId: workspaceId, limit: ImportStatusView.limit))
     }
 
     func imports(_ request: Request) async throws -> Response {
@@ -31,7 +30,7 @@ struct ImportStatusRoutes<Context: RequestContext>: Sendable {
             }
             limit = n
         }
-        let jobs = try await (controller.runtime.store as? any ImportJobStore)?.importJobs(workspaceId: ws.id, limit: limit) ?? []
+        let jobs = try await controller.runtime.imports.jobs(workspaceId: ws.id, limit: limit)
         return DashboardJSON.response(
             .object([
                 "jobs": .array(jobs.map(ImportStatusView.json)), "running": .bool(jobs.contains { $0.state == .running }),

@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 
 /// The data page's import status: the workspace's recent `beacon import` runs with a
@@ -26,13 +25,11 @@ struct ImportStatusView: Sendable {
     /// Jobs listed on the page and by the endpoint's default.
     static let limit = 20
 
-    var available: Bool
     var rows: [Row]
     var hasRows: Bool
     var running: Bool
 
-    init(available: Bool, jobs: [ImportJob]) {
-        self.available = available
+    init(jobs: [ImportJob]) {
         rows = jobs.map(Self.row)
         hasRows = !jobs.isEmpty
         running = jobs.contains { $0.state == .running }

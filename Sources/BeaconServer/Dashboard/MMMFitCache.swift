@@ -1,7 +1,6 @@
 import BeaconAnalytics
 import BeaconCore
 import BeaconEngine
-import BeaconStore
 import Foundation
 
 /// The marketing-mix model behind the channel, optimiser and what-if pages, fitted in the
@@ -61,13 +60,13 @@ actor MMMFitCache {
     static let refitAfter: TimeInterval = 3600
 
     private let specification: MMMSpecification
-    private let store: (any EventStore)?
+    private let store: EventLogReader?
     private var states: [String: State] = [:]
     private var fitted: [String: (eventCount: Int, at: Date)] = [:]
     private var refitting: Set<String> = []
 
     /// - Parameter store: where workspaces' events are read; nil fits every workspace on the demo.
-    init(specification: MMMSpecification, store: (any EventStore)? = nil) {
+    init(specification: MMMSpecification, store: EventLogReader? = nil) {
         self.specification = specification
         self.store = store
     }
@@ -112,7 +111,7 @@ actor MMMFitCache {
 
     /// The workspace's own spend table when it has enough days, else the demo; with the
     /// number of events read.
-    static func dataset(_ workspaceId: String, store: (any EventStore)?) async throws -> (MMMDataset, Source, Int) {
+    static func dataset(_ workspaceId: String, store: EventLogReader?) async throws -> (MMMDataset, Source, Int) {
         guard let store else { return (DashboardMMMData.techStyle, .demo(spendDays: 0), 0) }
         let events = try await store.allEvents(in: workspaceId).map(\.event)
         let (data, source) = dataset(events: events)

@@ -6,7 +6,6 @@ import Foundation
 /// vocabulary for the pickers, handed to the builder script in `data-` attributes (escaped
 /// by the template like any other value; the script parses them as JSON).
 struct SegmentBuilderPage: Sendable {
-    var available: Bool
     /// Empty for a new segment.
     var id: String
     var name: String
@@ -18,19 +17,15 @@ struct SegmentBuilderPage: Sendable {
     var cancelHref: String
     var isSystem: Bool
 
-    static let unavailable = SegmentBuilderPage(
-        available: false, id: "", name: "", description: "", rule: "", vocabulary: "", cancelHref: "", isSystem: false)
-
     /// Prediction traits offered as "prediction" conditions, with their labels.
     static let predictions: [(trait: String, label: String)] = [
         ("p_alive", "P(alive)"), ("churn_risk", "Churn risk"), ("predicted_clv", "Predicted CLV"),
     ]
 
     init(
-        available: Bool, id: String, name: String, description: String, rule: String, vocabulary: String,
+        id: String, name: String, description: String, rule: String, vocabulary: String,
         cancelHref: String, isSystem: Bool
     ) {
-        self.available = available
         self.id = id
         self.name = name
         self.description = description
@@ -42,7 +37,6 @@ struct SegmentBuilderPage: Sendable {
 
     /// - Parameter query: `?ws=<name>` for links.
     init(segment: SegmentDefinition?, vocabulary: SegmentVocabulary, query: String) {
-        available = true
         id = segment?.id ?? ""
         name = segment?.name ?? ""
         description = segment?.description ?? ""

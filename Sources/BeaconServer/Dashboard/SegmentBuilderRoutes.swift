@@ -1,6 +1,5 @@
 import BeaconCore
 import BeaconEngine
-import BeaconStore
 import Foundation
 import Hummingbird
 
@@ -31,11 +30,7 @@ struct SegmentBuilderRoutes<Context: RequestContext>: Sendable {
         let title = id == nil ? "New segment" : "Edit segment", path = "/dashboard/segments"
         return try await controller.withSnapshot(request, title: title, path: path) { snapshot, all in
             let ws = snapshot.workspace
-            guard let engine = controller.runtime.profiles else {
-                return try controller.render(
-                    "segmentBuilder", title: title, path: path, workspace: ws, all: all, asOf: snapshot.lastEvent,
-                    page: SegmentBuilderPage.unavailable)
-            }
+            let engine = controller.runtime.profiles
             _ = try await engine.catchUp(workspaceId: ws.id)
             let query = "?ws=" + DashboardQuery.encode(ws.name)
             var existing: SegmentDefinition?
@@ -62,10 +57,7 @@ struct SegmentBuilderRoutes<Context: RequestContext>: Sendable {
         guard let ws = try await controller.workspaces(request).current else {
             throw ProblemDetails(.notFound, detail: "there is no workspace yet", field: "ws")
         }
-        guard let engine = controller.runtime.profiles else {
-            throw ProblemDetails(.notFound, detail: "this store keeps no profiles", field: "ws")
-        }
-        return (engine, ws)
+        return (controller.runtime.profiles, ws)
     }
 
     func preview(_ request: Request) async throws -> Response {

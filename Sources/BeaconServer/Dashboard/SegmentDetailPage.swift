@@ -1,6 +1,5 @@
 import BeaconCore
 import BeaconEngine
-import BeaconStore
 import Foundation
 
 /// One segment in detail: size and revenue share, size over time (replayed from the

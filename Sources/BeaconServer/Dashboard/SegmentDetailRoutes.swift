@@ -1,6 +1,5 @@
 import BeaconCore
 import BeaconEngine
-import BeaconStore
 import Foundation
 import Hummingbird
 
@@ -33,11 +32,7 @@ struct SegmentDetailRoutes<Context: RequestContext>: Sendable {
         let path = "/dashboard/segments"
         return try await controller.withSnapshot(request, title: "Segment", path: path) { snapshot, all in
             let ws = snapshot.workspace
-            guard let engine = controller.runtime.profiles else {
-                return try controller.render(
-                    "segments", title: "Segments", path: path, workspace: ws, all: all, asOf: snapshot.lastEvent,
-                    page: SegmentsPage(available: false, segments: [], members: [:], profileCount: 0, query: ""))
-            }
+            let engine = controller.runtime.profiles
             _ = try await engine.catchUp(workspaceId: ws.id)
             let store = engine.profileStore
             let query = "?ws=" + DashboardQuery.encode(ws.name)
@@ -113,9 +108,7 @@ struct SegmentDetailRoutes<Context: RequestContext>: Sendable {
         guard let ws = try await controller.workspaces(request).current else {
             throw ProblemDetails(.notFound, detail: "there is no workspace yet", field: "ws")
         }
-        guard let engine = controller.runtime.profiles else {
-            throw ProblemDetails(.notFound, detail: "this store keeps no profiles", field: "ws")
-        }
+        let engine = controller.runtime.profiles
         guard try await engine.profileStore.segment(workspaceId: ws.id, id: id) != nil else {
             throw ProblemDetails(.notFound, detail: "no segment '\(id)'", field: "id")
         }

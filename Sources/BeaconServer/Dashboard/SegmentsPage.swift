@@ -18,7 +18,6 @@ struct SegmentsPage: Sendable {
     /// Segments shown in the overlap heat-map (largest first).
     static let overlapLimit = 8
 
-    var available: Bool
     var empty: Bool
     var profiles: String
     var rows: [Row]
@@ -28,10 +27,9 @@ struct SegmentsPage: Sendable {
 
     /// - Parameter query: `?ws=<name>` for links.
     init(
-        available: Bool, segments: [SegmentDefinition], members: [String: Set<String>], profileCount: Int,
+        segments: [SegmentDefinition], members: [String: Set<String>], profileCount: Int,
         query: String
     ) {
-        self.available = available
         newHref = "/dashboard/segments/new" + query
         empty = segments.isEmpty
         profiles = DashboardFormat.count(profileCount)

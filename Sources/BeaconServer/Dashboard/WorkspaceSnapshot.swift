@@ -1,7 +1,6 @@
 import BeaconAnalytics
 import BeaconCore
 import BeaconEngine
-import BeaconStore
 import Foundation
 
 /// What the dashboard pages read from one workspace's event log, computed once per state of

@@ -1,5 +1,5 @@
 import BeaconCore
-import BeaconStore
+import BeaconEngine
 import Foundation
 
 /// Keeps each workspace's latest `WorkspaceSnapshot` and the analyses derived from it in
@@ -11,10 +11,10 @@ actor WorkspaceSnapshotCache {
         var derived: [String: any Sendable] = [:]
     }
 
-    private let store: any EventStore
+    private let store: EventLogReader
     private var entries: [String: Entry] = [:]
 
-    init(store: any EventStore) {
+    init(store: EventLogReader) {
         self.store = store
     }
 

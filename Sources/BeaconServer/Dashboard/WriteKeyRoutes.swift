@@ -1,6 +1,5 @@
 import BeaconEngine
 import BeaconCore
-import BeaconStore
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -1,6 +1,5 @@
 import BeaconCore
 import BeaconEngine
-import BeaconStore
 import Foundation
 import Hummingbird
 
@@ -10,12 +9,9 @@ struct ProfileAPIRequest {
     let runtime: BeaconRuntime
 
     /// The engine and the workspace of the request's `Authorization: Bearer bt_…` token.
-    /// - Throws: 401 naming `Authorization` when the token is missing or unknown; 503 when
-    ///   the store keeps no profiles.
+    /// - Throws: 401 naming `Authorization` when the token is missing or unknown.
     func authenticate(_ request: Request) async throws -> (ProfileEngine, Workspace) {
-        guard let engine = runtime.profiles else {
-            throw ProblemDetails(.serviceUnavailable, detail: "this store does not keep profiles")
-        }
+        let engine = runtime.profiles
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
             throw ProblemDetails(.unauthorized, detail: "send a workspace API token as 'Authorization: Bearer bt_…' (create one with beacon token create)",
                                  field: "Authorization")

@@ -1,6 +1,5 @@
 import BeaconCore
 import BeaconEngine
-import BeaconStore
 import Foundation
 import Hummingbird
 

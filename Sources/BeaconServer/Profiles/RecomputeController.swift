@@ -12,7 +12,7 @@ struct RecomputeController<Context: RequestContext> {
     func addRoutes(to router: Router<Context>) {
         router.get("/api/segments/recompute") { request, _ -> Response in
             let (_, ws) = try await api.authenticate(request)
-            let scheduler = try self.scheduler()
+            let scheduler = api.runtime.recompute
             var body: [String: JSONValue] = [
                 "intervalSeconds": await scheduler.interval.map { .number(RecomputeController.seconds($0)) } ?? .null,
                 "runs": .number(Double(await scheduler.runCount)),
@@ -32,16 +32,9 @@ struct RecomputeController<Context: RequestContext> {
         }
         router.post("/api/segments/recompute") { request, _ -> Response in
             let (_, ws) = try await api.authenticate(request)
-            let record = try await scheduler().runWorkspace(ws.id)
+            let record = try await api.runtime.recompute.runWorkspace(ws.id)
             return ProfileAPIRequest.json(.object(["workspace": Self.json(record)]))
         }
-    }
-
-    private func scheduler() throws -> SegmentRecomputeScheduler {
-        guard let s = api.runtime.recompute else {
-            throw ProblemDetails(.serviceUnavailable, detail: "this store does not keep profiles")
-        }
-        return s
     }
 
     static func seconds(_ d: Duration) -> Double {

@@ -8,7 +8,7 @@ import PostgresNIO
 /// Same schema and semantics as `SQLiteEventStore` (payload is `jsonb` here); an append of
 /// many batches is one transaction of multi-row `INSERT … ON CONFLICT DO NOTHING`
 /// statements, so duplicates are skipped by the primary key `(workspace_id, message_id)`.
-public final class PostgresEventStore: EventStore {
+public final class PostgresEventStore: EventStore, WorkspaceStore, StoreLifecycle {
     public let backend = "postgres"
     let client: PostgresClient
     let logger: Logger

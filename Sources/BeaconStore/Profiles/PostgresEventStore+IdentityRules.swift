@@ -2,7 +2,7 @@ import BeaconCore
 import Foundation
 import PostgresNIO
 
-extension PostgresEventStore {
+extension PostgresEventStore: IdentityRuleStore {
     public func identityRules(workspaceId: String) async throws -> [IdentityRulesVersion] {
         var out: [IdentityRulesVersion] = []
         for try await (afterSeq, document, updatedAt) in try await client.query(

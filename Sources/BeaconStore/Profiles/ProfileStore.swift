@@ -2,8 +2,7 @@ import BeaconCore
 import Foundation
 
 /// Persistence of everything derived from the event log about people: profiles, their
-/// identifiers, the identity merge log, segment definitions and memberships, and the
-/// workspace API tokens that read them.
+/// identifiers, the identity merge log, and segment definitions and memberships.
 ///
 /// The engine writes one `ProfileChangeSet` per projection step in one transaction, so a
 /// crash leaves the read model at a consistent checkpoint; since all of it is derived, it
@@ -45,16 +44,6 @@ public protocol ProfileStore: Sendable {
     /// Records segment sizes at an instant (size over time).
     func recordSegmentSizes(workspaceId: String, at: Date, sizes: [String: Int]) async throws
     func segmentSizes(workspaceId: String, segmentId: String) async throws -> [(at: Date, size: Int)]
-
-    /// The workspace's identity rules versions, oldest first (empty: never set).
-    func identityRules(workspaceId: String) async throws -> [IdentityRulesVersion]
-    /// Saves a version of the rules (replacing one with the same `afterSeq`); with
-    /// `replacingHistory`, every earlier version is dropped first (a rebuild).
-    func saveIdentityRules(_ version: IdentityRulesVersion, replacingHistory: Bool) async throws
-
-    /// Stores the hash of a workspace API token.
-    func addAPIToken(hash: String, workspaceId: String, label: String) async throws
-    func workspace(apiTokenHash: String) async throws -> Workspace?
 }
 
 /// One projection step for one workspace: written in a single transaction.

@@ -2,7 +2,7 @@ import BeaconCore
 import Foundation
 import GRDB
 
-extension SQLiteEventStore {
+extension SQLiteEventStore: IdentityRuleStore {
     public func identityRules(workspaceId: String) async throws -> [IdentityRulesVersion] {
         let rows = try await pool.read { db in
             try Row.fetchAll(

@@ -8,7 +8,7 @@ import GRDB
 /// process *and* of the machine; the cost (one fsync per commit) is paid once per group of
 /// requests because ingest groups concurrent requests into one `append` call.
 /// Readers never block the writer (WAL, `DatabasePool`).
-public final class SQLiteEventStore: EventStore {
+public final class SQLiteEventStore: EventStore, WorkspaceStore, StoreLifecycle {
     public let backend = "sqlite"
     let pool: DatabasePool
     /// The writer's page cache (SQLite's default is 2 MiB).

@@ -32,7 +32,7 @@ struct DemoCommand: AsyncParsableCommand {
         let logger = store.makeLogger()
         let runtime = try await store.openRuntime(logger: logger)
         let ws: Workspace
-        if let existing = try await runtime.store.workspace(named: workspace) {
+        if let existing = try await runtime.workspaces.named(workspace) {
             ws = existing
         } else {
             let created = try await runtime.workspaces.create(name: workspace)
@@ -45,24 +45,24 @@ struct DemoCommand: AsyncParsableCommand {
         var start = 0
         while start < events.count {
             let chunk = Array(events[start..<min(start + 5_000, events.count)])
-            stored += try await runtime.store.append([EventBatch(workspaceId: ws.id, events: chunk)])[0].inserted
+            stored += try await runtime.stores.events.append([EventBatch(workspaceId: ws.id, events: chunk)])[0].inserted
             start += chunk.count
             line.update("generating demo data", done: start, total: events.count)
         }
         line.finish()
-        print("demo workspace '\(workspace)': \(events.count) events generated, \(stored) new, \(try await runtime.store.eventCount(in: ws.id)) stored")
-        guard !noServe else { return try await runtime.store.close() }
-        if let admin = try await runtime.users?.bootstrapAdmin() {
+        print("demo workspace '\(workspace)': \(events.count) events generated, \(stored) new, \(try await runtime.eventLog.eventCount(in: ws.id)) stored")
+        guard !noServe else { return try await runtime.close() }
+        if let admin = try await runtime.users.bootstrapAdmin() {
             print("dashboard sign-in: \(admin.user.email) / \(admin.password)  (shown once; change it with `beacon user passwd`)")
-        } else if runtime.users != nil {
+        } else {
             print("dashboard sign-in: an existing user (`beacon user list`; forgotten password: `beacon user passwd --email …`)")
         }
         print("serving on http://\(host):\(port)  (dashboard: /dashboard, health: /healthz, metrics: /metrics, tracking API: /v1/…)")
-        await runtime.recompute?.setClusterCount(recompute.clusters)
+        await runtime.recompute.setClusterCount(recompute.clusters)
         let app = buildApplication(
             runtime: runtime, configuration: .init(host: host, port: port, recomputeInterval: recompute.interval), logger: logger,
             dashboard: dashboard.settings())
         try await app.runService()
-        try await runtime.store.close()
+        try await runtime.close()
     }
 }

@@ -23,8 +23,8 @@ struct ImportCommand: AsyncParsableCommand {
             let runtime = try await store.openRuntime(logger: store.makeLogger())
             let ws = try await ImportCommand.resolve(workspace, in: runtime)
             let line = ProgressLine()
-            let recorder = try await ImportJobRecorder(store: runtime.store, workspaceId: ws.id, kind: .events, file: file)
-            let (store, path) = (runtime.store, file)
+            let recorder = try await ImportJobRecorder(store: runtime.stores.importJobs, workspaceId: ws.id, kind: .events, file: file)
+            let (store, path) = (runtime.stores.events, file)
             let report = try await recorder.run { record in
                 try await EventFileImporter(store: store).importFile(path, workspaceId: ws.id) { p in
                     line.update("importing \(p.phase.rawValue)", done: p.done, total: p.total)
@@ -33,7 +33,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
             line.finish()
             ImportCommand.print(report)
-            try await runtime.store.close()
+            try await runtime.close()
         }
     }
 
@@ -62,12 +62,12 @@ struct ImportCommand: AsyncParsableCommand {
             do { columns = try OrderColumnMap(parsing: map) } catch let e as ImportError { throw CommandError(e.message) }
             let runtime = try await store.openRuntime(logger: store.makeLogger())
             let ws = try await ImportCommand.resolve(workspace, in: runtime)
-            var setup = OrderFileImporter(store: runtime.store, columns: columns)
+            var setup = OrderFileImporter(store: runtime.stores.events, columns: columns)
             setup.returnPrefix = returnPrefix
             setup.currency = currency
             let (importer, path) = (setup, file)
             let line = ProgressLine()
-            let recorder = try await ImportJobRecorder(store: runtime.store, workspaceId: ws.id, kind: .orders, file: file)
+            let recorder = try await ImportJobRecorder(store: runtime.stores.importJobs, workspaceId: ws.id, kind: .orders, file: file)
             do {
                 let report = try await recorder.run { record in
                     try await importer.importFile(path, workspaceId: ws.id) { p in
@@ -80,7 +80,7 @@ struct ImportCommand: AsyncParsableCommand {
             } catch let e as ImportError {
                 throw CommandError(e.message)
             }
-            try await runtime.store.close()
+            try await runtime.close()
         }
     }
 
@@ -110,8 +110,8 @@ struct ImportCommand: AsyncParsableCommand {
             } else {
                 shape = .long(date: date, channel: channelColumn, spend: spend)
             }
-            let importer = SpendFileImporter(store: runtime.store, shape: shape, currency: currency)
-            let recorder = try await ImportJobRecorder(store: runtime.store, workspaceId: ws.id, kind: .spend, file: file)
+            let importer = SpendFileImporter(store: runtime.stores.events, shape: shape, currency: currency)
+            let recorder = try await ImportJobRecorder(store: runtime.stores.importJobs, workspaceId: ws.id, kind: .spend, file: file)
             let path = file
             do {
                 let report = try await recorder.run { record in
@@ -121,12 +121,12 @@ struct ImportCommand: AsyncParsableCommand {
             } catch let e as ImportError {
                 throw CommandError(e.message)
             }
-            try await runtime.store.close()
+            try await runtime.close()
         }
     }
 
     static func resolve(_ name: String, in runtime: BeaconRuntime) async throws -> Workspace {
-        if let ws = try await runtime.store.workspace(named: name) { return ws }
+        if let ws = try await runtime.workspaces.named(name) { return ws }
         let (ws, key) = try await runtime.workspaces.create(name: name)
         Swift.print("created workspace \(ws.name); write key: \(key) (shown once)")
         return ws

@@ -8,7 +8,7 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let runtime = try await store.openRuntime(logger: store.makeLogger())
-        print("migrations applied (\(runtime.store.backend))")
-        try await runtime.store.close()
+        print("migrations applied (\(runtime.backend))")
+        try await runtime.close()
     }
 }

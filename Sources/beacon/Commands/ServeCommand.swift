@@ -23,15 +23,15 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = store.makeLogger()
         let runtime = try await store.openRuntime(logger: logger)
-        logger.info("store ready", metadata: ["backend": "\(runtime.store.backend)"])
-        if let users = runtime.users, try await users.store.listUsers().isEmpty {
+        logger.info("store ready", metadata: ["backend": "\(runtime.backend)"])
+        if try await runtime.users.store.listUsers().isEmpty {
             logger.notice("nobody can sign in to the dashboard yet: beacon user create --email … --name … --admin")
         }
-        await runtime.recompute?.setClusterCount(recompute.clusters)
+        await runtime.recompute.setClusterCount(recompute.clusters)
         let app = buildApplication(
             runtime: runtime, configuration: .init(host: host, port: port, recomputeInterval: recompute.interval), logger: logger,
             dashboard: dashboard.settings())
         try await app.runService()
-        try await runtime.store.close()
+        try await runtime.close()
     }
 }

@@ -29,7 +29,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let password = try UserCommand.readPassword(fromStdin: passwordStdin, confirm: true)
             let runtime = try await store.openRuntime(logger: store.makeLogger())
-            let users = try UserCommand.users(runtime)
+            let users = UserCommand.users(runtime)
             var workspaces: [Workspace] = []
             for name in workspace {
                 let w = try await runtime.existingWorkspace(named: name, option: "--workspace")
@@ -41,7 +41,7 @@ struct UserCommand: AsyncParsableCommand {
             for w in workspaces { try await users.store.grantWorkspace(userId: user.id, workspaceId: w.id) }
             print("user \(user.email) (\(user.role.rawValue))"
                 + (workspaces.isEmpty ? "" : " with access to \(workspaces.map(\.name).joined(separator: ", "))"))
-            try await runtime.store.close()
+            try await runtime.close()
         }
     }
 
@@ -51,13 +51,13 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let runtime = try await store.openRuntime(logger: store.makeLogger())
-            let users = try UserCommand.users(runtime)
-            let all = try await runtime.store.listWorkspaces()
+            let users = UserCommand.users(runtime)
+            let all = try await runtime.workspaces.all()
             for u in try await users.store.listUsers() {
                 let visible = try await users.visibleWorkspaces(of: u, among: all).map(\.name).sorted()
                 print("\(u.email)\t\(u.name)\t\(u.role.rawValue)\t\(u.role == .admin ? "all workspaces" : visible.joined(separator: ","))")
             }
-            try await runtime.store.close()
+            try await runtime.close()
         }
     }
 
@@ -93,10 +93,10 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let password = try UserCommand.readPassword(fromStdin: passwordStdin, confirm: true)
             let runtime = try await store.openRuntime(logger: store.makeLogger())
-            let users = try UserCommand.users(runtime)
+            let users = UserCommand.users(runtime)
             try await UserCommand.mapping { try await users.setPassword(email: email, to: password) }
             print("password of \(email) changed; its sessions are signed out")
-            try await runtime.store.close()
+            try await runtime.close()
         }
     }
 
@@ -107,24 +107,23 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let runtime = try await store.openRuntime(logger: store.makeLogger())
-            let users = try UserCommand.users(runtime)
+            let users = UserCommand.users(runtime)
             let user = try await UserCommand.mapping { try await users.existing(email) }
             _ = try await users.store.deleteUser(id: user.id)
             print("deleted \(user.email)")
-            try await runtime.store.close()
+            try await runtime.close()
         }
     }
 
     // MARK: Shared steps
 
-    static func users(_ runtime: BeaconRuntime) throws -> UserService {
-        guard let users = runtime.users else { throw CommandError("this store keeps no dashboard users") }
-        return users
+    static func users(_ runtime: BeaconRuntime) -> UserService {
+        runtime.users
     }
 
     static func changeGrant(store: StoreOptions, email: String, workspace: String, grant: Bool) async throws {
         let runtime = try await store.openRuntime(logger: store.makeLogger())
-        let users = try UserCommand.users(runtime)
+        let users = UserCommand.users(runtime)
         let user = try await mapping { try await users.existing(email) }
         let w = try await runtime.existingWorkspace(named: workspace, option: "--workspace")
         if grant {
@@ -134,7 +133,7 @@ struct UserCommand: AsyncParsableCommand {
         }
         print("\(user.email) \(grant ? "may now see" : "no longer sees") \(w.name)"
             + (user.role == .admin ? " (an admin sees every workspace regardless)" : ""))
-        try await runtime.store.close()
+        try await runtime.close()
     }
 
     /// Runs `body`, turning user-input and conflict errors into CLI errors naming the option.

@@ -17,7 +17,7 @@ struct WorkspaceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let runtime = try await store.openRuntime(logger: store.makeLogger())
-            defer { Task { try? await runtime.store.close() } }
+            defer { Task { try? await runtime.close() } }
             do {
                 let (workspace, key) = try await runtime.workspaces.create(name: name)
                 print("workspace \(workspace.name) (\(workspace.id))")
@@ -35,10 +35,10 @@ struct WorkspaceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let runtime = try await store.openRuntime(logger: store.makeLogger())
-            for w in try await runtime.store.listWorkspaces() {
-                print("\(w.name)\t\(w.id)\t\(try await runtime.store.eventCount(in: w.id)) events")
+            for w in try await runtime.workspaces.all() {
+                print("\(w.name)\t\(w.id)\t\(try await runtime.eventLog.eventCount(in: w.id)) events")
             }
-            try await runtime.store.close()
+            try await runtime.close()
         }
     }
 
@@ -52,7 +52,7 @@ struct WorkspaceCommand: AsyncParsableCommand {
             let runtime = try await store.openRuntime(logger: store.makeLogger())
             let workspace = try await runtime.existingWorkspace(named: name)
             print("write key: \(try await runtime.workspaces.addWriteKey(to: workspace, label: label))")
-            try await runtime.store.close()
+            try await runtime.close()
         }
     }
 
@@ -68,7 +68,7 @@ struct WorkspaceCommand: AsyncParsableCommand {
             for key in try await runtime.workspaces.writeKeys(of: workspace) {
                 print("\(key.fingerprint)\t\(key.label)\t\(Timestamp.format(key.createdAt))")
             }
-            try await runtime.store.close()
+            try await runtime.close()
         }
     }
 
@@ -89,7 +89,7 @@ struct WorkspaceCommand: AsyncParsableCommand {
             } catch let error as WorkspaceError {
                 throw CommandError(error.message)
             }
-            try await runtime.store.close()
+            try await runtime.close()
         }
     }
 }

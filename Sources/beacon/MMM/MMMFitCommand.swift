@@ -133,11 +133,11 @@ extension MMMFitCommand {
         let ws = try await runtime.existingWorkspace(named: name, option: "--workspace")
         var data: MMMDataset
         do {
-            data = try await EventLogMarketingData.dataset(store: runtime.store, workspaceId: ws.id, stepDays: weekly ? 7 : 1)
+            data = try await EventLogMarketingData.dataset(store: runtime.stores.events, workspaceId: ws.id, stepDays: weekly ? 7 : 1)
         } catch let error as MarketingDataError {
             throw CommandError("--workspace \(name): \(error.message)")
         }
-        try await runtime.store.close()
+        try await runtime.close()
         if !channelList.isEmpty {
             let known = Set(data.channels.map(\.name))
             if let missing = channelList.first(where: { !known.contains($0) }) {

@@ -14,7 +14,7 @@ struct IdentityRulesCommand: AsyncParsableCommand {
     /// The engine and workspace named on the command line.
     static func open(_ store: StoreOptions, _ name: String) async throws -> (BeaconRuntime, ProfileEngine, Workspace) {
         let runtime = try await store.openRuntime(logger: store.makeLogger())
-        guard let engine = runtime.profiles else { throw CommandError("this store does not keep profiles") }
+        let engine = runtime.profiles
         let workspace = try await runtime.existingWorkspace(named: name)
         return (runtime, engine, workspace)
     }
@@ -38,7 +38,7 @@ struct IdentityRulesCommand: AsyncParsableCommand {
             let (runtime, engine, ws) = try await IdentityRulesCommand.open(store, name)
             let current = try await engine.identityRules(workspaceId: ws.id)
             IdentityRulesCommand.print(current.rules, current.version)
-            try await runtime.store.close()
+            try await runtime.close()
         }
     }
 
@@ -76,7 +76,7 @@ struct IdentityRulesCommand: AsyncParsableCommand {
             let rules = try await edited(try await engine.identityRules(workspaceId: ws.id).rules)
             let version = try await engine.setIdentityRules(workspaceId: ws.id, rules: rules)
             IdentityRulesCommand.print(rules, version)
-            try await runtime.store.close()
+            try await runtime.close()
         }
 
         /// The new rules: the file, or the current rules with the options applied, validated

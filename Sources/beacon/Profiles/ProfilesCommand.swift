@@ -33,11 +33,11 @@ struct ProfilesCommand: AsyncParsableCommand {
             let end = generator.start.addingTimeInterval(365 * 86_400)
             let base = dataDirectory ?? FileManager.default.temporaryDirectory.path
             let dir = (base as NSString).appendingPathComponent("beacon-bench-\(UUID().uuidString)")
-            let store = try await StoreFactory.open(databaseURL: databaseURL, dataDirectory: dir, logger: Logger(label: "bench"))
+            let stores = try await StoreFactory.open(databaseURL: databaseURL, dataDirectory: dir, logger: Logger(label: "bench"))
             defer { if databaseURL == nil { try? FileManager.default.removeItem(atPath: dir) } }
-            guard let profileStore = store as? any ProfileStore else { throw CommandError("this store does not keep profiles") }
-            let ws = try await store.createWorkspace(name: "bench-\(UUID().uuidString.prefix(6).lowercased())")
-            let engine = ProfileEngine(events: store, store: profileStore, clock: { end })
+            let (store, profileStore) = (stores.events, stores.profiles)
+            let ws = try await stores.workspaces.createWorkspace(name: "bench-\(UUID().uuidString.prefix(6).lowercased())")
+            let engine = ProfileEngine(stores: stores, clock: { end })
             let started = Date()
             var t = Date()
 
@@ -134,7 +134,7 @@ struct ProfilesCommand: AsyncParsableCommand {
             }
             say("live update of one event (fold, \(sizes.count) segments, write): p50 \(fmt(pct(liveTimes, 0.5), 2)) ms, p99 \(fmt(pct(liveTimes, 0.99), 2)) ms")
             say("peak resident memory: \(ResidentMemory.peak()) MB")
-            try await store.close()
+            try await stores.close()
         }
 
         /// A result line, written at once (not buffered), so a log file shows results as they come.

@@ -15,8 +15,8 @@ struct RebuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let runtime = try await store.openRuntime(logger: store.makeLogger())
-        guard let engine = runtime.profiles else { throw CommandError("this store does not keep profiles") }
-        let all = try await runtime.store.listWorkspaces()
+        let engine = runtime.profiles
+        let all = try await runtime.workspaces.all()
         let chosen = try workspace.map { name in
             guard let w = all.first(where: { $0.name == name }) else { throw CommandError("no workspace named '\(name)'") }
             return [w]
@@ -30,6 +30,6 @@ struct RebuildCommand: AsyncParsableCommand {
                 print("  predictions: \(p.customers) customers, RFM scored \(p.rfmScored)\(p.bgnbd == nil ? ", BG/NBD not fitted" : "")")
             }
         }
-        try await runtime.store.close()
+        try await runtime.close()
     }
 }

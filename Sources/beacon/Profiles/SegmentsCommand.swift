@@ -22,7 +22,7 @@ struct SegmentsCommand: AsyncParsableCommand {
                 let size = try await engine.members(workspaceId: w.id, segmentId: s.id).count
                 print("\(s.id)\t\(s.name)\t\(size)\t\(s.rule.serialized())")
             }
-            try await runtime.store.close()
+            try await runtime.close()
         }
     }
 
@@ -49,7 +49,7 @@ struct SegmentsCommand: AsyncParsableCommand {
             let sizes = try await engine.recomputeSegments(workspaceId: w.id)
             for (id, n) in sizes.sorted(by: { $0.key < $1.key }) { print("\(id)\t\(n)") }
             print(String(format: "recomputed %d segments in %.2f s", sizes.count, Date().timeIntervalSince(start)))
-            try await runtime.store.close()
+            try await runtime.close()
         }
     }
 
@@ -70,13 +70,13 @@ struct SegmentsCommand: AsyncParsableCommand {
             let p = try await engine.preview(workspaceId: w.id, rule: try JSONValue.parse(Data(rule.utf8)), sample: 10)
             print("\(p.count) profiles")
             for profile in p.sample { print("  \(profile.id)\t\(profile.email ?? "")\t\(profile.name ?? "")") }
-            try await runtime.store.close()
+            try await runtime.close()
         }
     }
 
     static func open(_ store: StoreOptions, _ name: String) async throws -> (BeaconRuntime, ProfileEngine, Workspace) {
         let runtime = try await store.openRuntime(logger: store.makeLogger())
-        guard let engine = runtime.profiles else { throw CommandError("this store does not keep profiles") }
+        let engine = runtime.profiles
         let w = try await runtime.existingWorkspace(named: name)
         return (runtime, engine, w)
     }

@@ -16,11 +16,11 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             let runtime = try await store.openRuntime(logger: store.makeLogger())
-            guard let engine = runtime.profiles else { throw CommandError("this store does not keep profiles") }
+            let engine = runtime.profiles
             let w = try await runtime.existingWorkspace(named: workspace)
             print("API token: \(try await engine.createAPIToken(workspaceId: w.id, label: label))")
             print("Send it as 'Authorization: Bearer <token>'. Beacon keeps only its hash and cannot show it again.")
-            try await runtime.store.close()
+            try await runtime.close()
         }
     }
 }

@@ -153,7 +153,7 @@ struct IdentityResolutionTests {
         #expect(try await f.profileStore.identityMerges(workspaceId: f.workspace.id, profileId: nil, limit: 1000) == mergesBefore)
         #expect(try await f.profileStore.allSegmentMembers(workspaceId: f.workspace.id) == membersBefore)
         // A fresh engine reloading from the checkpoint agrees as well.
-        let fresh = ProfileEngine(events: f.store, store: f.profileStore, clock: { ProfileFixture.now })
+        let fresh = ProfileEngine(stores: f.store, clock: { ProfileFixture.now })
         let preview = try await fresh.preview(workspaceId: f.workspace.id, rule: ["order_count": ["gte": 1]])
         let buyers: Int? = membersBefore["buyers"]?.count
         #expect(preview.count == buyers)

@@ -53,7 +53,7 @@ struct IdentityRulesTests {
         arguments: ProfileBackend.available)
     func perWorkspace(_ backend: ProfileBackend) async throws {
         var f = try await ProfileFixture.make(backend)
-        let other = try await f.store.createWorkspace(name: "o-\(UUID().uuidString.prefix(8).lowercased())")
+        let other = try await f.store.workspaces.createWorkspace(name: "o-\(UUID().uuidString.prefix(8).lowercased())")
         try await f.engine.setIdentityRules(
             workspaceId: f.workspace.id,
             rules: IdentityRules(
@@ -147,7 +147,7 @@ struct IdentityRulesTests {
             ]))
         // A fresh engine (defaults in its constructor) replays each event under its rules: 3
         // profiles (under the defaults throughout, a3 and a4 would merge into 2).
-        let fresh = ProfileEngine(events: f.store, store: f.profileStore, pageSize: 2, clock: { ProfileFixture.now })
+        let fresh = ProfileEngine(stores: f.store, pageSize: 2, clock: { ProfileFixture.now })
         #expect(
             try await fresh.preview(workspaceId: f.workspace.id, rule: ["event_count": ["gte": 1]], sample: 100).count
                 == 3)
@@ -161,7 +161,7 @@ struct IdentityRulesTests {
                 $0.contains(Identifier(kind: "anonymous_id", value: "a1"))
                     && $0.contains(Identifier(kind: "anonymous_id", value: "a2"))
             })
-        let versions = try await f.profileStore.identityRules(workspaceId: f.workspace.id)
+        let versions = try await f.store.identityRules.identityRules(workspaceId: f.workspace.id)
         #expect(versions.map(\.afterSeq) == [0])
         #expect(versions.first?.rules == strict)
         #expect(

@@ -14,7 +14,6 @@ final class ArrivingStore: EventStore, @unchecked Sendable {
     private var reads = 0
     private var trigger = Int.max
     private var onRead: (@Sendable () async throws -> Void)?
-    var backend: String { base.backend }
 
     init(base: any EventStore, delay: Duration = .zero) {
         self.base = base
@@ -43,22 +42,10 @@ final class ArrivingStore: EventStore, @unchecked Sendable {
     }
 
     func append(_ batches: [EventBatch]) async throws -> [AppendResult] { try await base.append(batches) }
-    func migrate() async throws { try await base.migrate() }
-    func createWorkspace(name: String) async throws -> Workspace { try await base.createWorkspace(name: name) }
-    func workspace(named name: String) async throws -> Workspace? { try await base.workspace(named: name) }
-    func workspace(id: String) async throws -> Workspace? { try await base.workspace(id: id) }
-    func listWorkspaces() async throws -> [Workspace] { try await base.listWorkspaces() }
-    func addWriteKey(hash: String, workspaceId: String, label: String) async throws {
-        try await base.addWriteKey(hash: hash, workspaceId: workspaceId, label: label)
-    }
-    func workspace(writeKeyHash: String) async throws -> Workspace? {
-        try await base.workspace(writeKeyHash: writeKeyHash)
-    }
     func eventCount(in workspaceId: String) async throws -> Int { try await base.eventCount(in: workspaceId) }
     func containsEvent(workspaceId: String, messageId: String) async throws -> Bool {
         try await base.containsEvent(workspaceId: workspaceId, messageId: messageId)
     }
-    func close() async throws { try await base.close() }
 }
 
 @Suite("Rebuild while running")
@@ -107,9 +94,9 @@ struct LiveRebuildTests {
         arguments: ProfileBackend.available)
     func arrivalsDuringRebuild(_ backend: ProfileBackend) async throws {
         var f = try await ProfileFixture.make(backend, pageSize: 4)
-        let arriving = ArrivingStore(base: f.store)
-        let engine = ProfileEngine(events: arriving, store: f.profileStore, pageSize: 4, clock: { ProfileFixture.now })
-        _ = try await f.store.append([
+        let arriving = ArrivingStore(base: f.store.events)
+        let engine = ProfileEngine(stores: f.stores(events: arriving), pageSize: 4, clock: { ProfileFixture.now })
+        _ = try await f.store.events.append([
             EventBatch(workspaceId: f.workspace.id, events: Self.stream(&f, count: 30, offset: 0))
         ])
         try await engine.catchUp(workspaceId: f.workspace.id)
@@ -121,7 +108,7 @@ struct LiveRebuildTests {
         let late = Self.stream(&f, count: 9, offset: 30)
         let (store, ws) = (f.store, f.workspace.id)
         arriving.arm(afterReads: 2) {
-            _ = try await store.append([EventBatch(workspaceId: ws, events: late)])
+            _ = try await store.events.append([EventBatch(workspaceId: ws, events: late)])
             engine.schedule([ws])
         }
         let report = try await engine.rebuild(workspaceId: ws)
@@ -134,24 +121,24 @@ struct LiveRebuildTests {
         #expect(status.report == report)
         let live = try await snapshot(f)
         #expect(try await f.profile("late-a\(34 % 11)") != nil)  // an arrival made it into the profiles
-        #expect(live.checkpoint == (try await f.store.events(in: ws, after: nil, limit: 100).last?.sequence))
+        #expect(live.checkpoint == (try await f.store.events.events(in: ws, after: nil, limit: 100).last?.sequence))
 
         // Offline, from scratch, with a fresh engine: the same result.
-        let offline = ProfileEngine(events: f.store, store: f.profileStore, pageSize: 7, clock: { ProfileFixture.now })
+        let offline = ProfileEngine(stores: f.store, pageSize: 7, clock: { ProfileFixture.now })
         let again = try await offline.rebuild(workspaceId: ws)
         #expect(again.events == 39)
         #expect(again.entered == 0 && again.exited == 0)
         #expect(try await snapshot(f) == live)
         // And the rules in force are a single version from the start.
-        #expect(try await f.profileStore.identityRules(workspaceId: ws).map(\.afterSeq) == [0])
+        #expect(try await f.store.identityRules.identityRules(workspaceId: ws).map(\.afterSeq) == [0])
     }
 
     @Test("a second rebuild of the same workspace is refused while one runs; progress is reported")
     func oneAtATime() async throws {
         var f = try await ProfileFixture.make(.sqlite)
-        let slow = ArrivingStore(base: f.store, delay: .milliseconds(30))
-        let engine = ProfileEngine(events: slow, store: f.profileStore, pageSize: 3, clock: { ProfileFixture.now })
-        _ = try await f.store.append([
+        let slow = ArrivingStore(base: f.store.events, delay: .milliseconds(30))
+        let engine = ProfileEngine(stores: f.stores(events: slow), pageSize: 3, clock: { ProfileFixture.now })
+        _ = try await f.store.events.append([
             EventBatch(workspaceId: f.workspace.id, events: Self.stream(&f, count: 30, offset: 0))
         ])
         let started = try await engine.startRebuild(workspaceId: f.workspace.id)

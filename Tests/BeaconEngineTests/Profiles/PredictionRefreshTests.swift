@@ -42,7 +42,7 @@ struct PredictionRefreshTests {
             #expect(members == Set(buyers.filter { $0.predictions?.rfmSegment == name }.map(\.id)))
         }
         // Predictions survive a reload of the engine and later events.
-        let fresh = ProfileEngine(events: f.store, store: f.profileStore, clock: { ProfileFixture.now })
+        let fresh = ProfileEngine(stores: f.store, clock: { ProfileFixture.now })
         let highRisk = try await fresh.preview(workspaceId: f.workspace.id, rule: ["churn_risk": ["gt": 0.5]], sample: 0).count
         #expect(highRisk == buyers.filter { ($0.predictions?.churnRisk ?? 0) > 0.5 }.count)
     }

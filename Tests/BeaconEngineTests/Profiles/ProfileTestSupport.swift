@@ -12,7 +12,7 @@ enum ProfileBackend: String, CaseIterable, Sendable {
         ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
     }
 
-    func open() async throws -> any EventStore {
+    func open() async throws -> Stores {
         switch self {
         case .sqlite: return try await makeSQLiteStore()
         case .postgres:
@@ -24,7 +24,7 @@ enum ProfileBackend: String, CaseIterable, Sendable {
 
 /// A store, a fresh workspace and an engine with a fixed clock.
 struct ProfileFixture {
-    let store: any EventStore
+    let store: Stores
     let profileStore: any ProfileStore
     let engine: ProfileEngine
     let workspace: Workspace
@@ -34,16 +34,23 @@ struct ProfileFixture {
 
     static func make(_ backend: ProfileBackend, rules: IdentityRules = IdentityRules(), pageSize: Int = 5_000) async throws -> ProfileFixture {
         let store = try await backend.open()
-        let ps = store as! any ProfileStore
-        let ws = try await store.createWorkspace(name: "p-\(UUID().uuidString.prefix(8).lowercased())")
-        let engine = ProfileEngine(events: store, store: ps, rules: rules, pageSize: pageSize, clock: { ProfileFixture.now })
+        let ps = store.profiles
+        let ws = try await store.workspaces.createWorkspace(name: "p-\(UUID().uuidString.prefix(8).lowercased())")
+        let engine = ProfileEngine(stores: store, rules: rules, pageSize: pageSize, clock: { ProfileFixture.now })
         return ProfileFixture(store: store, profileStore: ps, engine: engine, workspace: ws)
+    }
+
+    /// The fixture's stores with the event log replaced (a wrapper that counts or slows reads).
+    func stores(events: any EventStore) -> Stores {
+        var stores = store
+        stores.events = events
+        return stores
     }
 
     /// Appends events and folds them into profiles.
     mutating func send(_ events: [Event], workspace: Workspace? = nil) async throws {
         let ws = workspace ?? self.workspace
-        _ = try await store.append([EventBatch(workspaceId: ws.id, events: events)])
+        _ = try await store.events.append([EventBatch(workspaceId: ws.id, events: events)])
         try await engine.catchUp(workspaceId: ws.id)
     }
 

@@ -25,9 +25,9 @@ struct ScheduledRecomputeTests {
     ) {
         var f = try await ProfileFixture.make(backend)
         let clock = ManualClock(ProfileFixture.now)
-        let engine = ProfileEngine(events: f.store, store: f.profileStore, clock: { clock.now })
+        let engine = ProfileEngine(stores: f.store, clock: { clock.now })
         // u1 ordered 20 days ago, u2 5 days ago: both recent buyers now.
-        _ = try await f.store.append([
+        _ = try await f.store.events.append([
             EventBatch(
                 workspaceId: f.workspace.id,
                 events: [
@@ -100,7 +100,7 @@ struct ScheduledRecomputeTests {
     func idempotent() async throws {
         var (f, engine, _, scheduler) = try await setUp(.sqlite)
         // Appended without the live projection (as an import or the demo does).
-        _ = try await f.store.append([EventBatch(workspaceId: f.workspace.id, events: [
+        _ = try await f.store.events.append([EventBatch(workspaceId: f.workspace.id, events: [
             f.event(.track, user: "u3", name: "Order Completed", daysAgo: 3, properties: ["revenue": 10]),
         ])])
         let first = try await scheduler.runWorkspace(f.workspace.id)

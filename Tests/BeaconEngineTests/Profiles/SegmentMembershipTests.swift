@@ -77,7 +77,7 @@ struct SegmentMembershipTests {
     @Test("workspaces never see each other's profiles or members", arguments: ProfileBackend.available)
     func isolation(_ backend: ProfileBackend) async throws {
         var f = try await ProfileFixture.make(backend)
-        let other = try await f.store.createWorkspace(name: "o-\(UUID().uuidString.prefix(8).lowercased())")
+        let other = try await f.store.workspaces.createWorkspace(name: "o-\(UUID().uuidString.prefix(8).lowercased())")
         try await f.send([f.event(.identify, user: "same-user", traits: ["email": "same@x.io"]),
                           f.event(.track, user: "same-user", name: "Order Completed", properties: ["revenue": 2000])])
         try await f.send([f.event(.identify, user: "same-user", traits: ["email": "same@x.io"])], workspace: other)

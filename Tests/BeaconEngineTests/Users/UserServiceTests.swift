@@ -7,10 +7,10 @@ import Testing
 
 @Suite("Dashboard users and sessions")
 struct UserServiceTests {
-    static func service(_ backend: ProfileBackend, lifetime: TimeInterval = 3600) async throws -> (UserService, any EventStore) {
+    static func service(_ backend: ProfileBackend, lifetime: TimeInterval = 3600) async throws -> (UserService, Stores) {
         let store = try await backend.open()
         let users = UserService(
-            store: store as! any UserStore, hasher: PasswordHasher(rounds: 1_000), throttle: LoginThrottle(limit: 3),
+            store: store.users, hasher: PasswordHasher(rounds: 1_000), throttle: LoginThrottle(limit: 3),
             sessionLifetime: lifetime)
         return (users, store)
     }
@@ -98,8 +98,8 @@ struct UserServiceTests {
     @Test("Members see granted workspaces only; admins see all", arguments: ProfileBackend.available)
     func visibility(_ backend: ProfileBackend) async throws {
         let (users, store) = try await Self.service(backend)
-        let a = try await store.createWorkspace(name: "vis-a-\(UUID().uuidString.prefix(6).lowercased())")
-        let b = try await store.createWorkspace(name: "vis-b-\(UUID().uuidString.prefix(6).lowercased())")
+        let a = try await store.workspaces.createWorkspace(name: "vis-a-\(UUID().uuidString.prefix(6).lowercased())")
+        let b = try await store.workspaces.createWorkspace(name: "vis-b-\(UUID().uuidString.prefix(6).lowercased())")
         let member = try await users.createUser(email: Self.email(), name: "M", password: "long enough pw", role: .member)
         let admin = try await users.createUser(email: Self.email(), name: "A", password: "long enough pw", role: .admin)
         #expect(try await users.visibleWorkspaces(of: member, among: [a, b]).isEmpty)

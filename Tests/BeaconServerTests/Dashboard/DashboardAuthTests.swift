@@ -48,7 +48,7 @@ struct DashboardAuthTests {
     @Test("Signing in sets a Secure, HttpOnly, SameSite=Strict cookie that opens the dashboard; signing out ends it")
     func signInOut() async throws {
         let server = try await DashboardTestServer.make()
-        let users = server.runtime.users!
+        let users = server.runtime.users
         try await users.createUser(email: "ada@example.com", name: "Ada", password: "a good password", role: .admin)
         try await server.app().test(.router) { client in
             let wrong = try await client.execute(
@@ -87,7 +87,7 @@ struct DashboardAuthTests {
     @Test("Cross-origin writes are refused; redirects stay inside the dashboard")
     func forgeryAndRedirects() async throws {
         let server = try await DashboardTestServer.make()
-        try await server.runtime.users!.createUser(email: "bo@example.com", name: "Bo", password: "a good password", role: .admin)
+        try await server.runtime.users.createUser(email: "bo@example.com", name: "Bo", password: "a good password", role: .admin)
         try await server.app().test(.router) { client in
             let body = #"{"ws":"demo","budgets":{}}"#
             for origin in ["https://evil.example", "http://localhost.evil.example", "null"] {
@@ -142,7 +142,7 @@ struct DashboardAuthTests {
         let server = try await DashboardTestServer.make(workspace: "demo")
         let (other, _) = try await server.runtime.workspaces.create(name: "secret-shop")
         let cookie = try await DashboardTestServer.signedInCookie(server.runtime, role: .member)
-        let users = server.runtime.users!
+        let users = server.runtime.users
         let member = try #require(try await users.store.listUsers().first { $0.role == .member })
         try await users.store.grantWorkspace(userId: member.id, workspaceId: server.workspace!.id)
         try await server.app().test(.router) { client in
@@ -161,7 +161,7 @@ struct DashboardAuthTests {
     @Test("Five wrong passwords lock the email for a while with 429 and Retry-After")
     func throttled() async throws {
         let server = try await DashboardTestServer.make(workspace: nil)
-        try await server.runtime.users!.createUser(email: "cy@example.com", name: "Cy", password: "a good password", role: .admin)
+        try await server.runtime.users.createUser(email: "cy@example.com", name: "Cy", password: "a good password", role: .admin)
         try await server.app().test(.router) { client in
             for _ in 0..<5 {
                 let r = try await client.execute(

@@ -55,7 +55,7 @@ struct DashboardEscapingTests {
             testEvent(
                 "o1", user: "u1", event: Self.hostile, at: "2025-03-01T10:05:00Z", properties: ["revenue": .number(5)]),
         ])
-        let engine = try #require(server.runtime.profiles)
+        let engine = server.runtime.profiles
         _ = try await engine.catchUp(workspaceId: server.workspace!.id)
         let saved = try await engine.saveSegment(
             workspaceId: server.workspace!.id, name: Self.hostile, description: Self.hostile,

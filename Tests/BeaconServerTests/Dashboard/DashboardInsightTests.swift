@@ -86,7 +86,7 @@ struct DashboardInsightTests {
     @Test("The data page lists import jobs with progress; the endpoint serves them and checks limit")
     func importStatus() async throws {
         let server = try await DashboardTestServer.make()
-        let jobs = try #require(server.runtime.store as? any ImportJobStore)
+        let jobs = server.runtime.stores.importJobs
         let ws = server.workspace!.id
         let t0 = Timestamp.parse("2025-03-01T10:00:00Z")!
         try await jobs.saveImportJob(

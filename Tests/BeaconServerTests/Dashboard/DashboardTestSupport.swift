@@ -36,7 +36,7 @@ struct DashboardTestServer {
         let (ws, key) = try await runtime.workspaces.create(name: workspace)
         if demoCustomers > 0 {
             let events = DemoGenerator(seed: 7, customers: demoCustomers, days: days).events()
-            _ = try await runtime.store.append([EventBatch(workspaceId: ws.id, events: events)])
+            _ = try await runtime.stores.events.append([EventBatch(workspaceId: ws.id, events: events)])
         }
         return DashboardTestServer(runtime: runtime, workspace: ws, writeKey: key, cookie: cookie)
     }
@@ -46,7 +46,7 @@ struct DashboardTestServer {
     static func signedInCookie(
         _ runtime: BeaconRuntime, role: DashboardUser.Role, email: String? = nil, password: String = "test password 1"
     ) async throws -> String {
-        let users = runtime.users!
+        let users = runtime.users
         let user = DashboardUser(
             id: UUID().uuidString.lowercased(), email: email ?? "\(role.rawValue)-\(UUID().uuidString.prefix(6))@example.com".lowercased(),
             name: role == .admin ? "Test Admin" : "Test Member", role: role,
@@ -74,7 +74,7 @@ struct DashboardTestServer {
 
     /// Appends events to the workspace.
     func append(_ events: [Event]) async throws {
-        _ = try await runtime.store.append([EventBatch(workspaceId: workspace!.id, events: events)])
+        _ = try await runtime.stores.events.append([EventBatch(workspaceId: workspace!.id, events: events)])
     }
 }
 

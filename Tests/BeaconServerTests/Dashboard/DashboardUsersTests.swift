@@ -23,7 +23,7 @@ struct DashboardUsersTests {
     func manage() async throws {
         let server = try await DashboardTestServer.make(workspace: "demo")
         _ = try await server.runtime.workspaces.create(name: "second")
-        let users = server.runtime.users!
+        let users = server.runtime.users
         try await server.app().test(.router) { client in
             let list = try await get(SessionClient(base: client, cookie: server.cookie), "/dashboard/users")
             #expect(list.status == .ok)
@@ -84,7 +84,7 @@ struct DashboardUsersTests {
                 client, "/dashboard/users", [("email", "z@example.com"), ("name", "Z"), ("password", "long enough pw")],
                 cookie: memberCookie)
             #expect(attempt.status == .forbidden)
-            #expect(try await server.runtime.users!.store.user(email: "z@example.com") == nil)
+            #expect(try await server.runtime.users.store.user(email: "z@example.com") == nil)
 
             let wrong = try await Self.post(
                 client, "/dashboard/account/password",
@@ -104,6 +104,6 @@ struct DashboardUsersTests {
             let after = try await client.execute(uri: "/dashboard/account", method: .get, headers: [.cookie: memberCookie]) { $0 }
             #expect(after.status == .seeOther, "the old session ended")
         }
-        _ = try await server.runtime.users!.signIn(email: "me@example.com", password: "new password 22")
+        _ = try await server.runtime.users.signIn(email: "me@example.com", password: "new password 22")
     }
 }

@@ -109,7 +109,7 @@ struct SegmentBuilderTests {
     @Test("Save creates and updates a segment and points at its detail page; bad input names the field")
     func save() async throws {
         let server = try await segmentTestServer()
-        let store = try #require(server.runtime.store as? any ProfileStore)
+        let store = server.runtime.stores.profiles
         try await server.test { client in
             let created = try await sendJSON(
                 client, "/dashboard/api/segments?ws=demo", .post,
@@ -127,7 +127,7 @@ struct SegmentBuilderTests {
                 #"{"name": "Big spenders", "rule": {"not": {"lifetime_value": {"lt": 800}}}}"#)
             #expect(updated.status == .ok)
             #expect(updated.json["size"] as? Double == 1)
-            let members = try await server.runtime.profiles!.members(
+            let members = try await server.runtime.profiles.members(
                 workspaceId: server.workspace!.id, segmentId: "big-spenders")
             #expect(members.count == 1)
 

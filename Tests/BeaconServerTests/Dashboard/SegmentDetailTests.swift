@@ -32,7 +32,7 @@ struct SegmentDetailTests {
     @Test("Detail: size, revenue share, overlap and members; unknown segment is 404; list links to it")
     func detail() async throws {
         let server = try await segmentTestServer()
-        let engine = try #require(server.runtime.profiles)
+        let engine = server.runtime.profiles
         let ws = server.workspace!.id
         _ = try await engine.catchUp(workspaceId: ws)
         try await engine.saveSegment(workspaceId: ws, name: "Big spenders", rule: .object(["lifetime_value": .object(["gt": .number(500)])]))
@@ -66,7 +66,7 @@ struct SegmentDetailTests {
     @Test("CSV export with the chosen traits; bad trait lists and unknown segments name the field")
     func export() async throws {
         let server = try await segmentTestServer()
-        let engine = try #require(server.runtime.profiles)
+        let engine = server.runtime.profiles
         _ = try await engine.catchUp(workspaceId: server.workspace!.id)
         try await engine.saveSegment(
             workspaceId: server.workspace!.id, name: "Big spenders", rule: .object(["lifetime_value": .object(["gt": .number(500)])]))

@@ -23,7 +23,7 @@ struct SegmentsPageTests {
                 "o3", user: "u3", event: "Order Completed", at: "2025-03-02T10:00:00Z",
                 properties: ["revenue": .number(700)]),
         ])
-        let store = try #require(server.runtime.store as? any ProfileStore)
+        let store = server.runtime.stores.profiles
         let now = Date()
         let ws = server.workspace!.id
         try await store.saveSegment(
@@ -36,7 +36,7 @@ struct SegmentsPageTests {
                 workspaceId: ws, id: "any", name: "Buyers",
                 rule: .object(["lifetime_value": .object(["gt": .number(0)])]),
                 createdAt: now, updatedAt: now))
-        _ = try await server.runtime.profiles?.rebuild(workspaceId: ws)
+        _ = try await server.runtime.profiles.rebuild(workspaceId: ws)
         try await server.test { client in
             let r = try await get(client, "/dashboard/segments?ws=demo")
             #expect(r.status == .ok)

@@ -55,8 +55,8 @@ struct WriteKeyRoutesTests {
     func memberReadOnly() async throws {
         let server = try await DashboardTestServer.make(workspace: "demo")
         let cookie = try await DashboardTestServer.signedInCookie(server.runtime, role: .member, email: "m@example.com")
-        let member = try #require(try await server.runtime.users!.store.user(email: "m@example.com"))
-        try await server.runtime.users!.store.grantWorkspace(userId: member.id, workspaceId: server.workspace!.id)
+        let member = try #require(try await server.runtime.users.store.user(email: "m@example.com"))
+        try await server.runtime.users.store.grantWorkspace(userId: member.id, workspaceId: server.workspace!.id)
         try await server.app().test(.router) { client in
             let data = try await get(SessionClient(base: client, cookie: cookie), "/dashboard/data").body
             #expect(data.contains("<th scope=\"row\">default</th>"))

@@ -16,7 +16,7 @@ struct IdentityRulesRouteTests {
     @Test("GET shows the defaults; PUT validates, stores and applies the rules to new events; errors name the field")
     func rules() async throws {
         let server = try await TestServer.make()
-        let engine = try #require(server.runtime.profiles)
+        let engine = server.runtime.profiles
         let token = try await engine.createAPIToken(workspaceId: server.workspace.id, label: "test")
         let auth: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
         try await server.app().test(.router) { client in

@@ -12,7 +12,7 @@ struct ProfileRouteTests {
     /// A server with a few customers ingested through the tracking API and an API token.
     func setUp() async throws -> (TestServer, String) {
         let server = try await TestServer.make()
-        let engine = try #require(server.runtime.profiles)
+        let engine = server.runtime.profiles
         let token = try await engine.createAPIToken(workspaceId: server.workspace.id, label: "test")
         let body = """
             {"batch": [

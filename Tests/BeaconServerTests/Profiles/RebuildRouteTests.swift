@@ -34,7 +34,7 @@ struct RebuildRouteTests {
     @Test("POST starts a rebuild while ingest goes on; GET reports progress; the result equals an offline rebuild")
     func rebuildWhileIngesting() async throws {
         let server = try await TestServer.make()
-        let engine = try #require(server.runtime.profiles)
+        let engine = server.runtime.profiles
         let ws = server.workspace.id
         let token = try await engine.createAPIToken(workspaceId: ws, label: "test")
         let auth: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
@@ -67,7 +67,7 @@ struct RebuildRouteTests {
         // Let the live projection take in everything acknowledged, then compare with a rebuild
         // from scratch by a fresh engine.
         try await engine.catchUp(workspaceId: ws)
-        let store = try #require(server.runtime.store as? any ProfileStore)
+        let store = server.runtime.stores.profiles
         func snapshot() async throws -> ([Profile], [IdentityMerge], [String: Set<String>]) {
             (
                 try await store.listProfiles(workspaceId: ws, after: nil, limit: 10_000).map {
@@ -79,7 +79,7 @@ struct RebuildRouteTests {
         }
         let live = try await snapshot()
         #expect(live.0.reduce(0) { $0 + $1.eventCount } == 400)  // every acknowledged event is in a profile
-        let offline = ProfileEngine(events: server.runtime.store, store: store)
+        let offline = ProfileEngine(stores: server.runtime.stores)
         _ = try await offline.rebuild(workspaceId: ws)
         let rebuilt = try await snapshot()
         #expect(rebuilt.0 == live.0)
@@ -90,7 +90,7 @@ struct RebuildRouteTests {
     @Test("bad options name the field; a token is required")
     func badInput() async throws {
         let server = try await TestServer.make()
-        let engine = try #require(server.runtime.profiles)
+        let engine = server.runtime.profiles
         let token = try await engine.createAPIToken(workspaceId: server.workspace.id, label: "test")
         let auth: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
         try await server.app().test(.router) { client in

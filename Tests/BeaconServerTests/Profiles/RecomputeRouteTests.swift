@@ -17,7 +17,7 @@ struct RecomputeRouteTests {
     @Test("POST recomputes the token's workspace; GET shows the last result; a token is required")
     func onDemand() async throws {
         let server = try await TestServer.make()
-        let engine = try #require(server.runtime.profiles)
+        let engine = server.runtime.profiles
         let token = try await engine.createAPIToken(workspaceId: server.workspace.id, label: "test")
         let body =
             #"{"batch": [{"type": "track", "userId": "u-1", "event": "Order Completed", "properties": {"revenue": 1500}, "timestamp": "2025-03-02T10:00:00Z"}]}"#
@@ -56,7 +56,7 @@ struct RecomputeRouteTests {
     @Test("the server runs the recompute on its schedule and exports it as metrics")
     func scheduled() async throws {
         let server = try await TestServer.make()
-        let engine = try #require(server.runtime.profiles)
+        let engine = server.runtime.profiles
         let token = try await engine.createAPIToken(workspaceId: server.workspace.id, label: "test")
         let app = buildApplication(
             runtime: server.runtime,

@@ -10,9 +10,9 @@ struct IdentityRulesStoreTests {
         arguments: StoreBackend.available)
     func versions(_ backend: StoreBackend) async throws {
         let store = try await backend.open()
-        let ps = try #require(store as? any ProfileStore)
-        let ws = try await store.createWorkspace(name: uniqueName())
-        let other = try await store.createWorkspace(name: uniqueName())
+        let ps = store.identityRules
+        let ws = try await store.workspaces.createWorkspace(name: uniqueName())
+        let other = try await store.workspaces.createWorkspace(name: uniqueName())
         let at = Timestamp.parse("2025-05-01T00:00:00Z")!
         #expect(try await ps.identityRules(workspaceId: ws.id).isEmpty)
         let strict = IdentityRules(
@@ -39,7 +39,7 @@ struct IdentityRulesStoreTests {
         #expect(versions.map(\.rules) == [strict, strict])
 
         // Rules are configuration, not derived data: a profile reset keeps them.
-        try await ps.resetProfiles(workspaceId: ws.id)
+        try await store.profiles.resetProfiles(workspaceId: ws.id)
         #expect(try await ps.identityRules(workspaceId: ws.id).count == 2)
 
         try await ps.saveIdentityRules(

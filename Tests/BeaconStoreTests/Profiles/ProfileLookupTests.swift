@@ -10,8 +10,8 @@ struct ProfileLookupTests {
     @Test("lookup by value of any kind: the smallest kind wins when two profiles share a value", arguments: StoreBackend.available)
     func anyKindLookup(_ backend: StoreBackend) async throws {
         let store = try await backend.open()
-        let ps = try #require(store as? any ProfileStore)
-        let ws = try await store.createWorkspace(name: uniqueName())
+        let ps = store.profiles
+        let ws = try await store.workspaces.createWorkspace(name: uniqueName())
         let at = Timestamp.parse("2025-01-01T00:00:00Z")!
         var changes = ProfileChangeSet(workspaceId: ws.id, lastSeq: 3, mergeCount: 0)
         for (n, ids) in [[("user_id", "same"), ("user_id", "u-1")], [("email", "same"), ("anonymous_id", "a-2")],
@@ -31,23 +31,23 @@ struct ProfileLookupTests {
     @Test("paging the log of one workspace skips the other's interleaved events", arguments: StoreBackend.available)
     func interleavedPaging(_ backend: StoreBackend) async throws {
         let store = try await backend.open()
-        let a = try await store.createWorkspace(name: uniqueName("a"))
-        let b = try await store.createWorkspace(name: uniqueName("b"))
+        let a = try await store.workspaces.createWorkspace(name: uniqueName("a"))
+        let b = try await store.workspaces.createWorkspace(name: uniqueName("b"))
         let t0 = Timestamp.parse("2025-01-01T00:00:00Z")!
         for n in 0..<30 {
             let e = Event(messageId: "m\(n)", type: .track, userId: "u\(n)", event: "E", timestamp: t0 + Double(n), receivedAt: t0)
-            _ = try await store.append([EventBatch(workspaceId: n % 3 == 0 ? a.id : b.id, events: [e])])
+            _ = try await store.events.append([EventBatch(workspaceId: n % 3 == 0 ? a.id : b.id, events: [e])])
         }
         var after: Int64? = nil
         var read: [String] = []
         while true {
-            let page = try await store.events(in: a.id, after: after, limit: 4)
+            let page = try await store.events.events(in: a.id, after: after, limit: 4)
             read += page.map(\.event.messageId)
             guard page.count == 4, let last = page.last else { break }
             after = last.sequence
         }
         #expect(read == stride(from: 0, to: 30, by: 3).map { "m\($0)" })
-        let ranged = try await store.events(in: b.id, from: t0 + 10, to: t0 + 20, after: nil, limit: 100)
+        let ranged = try await store.events.events(in: b.id, from: t0 + 10, to: t0 + 20, after: nil, limit: 100)
         #expect(ranged.map(\.event.messageId) == (10..<20).filter { $0 % 3 != 0 }.map { "m\($0)" })
         try await store.close()
     }

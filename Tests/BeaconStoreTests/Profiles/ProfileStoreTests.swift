@@ -17,9 +17,9 @@ struct ProfileStoreTests {
           arguments: StoreBackend.available)
     func changeSets(_ backend: StoreBackend) async throws {
         let store = try await backend.open()
-        let ps = try #require(store as? any ProfileStore)
-        let ws = try await store.createWorkspace(name: uniqueName())
-        let other = try await store.createWorkspace(name: uniqueName())
+        let ps = store.profiles
+        let ws = try await store.workspaces.createWorkspace(name: uniqueName())
+        let other = try await store.workspaces.createWorkspace(name: uniqueName())
         let a = profile("p-1", seq: 1, [Identifier(kind: "user_id", value: "U1")], email: "Ada@Example.com", name: "Ada Lovelace")
         let b = profile("p-2", seq: 2, [Identifier(kind: "anonymous_id", value: "anon-2")])
         var first = ProfileChangeSet(workspaceId: ws.id, lastSeq: 2, mergeCount: 0)
@@ -61,8 +61,8 @@ struct ProfileStoreTests {
     @Test("segments, membership changes, sizes and API tokens", arguments: StoreBackend.available)
     func segmentsAndTokens(_ backend: StoreBackend) async throws {
         let store = try await backend.open()
-        let ps = try #require(store as? any ProfileStore)
-        let ws = try await store.createWorkspace(name: uniqueName())
+        let ps = store.profiles
+        let ws = try await store.workspaces.createWorkspace(name: uniqueName())
         let now = Timestamp.parse("2025-05-01T00:00:00Z")!
         let s = SegmentDefinition(workspaceId: ws.id, id: "vip", name: "VIP", rule: ["lifetime_value": ["gt": 1000]], createdAt: now, updatedAt: now)
         try await ps.saveSegment(s)
@@ -84,9 +84,9 @@ struct ProfileStoreTests {
         #expect(try await !ps.deleteSegment(workspaceId: ws.id, id: "vip"))
         #expect(try await ps.segmentMembers(workspaceId: ws.id, segmentId: "vip", after: nil, limit: 10).isEmpty)
 
-        try await ps.addAPIToken(hash: "h-\(ws.id)", workspaceId: ws.id, label: "t")
-        #expect(try await ps.workspace(apiTokenHash: "h-\(ws.id)")?.id == ws.id)
-        #expect(try await ps.workspace(apiTokenHash: "nope") == nil)
+        try await store.workspaces.addAPIToken(hash: "h-\(ws.id)", workspaceId: ws.id, label: "t")
+        #expect(try await store.workspaces.workspace(apiTokenHash: "h-\(ws.id)")?.id == ws.id)
+        #expect(try await store.workspaces.workspace(apiTokenHash: "nope") == nil)
         try await store.close()
     }
 }

@@ -1,6 +1,5 @@
 import BeaconEngine
 import BeaconCore
-import BeaconStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -16,7 +15,7 @@ import Hummingbird
 ///   without a usable `Origin`, `Sec-Fetch-Site: same-origin`, which scripts cannot forge) — browsers always send one of them, other clients use the
 ///   token API instead.
 struct DashboardAuthMiddleware<Context: RequestContext>: RouterMiddleware {
-    let users: UserService?
+    let users: UserService
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -30,9 +29,6 @@ struct DashboardAuthMiddleware<Context: RequestContext>: RouterMiddleware {
             }
         }
         guard dashboard else { return try await next(request, context) }
-        guard let users else {
-            throw ProblemDetails(.serviceUnavailable, detail: "this store keeps no dashboard users")
-        }
         let token = request.cookies[DashboardSession.cookieName]?.value
         guard let token, let user = try await users.user(forSession: token) else {
             if request.method == .get, !path.hasPrefix("/dashboard/api/") {

@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 
 /// The signed-in user of the dashboard request being handled.
 ///

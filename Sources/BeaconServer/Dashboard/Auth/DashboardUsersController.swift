@@ -1,6 +1,5 @@
 import BeaconEngine
 import BeaconCore
-import BeaconStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -60,7 +59,7 @@ struct DashboardUsersController<Context: RequestContext>: Sendable {
             let role = DashboardUser.Role(rawValue: form.role ?? "member")
             do {
                 guard let role else { throw UserError(field: "role", "choose member or admin") }
-                let all = try await dashboard.runtime.store.listWorkspaces()
+                let all = try await dashboard.runtime.workspaces.all()
                 let chosen = try (form.workspaces ?? []).map { name in
                     guard let w = all.first(where: { $0.name == name }) else {
                         throw UserError(field: "workspaces", "there is no workspace named '\(name)'")
@@ -88,7 +87,7 @@ struct DashboardUsersController<Context: RequestContext>: Sendable {
             guard let user = try await users.store.user(id: form.user ?? "") else {
                 return try await page(request, me: me, error: "user: there is no such user", field: "user", status: .notFound)
             }
-            guard let w = try await dashboard.runtime.store.workspace(named: form.workspace ?? "") else {
+            guard let w = try await dashboard.runtime.workspaces.named(form.workspace ?? "") else {
                 return try await page(
                     request, me: me, error: "workspace: there is no workspace named '\(form.workspace ?? "")'",
                     field: "workspace", status: .notFound)

@@ -1,6 +1,5 @@
 import BeaconEngine
 import BeaconCore
-import BeaconStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -13,7 +12,7 @@ import Hummingbird
 /// network. Over plain HTTP from another machine without that setting, sign-in is refused
 /// with an explanation instead of silently failing in the browser.
 struct LoginController<Context: RequestContext>: Sendable {
-    let users: UserService?
+    let users: UserService
     let renderer: Result<DashboardRenderer, TemplateError>
     let settings: DashboardSettings
 
@@ -40,7 +39,7 @@ struct LoginController<Context: RequestContext>: Sendable {
 
     func form(_ request: Request) async throws -> Response {
         let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init))
-        if let users, let token = request.cookies[DashboardSession.cookieName]?.value,
+        if let token = request.cookies[DashboardSession.cookieName]?.value,
             try await users.user(forSession: token) != nil
         {
             return Response(status: .seeOther, headers: [.location: next])
@@ -49,7 +48,6 @@ struct LoginController<Context: RequestContext>: Sendable {
     }
 
     func signIn(_ request: Request) async throws -> Response {
-        guard let users else { throw ProblemDetails(.serviceUnavailable, detail: "this store keeps no dashboard users") }
         let form = try await DashboardForm.decode(LoginForm.self, from: request, what: "the sign-in form")
         let email = form.email ?? ""
         let next = Self.safeNext(form.next)
@@ -90,7 +88,7 @@ struct LoginController<Context: RequestContext>: Sendable {
     }
 
     func signOut(_ request: Request) async throws -> Response {
-        if let users, let token = request.cookies[DashboardSession.cookieName]?.value {
+        if let token = request.cookies[DashboardSession.cookieName]?.value {
             try await users.signOut(token: token)
         }
         var response = Response(status: .seeOther, headers: [.location: "/login"])
@@ -110,7 +108,6 @@ struct LoginController<Context: RequestContext>: Sendable {
     }
 
     private func noUsers() async throws -> Bool {
-        guard let users else { return true }
         return try await users.store.listUsers().isEmpty
     }
 

@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 
 /// The administrators' page of dashboard users: who exists, their role and the workspaces

@@ -2,8 +2,6 @@ extension DashboardTemplates {
     /// Customers: search and one unified profile.
     static let customers = """
         {{<layout}}{{$content}}
-        {{^page.available}}<section class="empty"><h2>Profiles are not available</h2><p>This store keeps no profiles.</p></section>{{/page.available}}
-        {{#page.available}}
         <form class="search" method="get" action="/dashboard/customers" role="search">
           <input type="hidden" name="ws" value="{{workspace}}">
           <label for="q">Find a customer (email, name, user id)</label>
@@ -42,7 +40,6 @@ extension DashboardTemplates {
           <tbody>{{#timeline}}<tr><td class="num">{{sequence}}</td><td>{{time}}</td><td>{{type}}</td><td>{{name}}</td></tr>{{/timeline}}</tbody></table>
         </section>
         {{/page.detail}}
-        {{/page.available}}
         {{/content}}{{/layout}}
         """
 }

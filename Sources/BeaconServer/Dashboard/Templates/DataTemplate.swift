@@ -8,7 +8,6 @@ extension DashboardTemplates {
             <tbody>{{#page.workspaces}}<tr{{#current}} class="current"{{/current}}><th scope="row">{{name}}</th><td>{{created}}</td><td class="num">{{events}}</td></tr>{{/page.workspaces}}</tbody>
           </table>
         </section>
-        {{#page.imports.available}}
         <section aria-labelledby="imports-heading"><h2 id="imports-heading">Imports</h2>
           {{^page.imports.hasRows}}<p class="empty">No imports yet. Load history from files with <code>beacon import events FILE.jsonl --workspace {{page.workspaceName}}</code>,
           <code>beacon import orders FILE.csv --workspace {{page.workspaceName}}</code> or <code>beacon import spend FILE.csv --workspace {{page.workspaceName}}</code>; each run appears here with its progress.</p>{{/page.imports.hasRows}}
@@ -23,7 +22,6 @@ extension DashboardTemplates {
           </table>
           {{/page.imports.hasRows}}
         </section>
-        {{/page.imports.available}}
         <section aria-labelledby="keys"><h2 id="keys">Sources and write keys</h2>
           <p>Write keys are stored only as SHA-256 hashes, so Beacon cannot show them again. Each source (website, app,
           server) should get its own key, so one can be revoked without touching the others.

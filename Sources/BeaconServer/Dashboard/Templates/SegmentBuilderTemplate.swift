@@ -3,8 +3,6 @@ extension DashboardTemplates {
     /// `data-rule`), the live preview and save. Every value reaches the page escaped.
     static let segmentBuilder = """
         {{<layout}}{{$content}}
-        {{^page.available}}<section class="empty"><h2>Segments are not available</h2><p>This store keeps no profiles.</p></section>{{/page.available}}
-        {{#page.available}}
         <p class="lede">Combine conditions on traits, events, RFM segments and predictions. The count updates as you edit; nothing is saved until you press Save.</p>
         {{#page.isSystem}}<p class="note">This is a built-in segment: saving replaces its rule for this workspace.</p>{{/page.isSystem}}
         <form id="segment-builder" class="builder" data-ws="{{workspace}}" data-id="{{page.id}}" data-rule="{{page.rule}}" data-vocabulary="{{page.vocabulary}}" novalidate>
@@ -31,7 +29,6 @@ extension DashboardTemplates {
         </form>
         <datalist id="sb-trait-list"></datalist>
         <datalist id="sb-event-list"></datalist>
-        {{/page.available}}
         {{/content}}{{/layout}}
         """
 }

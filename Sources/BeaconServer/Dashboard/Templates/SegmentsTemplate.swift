@@ -2,8 +2,6 @@ extension DashboardTemplates {
     /// Segments: list with live sizes and the overlap heat-map.
     static let segments = """
         {{<layout}}{{$content}}
-        {{^page.available}}<section class="empty"><h2>Segments are not available</h2><p>This store keeps no profiles.</p></section>{{/page.available}}
-        {{#page.available}}
         <p class="sb-actions"><a class="button primary" href="{{page.newHref}}">New segment</a></p>
         {{#page.empty}}<section class="empty"><h2>No segments yet</h2><p>Build one with <a href="{{page.newHref}}">the rule builder</a>, or create one with the API:
         <code>curl -H "Authorization: Bearer $TOKEN" -d '{"name":"Big spenders","rule":{"lifetime_value":{"gt":500}}}' …/api/segments</code>
@@ -16,7 +14,6 @@ extension DashboardTemplates {
         </table>
         {{#page.overlap}}<section aria-labelledby="overlap"><h2 id="overlap">Overlap</h2><figure class="wide">{{{page.overlap}}}</figure></section>{{/page.overlap}}
         {{/page.empty}}
-        {{/page.available}}
         {{/content}}{{/layout}}
         """
 }

@@ -2,7 +2,7 @@ import BeaconCore
 import Foundation
 import GRDB
 
-extension SQLiteEventStore: WriteKeyStore {
+extension SQLiteEventStore {
     public func writeKeys(workspaceId: String) async throws -> [WriteKeyRecord] {
         try await pool.read { db in
             try Row.fetchAll(

@@ -2,7 +2,7 @@ import BeaconCore
 import Foundation
 import PostgresNIO
 
-extension PostgresEventStore: WriteKeyStore {
+extension PostgresEventStore {
     public func writeKeys(workspaceId: String) async throws -> [WriteKeyRecord] {
         var out: [WriteKeyRecord] = []
         for try await (hash, label, created) in try await client.query(

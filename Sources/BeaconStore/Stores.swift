@@ -1,0 +1,54 @@
+/// Every repository port of one backend, held together: what the engine is built on.
+///
+/// Nothing here is optional: both backends keep every kind of row, so no caller has to
+/// handle a store that "keeps no" users, profiles or jobs. Tests may replace one port with
+/// a wrapper (to count or slow appends) and keep the rest.
+public struct Stores: Sendable {
+    /// The append-only event log.
+    public var events: any EventStore
+    /// Workspaces, write keys and API tokens.
+    public var workspaces: any WorkspaceStore
+    /// Profiles, identifiers, merges, segments and memberships.
+    public var profiles: any ProfileStore
+    /// Versions of each workspace's identity rules.
+    public var identityRules: any IdentityRuleStore
+    /// Dashboard users, grants and sessions.
+    public var users: any UserStore
+    /// Runs of `beacon import`.
+    public var importJobs: any ImportJobStore
+    /// The backend's name, migrations and connections.
+    public var lifecycle: any StoreLifecycle
+
+    public init(
+        events: any EventStore, workspaces: any WorkspaceStore, profiles: any ProfileStore,
+        identityRules: any IdentityRuleStore, users: any UserStore, importJobs: any ImportJobStore,
+        lifecycle: any StoreLifecycle
+    ) {
+        self.events = events
+        self.workspaces = workspaces
+        self.profiles = profiles
+        self.identityRules = identityRules
+        self.users = users
+        self.importJobs = importJobs
+        self.lifecycle = lifecycle
+    }
+
+    /// Every port served by one backend object.
+    public init(
+        _ backend: some EventStore & WorkspaceStore & ProfileStore & IdentityRuleStore & UserStore & ImportJobStore
+            & StoreLifecycle
+    ) {
+        self.init(
+            events: backend, workspaces: backend, profiles: backend, identityRules: backend, users: backend,
+            importJobs: backend, lifecycle: backend)
+    }
+
+    /// A short name of the backend ("sqlite", "postgres").
+    public var backend: String { lifecycle.backend }
+
+    /// Applies the migrations that have not run yet.
+    public func migrate() async throws { try await lifecycle.migrate() }
+
+    /// Releases connections and files.
+    public func close() async throws { try await lifecycle.close() }
+}

@@ -1,0 +1,27 @@
+import BeaconCore
+import Foundation
+
+/// Workspaces and the credentials that reach them: hashed write keys (which only write) and
+/// hashed API tokens (which read). The keys and tokens themselves are never stored.
+public protocol WorkspaceStore: Sendable {
+    /// Creates a workspace. - Throws: `StoreError.conflict` when the name is taken.
+    func createWorkspace(name: String) async throws -> Workspace
+    func workspace(named name: String) async throws -> Workspace?
+    func workspace(id: String) async throws -> Workspace?
+    /// Every workspace, by name.
+    func listWorkspaces() async throws -> [Workspace]
+
+    /// Stores the hash of a write key for a workspace.
+    func addWriteKey(hash: String, workspaceId: String, label: String) async throws
+    /// The workspace a write-key hash belongs to, or nil.
+    func workspace(writeKeyHash: String) async throws -> Workspace?
+    /// The workspace's keys, oldest first.
+    func writeKeys(workspaceId: String) async throws -> [WriteKeyRecord]
+    /// Removes a key of the workspace; false when it has no key with that hash.
+    func revokeWriteKey(workspaceId: String, hash: String) async throws -> Bool
+
+    /// Stores the hash of a workspace API token.
+    func addAPIToken(hash: String, workspaceId: String, label: String) async throws
+    /// The workspace an API-token hash belongs to, or nil.
+    func workspace(apiTokenHash: String) async throws -> Workspace?
+}
