@@ -93,7 +93,8 @@ let package = Package(
         .testTarget(name: "BeaconAnalyticsTests", dependencies: ["BeaconAnalytics", "BeaconCore"], exclude: ["Attribution/Fixtures"]),
         .testTarget(
             name: "BeaconStoreTests",
-            dependencies: ["BeaconStore", "BeaconCore", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["BeaconStore", "BeaconCore", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Migrations/Fixtures"]
         ),
         .testTarget(
             name: "BeaconEngineTests",

@@ -53,7 +53,7 @@ public final class PostgresEventStore: EventStore, WorkspaceStore, StoreLifecycl
             for try await id in try await conn.query("SELECT id FROM beacon_migrations", logger: logger).decode(String.self) {
                 applied.insert(id)
             }
-            for migration in Migrations.all where !applied.contains(migration.id) {
+            for migration in try Migrations.pending(applied: applied) {
                 for sql in migration.postgres { try await conn.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
                 try await conn.query(
                     "INSERT INTO beacon_migrations (id, applied_at) VALUES (\(migration.id), \(Timestamp.milliseconds(Date())))",

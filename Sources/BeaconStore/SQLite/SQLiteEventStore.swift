@@ -44,6 +44,8 @@ public final class SQLiteEventStore: EventStore, WorkspaceStore, StoreLifecycle 
                 for sql in migration.sqlite { try db.execute(sql: sql) }
             }
         }
+        let registered = migrator
+        _ = try Migrations.pending(applied: try await pool.read { try registered.appliedIdentifiers($0) })
         try migrator.migrate(pool)
     }
 
