@@ -33,14 +33,15 @@ public struct Stores: Sendable {
         self.lifecycle = lifecycle
     }
 
-    /// Every port served by one backend object.
+    /// Every port of one backend: its own for the event log, profiles, identity rules, users
+    /// and import jobs; the SQL-once repositories over its driver for the rest.
     public init(
-        _ backend: some EventStore & WorkspaceStore & ProfileStore & IdentityRuleStore & UserStore & ImportJobStore
-            & StoreLifecycle
+        _ backend: some EventStore & ProfileStore & IdentityRuleStore & UserStore & ImportJobStore & StoreLifecycle
+            & SQLBackend
     ) {
         self.init(
-            events: backend, workspaces: backend, profiles: backend, identityRules: backend, users: backend,
-            importJobs: backend, lifecycle: backend)
+            events: backend, workspaces: SQLWorkspaceStore(driver: backend.driver), profiles: backend,
+            identityRules: backend, users: backend, importJobs: backend, lifecycle: backend)
     }
 
     /// A short name of the backend ("sqlite", "postgres").

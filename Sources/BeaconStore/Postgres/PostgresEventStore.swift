@@ -8,7 +8,7 @@ import PostgresNIO
 /// Same schema and semantics as `SQLiteEventStore` (payload is `jsonb` here); an append of
 /// many batches is one transaction of multi-row `INSERT … ON CONFLICT DO NOTHING`
 /// statements, so duplicates are skipped by the primary key `(workspace_id, message_id)`.
-public final class PostgresEventStore: EventStore, WorkspaceStore, StoreLifecycle {
+public final class PostgresEventStore: EventStore, StoreLifecycle, SQLBackend {
     public let backend = "postgres"
     let client: PostgresClient
     let logger: Logger
@@ -43,6 +43,8 @@ public final class PostgresEventStore: EventStore, WorkspaceStore, StoreLifecycl
         return configuration
     }
 
+    public var driver: any SQLDriver { PostgresDriver(client: client, logger: logger) }
+
     public func migrate() async throws {
         try await client.withTransaction(logger: logger) { conn in
             try await conn.query("SELECT pg_advisory_xact_lock(424242)", logger: logger)
@@ -60,42 +62,6 @@ public final class PostgresEventStore: EventStore, WorkspaceStore, StoreLifecycl
                     logger: logger)
             }
         }
-    }
-
-    public func createWorkspace(name: String) async throws -> Workspace {
-        let workspace = Workspace(id: UUID().uuidString.lowercased(), name: name, createdAt: Timestamp.truncated(Date()))
-        do {
-            try await client.query(
-                "INSERT INTO workspaces (id, name, created_at) VALUES (\(workspace.id), \(name), \(Timestamp.milliseconds(workspace.createdAt)))",
-                logger: logger)
-        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
-            throw StoreError(.conflict, "a workspace named '\(name)' already exists")
-        }
-        return workspace
-    }
-
-    public func workspace(named name: String) async throws -> Workspace? {
-        try await workspaces("SELECT id, name, created_at FROM workspaces WHERE name = \(name)").first
-    }
-
-    public func workspace(id: String) async throws -> Workspace? {
-        try await workspaces("SELECT id, name, created_at FROM workspaces WHERE id = \(id)").first
-    }
-
-    public func listWorkspaces() async throws -> [Workspace] {
-        try await workspaces("SELECT id, name, created_at FROM workspaces ORDER BY name")
-    }
-
-    public func addWriteKey(hash: String, workspaceId: String, label: String) async throws {
-        try await client.query(
-            "INSERT INTO write_keys (workspace_id, key_hash, label, created_at) VALUES (\(workspaceId), \(hash), \(label), \(Timestamp.milliseconds(Date())))",
-            logger: logger)
-    }
-
-    public func workspace(writeKeyHash: String) async throws -> Workspace? {
-        try await workspaces(
-            "SELECT w.id, w.name, w.created_at FROM write_keys k JOIN workspaces w ON w.id = k.workspace_id WHERE k.key_hash = \(writeKeyHash)"
-        ).first
     }
 
     /// Rows per multi-row INSERT: 9 binds each, well under the protocol's 65,535.
@@ -177,13 +143,5 @@ public final class PostgresEventStore: EventStore, WorkspaceStore, StoreLifecycl
 
     public func close() async throws {
         runner.cancel()
-    }
-
-    private func workspaces(_ query: PostgresQuery) async throws -> [Workspace] {
-        var out: [Workspace] = []
-        for try await (id, name, created) in try await client.query(query, logger: logger).decode((String, String, Int64).self) {
-            out.append(Workspace(id: id, name: name, createdAt: Timestamp.date(milliseconds: created)))
-        }
-        return out
     }
 }

@@ -87,22 +87,6 @@ extension PostgresEventStore {
         return out
     }
 
-    public func addAPIToken(hash: String, workspaceId: String, label: String) async throws {
-        let now = Timestamp.milliseconds(Date())
-        try await client.query(
-            "INSERT INTO api_tokens (workspace_id, token_hash, label, created_at) VALUES (\(workspaceId), \(hash), \(label), \(now))",
-            logger: logger)
-    }
-
-    public func workspace(apiTokenHash: String) async throws -> Workspace? {
-        for try await (id, name, created) in try await client.query("""
-            SELECT w.id, w.name, w.created_at FROM api_tokens t JOIN workspaces w ON w.id = t.workspace_id WHERE t.token_hash = \(apiTokenHash)
-            """, logger: logger).decode((String, String, Int64).self) {
-            return Workspace(id: id, name: name, createdAt: Timestamp.date(milliseconds: created))
-        }
-        return nil
-    }
-
     private func segmentDocs(_ query: PostgresQuery) async throws -> [SegmentDefinition] {
         var out: [SegmentDefinition] = []
         for try await doc in try await client.query(query, logger: logger).decode(String.self) {

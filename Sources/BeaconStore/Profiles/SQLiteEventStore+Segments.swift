@@ -95,19 +95,4 @@ extension SQLiteEventStore {
                              arguments: [workspaceId, segmentId]).map { (Timestamp.date(milliseconds: $0[0]), $0[1]) }
         }
     }
-
-    public func addAPIToken(hash: String, workspaceId: String, label: String) async throws {
-        try await pool.write { db in
-            try db.execute(sql: "INSERT INTO api_tokens (workspace_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [workspaceId, hash, label, Timestamp.milliseconds(Date())])
-        }
-    }
-
-    public func workspace(apiTokenHash: String) async throws -> Workspace? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT w.id, w.name, w.created_at FROM api_tokens t JOIN workspaces w ON w.id = t.workspace_id WHERE t.token_hash = ?
-                """, arguments: [apiTokenHash]).map { Workspace(id: $0[0], name: $0[1], createdAt: Timestamp.date(milliseconds: $0[2])) }
-        }
-    }
 }

@@ -8,7 +8,7 @@ import GRDB
 /// process *and* of the machine; the cost (one fsync per commit) is paid once per group of
 /// requests because ingest groups concurrent requests into one `append` call.
 /// Readers never block the writer (WAL, `DatabasePool`).
-public final class SQLiteEventStore: EventStore, WorkspaceStore, StoreLifecycle {
+public final class SQLiteEventStore: EventStore, StoreLifecycle, SQLBackend {
     public let backend = "sqlite"
     let pool: DatabasePool
     /// The writer's page cache (SQLite's default is 2 MiB).
@@ -37,6 +37,8 @@ public final class SQLiteEventStore: EventStore, WorkspaceStore, StoreLifecycle 
         }
     }
 
+    public var driver: any SQLDriver { GRDBDriver(pool: pool) }
+
     public func migrate() async throws {
         var migrator = DatabaseMigrator()
         for migration in Migrations.all {
@@ -47,48 +49,6 @@ public final class SQLiteEventStore: EventStore, WorkspaceStore, StoreLifecycle 
         let registered = migrator
         _ = try Migrations.pending(applied: try await pool.read { try registered.appliedIdentifiers($0) })
         try migrator.migrate(pool)
-    }
-
-    public func createWorkspace(name: String) async throws -> Workspace {
-        let workspace = Workspace(id: UUID().uuidString.lowercased(), name: name, createdAt: Timestamp.truncated(Date()))
-        do {
-            try await pool.write { db in
-                try db.execute(
-                    sql: "INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)",
-                    arguments: [workspace.id, workspace.name, Timestamp.milliseconds(workspace.createdAt)])
-            }
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            throw StoreError(.conflict, "a workspace named '\(name)' already exists")
-        }
-        return workspace
-    }
-
-    public func workspace(named name: String) async throws -> Workspace? {
-        try await fetchWorkspace("SELECT id, name, created_at FROM workspaces WHERE name = ?", name)
-    }
-
-    public func workspace(id: String) async throws -> Workspace? {
-        try await fetchWorkspace("SELECT id, name, created_at FROM workspaces WHERE id = ?", id)
-    }
-
-    public func listWorkspaces() async throws -> [Workspace] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, created_at FROM workspaces ORDER BY name").map(Self.workspace(from:))
-        }
-    }
-
-    public func addWriteKey(hash: String, workspaceId: String, label: String) async throws {
-        try await pool.write { db in
-            try db.execute(
-                sql: "INSERT INTO write_keys (workspace_id, key_hash, label, created_at) VALUES (?, ?, ?, ?)",
-                arguments: [workspaceId, hash, label, Timestamp.milliseconds(Date())])
-        }
-    }
-
-    public func workspace(writeKeyHash: String) async throws -> Workspace? {
-        try await fetchWorkspace(
-            "SELECT w.id, w.name, w.created_at FROM write_keys k JOIN workspaces w ON w.id = k.workspace_id WHERE k.key_hash = ?",
-            writeKeyHash)
     }
 
     public func append(_ batches: [EventBatch]) async throws -> [AppendResult] {
@@ -149,15 +109,5 @@ public final class SQLiteEventStore: EventStore, WorkspaceStore, StoreLifecycle 
 
     public func close() async throws {
         try pool.close()
-    }
-
-    private func fetchWorkspace(_ sql: String, _ argument: String) async throws -> Workspace? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: sql, arguments: [argument]).map(Self.workspace(from:))
-        }
-    }
-
-    private static func workspace(from row: Row) -> Workspace {
-        Workspace(id: row[0], name: row[1], createdAt: Timestamp.date(milliseconds: row[2]))
     }
 }
