@@ -33,15 +33,15 @@ public struct Stores: Sendable {
         self.lifecycle = lifecycle
     }
 
-    /// Every port of one backend: its own for the event log, profiles, identity rules, users
-    /// and import jobs; the SQL-once repositories over its driver for the rest.
+    /// Every port of one backend: its own for the event log, profiles, identity rules and
+    /// users; the SQL-once repositories over its driver for the rest.
     public init(
-        _ backend: some EventStore & ProfileStore & IdentityRuleStore & UserStore & ImportJobStore & StoreLifecycle
-            & SQLBackend
+        _ backend: some EventStore & ProfileStore & IdentityRuleStore & UserStore & StoreLifecycle & SQLBackend
     ) {
+        let driver = backend.driver
         self.init(
-            events: backend, workspaces: SQLWorkspaceStore(driver: backend.driver), profiles: backend,
-            identityRules: backend, users: backend, importJobs: backend, lifecycle: backend)
+            events: backend, workspaces: SQLWorkspaceStore(driver: driver), profiles: backend,
+            identityRules: backend, users: backend, importJobs: SQLImportJobStore(driver: driver), lifecycle: backend)
     }
 
     /// A short name of the backend ("sqlite", "postgres").
