@@ -33,15 +33,14 @@ public struct Stores: Sendable {
         self.lifecycle = lifecycle
     }
 
-    /// Every port of one backend: its own for the event log, profiles, identity rules and
-    /// users; the SQL-once repositories over its driver for the rest.
-    public init(
-        _ backend: some EventStore & ProfileStore & IdentityRuleStore & UserStore & StoreLifecycle & SQLBackend
-    ) {
+    /// Every port of one backend: its own for the event log, profiles and users; the SQL-once
+    /// repositories over its driver for the rest.
+    public init(_ backend: some EventStore & ProfileStore & UserStore & StoreLifecycle & SQLBackend) {
         let driver = backend.driver
         self.init(
             events: backend, workspaces: SQLWorkspaceStore(driver: driver), profiles: backend,
-            identityRules: backend, users: backend, importJobs: SQLImportJobStore(driver: driver), lifecycle: backend)
+            identityRules: SQLIdentityRuleStore(driver: driver), users: backend,
+            importJobs: SQLImportJobStore(driver: driver), lifecycle: backend)
     }
 
     /// A short name of the backend ("sqlite", "postgres").
