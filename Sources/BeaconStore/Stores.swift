@@ -33,13 +33,13 @@ public struct Stores: Sendable {
         self.lifecycle = lifecycle
     }
 
-    /// Every port of one backend: its own for the event log, profiles and users; the SQL-once
-    /// repositories over its driver for the rest.
-    public init(_ backend: some EventStore & ProfileStore & UserStore & StoreLifecycle & SQLBackend) {
+    /// Every port of one backend: its own for the event log and profiles (batched appends and
+    /// projection steps), the SQL-once repositories over its driver for the rest.
+    public init(_ backend: some EventStore & ProfileStore & StoreLifecycle & SQLBackend) {
         let driver = backend.driver
         self.init(
             events: backend, workspaces: SQLWorkspaceStore(driver: driver), profiles: backend,
-            identityRules: SQLIdentityRuleStore(driver: driver), users: backend,
+            identityRules: SQLIdentityRuleStore(driver: driver), users: SQLUserStore(driver: driver),
             importJobs: SQLImportJobStore(driver: driver), lifecycle: backend)
     }
 
