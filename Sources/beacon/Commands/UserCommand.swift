@@ -29,7 +29,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let password = try UserCommand.readPassword(fromStdin: passwordStdin, confirm: true)
             let runtime = try await store.openRuntime(logger: store.makeLogger())
-            let users = UserCommand.users(runtime)
+            let users = runtime.users
             var workspaces: [Workspace] = []
             for name in workspace {
                 let w = try await runtime.existingWorkspace(named: name, option: "--workspace")
@@ -51,7 +51,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let runtime = try await store.openRuntime(logger: store.makeLogger())
-            let users = UserCommand.users(runtime)
+            let users = runtime.users
             let all = try await runtime.workspaces.all()
             for u in try await users.store.listUsers() {
                 let visible = try await users.visibleWorkspaces(of: u, among: all).map(\.name).sorted()
@@ -93,7 +93,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let password = try UserCommand.readPassword(fromStdin: passwordStdin, confirm: true)
             let runtime = try await store.openRuntime(logger: store.makeLogger())
-            let users = UserCommand.users(runtime)
+            let users = runtime.users
             try await UserCommand.mapping { try await users.setPassword(email: email, to: password) }
             print("password of \(email) changed; its sessions are signed out")
             try await runtime.close()
@@ -107,7 +107,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let runtime = try await store.openRuntime(logger: store.makeLogger())
-            let users = UserCommand.users(runtime)
+            let users = runtime.users
             let user = try await UserCommand.mapping { try await users.existing(email) }
             _ = try await users.store.deleteUser(id: user.id)
             print("deleted \(user.email)")
@@ -117,13 +117,9 @@ struct UserCommand: AsyncParsableCommand {
 
     // MARK: Shared steps
 
-    static func users(_ runtime: BeaconRuntime) -> UserService {
-        runtime.users
-    }
-
     static func changeGrant(store: StoreOptions, email: String, workspace: String, grant: Bool) async throws {
         let runtime = try await store.openRuntime(logger: store.makeLogger())
-        let users = UserCommand.users(runtime)
+        let users = runtime.users
         let user = try await mapping { try await users.existing(email) }
         let w = try await runtime.existingWorkspace(named: workspace, option: "--workspace")
         if grant {
