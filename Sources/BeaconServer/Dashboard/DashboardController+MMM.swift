@@ -1,4 +1,4 @@
-import BeaconAnalytics
+import BeaconEngine
 import BeaconStore
 import Foundation
 import Hummingbird

@@ -22,7 +22,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
             $0 as? TemplateError ?? TemplateError(name: "?", underlying: "\($0)")
         }
         snapshots = WorkspaceSnapshotCache(store: runtime.store)
-        mmm = MMMFitCache(specification: settings.mmmSpecification, store: runtime.store)
+        mmm = MMMFitCache(settings: settings.marketingMix, store: runtime.store)
     }
 
     func addRoutes(to router: Router<Context>) {

@@ -1,4 +1,5 @@
 import BeaconAnalytics
+import BeaconEngine
 import Foundation
 
 extension OverviewPage {
