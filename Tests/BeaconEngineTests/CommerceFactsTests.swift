@@ -58,6 +58,14 @@ struct CommerceFactsTests {
             #expect(abs(result.value.reduce(0, +) - Self.net) < 1e-9, "\(name)")
         }
 
+        // The dashboard: its attribution comparison and its revenue by channel.
+        let stored = try await f.store.allEvents(in: f.workspace.id).map(\.event)
+        let live = LiveAttribution.touches(from: stored)
+        let comparison = try #require(try AttributionComparison.run(on: live))
+        #expect(abs(comparison.value - Self.net) < 1e-9)
+        let dashboardRevenue: Double = live.lastTouchOrders.reduce(0) { $0 + $1.revenue }
+        #expect(abs(dashboardRevenue - Self.net) < 1e-9)
+
         // The marketing-mix table's revenue target.
         let data = try await EventLogMarketingData.dataset(store: f.store, workspaceId: f.workspace.id)
         #expect(data.count == 7)
