@@ -24,18 +24,24 @@ struct CommerceFactsTests {
         }
         events += [
             f.event(.page, user: "u1", daysAgo: 6, context: ["campaign": ["source": "google", "medium": "cpc"]]),
-            f.event(.track, user: "u1", name: "Order Completed", daysAgo: 6, properties: ["order_id": "O-1", "revenue": 120]),
+            f.event(
+                .track, user: "u1", name: "Order Completed", daysAgo: 6,
+                properties: ["order_id": "O-1", "revenue": 120]),
             f.event(.page, user: "u2", daysAgo: 5, context: ["page": ["referrer": "https://www.facebook.com/"]]),
-            f.event(.track, user: "u2", name: "Order Completed", daysAgo: 5, properties: ["order_id": "O-2", "total": 80]),
-            f.event(.track, user: "u1", name: "Order Refunded", daysAgo: 3,
-                    properties: ["order_id": "O-1", "total": .number(refundSign * 30)]),
-            f.event(.track, user: "u2", name: "Order Refunded", daysAgo: 2, properties: ["total": .number(refundSign * 50)]),
+            f.event(
+                .track, user: "u2", name: "Order Completed", daysAgo: 5, properties: ["order_id": "O-2", "total": 80]),
+            f.event(
+                .track, user: "u1", name: "Order Refunded", daysAgo: 3,
+                properties: ["order_id": "O-1", "total": .number(refundSign * 30)]),
+            f.event(
+                .track, user: "u2", name: "Order Refunded", daysAgo: 2, properties: ["total": .number(refundSign * 50)]),
         ]
         return events
     }
 
-    @Test("A refund sent with a positive `total` lowers revenue in the fold, attribution and MMM alike",
-          arguments: ProfileBackend.available, [1.0, -1.0])
+    @Test(
+        "A refund sent with a positive `total` lowers revenue in the fold, attribution and MMM alike",
+        arguments: ProfileBackend.available, [1.0, -1.0])
     func refundLowersRevenueEverywhere(_ backend: ProfileBackend, refundSign: Double) async throws {
         var f = try await ProfileFixture.make(backend)
         try await f.send(Self.events(&f, refundSign: refundSign))

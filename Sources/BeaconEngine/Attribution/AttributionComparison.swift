@@ -62,7 +62,9 @@ public struct AttributionComparison: Sendable, Equatable {
             markov: report.markov.first.map { m in
                 Markov(
                     states: m.states,
-                    transitions: m.transitions.map { Transition(from: $0.from, to: $0.to, probability: $0.probability) },
+                    transitions: m.transitions.map {
+                        Transition(from: $0.from, to: $0.to, probability: $0.probability)
+                    },
                     removalEffects: m.removalEffects)
             })
     }

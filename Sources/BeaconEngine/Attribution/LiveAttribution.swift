@@ -35,7 +35,9 @@ public enum LiveAttribution {
         var known: [String: String] = [:]
         for e in events {
             if let anonymous = e.anonymousId, let user = e.userId, known[anonymous] == nil { known[anonymous] = user }
-            if e.type == .alias, let previous = e.previousId, let user = e.userId, known[previous] == nil { known[previous] = user }
+            if e.type == .alias, let previous = e.previousId, let user = e.userId, known[previous] == nil {
+                known[previous] = user
+            }
         }
         var touches: [AttributionTouchEvent] = []
         var ordersOf: [String: [Int]] = [:]
@@ -75,7 +77,8 @@ public enum LiveAttribution {
         models: [AttributionEngine.Model], settings: AttributionEngine.Settings = .init()
     ) async throws -> AttributionReport {
         let events = try await store.allEvents(in: workspaceId, from: from, to: to).map(\.event)
-        return try AttributionEngine.run(events: touchEvents(from: events), builder: builder, models: models, settings: settings)
+        return try AttributionEngine.run(
+            events: touchEvents(from: events), builder: builder, models: models, settings: settings)
     }
 }
 

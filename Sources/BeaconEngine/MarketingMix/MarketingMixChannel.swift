@@ -85,6 +85,7 @@ extension MMMFitCache.MMMResult {
 
     public var statistics: MarketingMixFitStatistics {
         let s = fit.statistics
-        return MarketingMixFitStatistics(observations: s.observations, rSquared: s.rSquared, nrmse: s.nrmse, mape: s.mape)
+        return MarketingMixFitStatistics(
+            observations: s.observations, rSquared: s.rSquared, nrmse: s.nrmse, mape: s.mape)
     }
 }

@@ -36,15 +36,18 @@ extension MMMFitCache.MMMResult {
     public func plan(horizon: Int) throws -> MarketingMixPlan {
         let current = currentSpend
         let p = try MMMBudgetPlan(
-            responses: fit.responses, current: current, budget: current.reduce(0, +) * Double(horizon), horizon: horizon)
+            responses: fit.responses, current: current, budget: current.reduce(0, +) * Double(horizon), horizon: horizon
+        )
         return MarketingMixPlan(
             horizon: p.horizon, budget: p.budget,
             lines: p.lines.map {
                 .init(
                     name: $0.name, currentSpend: $0.currentSpend, optimizedSpend: $0.optimizedSpend,
-                    currentRevenue: $0.currentRevenue, optimizedRevenue: $0.optimizedRevenue, marginalROAS: $0.marginalROAS)
+                    currentRevenue: $0.currentRevenue, optimizedRevenue: $0.optimizedRevenue,
+                    marginalROAS: $0.marginalROAS)
             },
             currentRevenue: p.currentRevenue, optimizedRevenue: p.optimizedRevenue, lift: p.lift.estimate,
-            liftLower: p.lift.lower, liftUpper: p.lift.upper, liftPercent: p.liftPercent, optimizedROAS: p.optimizedROAS)
+            liftLower: p.lift.lower, liftUpper: p.lift.upper, liftPercent: p.liftPercent, optimizedROAS: p.optimizedROAS
+        )
     }
 }

@@ -43,7 +43,9 @@ struct OrderTests {
     @Test("order id, currency and customer (userId, else anonymousId)")
     func fields() throws {
         let known = try #require(
-            Order(E.track(CommerceEvent.orderCompleted, properties: ["order_id": "A-1", "currency": "EUR", "revenue": 3])))
+            Order(
+                E.track(CommerceEvent.orderCompleted, properties: ["order_id": "A-1", "currency": "EUR", "revenue": 3]))
+        )
         #expect(known.orderId == "A-1" && known.currency == "EUR" && known.customer == "u1" && known.time == E.time)
         let anonymous = try #require(Order(E.track(CommerceEvent.orderCompleted, user: nil, anonymous: "a9")))
         #expect(anonymous.customer == "a9")
@@ -53,8 +55,9 @@ struct OrderTests {
     func notOrders() {
         #expect(Order(E.track(CommerceEvent.orderRefunded, properties: ["revenue": 5])) == nil)
         #expect(Order(E.track("Product Viewed", properties: ["revenue": 5])) == nil)
-        let page = Event(messageId: "p", type: .page, userId: "u1", name: CommerceEvent.orderCompleted,
-                         timestamp: E.time, receivedAt: E.time, properties: ["revenue": 5])
+        let page = Event(
+            messageId: "p", type: .page, userId: "u1", name: CommerceEvent.orderCompleted,
+            timestamp: E.time, receivedAt: E.time, properties: ["revenue": 5])
         #expect(Order(page) == nil)
         #expect(Order(name: "Checkout Started", properties: ["revenue": 5], at: E.time) == nil)
     }

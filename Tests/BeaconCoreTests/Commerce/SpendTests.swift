@@ -9,7 +9,10 @@ struct SpendTests {
     @Test("channel, amount and currency are read; a numeric string counts")
     func reads() throws {
         let spend = try #require(
-            Spend(E.track(CommerceEvent.adSpend, user: nil, properties: ["channel": "google_ads", "spend": "120.5", "currency": "EUR"])))
+            Spend(
+                E.track(
+                    CommerceEvent.adSpend, user: nil,
+                    properties: ["channel": "google_ads", "spend": "120.5", "currency": "EUR"])))
         #expect(spend == Spend(channel: "google_ads", day: E.time, amount: 120.5, currency: "EUR"))
     }
 

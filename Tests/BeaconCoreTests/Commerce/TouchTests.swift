@@ -31,8 +31,9 @@ struct TouchTests {
 
     @Test("pages and screens are touches; identify calls are not")
     func types() {
-        let page = Event(messageId: "p", type: .page, userId: "u1", timestamp: E.time, receivedAt: E.time,
-                         context: ["campaign": ["source": "newsletter", "medium": "email"]])
+        let page = Event(
+            messageId: "p", type: .page, userId: "u1", timestamp: E.time, receivedAt: E.time,
+            context: ["campaign": ["source": "newsletter", "medium": "email"]])
         #expect(Touch(page)?.utmMedium == "email")
         let identify = Event(messageId: "i", type: .identify, userId: "u1", timestamp: E.time, receivedAt: E.time)
         #expect(Touch(identify) == nil)
