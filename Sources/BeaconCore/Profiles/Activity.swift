@@ -13,8 +13,8 @@ public struct Activity: Sendable, Equatable {
     }
 
     /// Segment's e-commerce and email event names that feed computed traits.
-    public static let orderCompleted = "Order Completed"
-    public static let orderRefunded = "Order Refunded"
+    public static let orderCompleted = CommerceEvent.orderCompleted
+    public static let orderRefunded = CommerceEvent.orderRefunded
     public static let emailOpened = "Email Opened"
     public static let emailLinkClicked = "Email Link Clicked"
     public static let ticketNames: Set<String> = ["Ticket Created", "Support Ticket Created", "Ticket Opened"]
@@ -29,11 +29,5 @@ public struct Activity: Sendable, Equatable {
             if list[mid].timestamp > date { high = mid } else { low = mid + 1 }
         }
         return list[..<low]
-    }
-
-    /// An order event's amount (Segment's e-commerce spec: `revenue`, falling back to `total`,
-    /// then `value`); nil when it carries none of them as a number.
-    public static func amount(_ properties: [String: JSONValue]) -> Double? {
-        properties["revenue"]?.doubleValue ?? properties["total"]?.doubleValue ?? properties["value"]?.doubleValue
     }
 }

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Running order totals of a profile, kept current as `Order Completed` and `Order Refunded`
-/// events arrive (Segment's e-commerce spec: `revenue`, falling back to `total`).
+/// events arrive, read as `Order` and `Refund`.
 ///
-/// Lifetime value is completed revenue minus refunds (a refund's amount counts as negative
-/// whatever its sign); average order value is completed revenue over completed orders.
+/// Lifetime value is completed revenue minus refunds (a refund lowers it whatever sign its
+/// amount was sent with: `Refund`); average order value is completed revenue over completed orders.
 public struct OrderStats: Sendable, Equatable, Codable {
     public var count: Int = 0
     public var revenue: Double = 0
@@ -23,6 +23,16 @@ public struct OrderStats: Sendable, Equatable, Codable {
         revenue += amount
         firstAt = min(firstAt ?? time, time)
         lastAt = max(lastAt ?? time, time)
+    }
+
+    /// Adds a completed order (`Order.revenue`).
+    public mutating func add(_ order: Order) {
+        addOrder(revenue: order.revenue, at: order.time)
+    }
+
+    /// Adds a refund (`Refund.amount`, never negative).
+    public mutating func add(_ refund: Refund) {
+        refunded += refund.amount
     }
 
     /// Adds another profile's orders (identity merge).

@@ -108,12 +108,14 @@ public struct Profile: Sendable, Equatable, Codable {
     }
 
     /// Counts one tracked event in the running totals behind the computed traits: completed
-    /// orders and refunds (by `Activity.amount`), email opens and clicks, support tickets.
+    /// orders and refunds (read as `Order` and `Refund`), email opens and clicks, support tickets.
     /// Events of other names (`Activity.countedNames` lists these) change nothing.
     public mutating func countTracked(_ name: String, properties: [String: JSONValue], at time: Date) {
         switch name {
-        case Activity.orderCompleted: orders.addOrder(revenue: Activity.amount(properties) ?? 0, at: time)
-        case Activity.orderRefunded: orders.refunded += abs(Activity.amount(properties) ?? 0)
+        case Activity.orderCompleted:
+            if let order = Order(name: name, properties: properties, at: time) { orders.add(order) }
+        case Activity.orderRefunded:
+            if let refund = Refund(name: name, properties: properties, at: time) { orders.add(refund) }
         case Activity.emailOpened: recordEmail(opened: true, at: time)
         case Activity.emailLinkClicked: recordEmail(opened: false, at: time)
         default: if Activity.ticketNames.contains(name) { supportTickets += 1 }

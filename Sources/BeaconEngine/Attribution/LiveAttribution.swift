@@ -6,36 +6,68 @@ import Foundation
 /// Attribution on a workspace's stored events: the engine step between the event log and
 /// `AttributionEngine`, shared by the CLI, the HTTP API and the dashboard.
 ///
-/// Touchpoints are page, screen and track events; their source is `context.campaign`
-/// (utm `source`, `medium`, `name`, per the Segment spec), `context.page.referrer`, or a
-/// `channel` property. Conversions are track events named in the builder's
-/// `conversionEvents`, valued by `properties.revenue` (or `total`).
+/// Touchpoints are page, screen and track events; where each came from is its `Touch`
+/// (`context.campaign` utm source, medium and name, `context.page.referrer`, or a `channel`
+/// property). Conversions are track events named in the builder's `conversionEvents`, valued
+/// by `CommerceEvent.revenue(of:)`: an `Order`'s amount, a `Refund`'s −|amount|.
+///
+/// **Refunds.** A refund is not a visit and not a conversion of its own: it lowers the value of
+/// the order it refunds, so every model credits the channels that brought the order with the
+/// net amount and the report's total value is orders minus refunds. The refunded order is the
+/// `Order Completed` with the refund's `order_id`; without one (or when that order is not among
+/// the events), the same person's latest order at or before the refund. A refund with no such
+/// order in the events (e.g. its order lies before the report's window) keeps its own negative
+/// value and counts only if `Order Refunded` is made a conversion event.
 ///
 /// Anonymous visits are stitched to the known user they later became: any event carrying
 /// both `anonymousId` and `userId` (an `identify`, or a later page call) links the two, so
 /// the first, anonymous ad click counts in the buyer's journey. (Full identity resolution
 /// over emails and devices is the identity graph's job; this is its anonymous→known core.)
 public enum LiveAttribution {
-    /// Maps stored events to attribution touch events.
+    /// Maps stored events to attribution touch events, each refund netted into its order.
     public static func touchEvents(from events: [Event]) -> [AttributionTouchEvent] {
+        touches(from: events).netted
+    }
+
+    /// Maps stored events to attribution touch events, with each refund linked to the order
+    /// it refunds (`LiveTouches`).
+    public static func touches(from events: [Event]) -> LiveTouches {
         var known: [String: String] = [:]
         for e in events {
             if let anonymous = e.anonymousId, let user = e.userId, known[anonymous] == nil { known[anonymous] = user }
-            if e.type == .alias, let previous = e.previousId, let user = e.userId, known[previous] == nil { known[previous] = user }
+            if e.type == .alias, let previous = e.previousId, let user = e.userId, known[previous] == nil {
+                known[previous] = user
+            }
         }
-        return events.compactMap { e -> AttributionTouchEvent? in
-            guard e.type == .page || e.type == .screen || e.type == .track else { return nil }
-            guard let person = e.userId ?? e.anonymousId.map({ known[$0] ?? $0 }) else { return nil }
-            let campaign = e.context?["campaign"]
+        var touches: [AttributionTouchEvent] = []
+        var ordersOf: [String: [Int]] = [:]
+        var orderWithId: [String: Int] = [:]
+        var refunds: [(index: Int, refund: Refund)] = []
+        for e in events {
+            guard let touch = Touch(e) else { continue }
+            guard let person = e.userId ?? e.anonymousId.map({ known[$0] ?? $0 }) else { continue }
             let name = e.type == .track ? (e.event ?? "") : (e.name ?? e.type.rawValue)
-            let revenue = e.properties?["revenue"]?.doubleValue ?? e.properties?["total"]?.doubleValue
-            return AttributionTouchEvent(
-                userId: person, timestamp: e.timestamp.timeIntervalSince1970, name: name,
-                utmSource: campaign?["source"]?.stringValue, utmMedium: campaign?["medium"]?.stringValue,
-                utmCampaign: campaign?["name"]?.stringValue,
-                referrer: e.context?["page"]?["referrer"]?.stringValue ?? e.properties?["referrer"]?.stringValue,
-                channel: e.properties?["channel"]?.stringValue, revenue: revenue)
+            if let order = Order(e) {
+                ordersOf[person, default: []].append(touches.count)
+                if let id = order.orderId { orderWithId[id] = touches.count }
+            } else if let refund = Refund(e) {
+                refunds.append((touches.count, refund))
+            }
+            touches.append(
+                AttributionTouchEvent(
+                    userId: person, timestamp: e.timestamp.timeIntervalSince1970, name: name,
+                    utmSource: touch.utmSource, utmMedium: touch.utmMedium, utmCampaign: touch.utmCampaign,
+                    referrer: touch.referrer, channel: touch.channel, revenue: CommerceEvent.revenue(of: e)))
         }
+        var links: [LiveTouches.RefundLink] = []
+        for (index, refund) in refunds {
+            let time = touches[index].timestamp
+            let latest = ordersOf[touches[index].userId]?.filter { touches[$0].timestamp <= time }
+                .max { touches[$0].timestamp < touches[$1].timestamp }
+            guard let order = refund.orderId.flatMap({ orderWithId[$0] }) ?? latest else { continue }
+            links.append(LiveTouches.RefundLink(refund: index, order: order, amount: refund.amount))
+        }
+        return LiveTouches(events: touches, refunds: links)
     }
 
     /// Runs `models` on the journeys of a workspace's events in `[from, to)`.
@@ -45,6 +77,34 @@ public enum LiveAttribution {
         models: [AttributionEngine.Model], settings: AttributionEngine.Settings = .init()
     ) async throws -> AttributionReport {
         let events = try await store.allEvents(in: workspaceId, from: from, to: to).map(\.event)
-        return try AttributionEngine.run(events: touchEvents(from: events), builder: builder, models: models, settings: settings)
+        return try AttributionEngine.run(
+            events: touchEvents(from: events), builder: builder, models: models, settings: settings)
+    }
+}
+
+/// A workspace's attribution touch events, each order and refund at its own time and signed
+/// revenue (`CommerceEvent.revenue(of:)`), with every refund linked to the order it refunds.
+public struct LiveTouches: Sendable {
+    /// A refund (index in `events`) and the order it lowers.
+    public struct RefundLink: Sendable, Equatable {
+        public var refund: Int
+        public var order: Int
+        /// The refunded amount, never negative (`Refund.amount`).
+        public var amount: Double
+    }
+
+    /// The touch events as sent: orders and refunds each at their own revenue.
+    public var events: [AttributionTouchEvent]
+    public var refunds: [RefundLink]
+
+    /// The touch events attribution runs on: each linked refund's amount taken off its order's
+    /// value and the refund left without one (it is not a conversion).
+    public var netted: [AttributionTouchEvent] {
+        var touches = events
+        for link in refunds {
+            touches[link.order].revenue = (touches[link.order].revenue ?? 0) - link.amount
+            touches[link.refund].revenue = nil
+        }
+        return touches
     }
 }

@@ -113,8 +113,9 @@ public struct DemoGenerator: Sendable {
                 t += 60 + 600 * rng.nextDouble()
                 let quantity = 1 + rng.nextInt(below: 3)
                 let revenue = ((Double.exp(rng.nextNormal(mean: spendMean, standardDeviation: 0.4)) + product.price * Double(quantity - 1)) * 100).rounded() / 100
-                out.append(track(id: nextId(), userId: userId, anonymousId: anonymousId, at: t, event: "Order Completed", properties: [
-                    "order_id": .string("D\(seed)-\(counter)"), "revenue": .number(revenue), "currency": .string("USD"),
+                out.append(track(id: nextId(), userId: userId, anonymousId: anonymousId, at: t, event: CommerceEvent.orderCompleted, properties: [
+                    CommerceEvent.Key.orderId: .string("D\(seed)-\(counter)"), CommerceEvent.Key.revenue: .number(revenue),
+                    CommerceEvent.Key.currency: .string("USD"),
                     "products": .array([.object([
                         "product_id": .string(product.id), "name": .string(product.name),
                         "category": .string(product.category), "quantity": .number(Double(quantity)), "price": .number(product.price),

@@ -114,16 +114,17 @@ public struct OrderFileImporter: Sendable {
         var events: [Event] = []
         for (n, key) in order.enumerated() {
             let o = orders[key]!
-            var properties: [String: JSONValue] = [
-                "order_id": .string(o.id),
-                "revenue": .number((o.revenue * 100).rounded() / 100),
-                "total": .number((o.revenue * 100).rounded() / 100),
-                "products": .array(o.products),
-            ]
-            properties["currency"] = o.currency.map(JSONValue.string)
-            properties["country"] = o.country.map(JSONValue.string)
+            var extra: [String: JSONValue] = ["products": .array(o.products)]
+            extra["country"] = o.country.map(JSONValue.string)
+            let amount = (o.revenue * 100).rounded() / 100
+            // The commerce facts write their own properties, so the importer and every reader agree.
+            let properties = o.refund
+                ? Refund(orderId: o.id, time: o.timestamp, amount: amount, currency: o.currency).properties(extra: extra)
+                : BeaconCore.Order(orderId: o.id, time: o.timestamp, amount: amount, currency: o.currency)
+                    .properties(extra: extra)
             events.append(Event(
-                messageId: key, type: .track, userId: o.customer, event: o.refund ? "Order Refunded" : "Order Completed",
+                messageId: key, type: .track, userId: o.customer,
+                event: o.refund ? CommerceEvent.orderRefunded : CommerceEvent.orderCompleted,
                 timestamp: o.timestamp, originalTimestamp: o.timestamp, receivedAt: receivedAt,
                 properties: .object(properties), context: .object(["library": .object(["name": .string("beacon-import")])])))
             if events.count >= chunkSize || n == order.count - 1 {

@@ -2,7 +2,7 @@ import BeaconCore
 import BeaconStore
 import Foundation
 
-/// Imports daily ad spend from CSV as `Ad Spend` events (see `EventLogMarketingData`).
+/// Imports daily ad spend from CSV as `Ad Spend` events (`Spend`, read by `EventLogMarketingData`).
 ///
 /// Two shapes are read: *long* — one row per day and channel, with `date`, `channel` and
 /// `spend` columns (names configurable) — or *wide* — a `date` column and one spend column
@@ -66,7 +66,7 @@ public struct SpendFileImporter: Sendable {
                             detail: "line \(entry.line), column '\(entry.column)': '\(entry.spend)' is not a non-negative number")
                 continue
             }
-            events.append(EventLogMarketingData.spendEvent(day: day, channel: channel, spend: spend, currency: currency, receivedAt: receivedAt))
+            events.append(Spend(channel: channel, day: day, amount: spend, currency: currency).event(receivedAt: receivedAt))
             report.rowsImported += 1
         }
         var start = 0

@@ -7,44 +7,40 @@ import Foundation
 /// week), the wide table `MarketingMixModel` fits.
 ///
 /// Spend arrives as `Ad Spend` track events (one per channel and day, from
-/// `beacon import spend` or an ad platform's webhook), with `properties.channel` and
-/// `properties.spend`; revenue is the sum of `properties.revenue` (or `total`) of the
-/// conversion events (default `Order Completed`; refunds with negative revenue net out).
+/// `beacon import spend` or an ad platform's webhook), read as `Spend`; revenue is the sum of
+/// `CommerceEvent.revenue(of:)` over the conversion events (default `Order Completed` and
+/// `Order Refunded`): an `Order`'s amount, less each `Refund` whatever sign it was sent with.
 /// The calendar runs from the first to the last day with spend, UTC; days without a row
 /// for a channel have zero spend. Weekly data sums seven-day blocks from the first day.
 public enum EventLogMarketingData {
     /// The event name of ad-spend records.
-    public static let spendEvent = "Ad Spend"
+    public static let spendEvent = CommerceEvent.adSpend
 
-    /// The `Ad Spend` event for one channel and day; its message id is fixed by
-    /// (day, channel), so importing the same spend file twice stores it once.
+    /// The `Ad Spend` event for one channel and day (`Spend.event(receivedAt:)`); its message id
+    /// is fixed by (day, channel), so importing the same spend file twice stores it once.
     public static func spendEvent(day: Date, channel: String, spend: Double, currency: String? = nil, receivedAt: Date = Date()) -> Event {
-        let dayText = String(Timestamp.format(day).prefix(10))
-        var properties: [String: JSONValue] = ["channel": .string(channel), "spend": .number(spend), "date": .string(dayText)]
-        properties["currency"] = currency.map(JSONValue.string)
-        return Event(
-            messageId: "spend:\(dayText):\(channel)", type: .track, anonymousId: "ad-platform:\(channel)", event: spendEvent,
-            timestamp: day, originalTimestamp: day, receivedAt: Timestamp.truncated(receivedAt), properties: .object(properties))
+        Spend(channel: channel, day: day, amount: spend, currency: currency).event(receivedAt: receivedAt)
     }
+
+    /// The conversion events whose revenue is the default target: orders less refunds.
+    public static let orderEvents: Set<String> = [CommerceEvent.orderCompleted, CommerceEvent.orderRefunded]
 
     /// The wide table for `events`.
     /// - Parameters:
     ///   - conversionEvents: event names whose revenue is the target.
     ///   - stepDays: 1 for daily rows, 7 for weekly.
     /// - Throws: `MarketingDataError` when there is no spend to model.
-    public static func dataset(events: [Event], conversionEvents: Set<String> = ["Order Completed", "Order Refunded"],
+    public static func dataset(events: [Event], conversionEvents: Set<String> = orderEvents,
                                stepDays: Int = 1) throws -> MMMDataset {
         let day = 86_400.0
         var spend: [String: [Int: Double]] = [:]
         var revenue: [Int: Double] = [:]
         func dayIndex(_ date: Date) -> Int { Int((date.timeIntervalSince1970 / day).rounded(.down)) }
         for e in events where e.type == .track {
-            if e.event == spendEvent, let channel = e.properties?["channel"]?.stringValue,
-               let amount = e.properties?["spend"]?.doubleValue {
-                spend[channel, default: [:]][dayIndex(e.timestamp), default: 0] += amount
+            if let s = Spend(e) {
+                spend[s.channel, default: [:]][dayIndex(s.day), default: 0] += s.amount
             } else if let name = e.event, conversionEvents.contains(name) {
-                let value = e.properties?["revenue"]?.doubleValue ?? e.properties?["total"]?.doubleValue ?? 0
-                revenue[dayIndex(e.timestamp), default: 0] += value
+                revenue[dayIndex(e.timestamp), default: 0] += CommerceEvent.revenue(of: e) ?? 0
             }
         }
         let spendDays = spend.values.flatMap(\.keys)
@@ -68,7 +64,7 @@ public enum EventLogMarketingData {
 
     /// The wide table for a workspace's events in `[from, to)`.
     public static func dataset(store: any EventStore, workspaceId: String, from: Date? = nil, to: Date? = nil,
-                               conversionEvents: Set<String> = ["Order Completed", "Order Refunded"], stepDays: Int = 1) async throws -> MMMDataset {
+                               conversionEvents: Set<String> = orderEvents, stepDays: Int = 1) async throws -> MMMDataset {
         let events = try await store.allEvents(in: workspaceId, from: from, to: to).map(\.event)
         return try dataset(events: events, conversionEvents: conversionEvents, stepDays: stepDays)
     }

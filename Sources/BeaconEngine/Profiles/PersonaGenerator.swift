@@ -106,8 +106,9 @@ public struct PersonaGenerator: Sendable {
             var orders = 0
             while t < stop || orders == 0 {
                 let value = (p.value.lowerBound + (p.value.upperBound - p.value.lowerBound) * rng.nextDouble() * 100).rounded() / 100
-                event(.track, user: user, anon: phone, name: "Order Completed", at: t,
-                      properties: ["order_id": .string("G\(seed)-\(counter)"), "revenue": .number(value), "currency": "USD"])
+                event(.track, user: user, anon: phone, name: CommerceEvent.orderCompleted, at: t,
+                      properties: [CommerceEvent.Key.orderId: .string("G\(seed)-\(counter)"),
+                                   CommerceEvent.Key.revenue: .number(value), CommerceEvent.Key.currency: "USD"])
                 orders += 1
                 if p.ordersPerYear <= 1 && rng.nextBool(probability: 0.9) { break }
                 t += rng.nextExponential(rate: p.ordersPerYear / 365) * 86_400

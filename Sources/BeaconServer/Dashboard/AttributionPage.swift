@@ -1,10 +1,9 @@
-import BeaconAnalytics
 import BeaconEngine
 import Foundation
 
 /// The attribution comparison: every model's credited revenue per channel side by side
 /// (grouped bars and a table), the Markov chain's removal effects and its transition
-/// probabilities as a heat-map, on the workspace's stored events (`LiveAttribution`).
+/// probabilities as a heat-map, on the workspace's stored events (`AttributionComparison`).
 struct AttributionPage: Sendable {
     struct Row: Sendable {
         var channel: String
@@ -15,13 +14,6 @@ struct AttributionPage: Sendable {
         var channel: String
         var effect: String
     }
-
-    /// Models in display order with their readable names.
-    static let models: [(model: AttributionEngine.Model, label: String)] = [
-        (.rule(.firstTouch), "First touch"), (.rule(.lastTouch), "Last touch"), (.rule(.linear), "Linear"),
-        (.rule(.timeDecay(halfLife: 7)), "Time decay"), (.rule(.uShaped(first: 0.4, last: 0.4)), "U-shaped"),
-        (.markov(order: 1), "Markov"), (.shapley(.simplified), "Shapley"),
-    ]
 
     var empty: Bool
     var error: String?
@@ -35,23 +27,21 @@ struct AttributionPage: Sendable {
     var effects: [Effect] = []
 
     /// Runs the models on the snapshot's touch events; nil when there is nothing to attribute.
-    static func report(for snapshot: WorkspaceSnapshot) -> Result<AttributionReport, AttributionFailure>? {
-        guard snapshot.touches.contains(where: { AttributionJourneyBuilder().conversionEvents.contains($0.name) })
-        else { return nil }
+    static func report(for snapshot: WorkspaceSnapshot) -> Result<AttributionComparison, AttributionFailure>? {
         do {
-            return .success(try AttributionEngine.run(events: snapshot.touches, models: models.map(\.model)))
+            return try AttributionComparison.run(on: snapshot.touches).map { .success($0) }
         } catch {
             return .failure(AttributionFailure(message: "\(error)"))
         }
     }
 
-    init(report: Result<AttributionReport, AttributionFailure>?) {
+    init(report: Result<AttributionComparison, AttributionFailure>?) {
         guard let report else {
             empty = true
             return
         }
         empty = false
-        let r: AttributionReport
+        let r: AttributionComparison
         switch report {
         case .failure(let f):
             error = f.message
@@ -59,18 +49,17 @@ struct AttributionPage: Sendable {
         case .success(let value): r = value
         }
         summary =
-            "\(DashboardFormat.count(r.journeys)) journeys, \(DashboardFormat.count(Int(r.totalConversions.rounded()))) conversions worth \(DashboardFormat.money(r.totalValue)); \(DashboardFormat.count(Int(r.totalNulls.rounded()))) journeys without a conversion."
-        let labels = Dictionary(uniqueKeysWithValues: Self.models.map { ($0.model.name, $0.label) })
-        modelNames = r.models.map { labels[$0.model] ?? $0.model }
+            "\(DashboardFormat.count(r.journeys)) journeys, \(DashboardFormat.count(Int(r.conversions.rounded()))) conversions worth \(DashboardFormat.money(r.value)); \(DashboardFormat.count(Int(r.nulls.rounded()))) journeys without a conversion."
+        modelNames = r.credits.map(\.label)
         chart = BarChart(
             title: "Revenue credited to each channel by model", categories: r.channels,
-            series: r.models.map { ChartSeries(name: labels[$0.model] ?? $0.model, values: $0.value) },
+            series: r.credits.map { ChartSeries(name: $0.label, values: $0.values) },
             unit: .money(symbol: "$"), xTitle: "Channel", yTitle: "Credited revenue"
         ).svg()
         rows = r.channels.enumerated().map { c, name in
-            Row(channel: name, cells: r.models.map { DashboardFormat.money($0.value[c]) })
+            Row(channel: name, cells: r.credits.map { DashboardFormat.money($0.values[c]) })
         }
-        if let markov = r.markov.first {
+        if let markov = r.markov {
             effects = zip(r.channels, markov.removalEffects).map {
                 Effect(channel: $0, effect: DashboardFormat.percent($1))
             }

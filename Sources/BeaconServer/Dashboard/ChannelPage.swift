@@ -1,4 +1,4 @@
-import BeaconAnalytics
+import BeaconEngine
 import Foundation
 
 /// The channel deep dive: a table of every channel's ROAS and marginal ROAS from the
@@ -30,61 +30,58 @@ struct ChannelPage: Sendable {
     var isDemo: Bool
 
     /// The page for `channel` (nil: the first), or nil when the fit has no such channel.
-    init?(result: MMMFitCache.MMMResult, plan: MMMBudgetPlan?, channel requested: String?, query: String) {
-        let fit = result.fit
-        let found: Int? = requested.map { r in fit.channels.firstIndex { $0.name == r } } ?? 0
-        guard let index = found, index < fit.channels.count else { return nil }
+    init?(result: MMMFitCache.MMMResult, plan: MarketingMixPlan?, channel requested: String?, query: String) {
+        let channels = result.channels
+        let found: Int? = requested.map { r in channels.firstIndex { $0.name == r } } ?? 0
+        guard let index = found, index < channels.count else { return nil }
         let optimal = plan.map { p in p.lines.map { $0.optimizedSpend / Double(p.horizon) } }
-        rows = fit.channels.enumerated().map { k, c in
+        rows = channels.enumerated().map { k, c in
             Row(
                 name: c.name,
                 href: "/dashboard/channels\(query)\(query.isEmpty ? "?" : "&")channel=\(DashboardQuery.encode(c.name))",
                 selected: k == index, spend: DashboardFormat.money(c.totalSpend),
                 revenue: DashboardFormat.money(c.totalContribution),
-                roas: String(format: "%.2f× [%.2f, %.2f]", c.roas.estimate, c.roas.lower, c.roas.upper),
-                marginalROAS: DashboardFormat.ratio(c.marginalROAS.estimate),
+                roas: String(format: "%.2f× [%.2f, %.2f]", c.roas, c.roasLower, c.roasUpper),
+                marginalROAS: DashboardFormat.ratio(c.marginalROAS),
                 current: DashboardFormat.money(c.currentSpend),
                 optimal: optimal.map { DashboardFormat.money($0[k]) } ?? "–",
-                diminishing: c.responseCurve.diminishingReturns.map { DashboardFormat.money($0.spend) } ?? "–")
+                diminishing: c.diminishingReturns.map { DashboardFormat.money($0.spend) } ?? "–")
         }
-        let c = fit.channels[index]
+        let c = channels[index]
         channel = c.name
         sourceNote = result.source.note
         isDemo = result.source.isDemo
-        let s = fit.statistics
+        let s = result.statistics
         fitSummary = String(
             format: "Fitted on %d days × %d channels in %.1f s: R² %.3f, NRMSE %.3f, MAPE %.1f%%.", s.observations,
-            fit.channels.count, result.seconds, s.rSquared, s.nrmse, s.mape * 100)
-        timeChart = Self.weekly(result: result, index: index)
+            channels.count, result.seconds, s.rSquared, s.nrmse, s.mape * 100)
+        timeChart = Self.weekly(c, dates: result.dates)
         var markers = [
-            ResponseCurveChart.Marker(
-                name: "Current spend", spend: c.responseCurve.current.spend, response: c.responseCurve.current.response)
+            ResponseCurveChart.Marker(name: "Current spend", spend: c.current.spend, response: c.current.response)
         ]
         if let o = optimal?[index] {
-            markers.append(.init(name: "Optimal spend", spend: o, response: c.response.response(o)))
+            markers.append(.init(name: "Optimal spend", spend: o, response: c.revenue(atDailySpend: o)))
         }
-        if let d = c.responseCurve.diminishingReturns {
+        if let d = c.diminishingReturns {
             markers.append(.init(name: "Marginal ROAS 1", spend: d.spend, response: d.response))
         }
         curveChart = ResponseCurveChart(
-            title: "\(c.name): response curve",
-            curve: c.responseCurve.points.map { ($0.spend, $0.response, $0.responseLower, $0.responseUpper) },
+            title: "\(c.name): response curve", curve: c.curve.map { ($0.spend, $0.response, $0.lower, $0.upper) },
             markers: markers, unit: .money(symbol: "$")
         ).svg()
-        let m = c.marginalROAS.estimate
+        let m = c.marginalROAS
         advice =
             m < 1
             ? "At the current \(DashboardFormat.money(c.currentSpend))/day each extra $1 returns \(String(format: "$%.2f", m)): \(c.name) is past its diminishing-returns point; move budget to channels with a higher marginal ROAS."
             : "At the current \(DashboardFormat.money(c.currentSpend))/day each extra $1 still returns \(String(format: "$%.2f", m)): there is room to grow \(c.name)."
     }
 
-    /// Weekly spend and model-credited revenue of channel `index`.
-    static func weekly(result: MMMFitCache.MMMResult, index: Int) -> String {
-        let fit = result.fit, data = result.data
-        let name = fit.channels[index].name
-        let spend = data.channels[index].values
-        let contribution = fit.decomposition.parts.first { $0.name == name }?.values ?? []
-        let n = min(spend.count, data.dates.count)
+    /// Weekly spend and model-credited revenue of channel `c`, weeks labelled from `dates`.
+    static func weekly(_ c: MarketingMixChannel, dates: [String]) -> String {
+        let name = c.name
+        let spend = c.spend
+        let contribution = c.contribution
+        let n = min(spend.count, dates.count)
         // Whole weeks only: a trailing partial week would look like a collapse.
         let weeks = max(n / 7, 1)
         var s = [Double](repeating: 0, count: weeks), r = s
@@ -94,7 +91,7 @@ struct ChannelPage: Sendable {
         }
         return LineChart(
             title: "\(name): weekly spend and the revenue the model credits it",
-            categories: (0..<weeks).map { data.dates[$0 * 7] },
+            categories: (0..<weeks).map { dates[$0 * 7] },
             series: [ChartSeries(name: "Spend", values: s), ChartSeries(name: "Revenue from \(name)", values: r)],
             style: .line, unit: .money(symbol: "$"), xTitle: "Week starting", yTitle: "Amount per week"
         ).svg()

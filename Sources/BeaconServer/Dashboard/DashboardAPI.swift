@@ -1,4 +1,3 @@
-import BeaconAnalytics
 import BeaconCore
 import BeaconEngine
 import Foundation
@@ -7,7 +6,7 @@ import Hummingbird
 /// The dashboard's small JSON endpoints, used by its script:
 /// - `GET /dashboard/api/mmm?ws=` — `{"state":"fitting","seconds":12}` / `{"state":"ready",…}` / `{"state":"failed","error":…}`;
 /// - `POST /dashboard/api/whatif?ws=` with `{"spend":{"google_ads":5000,…}}` (dollars per day;
-///   channels left out keep their current spend) — the 30-day projection (`MMMWhatIf`);
+///   channels left out keep their current spend) — the 30-day projection (`MarketingMixWhatIf`);
 /// - `GET /dashboard/api/events?ws=&after=SEQ` — newer events for the live debugger, in the
 ///   shape of `GET /api/events`.
 /// Bad input is a problem+json 4xx naming the field.
@@ -36,7 +35,7 @@ struct DashboardAPI<Context: RequestContext>: Sendable {
             return json([
                 "state": .string("ready"), "seconds": .number(r.seconds),
                 "source": .string(r.source.isDemo ? "demo" : "workspace"),
-                "channels": .array(r.fit.channels.map { .string($0.name) }),
+                "channels": .array(r.channels.map { .string($0.name) }),
             ])
         case .failed(let message):
             return json(["state": .string("failed"), "error": .string(message)])
@@ -55,13 +54,14 @@ struct DashboardAPI<Context: RequestContext>: Sendable {
                 field: "ws")
         }
         var daily = result.currentSpend
+        let names = result.channels.map(\.name)
         if let spend = root["spend"] {
             guard case .object(let amounts) = spend else {
                 throw ProblemDetails(
                     .badRequest, detail: "spend must be an object of channel → dollars per day", field: "spend")
             }
             for (name, value) in amounts {
-                guard let k = result.fit.channels.firstIndex(where: { $0.name == name }) else {
+                guard let k = names.firstIndex(of: name) else {
                     throw ProblemDetails(.badRequest, detail: "unknown channel '\(name)'", field: "spend.\(name)")
                 }
                 guard let amount = value.doubleValue, amount.isFinite, amount >= 0 else {
@@ -72,20 +72,18 @@ struct DashboardAPI<Context: RequestContext>: Sendable {
             }
         }
         let h = OptimiserPage.horizon
-        let w = try MMMWhatIf(
-            responses: result.fit.responses, current: result.currentSpend, allocation: daily.map { $0 * Double(h) },
-            horizon: h, baselinePerPeriod: result.fit.baselinePerPeriod)
+        let w = try result.whatIf(daily: daily, horizon: h)
         let lines: [JSONValue] = w.lines.map {
             .object([
-                "name": .string($0.name), "spend": .number($0.spend), "revenue": .number($0.revenue.estimate),
-                "roas": .number($0.roas.estimate), "marginalROAS": .number($0.marginalROAS),
+                "name": .string($0.name), "spend": .number($0.spend), "revenue": .number($0.revenue),
+                "roas": .number($0.roas), "marginalROAS": .number($0.marginalROAS),
             ])
         }
         return json([
-            "horizon": .number(Double(h)), "spend": .number(w.spend), "mediaRevenue": .number(w.mediaRevenue.estimate),
-            "mediaRevenueLower": .number(w.mediaRevenue.lower), "mediaRevenueUpper": .number(w.mediaRevenue.upper),
-            "roas": .number(w.roas.estimate), "currentMediaRevenue": .number(w.currentMediaRevenue),
-            "totalRevenue": .number(w.totalRevenue.estimate), "lines": .array(lines),
+            "horizon": .number(Double(h)), "spend": .number(w.spend), "mediaRevenue": .number(w.mediaRevenue),
+            "mediaRevenueLower": .number(w.mediaRevenueLower), "mediaRevenueUpper": .number(w.mediaRevenueUpper),
+            "roas": .number(w.roas), "currentMediaRevenue": .number(w.currentMediaRevenue),
+            "totalRevenue": .number(w.totalRevenue), "lines": .array(lines),
         ])
     }
 

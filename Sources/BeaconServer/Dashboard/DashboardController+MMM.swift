@@ -1,5 +1,5 @@
-import BeaconAnalytics
 import BeaconCore
+import BeaconEngine
 import Foundation
 import Hummingbird
 

@@ -22,7 +22,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
             $0 as? TemplateError ?? TemplateError(name: "?", underlying: "\($0)")
         }
         snapshots = WorkspaceSnapshotCache(store: runtime.eventLog)
-        mmm = MMMFitCache(specification: settings.mmmSpecification, store: runtime.eventLog)
+        mmm = MMMFitCache(settings: settings.marketingMix, store: runtime.eventLog)
     }
 
     func addRoutes(to router: Router<Context>) {

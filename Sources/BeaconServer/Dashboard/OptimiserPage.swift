@@ -1,10 +1,10 @@
-import BeaconAnalytics
+import BeaconEngine
 import Foundation
 
 /// The budget optimiser and what-if simulator: the current daily allocation against the
-/// one that maximises modelled revenue for the same total (`MMMBudgetPlan`), with the
+/// one that maximises modelled revenue for the same total (`MarketingMixPlan`), with the
 /// projected lift, and one slider per channel whose changes the page sends to
-/// `POST /dashboard/api/whatif` for a live projection (`MMMWhatIf`).
+/// `POST /dashboard/api/whatif` for a live projection (`MarketingMixWhatIf`).
 struct OptimiserPage: Sendable {
     struct Line: Sendable {
         var name: String
@@ -34,14 +34,11 @@ struct OptimiserPage: Sendable {
     var isDemo: Bool = false
 
     /// The plan for the fit's current total daily spend over `horizon` days.
-    static func plan(_ result: MMMFitCache.MMMResult) throws -> MMMBudgetPlan {
-        let current = result.currentSpend
-        return try MMMBudgetPlan(
-            responses: result.fit.responses, current: current, budget: current.reduce(0, +) * Double(horizon),
-            horizon: horizon)
+    static func plan(_ result: MMMFitCache.MMMResult) throws -> MarketingMixPlan {
+        try result.plan(horizon: horizon)
     }
 
-    init(result: MMMFitCache.MMMResult, plan: MMMBudgetPlan) {
+    init(result: MMMFitCache.MMMResult, plan: MarketingMixPlan) {
         let h = Double(plan.horizon)
         lines = plan.lines.enumerated().map { k, l in
             let daily = l.currentSpend / h
@@ -61,8 +58,8 @@ struct OptimiserPage: Sendable {
         currentRevenue = DashboardFormat.money(plan.currentRevenue)
         optimisedRevenue = DashboardFormat.money(plan.optimizedRevenue)
         lift = String(
-            format: "%@ (%+.1f%%, 90%% interval %@ … %@)", DashboardFormat.money(plan.lift.estimate), plan.liftPercent,
-            DashboardFormat.money(plan.lift.lower), DashboardFormat.money(plan.lift.upper))
+            format: "%@ (%+.1f%%, 90%% interval %@ … %@)", DashboardFormat.money(plan.lift), plan.liftPercent,
+            DashboardFormat.money(plan.liftLower), DashboardFormat.money(plan.liftUpper))
         roas = DashboardFormat.ratio(plan.optimizedROAS)
     }
 }

@@ -1,4 +1,4 @@
-import BeaconAnalytics
+import BeaconEngine
 import Foundation
 
 extension OverviewPage {
@@ -30,12 +30,13 @@ extension OverviewPage {
         }
         switch mmm {
         case .ready(let result):
-            if let best = result.fit.channels.max(by: { $0.roas.estimate < $1.roas.estimate }) {
-                out.append("\(best.name) is the best performer (\(DashboardFormat.ratio(best.roas.estimate)) ROAS).")
+            let channels = result.channels
+            if let best = channels.max(by: { $0.roas < $1.roas }) {
+                out.append("\(best.name) is the best performer (\(DashboardFormat.ratio(best.roas)) ROAS).")
             }
-            for c in result.fit.channels where c.marginalROAS.estimate < 1 {
+            for c in channels where c.marginalROAS < 1 {
                 out.append(
-                    "\(c.name) is hitting diminishing returns: an extra $1 returns \(String(format: "$%.2f", c.marginalROAS.estimate)) at the current \(DashboardFormat.money(c.currentSpend))/day."
+                    "\(c.name) is hitting diminishing returns: an extra $1 returns \(String(format: "$%.2f", c.marginalROAS)) at the current \(DashboardFormat.money(c.currentSpend))/day."
                 )
             }
         case .fitting(let started):

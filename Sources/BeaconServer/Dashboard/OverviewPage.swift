@@ -1,4 +1,5 @@
 import BeaconAnalytics
+import BeaconEngine
 import Foundation
 
 /// The overview's view model: KPI cards (customers, revenue, spend, ROAS, active customers,

@@ -7,54 +7,30 @@ import Foundation
 /// the log: the orders with the channel that brought each (last touch before it), the
 /// customers, the event names, and the time span.
 ///
-/// An order is a `track` event named `Order Completed` valued by `properties.revenue` (or
-/// `total`), as in the Segment e-commerce spec; a refund (`Order Refunded`) is a negative
-/// order. A customer is a person with at least one order, identified by `userId` (or by the
-/// `anonymousId` linked to one, as `LiveAttribution` stitches them).
+/// Orders come from `LiveTouches.lastTouchOrders`: an `Order` at its revenue and a `Refund` at
+/// its negative revenue, whatever sign it was sent with, each at its own time with its
+/// last-touch channel. A customer is a person with at least one order, identified by `userId`
+/// (or by the `anonymousId` linked to one, as `LiveAttribution` stitches them).
 struct WorkspaceSnapshot: Sendable {
-    /// One order as the pages use it.
-    struct Order: Sendable, Equatable {
-        var customer: String
-        var time: Date
-        var revenue: Double
-        var channel: String
-    }
+    /// One order (or refund, at negative revenue) as the pages use it.
+    typealias Order = ChannelOrder
 
     var workspace: Workspace
     var eventCount: Int
     var events: [StoredEvent]
-    var touches: [AttributionTouchEvent]
+    /// The attribution input: touch events with refunds linked to their orders.
+    var touches: LiveTouches
     var orders: [Order]
     var firstEvent: Date?
     var lastEvent: Date?
 
-    static let orderEvents: Set<String> = ["Order Completed", "Order Refunded"]
-
     /// Derives the snapshot from the stored events (in storage order).
-    init(workspace: Workspace, events: [StoredEvent], grouping: AttributionChannelGrouping = .standard) {
+    init(workspace: Workspace, events: [StoredEvent]) {
         self.workspace = workspace
         self.events = events
         eventCount = events.count
-        touches = LiveAttribution.touchEvents(from: events.map(\.event))
-        let timeOrdered = touches.enumerated().sorted {
-            $0.element.timestamp == $1.element.timestamp
-                ? $0.offset < $1.offset : $0.element.timestamp < $1.element.timestamp
-        }.map(\.element)
-        var lastChannel: [String: String] = [:]
-        var orders: [Order] = []
-        for t in timeOrdered {
-            if Self.orderEvents.contains(t.name) {
-                let value = t.revenue ?? 0
-                orders.append(
-                    Order(
-                        customer: t.userId, time: Date(timeIntervalSince1970: t.timestamp),
-                        revenue: t.name == "Order Refunded" ? -abs(value) : value,
-                        channel: lastChannel[t.userId] ?? grouping.channel(for: t)))
-            } else if t.hasSourceInformation || lastChannel[t.userId] == nil {
-                lastChannel[t.userId] = grouping.channel(for: t)
-            }
-        }
-        self.orders = orders
+        touches = LiveAttribution.touches(from: events.map(\.event))
+        orders = touches.lastTouchOrders
         let times = events.map(\.event.timestamp)
         firstEvent = times.min()
         lastEvent = times.max()

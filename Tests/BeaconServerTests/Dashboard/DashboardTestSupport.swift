@@ -69,7 +69,7 @@ struct DashboardTestServer {
     func app() -> some ApplicationProtocol {
         buildApplication(
             runtime: runtime, configuration: .init(host: "127.0.0.1", port: 0), logger: Logger(label: "test"),
-            dashboard: DashboardSettings(mmmSpecification: Self.quickMMM))
+            dashboard: DashboardSettings(marketingMix: MMMFitCache.Settings(specification: Self.quickMMM)))
     }
 
     /// Appends events to the workspace.

@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconEngine
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -57,7 +58,7 @@ struct OverviewPageTests {
             #expect(body.contains("Paid Search"))
             // Spend cards show on the first visit, before any model is fitted; this workspace
             // has no Ad Spend, so they are the demo's last 30 days and say so.
-            let demo = DashboardMMMData.techStyle
+            let demo = MMMFitCache.demo
             let spend = demo.channels.reduce(0) { $0 + $1.values.suffix(30).reduce(0, +) }
             #expect(body.contains("<div class=\"label\">Total spend</div><div class=\"value\">\(DashboardFormat.money(spend))</div>"))
             #expect(body.contains("This workspace has no ad spend yet"))

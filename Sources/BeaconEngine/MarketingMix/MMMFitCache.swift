@@ -1,10 +1,9 @@
 import BeaconAnalytics
 import BeaconCore
-import BeaconEngine
 import Foundation
 
-/// The marketing-mix model behind the channel, optimiser and what-if pages, fitted in the
-/// background once per workspace and kept in memory.
+/// The marketing-mix model behind the dashboard's channel, optimiser and what-if pages, fitted
+/// in the background once per workspace and kept in memory.
 ///
 /// A workspace's model is fitted on its own ad spend (`Ad Spend` events from
 /// `beacon import spend`) against its order revenue, read from the event log by
@@ -14,23 +13,25 @@ import Foundation
 /// starts it and gets `.fitting`; pages show the elapsed time and poll `/dashboard/api/mmm`.
 /// When the log has grown since a fit and the fit is older than `refitAfter`, the next
 /// request starts a new fit in the background and keeps answering from the old one.
-actor MMMFitCache {
+/// Pages read a finished fit through `MMMResult`'s plain views (`channels`, `plan(horizon:)`,
+/// `whatIf(daily:horizon:)`).
+public actor MMMFitCache {
     /// Where a workspace's fit is.
-    enum State: Sendable {
+    public enum State: Sendable {
         case fitting(started: Date)
         case ready(MMMResult)
         case failed(String)
     }
 
     /// What a fit was made from.
-    enum Source: Sendable, Equatable {
+    public enum Source: Sendable, Equatable {
         /// The workspace's own `Ad Spend` events over this many days.
         case workspace(days: Int)
         /// The TechStyle demo data set, because the workspace has too little spend.
         case demo(spendDays: Int)
 
         /// A sentence for the pages.
-        var note: String {
+        public var note: String {
             switch self {
             case .workspace(let days):
                 return "Fitted on this workspace's own ad spend (\(days) days of Ad Spend events) against its order revenue."
@@ -41,23 +42,39 @@ actor MMMFitCache {
             }
         }
 
-        var isDemo: Bool { if case .demo = self { true } else { false } }
+        public var isDemo: Bool { if case .demo = self { true } else { false } }
     }
 
     /// A finished fit with the data it was fitted on.
-    struct MMMResult: Sendable {
-        var data: MMMDataset
-        var fit: MMMFit
-        var seconds: Double
-        var source: Source
+    public struct MMMResult: Sendable {
+        public var data: MMMDataset
+        public var fit: MMMFit
+        /// Seconds the fit took.
+        public var seconds: Double
+        public var source: Source
         /// Mean daily spend per channel over the fit's "current" window.
-        var currentSpend: [Double] { fit.channels.map(\.currentSpend) }
+        public var currentSpend: [Double] { fit.channels.map(\.currentSpend) }
     }
 
     /// Days of spend a workspace needs before its own model replaces the demo.
-    static let minimumSpendDays = 56
+    public static let minimumSpendDays = 56
     /// Minimum age of a fit before new events trigger a refit.
-    static let refitAfter: TimeInterval = 3600
+    public static let refitAfter: TimeInterval = 3600
+
+    /// What the fits are made with.
+    public struct Settings: Sendable {
+        public var specification: MMMSpecification
+
+        /// - Parameter specification: the model searched and fitted (tests use a small search
+        ///   so a debug build fits in a second).
+        public init(specification: MMMSpecification = MMMSpecification()) {
+            self.specification = specification
+        }
+    }
+
+    /// The table fitted until a workspace has enough spend of its own: the seeded TechStyle
+    /// demo (`TechStyleGenerator`, 730 days × 5 channels), generated once.
+    public static let demo: MMMDataset = TechStyleGenerator().generate().data
 
     private let specification: MMMSpecification
     private let store: EventLogReader?
@@ -66,15 +83,15 @@ actor MMMFitCache {
     private var refitting: Set<String> = []
 
     /// - Parameter store: where workspaces' events are read; nil fits every workspace on the demo.
-    init(specification: MMMSpecification, store: EventLogReader? = nil) {
-        self.specification = specification
+    public init(settings: Settings = Settings(), store: EventLogReader? = nil) {
+        self.specification = settings.specification
         self.store = store
     }
 
     /// The state of `workspaceId`'s fit, starting it when there is none.
     /// - Parameter eventCount: the workspace's current event count, when the caller knows it:
     ///   a ready fit made on fewer events and older than `refitAfter` is refreshed.
-    func state(for workspaceId: String, eventCount: Int? = nil) -> State {
+    public func state(for workspaceId: String, eventCount: Int? = nil) -> State {
         if let state = states[workspaceId] {
             if case .ready = state, let eventCount, let last = fitted[workspaceId], eventCount != last.eventCount,
                 Date().timeIntervalSince(last.at) > Self.refitAfter, !refitting.contains(workspaceId)
@@ -111,8 +128,8 @@ actor MMMFitCache {
 
     /// The workspace's own spend table when it has enough days, else the demo; with the
     /// number of events read.
-    static func dataset(_ workspaceId: String, store: EventLogReader?) async throws -> (MMMDataset, Source, Int) {
-        guard let store else { return (DashboardMMMData.techStyle, .demo(spendDays: 0), 0) }
+    public static func dataset(_ workspaceId: String, store: EventLogReader?) async throws -> (MMMDataset, Source, Int) {
+        guard let store else { return (Self.demo, .demo(spendDays: 0), 0) }
         let events = try await store.allEvents(in: workspaceId).map(\.event)
         let (data, source) = dataset(events: events)
         return (data, source, events.count)
@@ -120,16 +137,16 @@ actor MMMFitCache {
 
     /// The table to model for these events: their own `Ad Spend` when it covers at least
     /// `minimumSpendDays` days, else the TechStyle demo (and how many days there were).
-    static func dataset(events: [Event]) -> (MMMDataset, Source) {
+    public static func dataset(events: [Event]) -> (MMMDataset, Source) {
         guard let own = try? EventLogMarketingData.dataset(events: events) else {
-            return (DashboardMMMData.techStyle, .demo(spendDays: 0))
+            return (Self.demo, .demo(spendDays: 0))
         }
-        guard own.count >= minimumSpendDays else { return (DashboardMMMData.techStyle, .demo(spendDays: own.count)) }
+        guard own.count >= minimumSpendDays else { return (Self.demo, .demo(spendDays: own.count)) }
         return (own, .workspace(days: own.count))
     }
 
     /// Waits (polling) until the fit is ready or failed; for tests and benchmarks.
-    func waitUntilDone(_ workspaceId: String, timeout: Double = 600) async -> State {
+    public func waitUntilDone(_ workspaceId: String, timeout: Double = 600) async -> State {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let s = state(for: workspaceId)
