@@ -22,6 +22,8 @@ public actor ProfileEngine {
     var states: [String: WorkspaceState] = [:]
     /// The running or last rebuild per workspace (`RebuildStatus`).
     var rebuilds: [String: RebuildStatus] = [:]
+    /// The last customer insights computed per workspace, keyed by log position and as-of date.
+    var insightCache: [String: (key: String, value: CustomerInsights)] = [:]
     private var tails: [String: Task<Void, Never>] = [:]
 
     public init(events: any EventStore, store: any ProfileStore, rules: IdentityRules = IdentityRules(),
@@ -121,7 +123,7 @@ public actor ProfileEngine {
     }
 
     /// One or more pages of new events, each written as one change set.
-    private func step(_ workspaceId: String) async throws -> Int {
+    func step(_ workspaceId: String) async throws -> Int {
         _ = try await state(workspaceId)
         // Taken out while mutated, so copy-on-write does not copy every profile per step;
         // operations on one workspace are serialized, so nothing reads it meanwhile.
@@ -145,7 +147,8 @@ public actor ProfileEngine {
             changes.merges = effect.merges
             let now = clock()
             changes.changedAt = now
-            s.updateMemberships(of: effect.touched, deleted: effect.deleted, asOf: now, into: &changes)
+            // Rules are evaluated as of the workspace's today (its last event), not the wall clock.
+            s.updateMemberships(of: effect.touched, deleted: effect.deleted, asOf: s.today(wallClock: now), into: &changes)
             try await store.apply(changes)
             s.mergeCount = changes.mergeCount
             if page.count < pageSize { break }

@@ -44,7 +44,9 @@ extension DashboardController {
                 total: DashboardFormat.count(try await store.profileCount(workspaceId: ws.id)),
                 results: found.map { CustomersPage.summary($0, link: base + "&id=" + DashboardQuery.encode($0.id)) },
                 noResults: found.isEmpty && !query.isEmpty, hasResults: !found.isEmpty, detail: detail)
-            if detail == nil { page.health = CustomerHealthView(predictions: try await engine.predictionList(workspaceId: ws.id)) }
+            if detail == nil, let insights = try await self.insights(request, workspaceId: ws.id) {
+                page.health = CustomerHealthView(insights: insights)
+            }
             return try render(
                 "customers", title: title, path: path, workspace: ws, all: all, asOf: snapshot.lastEvent, page: page)
         }

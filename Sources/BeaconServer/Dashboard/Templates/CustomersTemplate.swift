@@ -20,7 +20,7 @@ extension DashboardTemplates {
         {{/page.hasResults}}
         {{#page.health}}
         <section aria-labelledby="health"><h2 id="health">Customer health</h2>
-          <p class="note">{{scored}} profiles scored by the churn and RFM models.</p>
+          <p class="note">As of {{asOf}}: {{scored}} customers with a purchase, banded by their RFM segment.</p>
           <figure>{{{donut}}}</figure>
           <table><caption>Profiles by health band</caption>
             <thead><tr><th scope="col">Band</th><th scope="col" class="num">Profiles</th><th scope="col" class="num">Share</th><th scope="col">Meaning</th></tr></thead>

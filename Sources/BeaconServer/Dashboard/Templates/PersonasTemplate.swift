@@ -12,7 +12,7 @@ extension DashboardTemplates {
         {{/page.empty}}
         {{#page.error}}<section class="empty" role="alert"><h2>Clustering failed</h2><p>{{page.error}}</p></section>{{/page.error}}
         {{^page.empty}}{{^page.error}}
-        <p class="lede">{{page.customerCount}} customers in {{page.k}} clusters (k-means on recency, log orders and log spend; k chosen by the elbow rule).</p>
+        <p class="lede">As of {{page.asOf}}: {{page.customerCount}} customers in {{page.k}} clusters (k-means on recency, log orders and log spend; k chosen by the best mean silhouette).</p>
         <section aria-labelledby="personas"><h2 id="personas">Personas and what to do</h2>
           <div class="personas">{{#page.personas}}
             <article class="persona">
