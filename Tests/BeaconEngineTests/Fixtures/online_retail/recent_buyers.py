@@ -9,6 +9,8 @@ workspace's last event.
   negative; returns and purchases of one invoice are separate events ("refund:<id>", "order:<id>").
 - One event per (kind, invoice), at the InvoiceDate of its first row in file order, belonging to
   the customer of that first row.
+- An event's revenue is the sum of its rows' Quantity x UnitPrice, rounded to cents; a customer
+  with a purchase (what RFM scores) has an "Order Completed" event with revenue above 0.
 - "Today" is the newest event's time (returns included). A customer "bought" when they have an
   "Order Completed" event (any amount, zero included); days_since_order is whole days (floor)
   from their last one to today, so "lt 365" means less than 365 * 86400 seconds before today.
@@ -31,8 +33,10 @@ df["customer"] = df["CustomerID"].map(lambda c: c[:-2] if c.endswith(".0") else 
 df["time"] = pd.to_datetime(df["InvoiceDate"], format="%Y-%m-%d %H:%M:%S", utc=True)
 quantity = pd.to_numeric(df["Quantity"])
 amount = quantity * pd.to_numeric(df["UnitPrice"])
+df["amount"] = amount
 df["refund"] = df["InvoiceNo"].str.startswith("C") | (quantity < 0) | (amount < 0)
-events = df.groupby(["refund", "InvoiceNo"], sort=False).agg(customer=("customer", "first"), time=("time", "first"))
+events = df.groupby(["refund", "InvoiceNo"], sort=False).agg(
+    customer=("customer", "first"), time=("time", "first"), revenue=("amount", "sum"))
 events = events.reset_index()
 today = events["time"].max()
 orders = events[~events["refund"]]
@@ -41,6 +45,7 @@ recent = last_order[(today - last_order) < pd.Timedelta(days=365)]
 out = {
     "today": today.strftime("%Y-%m-%dT%H:%M:%SZ"),
     "customers_with_an_order": int(last_order.size),
+    "customers_with_a_purchase": int(orders[(orders["revenue"] * 100).round() / 100 > 0]["customer"].nunique()),
     "recent_buyers_365_days": int(recent.size),
     "order_events": int(len(orders)),
     "refund_events": int(events["refund"].sum()),
