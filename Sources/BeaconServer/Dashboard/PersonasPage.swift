@@ -25,6 +25,8 @@ struct PersonasPage: Sendable {
 
     var empty: Bool
     var customerCount = 0
+    /// `customerCount` as shown (thousands separated).
+    var customers = "0"
     var asOf: String
     var error: String?
     var k = 0
@@ -42,6 +44,7 @@ struct PersonasPage: Sendable {
         }
         let customers = insights.customers
         customerCount = customers.count
+        self.customers = DashboardFormat.count(customers.count)
         guard customerCount >= Self.minimumCustomers else {
             empty = true
             return
