@@ -17,10 +17,4 @@ extension DashboardController {
         if let engine = runtime.profiles { return try await engine.today(workspaceId: workspaceId) }
         return Date()
     }
-
-    /// The workspace's customer insights as of the page's date, nil when the store keeps no profiles.
-    func insights(_ request: Request, workspaceId: String) async throws -> CustomerInsights? {
-        guard let engine = runtime.profiles else { return nil }
-        return try await engine.customerInsights(workspaceId: workspaceId, asOf: try await asOf(request, workspaceId: workspaceId))
-    }
 }

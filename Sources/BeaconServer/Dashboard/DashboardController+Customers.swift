@@ -44,11 +44,11 @@ extension DashboardController {
                 total: DashboardFormat.count(try await store.profileCount(workspaceId: ws.id)),
                 results: found.map { CustomersPage.summary($0, link: base + "&id=" + DashboardQuery.encode($0.id)) },
                 noResults: found.isEmpty && !query.isEmpty, hasResults: !found.isEmpty, detail: detail)
-            if detail == nil, let insights = try await self.insights(request, workspaceId: ws.id) {
-                page.health = CustomerHealthView(insights: insights)
+            let date = try await asOf(request, workspaceId: ws.id)
+            if detail == nil {
+                page.health = CustomerHealthView(insights: try await engine.customerInsights(workspaceId: ws.id, asOf: date))
             }
-            return try render(
-                "customers", title: title, path: path, workspace: ws, all: all, asOf: snapshot.lastEvent, page: page)
+            return try render("customers", title: title, path: path, workspace: ws, all: all, asOf: date, page: page)
         }
     }
 }

@@ -73,6 +73,11 @@ struct DashboardInsightTests {
             let body = try await get(client, "/dashboard/customers?ws=demo").body
             #expect(body.contains("Customer health: profiles by band"))
             #expect(body.contains("As of 2025-03-03"))
+            #expect(body.contains("name=\"as_of\" value=\"2025-03-03\""))  // the date picker starts at the page's date
+            let earlier = try await get(client, "/dashboard/customers?ws=demo&as_of=2025-03-01").body
+            // As of 2025-03-01 nobody had ordered yet: the one profile seen (u1) is not scored.
+            #expect(earlier.contains("name=\"as_of\" value=\"2025-03-01\""))
+            #expect(earlier.contains("<th scope=\"row\">Not scored</th><td class=\"num\">1</td>"))
             // Three buyers and no other profile: every one is banded, none "not scored", and
             // the counts are the engine's, without a prediction refresh.
             let insights = try await engine.customerInsights(workspaceId: server.workspace!.id)

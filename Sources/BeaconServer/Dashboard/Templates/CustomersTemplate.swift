@@ -20,6 +20,7 @@ extension DashboardTemplates {
         {{/page.hasResults}}
         {{#page.health}}
         <section aria-labelledby="health"><h2 id="health">Customer health</h2>
+          <form class="inline" method="get" aria-label="The date this page is computed as of"><input type="hidden" name="ws" value="{{workspace}}"><label for="as-of">As of</label> <input id="as-of" type="date" name="as_of" value="{{asOf}}"> <button type="submit">Show</button></form>
           <p class="note">As of {{asOf}}: {{scored}} customers with a purchase, banded by their RFM segment.</p>
           <figure>{{{donut}}}</figure>
           <table><caption>Profiles by health band</caption>

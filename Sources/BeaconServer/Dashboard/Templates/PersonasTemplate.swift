@@ -2,6 +2,7 @@ extension DashboardTemplates {
     /// Personas: k-means clusters as personas with KPI cards and actions, the scatter plot, RFM segments.
     static let personas = """
         {{<layout}}{{$content}}
+        <form class="inline" method="get" aria-label="The date this page is computed as of"><input type="hidden" name="ws" value="{{workspace}}"><label for="as-of">As of</label> <input id="as-of" type="date" name="as_of" value="{{asOf}}"> <button type="submit">Show</button></form>
         {{#page.empty}}
         <section class="empty">
           <h2>Not enough customers to find personas</h2>
