@@ -194,11 +194,15 @@ struct WorkspaceState: Sendable {
         }
     }
 
-    /// Every profile matching a rule at `asOf`, by id.
+    /// Every profile matching a rule at `asOf`, by id: each profile as it stood then
+    /// (``Profile/replayed(asOf:history:)``, itself when nothing in it is newer), so an earlier
+    /// as-of date neither sees later orders nor counts people first seen after it.
     func evaluate(_ rule: SegmentRule, asOf: Date) -> Set<String> {
         var out: Set<String> = []
         for (node, p) in profiles.profiles {
-            let subject = ProfileSubject(profile: p, history: profiles.activities[node] ?? [:], asOf: asOf)
+            let history = profiles.activities[node] ?? [:]
+            guard let then = p.replayed(asOf: asOf, history: history) else { continue }
+            let subject = ProfileSubject(profile: then, history: history, asOf: asOf, replaying: true)
             if rule.matches(subject, asOf: asOf) { out.insert(p.id) }
         }
         return out

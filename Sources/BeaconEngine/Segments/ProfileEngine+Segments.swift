@@ -90,12 +90,15 @@ extension ProfileEngine {
         return sizes
     }
 
-    /// How many profiles a rule matches now, with a sample (smallest ids first), before saving.
-    public func preview(workspaceId: String, rule: JSONValue, sample: Int = 10) async throws -> (count: Int, sample: [Profile]) {
+    /// How many profiles a rule matches as of `asOf` (default: the workspace's today,
+    /// `WorkspaceToday`), with a sample (smallest ids first), before saving.
+    public func preview(workspaceId: String, rule: JSONValue, sample: Int = 10, asOf: Date? = nil) async throws
+        -> (count: Int, sample: [Profile])
+    {
         let parsed = try SegmentRule.parse(rule)
         return try await serialized(workspaceId) {
             let s = try await self.state(workspaceId)
-            let ids = s.evaluate(parsed, asOf: s.today(wallClock: self.clock()))
+            let ids = s.evaluate(parsed, asOf: asOf ?? s.today(wallClock: self.clock()))
             return (ids.count, ids.sorted().prefix(sample).compactMap { s.profiles.profile(id: $0) })
         }
     }

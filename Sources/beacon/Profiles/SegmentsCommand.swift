@@ -72,8 +72,13 @@ struct SegmentsCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "Workspace name.") var workspace: String
         @Argument(help: "Rule JSON, e.g. '{\"lifetime_value\": {\"gt\": 1000}}'.") var rule: String
+        @Option(help: "Evaluate time-based conditions as of this day, YYYY-MM-DD (the whole day counts); default: the workspace's last event.")
+        var asOf: String?
 
         func validate() throws {
+            if let asOf, WorkspaceToday.endOfDay(parsing: asOf) == nil {
+                throw ValidationError("--as-of must be a date YYYY-MM-DD, got '\(asOf)'")
+            }
             guard let value = try? JSONValue.parse(Data(rule.utf8)) else { throw ValidationError("<rule> is not valid JSON") }
             do { _ = try SegmentRule.parse(value) } catch let e as SegmentRuleError { throw ValidationError("<rule>: \(e)") }
         }
@@ -81,7 +86,9 @@ struct SegmentsCommand: AsyncParsableCommand {
         func run() async throws {
             let (runtime, engine, w) = try await open(store, workspace)
             _ = try await engine.catchUp(workspaceId: w.id)
-            let p = try await engine.preview(workspaceId: w.id, rule: try JSONValue.parse(Data(rule.utf8)), sample: 10)
+            let p = try await engine.preview(
+                workspaceId: w.id, rule: try JSONValue.parse(Data(rule.utf8)), sample: 10,
+                asOf: asOf.flatMap(WorkspaceToday.endOfDay(parsing:)))
             print("\(p.count) profiles")
             for profile in p.sample { print("  \(profile.id)\t\(profile.email ?? "")\t\(profile.name ?? "")") }
             try await runtime.store.close()

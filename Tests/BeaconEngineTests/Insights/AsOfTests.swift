@@ -75,6 +75,12 @@ struct AsOfTests {
         #expect(byId["u2"].map { [$0.recencyDays, $0.frequency] } == [10, 1])
         #expect(byId["u2"]?.monetary == 20)
 
+        // Rules see each profile as it stood then: u1's later order and u3 do not count.
+        // days_since_order as of the end of 2025-04-02: u1 40 (2025-02-21), u2 10.
+        #expect(try await f.engine.preview(workspaceId: ws, rule: ["days_since_order": ["lt": 30]], sample: 0, asOf: asOf).count == 1)
+        #expect(try await f.engine.preview(workspaceId: ws, rule: ["order_count": ["gte": 1]], sample: 0, asOf: asOf).count == 2)
+        #expect(try await f.engine.preview(workspaceId: ws, rule: ["lifetime_value": ["gt": 100]], sample: 0, asOf: asOf).count == 0)
+
         _ = try await f.engine.refreshPredictions(workspaceId: ws, asOf: asOf)
         for user in ["u1", "u2"] {
             let p = try #require(try await f.profile(user))
