@@ -15,6 +15,7 @@ struct OnlineRetailInsightsTests {
         var customers_with_an_order: Int
         var customers_with_a_purchase: Int
         var recent_buyers_365_days: Int
+        var buyers_30_days_as_of_2011_06_30: Int
     }
 
     static func expected() throws -> Expected {
@@ -80,5 +81,10 @@ struct OnlineRetailInsightsTests {
         // days_since_order is measured to the data's end: the pandas count of last-year buyers.
         let preview = try await f.engine.preview(workspaceId: ws, rule: ["days_since_order": ["lt": 365]], sample: 0)
         #expect(preview.count == expected.recent_buyers_365_days)
+        // As of an earlier day, each customer as they stood then.
+        let june = try await f.engine.preview(
+            workspaceId: ws, rule: ["days_since_order": ["lt": 30]], sample: 0,
+            asOf: WorkspaceToday.endOfDay(parsing: "2011-06-30"))
+        #expect(june.count == expected.buyers_30_days_as_of_2011_06_30)
     }
 }

@@ -42,11 +42,16 @@ today = events["time"].max()
 orders = events[~events["refund"]]
 last_order = orders.groupby("customer")["time"].max()
 recent = last_order[(today - last_order) < pd.Timedelta(days=365)]
+# As of an earlier day (its end, 23:59:59): customers whose last order by then is less than 30
+# days before it; later orders do not count.
+mid = pd.Timestamp("2011-06-30 23:59:59", tz="UTC")
+last_by_mid = orders[orders["time"] <= mid].groupby("customer")["time"].max()
 out = {
     "today": today.strftime("%Y-%m-%dT%H:%M:%SZ"),
     "customers_with_an_order": int(last_order.size),
     "customers_with_a_purchase": int(orders[(orders["revenue"] * 100).round() / 100 > 0]["customer"].nunique()),
     "recent_buyers_365_days": int(recent.size),
+    "buyers_30_days_as_of_2011_06_30": int(((mid - last_by_mid) < pd.Timedelta(days=30)).sum()),
     "order_events": int(len(orders)),
     "refund_events": int(events["refund"].sum()),
 }
