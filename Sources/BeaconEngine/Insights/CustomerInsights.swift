@@ -127,7 +127,8 @@ extension WorkspaceState {
                 CustomerInsights.Persona(
                     index: c.index, label: c.label, size: c.size, customerShare: c.customerShare, revenue: c.revenue,
                     revenueShare: c.revenueShare, meanRecency: c.meanRecency, meanFrequency: c.meanFrequency,
-                    meanMonetary: c.meanMonetary, action: c.action, centroidRecency: clusters.centroids[c.index].recency,
+                    meanMonetary: c.meanMonetary, action: c.action,
+                    centroidRecency: clusters.centroids[c.index].recency,
                     centroidSpend: clusters.centroids[c.index].spend)
             }
         }

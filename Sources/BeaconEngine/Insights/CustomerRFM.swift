@@ -29,9 +29,10 @@ public enum CustomerRFM {
             for a in Activity.through(asOf, in: history[name] ?? []) {
                 let amount = abs(Activity.amount(a.properties) ?? 0)
                 let orderID = a.properties["order_id"].map { prefix + ($0.stringValue ?? $0.serialized()) }
-                lines.append(OrderRecord(
-                    customerID: customerID, orderID: orderID, day: WorkspaceToday.dayNumber(a.timestamp),
-                    amount: sign * amount))
+                lines.append(
+                    OrderRecord(
+                        customerID: customerID, orderID: orderID, day: WorkspaceToday.dayNumber(a.timestamp),
+                        amount: sign * amount))
             }
         }
         return lines

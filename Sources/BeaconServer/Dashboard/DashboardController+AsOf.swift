@@ -10,7 +10,8 @@ extension DashboardController {
     func asOf(_ request: Request, workspaceId: String) async throws -> Date {
         if let text = request.uri.queryParameters["as_of"].map(String.init), !text.isEmpty {
             guard let date = WorkspaceToday.endOfDay(parsing: text) else {
-                throw ProblemDetails(.badRequest, detail: "as_of must be a date YYYY-MM-DD, got '\(text)'", field: "as_of")
+                throw ProblemDetails(
+                    .badRequest, detail: "as_of must be a date YYYY-MM-DD, got '\(text)'", field: "as_of")
             }
             return date
         }

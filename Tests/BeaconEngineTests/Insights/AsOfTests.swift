@@ -27,26 +27,37 @@ struct AsOfTests {
     func workspace(_ backend: ProfileBackend) async throws -> ProfileFixture {
         var f = try await ProfileFixture.make(backend)
         let events = [
-            f.event(.track, user: "u1", name: "Order Completed", daysAgo: 100, properties: ["revenue": 100, "order_id": "a"]),
-            f.event(.track, user: "u1", name: "Order Completed", daysAgo: 40, properties: ["revenue": 50, "order_id": "b"]),
-            f.event(.track, user: "u2", name: "Order Completed", daysAgo: 70, properties: ["revenue": 30, "order_id": "c"]),
-            f.event(.track, user: "u2", name: "Order Refunded", daysAgo: 65, properties: ["total": 10, "order_id": "c"]),
-            f.event(.track, user: "u3", name: "Order Completed", daysAgo: 31, properties: ["revenue": 20, "order_id": "d"]),
+            f.event(
+                .track, user: "u1", name: "Order Completed", daysAgo: 100,
+                properties: ["revenue": 100, "order_id": "a"]),
+            f.event(
+                .track, user: "u1", name: "Order Completed", daysAgo: 40, properties: ["revenue": 50, "order_id": "b"]),
+            f.event(
+                .track, user: "u2", name: "Order Completed", daysAgo: 70, properties: ["revenue": 30, "order_id": "c"]),
+            f.event(
+                .track, user: "u2", name: "Order Refunded", daysAgo: 65, properties: ["total": 10, "order_id": "c"]),
+            f.event(
+                .track, user: "u3", name: "Order Completed", daysAgo: 31, properties: ["revenue": 20, "order_id": "d"]),
         ]
         try await f.send(events)
         return f
     }
 
-    @Test("Rules, insights and predictions are measured to the workspace's last event", arguments: ProfileBackend.available)
+    @Test(
+        "Rules, insights and predictions are measured to the workspace's last event",
+        arguments: ProfileBackend.available)
     func measuredToLastEvent(_ backend: ProfileBackend) async throws {
         let f = try await workspace(backend)
         let ws = f.workspace.id
         let today = try await f.engine.today(workspaceId: ws)
         #expect(today == ProfileFixture.now.addingTimeInterval(-31 * 86_400 + 5))
         // days_since_order as of today: u1 9 (40 − 31 days, 3 s more), u2 39, u3 0.
-        #expect(try await f.engine.preview(workspaceId: ws, rule: ["days_since_order": ["lt": 10]], sample: 0).count == 2)
-        #expect(try await f.engine.preview(workspaceId: ws, rule: ["days_since_order": ["lt": 9]], sample: 0).count == 1)
-        #expect(try await f.engine.preview(workspaceId: ws, rule: ["days_since_order": ["gte": 39]], sample: 0).count == 1)
+        #expect(
+            try await f.engine.preview(workspaceId: ws, rule: ["days_since_order": ["lt": 10]], sample: 0).count == 2)
+        #expect(
+            try await f.engine.preview(workspaceId: ws, rule: ["days_since_order": ["lt": 9]], sample: 0).count == 1)
+        #expect(
+            try await f.engine.preview(workspaceId: ws, rule: ["days_since_order": ["gte": 39]], sample: 0).count == 1)
 
         let now = try await f.engine.customerInsights(workspaceId: ws)
         #expect(now.asOf == today)
@@ -77,9 +88,15 @@ struct AsOfTests {
 
         // Rules see each profile as it stood then: u1's later order and u3 do not count.
         // days_since_order as of the end of 2025-04-02: u1 40 (2025-02-21), u2 10.
-        #expect(try await f.engine.preview(workspaceId: ws, rule: ["days_since_order": ["lt": 30]], sample: 0, asOf: asOf).count == 1)
-        #expect(try await f.engine.preview(workspaceId: ws, rule: ["order_count": ["gte": 1]], sample: 0, asOf: asOf).count == 2)
-        #expect(try await f.engine.preview(workspaceId: ws, rule: ["lifetime_value": ["gt": 100]], sample: 0, asOf: asOf).count == 0)
+        #expect(
+            try await f.engine.preview(workspaceId: ws, rule: ["days_since_order": ["lt": 30]], sample: 0, asOf: asOf)
+                .count == 1)
+        #expect(
+            try await f.engine.preview(workspaceId: ws, rule: ["order_count": ["gte": 1]], sample: 0, asOf: asOf).count
+                == 2)
+        #expect(
+            try await f.engine.preview(workspaceId: ws, rule: ["lifetime_value": ["gt": 100]], sample: 0, asOf: asOf)
+                .count == 0)
 
         _ = try await f.engine.refreshPredictions(workspaceId: ws, asOf: asOf)
         for user in ["u1", "u2"] {

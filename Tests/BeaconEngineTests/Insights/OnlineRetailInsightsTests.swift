@@ -57,7 +57,8 @@ struct OnlineRetailInsightsTests {
         let report = try await f.engine.refreshPredictions(workspaceId: ws)
         #expect(report.rfmScored == cli.customers.count)
         for name in SystemSegments.rfmSegmentNames {
-            let slug = name.lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(of: " ", with: "-")
+            let slug = name.lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(
+                of: " ", with: "-")
             let members = try await f.engine.members(workspaceId: ws, segmentId: "rfm-\(slug)")
             #expect(members.count == cli.count(segment: name), "\(name)")
         }

@@ -41,13 +41,17 @@ struct PersonasConsistencyTests {
             #expect(page.body.contains("data as of 2011-12-09"))
             var checked = 0
             for name in SystemSegments.rfmSegmentNames {
-                let slug = name.lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(of: " ", with: "-")
+                let slug = name.lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(
+                    of: " ", with: "-")
                 let members = try await engine.members(workspaceId: ws.id, segmentId: "rfm-\(slug)").count
                 #expect(members == cli.count(segment: name), "\(name)")
                 guard members > 0 else { continue }
-                let row = "<th scope=\"row\">\(name.replacingOccurrences(of: "'", with: "&#39;"))</th><td class=\"num\">\(DashboardFormat.count(members))</td>"
+                let row =
+                    "<th scope=\"row\">\(name.replacingOccurrences(of: "'", with: "&#39;"))</th><td class=\"num\">\(DashboardFormat.count(members))</td>"
                 let rowQuoted = row.replacingOccurrences(of: "&#39;", with: "&#x27;")
-                #expect(page.body.contains(row) || page.body.contains(rowQuoted) || page.body.contains(row.replacingOccurrences(of: "&#39;", with: "'")), "\(name)")
+                #expect(
+                    page.body.contains(row) || page.body.contains(rowQuoted)
+                        || page.body.contains(row.replacingOccurrences(of: "&#39;", with: "'")), "\(name)")
                 checked += 1
             }
             #expect(checked >= 8)
