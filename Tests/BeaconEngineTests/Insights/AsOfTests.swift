@@ -102,6 +102,7 @@ struct AsOfTests {
         for user in ["u1", "u2"] {
             let p = try #require(try await f.profile(user))
             #expect(p.predictions?.asOf == asOf)
+            #expect(p.computedTraits(asOf: asOf)["predictions_as_of"] == .string("2025-04-02T23:59:59.000Z"))
             #expect(p.predictions?.rfmSegment == byId[user]?.segment)
         }
         #expect(try await f.profile("u3")?.predictions == nil)
