@@ -66,8 +66,10 @@ public struct CustomerInsights: Sendable {
     public var customersWithoutPurchase: Int
     /// Every RFM named segment, in `RFMSegment` order, empty ones included.
     public var segments: [Segment]
-    /// The persona clusters (empty: too few customers to cluster).
+    /// The persona clusters (empty: too few customers to cluster, or not asked for).
     public var personas: [Persona]
+    /// Whether the persona clustering ran (it is the costly part; pages without personas skip it).
+    public var clustered = false
     /// The RFM analysis itself, for the CLI's per-customer table.
     public var rfm: RFMAnalysis?
 
@@ -88,8 +90,10 @@ public struct CustomerInsights: Sendable {
 
 extension WorkspaceState {
     /// The workspace's customer insights as of `asOf` — the one place they are computed.
-    /// - Parameter clusterCount: k for the persona clusters, nil to choose it by silhouette.
-    func insights(asOf: Date, clusterCount: Int? = nil) -> CustomerInsights {
+    /// - Parameters:
+    ///   - clusterCount: k for the persona clusters, nil to choose it by silhouette.
+    ///   - personas: whether to cluster the customers into personas.
+    func insights(asOf: Date, clusterCount: Int? = nil, personas: Bool = true) -> CustomerInsights {
         let profilesThen = profiles.profiles.values.filter { $0.firstSeen <= asOf }.count
         var out = CustomerInsights(
             asOf: asOf, profiles: profilesThen, customers: [], customersWithoutPurchase: 0,
@@ -103,7 +107,8 @@ extension WorkspaceState {
         out.rfm = rfm
         out.customersWithoutPurchase = rfm.customersWithoutPurchase
         let rows = scored.map(\.customer)
-        let clusters = PersonaClusters(
+        out.clustered = personas
+        let clusters = !personas ? nil : PersonaClusters(
             recency: rows.map { Double($0.recency) }, frequency: rows.map { Double($0.frequency) },
             monetary: rows.map(\.monetary), k: clusterCount)
         out.customers = scored.enumerated().map { i, s in
@@ -141,7 +146,10 @@ extension ProfileEngine {
     /// workspace's today (`WorkspaceToday`), after folding new events. Computed off the
     /// engine on a copy of its state, so ingest is not held up meanwhile, and kept until the
     /// next event arrives.
-    public nonisolated func customerInsights(workspaceId: String, asOf: Date? = nil) async throws -> CustomerInsights {
+    /// - Parameter personas: whether the persona clusters are needed (false skips k-means).
+    public nonisolated func customerInsights(workspaceId: String, asOf: Date? = nil, personas: Bool = true)
+        async throws -> CustomerInsights
+    {
         let (s, today) = try await serialized(workspaceId) {
             _ = try await self.step(workspaceId)
             let s = try await self.state(workspaceId)
@@ -149,8 +157,8 @@ extension ProfileEngine {
         }
         let date = asOf ?? today
         let key = "\(s.profiles.lastSeq)|\(date.timeIntervalSince1970)"
-        if let hit = await cachedInsights(workspaceId, key: key) { return hit }
-        let insights = s.insights(asOf: date)
+        if let hit = await cachedInsights(workspaceId, key: key), hit.clustered || !personas { return hit }
+        let insights = s.insights(asOf: date, personas: personas)
         await cacheInsights(workspaceId, key: key, insights)
         return insights
     }

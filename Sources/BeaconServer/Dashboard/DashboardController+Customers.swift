@@ -46,7 +46,8 @@ extension DashboardController {
                 noResults: found.isEmpty && !query.isEmpty, hasResults: !found.isEmpty, detail: detail)
             let date = try await asOf(request, workspaceId: ws.id)
             if detail == nil {
-                page.health = CustomerHealthView(insights: try await engine.customerInsights(workspaceId: ws.id, asOf: date))
+                page.health = CustomerHealthView(
+                    insights: try await engine.customerInsights(workspaceId: ws.id, asOf: date, personas: false))
             }
             return try render("customers", title: title, path: path, workspace: ws, all: all, asOf: date, page: page)
         }

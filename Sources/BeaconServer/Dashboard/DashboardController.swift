@@ -105,7 +105,8 @@ struct DashboardController<Context: RequestContext>: Sendable {
     func overview(_ request: Request) async throws -> Response {
         try await withSnapshot(request, title: "Overview", path: "/dashboard") { snapshot, all in
             let date = try await asOf(request, workspaceId: snapshot.workspace.id)
-            let insights = try await runtime.profiles?.customerInsights(workspaceId: snapshot.workspace.id, asOf: date)
+            let insights = try await runtime.profiles?.customerInsights(
+                workspaceId: snapshot.workspace.id, asOf: date, personas: false)
             let state = await mmm.state(for: snapshot.workspace.id, eventCount: snapshot.eventCount)
             let spend = await snapshots.derived("spend", of: snapshot) { MMMFitCache.dataset(events: $0.events.map(\.event)) }
             let page = OverviewPage(

@@ -130,7 +130,7 @@ struct RFMCommand: AsyncParsableCommand {
         guard let engine = runtime.profiles else { throw CommandError("this store does not keep profiles") }
         let w = try await runtime.existingWorkspace(named: name)
         let date = asOfDay.map { WorkspaceToday.endOfDay(Date(timeIntervalSince1970: Double($0) * 86_400)) }
-        let insights = try await engine.customerInsights(workspaceId: w.id, asOf: date)
+        let insights = try await engine.customerInsights(workspaceId: w.id, asOf: date, personas: false)
         try await runtime.store.close()
         guard let rfm = insights.rfm else {
             throw CommandError("workspace '\(name)': fewer than 2 customers with a purchase by \(OrderDay(dayNumber: WorkspaceToday.dayNumber(insights.asOf)))")

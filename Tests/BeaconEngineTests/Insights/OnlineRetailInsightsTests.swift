@@ -49,7 +49,7 @@ struct OnlineRetailInsightsTests {
 
         // `beacon rfm --workspace retail --as-of 2011-12-09` calls exactly this.
         let lastDay = try #require(WorkspaceToday.endOfDay(parsing: "2011-12-09"))
-        let cli = try await f.engine.customerInsights(workspaceId: ws, asOf: lastDay)
+        let cli = try await f.engine.customerInsights(workspaceId: ws, asOf: lastDay, personas: false)
         #expect(cli.customers.count == expected.customers_with_a_purchase)
         #expect(cli.count(segment: "Lost") > 0 && cli.count(segment: "Champions") > 0)
 

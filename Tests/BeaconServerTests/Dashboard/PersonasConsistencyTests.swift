@@ -31,7 +31,7 @@ struct PersonasConsistencyTests {
 
         // `beacon rfm --workspace demo --as-of 2011-12-09` (the data's last day).
         let cli = try await engine.customerInsights(
-            workspaceId: ws.id, asOf: try #require(WorkspaceToday.endOfDay(parsing: "2011-12-09")))
+            workspaceId: ws.id, asOf: try #require(WorkspaceToday.endOfDay(parsing: "2011-12-09")), personas: false)
         // The prediction refresh as of the workspace's today (its last invoice) fills the system segments.
         _ = try await engine.refreshPredictions(workspaceId: ws.id)
         try await server.test { client in
