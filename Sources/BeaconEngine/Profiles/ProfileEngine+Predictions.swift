@@ -99,6 +99,12 @@ extension ProfileEngine {
             s.profiles.profiles[node]?.predictions = p
             if let updated = s.profiles.profiles[node] { changes.upserts.append(updated) }
         }
+        // A profile scored by an earlier refresh with no order by this as-of date is not scored now.
+        let scoredNodes = Set(buyers.map(\.key))
+        for (node, p) in s.profiles.profiles where p.predictions != nil && !scoredNodes.contains(node) {
+            s.profiles.profiles[node]?.predictions = nil
+            if let updated = s.profiles.profiles[node] { changes.upserts.append(updated) }
+        }
         s.recompute(segmentIds: s.segments.map(\.id), asOf: asOf, into: &changes)
         try await store.apply(changes)
         states[workspaceId] = s

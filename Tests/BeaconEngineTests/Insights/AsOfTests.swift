@@ -106,5 +106,17 @@ struct AsOfTests {
             #expect(p.predictions?.rfmSegment == byId[user]?.segment)
         }
         #expect(try await f.profile("u3")?.predictions == nil)
+        // Refreshed as of today u3 is scored; back to the earlier date, it is not any more, and
+        // the RFM system segments hold only u1 and u2.
+        _ = try await f.engine.refreshPredictions(workspaceId: ws)
+        #expect(try await f.profile("u3")?.predictions?.rfmSegment != nil)
+        _ = try await f.engine.refreshPredictions(workspaceId: ws, asOf: asOf)
+        #expect(try await f.profile("u3")?.predictions == nil)
+        var members: Set<String> = []
+        for name in SystemSegments.rfmSegmentNames {
+            let slug = name.lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(of: " ", with: "-")
+            members.formUnion(try await f.engine.members(workspaceId: ws, segmentId: "rfm-\(slug)"))
+        }
+        #expect(members.count == 2)
     }
 }
