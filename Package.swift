@@ -98,7 +98,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BeaconEngineTests",
-            dependencies: ["BeaconEngine", "BeaconStore", "BeaconCore", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["BeaconEngine", "BeaconStore", "BeaconCore", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "BeaconServerTests",

@@ -10,7 +10,7 @@ extension Profile {
         "lifetime_value", "order_count", "average_order_value", "avg_order_value", "first_order_at", "last_order_at",
         "days_since_last_order", "days_since_order", "email_engagement_score", "support_ticket_count", "support_tickets",
         "event_count", "first_seen", "last_seen", "p_alive", "predicted_clv", "predicted_ltv", "churn_risk", "rfm_segment",
-        "predictions_refreshed_at", "cluster", "cluster_persona",
+        "predictions_refreshed_at", "predictions_as_of", "cluster", "cluster_persona",
     ]
 
     /// Email engagement score at `asOf`: `min(100, 10 × opens + 20 × clicks)` over the last
@@ -47,6 +47,7 @@ extension Profile {
         case "cluster": return .some(predictions?.cluster.map { .number(Double($0)) })
         case "cluster_persona": return .some(predictions?.clusterPersona.map(JSONValue.string))
         case "predictions_refreshed_at": return .some(predictions.map { .string(Timestamp.format($0.refreshedAt)) })
+        case "predictions_as_of": return .some(predictions?.asOf.map { .string(Timestamp.format($0)) })
         default: return nil
         }
     }

@@ -94,7 +94,7 @@ extension ProfileEngine {
             for id in ids.subtracting(alive).sorted() { changes.exited.append((segment, id)) }
             s.members[segment] = ids.intersection(alive)
         }
-        s.recompute(segmentIds: s.segments.map(\.id), asOf: now, into: &changes)
+        s.recompute(segmentIds: s.segments.map(\.id), asOf: s.today(wallClock: now), into: &changes)
         s.mergeCount = changes.mergeCount
         try await store.apply(changes)
         states[workspaceId] = s

@@ -24,6 +24,8 @@ public actor ProfileEngine {
     var states: [String: WorkspaceState] = [:]
     /// The running or last rebuild per workspace (`RebuildStatus`).
     var rebuilds: [String: RebuildStatus] = [:]
+    /// The last customer insights computed per workspace, keyed by log position and as-of date.
+    var insightCache: [String: (key: String, value: CustomerInsights)] = [:]
     private var tails: [String: Task<Void, Never>] = [:]
 
     /// An engine folding `stores.events` into `stores.profiles` under the identity rules
@@ -127,7 +129,7 @@ public actor ProfileEngine {
     }
 
     /// One or more pages of new events, each written as one change set.
-    private func step(_ workspaceId: String) async throws -> Int {
+    func step(_ workspaceId: String) async throws -> Int {
         _ = try await state(workspaceId)
         // Taken out while mutated, so copy-on-write does not copy every profile per step;
         // operations on one workspace are serialized, so nothing reads it meanwhile.
@@ -151,7 +153,8 @@ public actor ProfileEngine {
             changes.merges = effect.merges
             let now = clock()
             changes.changedAt = now
-            s.updateMemberships(of: effect.touched, deleted: effect.deleted, asOf: now, into: &changes)
+            // Rules are evaluated as of the workspace's today (its last event), not the wall clock.
+            s.updateMemberships(of: effect.touched, deleted: effect.deleted, asOf: s.today(wallClock: now), into: &changes)
             try await store.apply(changes)
             s.mergeCount = changes.mergeCount
             if page.count < pageSize { break }
@@ -197,11 +200,15 @@ struct WorkspaceState: Sendable {
         }
     }
 
-    /// Every profile matching a rule at `asOf`, by id.
+    /// Every profile matching a rule at `asOf`, by id: each profile as it stood then
+    /// (``Profile/replayed(asOf:history:)``, itself when nothing in it is newer), so an earlier
+    /// as-of date neither sees later orders nor counts people first seen after it.
     func evaluate(_ rule: SegmentRule, asOf: Date) -> Set<String> {
         var out: Set<String> = []
         for (node, p) in profiles.profiles {
-            let subject = ProfileSubject(profile: p, history: profiles.activities[node] ?? [:], asOf: asOf)
+            let history = profiles.activities[node] ?? [:]
+            guard let then = p.replayed(asOf: asOf, history: history) else { continue }
+            let subject = ProfileSubject(profile: then, history: history, asOf: asOf, replaying: true)
             if rule.matches(subject, asOf: asOf) { out.insert(p.id) }
         }
         return out

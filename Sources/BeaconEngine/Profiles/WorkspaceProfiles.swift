@@ -22,6 +22,9 @@ struct WorkspaceProfiles {
     var nodeOfProfile: [String: Int] = [:]
     var merges: [IdentityMerge] = []
     var lastSeq: Int64 = 0
+    /// The newest event time folded so far (every event counts, identified or not): the
+    /// workspace's today (`WorkspaceToday`).
+    var lastEventAt: Date?
     /// One stored copy of each distinct activity name and property dictionary: the histories
     /// are most of the projection's memory, and most `track` events repeat a few property sets
     /// (an email event's `{"campaign": …}`), so activities share them instead of each holding one.
@@ -51,6 +54,7 @@ struct WorkspaceProfiles {
     /// Folds one stored event into the profiles.
     mutating func apply(_ stored: StoredEvent, into effect: inout Effect) {
         lastSeq = max(lastSeq, stored.sequence)
+        lastEventAt = max(lastEventAt ?? stored.event.timestamp, stored.event.timestamp)
         while let next = pendingRules.first, stored.sequence > next.afterSeq {
             rules = next.rules
             pendingRules.removeFirst()

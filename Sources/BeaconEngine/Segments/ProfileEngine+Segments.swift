@@ -49,7 +49,7 @@ extension ProfileEngine {
         s.segments.sort { $0.id < $1.id }
         var changes = ProfileChangeSet(workspaceId: workspaceId, lastSeq: s.profiles.lastSeq, mergeCount: s.mergeCount)
         changes.changedAt = now
-        s.recompute(segmentIds: [segmentId], asOf: now, into: &changes)
+        s.recompute(segmentIds: [segmentId], asOf: s.today(wallClock: now), into: &changes)
         try await store.apply(changes)
         states[workspaceId] = s
         return (definition, s.members[segmentId]?.count ?? 0)
@@ -69,7 +69,7 @@ extension ProfileEngine {
         states[workspaceId]?.members[id] = nil
     }
 
-    /// Re-evaluates every segment over every profile at the current time — the scheduled full
+    /// Re-evaluates every segment over every profile as of the workspace's today (`WorkspaceToday`) — the scheduled full
     /// recompute that keeps time-based conditions ("in the last 60 days") true — and records
     /// segment sizes. Returns the sizes.
     @discardableResult
@@ -82,7 +82,7 @@ extension ProfileEngine {
         let now = clock()
         var changes = ProfileChangeSet(workspaceId: workspaceId, lastSeq: s.profiles.lastSeq, mergeCount: s.mergeCount)
         changes.changedAt = now
-        s.recompute(segmentIds: s.segments.map(\.id), asOf: now, into: &changes)
+        s.recompute(segmentIds: s.segments.map(\.id), asOf: s.today(wallClock: now), into: &changes)
         try await store.apply(changes)
         states[workspaceId] = s
         let sizes = Dictionary(uniqueKeysWithValues: s.segments.map { ($0.id, s.members[$0.id]?.count ?? 0) })
@@ -90,12 +90,15 @@ extension ProfileEngine {
         return sizes
     }
 
-    /// How many profiles a rule matches now, with a sample (smallest ids first), before saving.
-    public func preview(workspaceId: String, rule: JSONValue, sample: Int = 10) async throws -> (count: Int, sample: [Profile]) {
+    /// How many profiles a rule matches as of `asOf` (default: the workspace's today,
+    /// `WorkspaceToday`), with a sample (smallest ids first), before saving.
+    public func preview(workspaceId: String, rule: JSONValue, sample: Int = 10, asOf: Date? = nil) async throws
+        -> (count: Int, sample: [Profile])
+    {
         let parsed = try SegmentRule.parse(rule)
         return try await serialized(workspaceId) {
             let s = try await self.state(workspaceId)
-            let ids = s.evaluate(parsed, asOf: self.clock())
+            let ids = s.evaluate(parsed, asOf: asOf ?? s.today(wallClock: self.clock()))
             return (ids.count, ids.sorted().prefix(sample).compactMap { s.profiles.profile(id: $0) })
         }
     }

@@ -1,8 +1,9 @@
-import BeaconCore
+import BeaconEngine
 import Foundation
 
-/// The customers page's health section: a donut of profiles per `CustomerHealth` band and a
-/// table with each band's count, share and meaning.
+/// The customers page's health section as of the page's date: a donut of profiles per
+/// `CustomerHealth` band (the workspace's `CustomerInsights`) and a table with each band's
+/// count, share and meaning.
 struct CustomerHealthView: Sendable {
     struct Row: Sendable {
         var band: String
@@ -14,6 +15,7 @@ struct CustomerHealthView: Sendable {
     var donut: String
     var rows: [Row]
     var scored: String
+    var asOf: String
 
     /// Colours that read as good → bad and stay apart for the common colour-vision
     /// deficiencies (from Okabe & Ito's palette), with grey for "not scored".
@@ -27,9 +29,11 @@ struct CustomerHealthView: Sendable {
         }
     }
 
-    init(predictions: [ProfilePredictions?]) {
-        let counts = CustomerHealth.counts(predictions)
-        let total = max(predictions.count, 1)
+    init(insights: CustomerInsights) {
+        let counts = insights.health
+        let profiles = counts.reduce(0) { $0 + $1.count }
+        let total = max(profiles, 1)
+        asOf = DashboardFormat.day(insights.asOf)
         donut = DonutChart(
             title: "Customer health: profiles by band", slices: counts.map { ($0.band.rawValue, Double($0.count)) },
             unit: .count, colors: counts.map { Self.color($0.band) }
@@ -40,6 +44,6 @@ struct CustomerHealthView: Sendable {
                 share: DashboardFormat.percent(Double($0.count) / Double(total)), meaning: $0.band.meaning)
         }
         let unscored = counts.first { $0.band == .unscored }?.count ?? 0
-        scored = DashboardFormat.count(predictions.count - unscored)
+        scored = DashboardFormat.count(profiles - unscored)
     }
 }

@@ -63,7 +63,8 @@ struct CustomersPage: Sendable {
             kpis.append(
                 KPICard(
                     label: "Churn risk", value: DashboardFormat.percent(risk, digits: 0),
-                    note: pred?.rfmSegment.map { "RFM: \($0)" }))
+                    note: ([pred?.rfmSegment.map { "RFM: \($0)" }, pred?.asOf.map { "as of \(DashboardFormat.day($0))" }]
+                        .compactMap { $0 }.joined(separator: ", "))))
         }
         let traits = p.traits.sorted { $0.key < $1.key }.map {
             Pair(

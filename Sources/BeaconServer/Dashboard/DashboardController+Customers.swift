@@ -38,9 +38,12 @@ extension DashboardController {
                 total: DashboardFormat.count(try await store.profileCount(workspaceId: ws.id)),
                 results: found.map { CustomersPage.summary($0, link: base + "&id=" + DashboardQuery.encode($0.id)) },
                 noResults: found.isEmpty && !query.isEmpty, hasResults: !found.isEmpty, detail: detail)
-            if detail == nil { page.health = CustomerHealthView(predictions: try await engine.predictionList(workspaceId: ws.id)) }
-            return try render(
-                "customers", title: title, path: path, workspace: ws, all: all, asOf: snapshot.lastEvent, page: page)
+            let date = try await asOf(request, workspaceId: ws.id)
+            if detail == nil {
+                page.health = CustomerHealthView(
+                    insights: try await engine.customerInsights(workspaceId: ws.id, asOf: date, personas: false))
+            }
+            return try render("customers", title: title, path: path, workspace: ws, all: all, asOf: date, page: page)
         }
     }
 }

@@ -1,4 +1,3 @@
-import BeaconAnalytics
 import BeaconEngine
 import BeaconCore
 import Foundation
@@ -109,13 +108,16 @@ struct DashboardController<Context: RequestContext>: Sendable {
 
     func overview(_ request: Request) async throws -> Response {
         try await withSnapshot(request, title: "Overview", path: "/dashboard") { snapshot, all in
-            let rfm = await snapshots.derived("rfm", of: snapshot) { try? RFMAnalysis(orders: $0.orderRecords) }
+            let date = try await asOf(request, workspaceId: snapshot.workspace.id)
+            let insights = try await runtime.profiles?.customerInsights(
+                workspaceId: snapshot.workspace.id, asOf: date, personas: false)
             let state = await mmm.state(for: snapshot.workspace.id, eventCount: snapshot.eventCount)
             let spend = await snapshots.derived("spend", of: snapshot) { MMMFitCache.dataset(events: $0.events.map(\.event)) }
-            let page = OverviewPage(snapshot: snapshot, rfm: rfm, mmm: state, spend: spend, host: host(request))
+            let page = OverviewPage(
+                snapshot: snapshot, asOf: date, customerInsights: insights, mmm: state, spend: spend, host: host(request))
             return try render(
                 "overview", title: "Overview", path: "/dashboard", workspace: snapshot.workspace, all: all,
-                asOf: snapshot.lastEvent, page: page)
+                asOf: date, page: page)
         }
     }
 
@@ -129,13 +131,18 @@ struct DashboardController<Context: RequestContext>: Sendable {
         }
     }
 
+    /// The personas page, from the workspace's customer insights (no event log is read).
     func personas(_ request: Request) async throws -> Response {
-        try await withSnapshot(request, title: "Personas", path: "/dashboard/personas") { snapshot, all in
-            let page = await snapshots.derived("personas", of: snapshot) { PersonasPage(snapshot: $0) }
-            return try render(
-                "personas", title: "Personas", path: "/dashboard/personas", workspace: snapshot.workspace, all: all,
-                asOf: snapshot.lastEvent, page: page)
+        let title = "Personas", path = "/dashboard/personas"
+        let (current, all) = try await workspaces(request)
+        guard let current else {
+            return try render("noWorkspace", title: title, path: path, workspace: nil, all: all, asOf: nil, page: ())
         }
+        let date = try await asOf(request, workspaceId: current.id)
+        let insights = try await runtime.profiles?.customerInsights(workspaceId: current.id, asOf: date)
+        return try render(
+            "personas", title: title, path: path, workspace: current, all: all, asOf: date,
+            page: PersonasPage(insights: insights, asOf: date))
     }
 
     func data(_ request: Request) async throws -> Response {

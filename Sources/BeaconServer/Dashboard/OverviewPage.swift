@@ -19,16 +19,19 @@ struct OverviewPage: Sendable {
     static let periodDays = 30.0
     /// A customer is active with an order in the last this many days.
     static let activeDays = 90.0
-    /// RFM segments counted as churn risk.
-    static let riskSegments: Set<RFMSegment> = [.aboutToSleep, .atRisk, .cantLoseThem, .hibernating]
+    /// Health bands counted as churn risk (`CustomerHealth`).
+    static let riskBands: Set<CustomerHealth> = [.atRisk, .lost]
 
+    /// The overview as of `asOf` (the page's date): orders after it are left out, the compared
+    /// periods end at it, and the churn-risk card counts the customer health bands of
+    /// `customerInsights` (the workspace's one RFM, as of the same date).
     init(
-        snapshot: WorkspaceSnapshot, rfm: RFMAnalysis?, mmm: MMMFitCache.State,
+        snapshot: WorkspaceSnapshot, asOf: Date, customerInsights: CustomerInsights?, mmm: MMMFitCache.State,
         spend: (MMMDataset, MMMFitCache.Source), host: String
     ) {
         self.host = host
-        let orders = snapshot.orders
-        guard let asOf = orders.map(\.time).max() else {
+        let orders = snapshot.orders.filter { $0.time <= asOf }
+        guard !orders.isEmpty else {
             empty = true
             return
         }
@@ -59,8 +62,8 @@ struct OverviewPage: Sendable {
         }
         let revNow = revenue(currentStart, asOf), revBefore = revenue(previousStart, currentStart)
         let ordersNow = orderCount(currentStart, asOf), ordersBefore = orderCount(previousStart, currentStart)
-        let atRisk = rfm?.customers.filter { Self.riskSegments.contains($0.segment) }.count ?? 0
-        let rfmCount = rfm?.customers.count ?? 0
+        let atRisk = customerInsights?.customers.filter { Self.riskBands.contains($0.health) }.count ?? 0
+        let rfmCount = customerInsights?.customers.count ?? 0
         customerKPIs = [
             KPICard(
                 label: "Revenue", value: DashboardFormat.money(revNow), current: revNow, previous: revBefore,
@@ -80,7 +83,7 @@ struct OverviewPage: Sendable {
                 label: "Churn risk",
                 value: rfmCount > 0 ? DashboardFormat.percent(Double(atRisk) / Double(rfmCount)) : "–",
                 note:
-                    "\(DashboardFormat.count(atRisk)) customers in RFM segments About to Sleep, At Risk, Can't Lose Them, Hibernating"
+                    "\(DashboardFormat.count(atRisk)) customers whose health is At risk or Lost (RFM At Risk, Can't Lose Them, Hibernating, Lost)"
             ),
         ]
         // Spend and revenue come straight from the modelled table, fitted or not.

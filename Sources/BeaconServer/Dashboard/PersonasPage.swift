@@ -1,10 +1,10 @@
-import BeaconAnalytics
+import BeaconEngine
 import Foundation
 
-/// The personas page (seed 003): customers clustered by k-means on recency, frequency and
-/// spend (log1p on the last two), each cluster explained as a persona with KPI cards and
-/// its suggested action, the cluster scatter plot, revenue share per persona, and the RFM
-/// segments beside it.
+/// The personas page (seed 003): the workspace's persona clusters (`CustomerInsights`, the
+/// same clustering the prediction refresh assigns) explained with KPI cards and their
+/// suggested action, the cluster scatter plot, revenue share per persona, and the RFM
+/// segments beside it — all as of the page's date.
 struct PersonasPage: Sendable {
     struct Persona: Sendable {
         var label: String
@@ -25,6 +25,9 @@ struct PersonasPage: Sendable {
 
     var empty: Bool
     var customerCount = 0
+    /// `customerCount` as shown (thousands separated).
+    var customers = "0"
+    var asOf: String
     var error: String?
     var k = 0
     var personas: [Persona] = []
@@ -32,39 +35,34 @@ struct PersonasPage: Sendable {
     var donut = ""
     var segments: [Segment] = []
 
-    init(snapshot: WorkspaceSnapshot) {
-        let records = snapshot.orderRecords
-        let rfm: RFMAnalysis
-        do {
-            rfm = try RFMAnalysis(orders: records)
-        } catch {
+    /// The page of `insights`; nil (a store that keeps no profiles) gives the empty page.
+    init(insights: CustomerInsights?, asOf date: Date) {
+        asOf = DashboardFormat.day(date)
+        guard let insights else {
             empty = true
             return
         }
-        customerCount = rfm.customers.count
+        let customers = insights.customers
+        customerCount = customers.count
+        self.customers = DashboardFormat.count(customers.count)
         guard customerCount >= Self.minimumCustomers else {
             empty = true
             return
         }
         empty = false
-        let customers = rfm.customers
-        let recency = customers.map { Double($0.recency) }
-        let frequency = customers.map { Double($0.frequency) }
-        let monetary = customers.map(\.monetary)
-        let features = Matrix((0..<customers.count).map { [recency[$0], frequency[$0], monetary[$0]] })
-        let segmentation: CustomerSegmentation
-        do {
-            segmentation = try CustomerSegmentation(
-                features: features, log1p: [false, true, true], recency: recency, frequency: frequency,
-                monetary: monetary,
-                k: nil, kMax: 6, rule: .elbow, kmeans: KMeans(clusterCount: 2, restarts: 4), seed: 42)
-        } catch {
-            self.error = "\(error)"
+        segments = insights.segments.filter { $0.customers > 0 }.map {
+            Segment(
+                name: $0.name, customers: DashboardFormat.count($0.customers),
+                revenueShare: DashboardFormat.percent($0.revenueShare, digits: 0), action: $0.action)
+        }
+        let clusters = insights.personas
+        guard !clusters.isEmpty else {
+            error = "the customers could not be clustered (too few distinct values)"
             return
         }
-        let clusters = segmentation.personas.clusters
         k = clusters.count
-        var names = [String](repeating: "", count: segmentation.fit.centroids.rows)
+        let slots = (clusters.map(\.index).max() ?? 0) + 1
+        var names = [String](repeating: "", count: slots)
         for c in clusters { names[c.index] = c.label }
         personas = clusters.map { c in
             Persona(
@@ -81,24 +79,19 @@ struct PersonasPage: Sendable {
                 ],
                 action: c.action)
         }
-        let labels = segmentation.fit.labels
+        let byIndex = Dictionary(uniqueKeysWithValues: clusters.map { ($0.index, $0) })
         scatter = ScatterChart(
             title: "Customers by recency and spend, coloured by cluster",
-            points: customers.indices.map { ScatterChart.Point(x: recency[$0], y: monetary[$0], group: labels[$0]) },
+            points: customers.map {
+                ScatterChart.Point(x: Double($0.recencyDays), y: max(0, $0.monetary), group: $0.cluster ?? 0)
+            },
             groupNames: names, xUnit: .days, yUnit: .money(symbol: "$"), xTitle: "Days since last order",
             yTitle: "Total spend ($)", logY: true,
-            centroids: (0..<segmentation.centroidsInOriginalUnits.rows).map {
-                (segmentation.centroidsInOriginalUnits[$0, 0], segmentation.centroidsInOriginalUnits[$0, 2])
-            }
+            centroids: (0..<slots).map { (byIndex[$0]?.centroidRecency ?? 0, byIndex[$0]?.centroidSpend ?? 0) }
         ).svg()
         donut = DonutChart(
             title: "Revenue share by persona", slices: clusters.map { ($0.label, $0.revenue) },
             unit: .money(symbol: "$")
         ).svg()
-        segments = RFMSegmentSummary.summarize(rfm).filter { $0.customers > 0 }.map {
-            Segment(
-                name: $0.segment.rawValue, customers: DashboardFormat.count($0.customers),
-                revenueShare: DashboardFormat.percent($0.revenueShare, digits: 0), action: $0.segment.suggestedAction)
-        }
     }
 }

@@ -42,7 +42,7 @@ struct SegmentBuilderPage: Sendable {
         description = segment?.description ?? ""
         rule = (segment?.rule ?? .object(["all": .array([])])).serialized()
         isSystem = segment?.system ?? false
-        let computed = Profile.computedTraitNames.filter { $0 != "predictions_refreshed_at" }
+        let computed = Profile.computedTraitNames.filter { $0 != "predictions_refreshed_at" && $0 != "predictions_as_of" }
         self.vocabulary = JSONValue.object([
             "traits": .array(vocabulary.traits.map(JSONValue.string)),
             "computed": .array(computed.map(JSONValue.string)),

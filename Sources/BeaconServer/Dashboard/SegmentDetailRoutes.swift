@@ -68,7 +68,7 @@ struct SegmentDetailRoutes<Context: RequestContext>: Sendable {
                 recorded.count >= SegmentDetailPage.recordedDaysForChart
                 ? nil
                 : try await engine.replayedSizes(
-                    workspaceId: ws.id, segmentId: id, through: min(now, snapshot.lastEvent ?? now),
+                    workspaceId: ws.id, segmentId: id, through: try await engine.today(workspaceId: ws.id),
                     sampleLimit: Self.replaySample)
             let page = SegmentDetailPage(
                 segment: segment, all: try await store.segments(workspaceId: ws.id),
@@ -115,7 +115,7 @@ struct SegmentDetailRoutes<Context: RequestContext>: Sendable {
         let traits = try Self.exportTraits(request)
         _ = try await engine.catchUp(workspaceId: ws.id)
         let csv = try await SegmentCSVExport.csv(
-            engine: engine, workspaceId: ws.id, segmentId: id, traits: traits, asOf: Date())
+            engine: engine, workspaceId: ws.id, segmentId: id, traits: traits, asOf: try await engine.today(workspaceId: ws.id))
         var headers = DashboardRenderer.securityHeaders
         headers[.contentType] = "text/csv; charset=utf-8"
         let file = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })

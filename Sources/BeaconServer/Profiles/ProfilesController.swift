@@ -13,7 +13,7 @@ struct ProfilesController<Context: RequestContext> {
         router.get("/api/profiles") { request, _ -> Response in
             let (engine, ws) = try await api.authenticate(request)
             let limit = try api.limit(request)
-            let now = Date()
+            let now = try await engine.today(workspaceId: ws.id)
             let profiles: [Profile]
             if let q = request.uri.queryParameters["q"].map(String.init) {
                 guard !q.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -31,7 +31,7 @@ struct ProfilesController<Context: RequestContext> {
         router.get("/api/profiles/:id") { request, context -> Response in
             let (engine, ws) = try await api.authenticate(request)
             let profile = try await find(engine, ws, request, context)
-            return ProfileAPIRequest.json(profile.apiJSON(asOf: Date()))
+            return ProfileAPIRequest.json(profile.apiJSON(asOf: try await engine.today(workspaceId: ws.id)))
         }
         router.get("/api/profiles/:id/timeline") { request, context -> Response in
             let (engine, ws) = try await api.authenticate(request)

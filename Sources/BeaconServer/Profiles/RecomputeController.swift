@@ -51,6 +51,7 @@ struct RecomputeController<Context: RequestContext> {
                 "customers": .number(Double(r.result.predictions.customers)),
                 "rfmScored": .number(Double(r.result.predictions.rfmScored)),
                 "fitted": .bool(r.result.predictions.bgnbd != nil),
+                "asOf": r.result.predictions.asOf.map { .string(Timestamp.format($0)) } ?? .null,
             ]),
         ])
     }

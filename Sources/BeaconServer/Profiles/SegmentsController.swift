@@ -35,7 +35,7 @@ struct SegmentsController<Context: RequestContext> {
                 sample = Int(n)
             }
             let preview = try await run { try await engine.preview(workspaceId: ws.id, rule: rule, sample: sample) }
-            let now = Date()
+            let now = try await engine.today(workspaceId: ws.id)
             return ProfileAPIRequest.json(.object([
                 "count": .number(Double(preview.count)), "sample": .array(preview.sample.map { $0.apiJSON(asOf: now) }),
             ]))
@@ -100,7 +100,7 @@ struct SegmentsController<Context: RequestContext> {
             let points = try api.integer(request, "points", default: 52, range: 1...366)
             let step = try api.integer(request, "step_days", default: 7, range: 1...365)
             let sample = try api.integer(request, "sample", default: 20_000, range: 1_000...10_000_000)
-            let sizes = try await engine.replayedSizes(workspaceId: ws.id, segmentId: s.id, through: Date(), points: points,
+            let sizes = try await engine.replayedSizes(workspaceId: ws.id, segmentId: s.id, through: try await engine.today(workspaceId: ws.id), points: points,
                                                        stepDays: step, sampleLimit: sample) ?? []
             return ProfileAPIRequest.json(.object([
                 "segment": .string(s.id), "stepDays": .number(Double(step)),
@@ -128,7 +128,7 @@ struct SegmentsController<Context: RequestContext> {
             let columns = (request.uri.queryParameters["traits"].map(String.init) ?? "email,name,lifetime_value,order_count")
                 .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard columns.count <= 50 else { throw ProblemDetails(.badRequest, detail: "at most 50 traits", field: "traits") }
-            let csv = try await SegmentCSVExport.csv(engine: engine, workspaceId: ws.id, segmentId: s.id, traits: columns, asOf: Date())
+            let csv = try await SegmentCSVExport.csv(engine: engine, workspaceId: ws.id, segmentId: s.id, traits: columns, asOf: try await engine.today(workspaceId: ws.id))
             return Response(status: .ok, headers: [
                 .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(s.id).csv\"",
             ], body: .init(byteBuffer: ByteBuffer(string: csv)))

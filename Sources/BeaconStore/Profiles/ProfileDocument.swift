@@ -35,6 +35,7 @@ enum ProfileDocument {
             m["rfmSegment"] = pr.rfmSegment.map(JSONValue.string)
             m["cluster"] = pr.cluster.map { .number(Double($0)) }
             m["clusterPersona"] = pr.clusterPersona.map(JSONValue.string)
+            m["asOf"] = pr.asOf.map(date)
             o["predictions"] = .object(m)
         }
         return JSONValue.object(o).serialized()
@@ -73,6 +74,7 @@ enum ProfileDocument {
             pr.rfmSegment = m["rfmSegment"]?.stringValue
             pr.cluster = try m["cluster"].map { _ in Int(try r.int(m, "cluster")) }
             pr.clusterPersona = m["clusterPersona"]?.stringValue
+            pr.asOf = try m["asOf"].map { _ in try r.date(m, "asOf") }
             p.predictions = pr
         }
         return p

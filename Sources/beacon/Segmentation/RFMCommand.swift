@@ -1,5 +1,7 @@
 import ArgumentParser
 import BeaconAnalytics
+import BeaconEngine
+import Foundation
 
 /// `beacon rfm`: recency, frequency and monetary scores and named segments per customer.
 struct RFMCommand: AsyncParsableCommand {
@@ -17,6 +19,10 @@ struct RFMCommand: AsyncParsableCommand {
               R3: FM1-2 About to Sleep, FM3 Need Attention, FM4-5 Loyal
               R2: FM1-2 Hibernating, FM3-4 At Risk, FM5 Can't Lose Them
               R1: FM1 Lost, FM2 Hibernating, FM3-4 At Risk, FM5 Can't Lose Them
+            With --workspace NAME (and the store options) the orders are the workspace's own \
+            (`Order Completed` at their amounts, `Order Refunded` subtracted, as the profiles fold \
+            them), scored by the same computation as the RFM system segments and the dashboard; \
+            --as-of then defaults to the workspace's last event.
             Output: one CSV row per customer, or with --summary one row per segment (count, \
             share, revenue share, mean R/F/M, suggested action); --json writes both.
             Example: gunzip -c online_retail_2010_2011.csv.gz | beacon rfm --input - \
@@ -26,7 +32,12 @@ struct RFMCommand: AsyncParsableCommand {
 
     @OptionGroup var source: SegmentationInputOptions
 
-    @Option(help: "Date recency is measured to, YYYY-MM-DD; lines after it are left out.")
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Score this workspace's orders instead of a CSV file.")
+    var workspace: String?
+
+    @Option(help: "Date recency is measured to, YYYY-MM-DD (the whole day counts); lines after it are left out.")
     var asOf: String?
 
     @Flag(help: "Write the per-segment summary instead of the per-customer table.")
@@ -40,16 +51,23 @@ struct RFMCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let asOf { _ = try segmentationDay(asOf, option: "--as-of") }
+        if workspace != nil && (source.input != nil || source.map != nil) {
+            throw ValidationError("--workspace reads the workspace's orders: leave out --input and --map")
+        }
     }
 
     func run() async throws {
-        let orders = try source.loadOrders()
         let asOfDay = try asOf.map { try segmentationDay($0, option: "--as-of") }
         let rfm: RFMAnalysis
-        do {
-            rfm = try RFMAnalysis(orders: orders, asOfDay: asOfDay)
-        } catch let error as SegmentationError {
-            throw CommandError("\(source.inputName): \(error.message)")
+        if let workspace {
+            rfm = try await workspaceRFM(workspace, asOfDay: asOfDay)
+        } else {
+            let orders = try source.loadOrders()
+            do {
+                rfm = try RFMAnalysis(orders: orders, asOfDay: asOfDay)
+            } catch let error as SegmentationError {
+                throw CommandError("\(source.inputName): \(error.message)")
+            }
         }
         if rfm.linesAfterAsOf > 0 {
             SegmentationOutput.note("left out \(rfm.linesAfterAsOf) lines dated after --as-of")
@@ -104,6 +122,20 @@ struct RFMCommand: AsyncParsableCommand {
                 }).map(SegmentationOutput.csvLine).joined(separator: "\n")
         }
         try SegmentationOutput.emit(text, to: output)
+    }
+
+    /// The workspace's RFM as of the day (default: its today), through `CustomerInsights`.
+    private func workspaceRFM(_ name: String, asOfDay: Int?) async throws -> RFMAnalysis {
+        let runtime = try await store.openRuntime(logger: store.makeLogger())
+        guard let engine = runtime.profiles else { throw CommandError("this store does not keep profiles") }
+        let w = try await runtime.existingWorkspace(named: name)
+        let date = asOfDay.map { WorkspaceToday.endOfDay(Date(timeIntervalSince1970: Double($0) * 86_400)) }
+        let insights = try await engine.customerInsights(workspaceId: w.id, asOf: date, personas: false)
+        try await runtime.store.close()
+        guard let rfm = insights.rfm else {
+            throw CommandError("workspace '\(name)': fewer than 2 customers with a purchase by \(OrderDay(dayNumber: WorkspaceToday.dayNumber(insights.asOf)))")
+        }
+        return rfm
     }
 
     private func customerJSON(_ c: RFMAnalysis.Customer) -> [String: Any] {

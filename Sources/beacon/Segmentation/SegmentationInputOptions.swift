@@ -12,7 +12,7 @@ struct SegmentationInputOptions: ParsableArguments {
             discussion:
                 "gzip files are not read directly: pipe them, e.g. gunzip -c online_retail.csv.gz | beacon rfm --input - …"
         ))
-    var input: String
+    var input: String?
 
     @Option(
         help: ArgumentHelp(
@@ -29,7 +29,7 @@ struct SegmentationInputOptions: ParsableArguments {
                 and customer segment ("42420|Consumer"; 1,258 ids): "customer=Postal Code+Segment, \
                 order=Order Id, date=Order Date, amount=List Price, discount-percent=Discount Percent"
                 """))
-    var map: String
+    var map: String?
 
     @Option(help: "Day/month order of slash dates (M/D/YYYY or D/M/YYYY): mdy or dmy.")
     var dateOrder: OrderLogMapping.DateOrder = .mdy
@@ -39,7 +39,7 @@ struct SegmentationInputOptions: ParsableArguments {
 
     func validate() throws {
         do {
-            _ = try OrderLogMapping(parsing: map, dateOrder: dateOrder)
+            if let map { _ = try OrderLogMapping(parsing: map, dateOrder: dateOrder) }
         } catch let error as SegmentationError {
             throw ValidationError("--map: \(error.message)")
         }
@@ -49,13 +49,15 @@ struct SegmentationInputOptions: ParsableArguments {
     }
 
     /// The input's display name in messages.
-    var inputName: String { input == "-" ? "standard input" : input }
+    var inputName: String { input == "-" ? "standard input" : input ?? "" }
 
     /// Reads the file and maps it to order records; notes about skipped lines go to stderr.
     /// - Throws: `CommandError` naming the file, and the line and column at fault.
     func loadOrders() throws -> [OrderRecord] {
+        guard let input else { throw ValidationError("missing --input: the order CSV ('-' for standard input)") }
+        guard let map else { throw ValidationError("missing --map: how the CSV's columns map to customer, date and money") }
         let mapping = try OrderLogMapping(parsing: map, dateOrder: dateOrder)
-        let table = try readTable()
+        let table = try readTable(input)
         guard !table.header.isEmpty else { throw CommandError("\(inputName): the file is empty") }
         do {
             let out = try mapping.records(header: table.header, rows: table.rows.map { ($0.line, $0.fields) })
@@ -69,7 +71,7 @@ struct SegmentationInputOptions: ParsableArguments {
         }
     }
 
-    private func readTable() throws -> CSVTable {
+    private func readTable(_ input: String) throws -> CSVTable {
         let data: Data
         if input == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()

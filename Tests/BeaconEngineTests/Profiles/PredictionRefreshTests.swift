@@ -17,15 +17,18 @@ struct PredictionRefreshTests {
         let model = BGNBDModel(parameters: params)
         let profiles = try await f.allProfiles()
         let buyers = profiles.filter { $0.orders.count > 0 }
+        // As of the workspace's today: its last event, capped at the (fixed) wall clock.
+        let today = min(events.map(\.timestamp).max()!, ProfileFixture.now)
         #expect(report.customers == buyers.count)
         #expect(report.rfmScored == buyers.count)
         var checked = 0
         for p in buyers {
             let pred = try #require(p.predictions)
             #expect(pred.refreshedAt == ProfileFixture.now)
+            #expect(pred.asOf == today)
             let x = Double(p.orders.count - 1)
             let tx = x == 0 ? 0 : p.orders.lastAt!.timeIntervalSince(p.orders.firstAt!) / 86_400
-            let T = ProfileFixture.now.timeIntervalSince(p.orders.firstAt!) / 86_400
+            let T = today.timeIntervalSince(p.orders.firstAt!) / 86_400
             let expected = model.probabilityAlive(frequency: x, recency: tx, T: T)
             #expect(abs((pred.pAlive ?? -1) - expected) < 1e-12)
             if x == 0 { #expect(pred.pAlive == 1) } // BG/NBD: no repeat purchase, no evidence of dropout

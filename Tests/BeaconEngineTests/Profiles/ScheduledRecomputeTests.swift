@@ -47,11 +47,16 @@ struct ScheduledRecomputeTests {
     }
 
     @Test(
-        "a member whose order ages out of the window exits on the next scheduled run",
+        "a member whose order ages out of the window as of the workspace's last event exits on the next scheduled run",
         arguments: ProfileBackend.available)
     func agesOut(_ backend: ProfileBackend) async throws {
-        let (f, engine, clock, scheduler) = try await setUp(backend)
+        let (fixture, engine, clock, scheduler) = try await setUp(backend)
+        var f = fixture
         let ws = f.workspace.id
+        // Time is the workspace's: rules move on when a later event arrives, not with the wall clock.
+        let later = EventBatch(
+            workspaceId: ws, events: [f.event(.track, user: "u9", name: "Product Viewed", daysAgo: -15)])
+        let events = f.store
         let u1 = try #require(try await f.profile("u1")).id, u2 = try #require(try await f.profile("u2")).id
         #expect(try await engine.members(workspaceId: ws, segmentId: "recent-buyers") == [u1, u2])
 
@@ -65,6 +70,7 @@ struct ScheduledRecomputeTests {
                 guard sleeps.next() == 1 else { throw CancellationError() }
                 sleeps.snapshot = try await store.allSegmentMembers(workspaceId: ws)
                 clock.advance(days: 15)
+                _ = try await events.append([later])
             })
         let run = try #require(await scheduler.lastRun)
         #expect(await scheduler.runCount == 2)

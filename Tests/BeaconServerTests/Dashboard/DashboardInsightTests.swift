@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconEngine
 import BeaconStore
 import Foundation
 import Hummingbird
@@ -53,33 +54,41 @@ struct DashboardInsightTests {
         #expect(overlapping == 0)
     }
 
-    @Test("Health bands follow churn risk, then RFM, else not scored")
+    @Test("Health bands follow the RFM named segment; no segment is not scored")
     func healthBands() {
-        let t = Date(timeIntervalSince1970: 0)
-        let cases: [(ProfilePredictions?, CustomerHealth)] = [
-            (ProfilePredictions(churnRisk: 0.1, refreshedAt: t), .healthy),
-            (ProfilePredictions(churnRisk: 0.3, rfmSegment: "Champions", refreshedAt: t), .attention),
-            (ProfilePredictions(churnRisk: 0.84, refreshedAt: t), .atRisk),
-            (ProfilePredictions(churnRisk: 0.85, refreshedAt: t), .lost),
-            (ProfilePredictions(pAlive: 0.9, refreshedAt: t), .healthy),
-            (ProfilePredictions(rfmSegment: "Can't Lose Them", refreshedAt: t), .atRisk),
-            (ProfilePredictions(rfmSegment: "Hibernating", refreshedAt: t), .lost),
-            (ProfilePredictions(refreshedAt: t), .unscored), (nil, .unscored),
+        let cases: [(String?, CustomerHealth)] = [
+            ("Champions", .healthy), ("Loyal", .healthy), ("Potential Loyalist", .healthy), ("New", .healthy),
+            ("Promising", .healthy), ("Need Attention", .attention), ("About to Sleep", .attention),
+            ("At Risk", .atRisk), ("Can't Lose Them", .atRisk), ("Hibernating", .atRisk), ("Lost", .lost),
+            (nil, .unscored),
         ]
-        for (p, band) in cases { #expect(CustomerHealth.band(p) == band, "\(String(describing: p))") }
-        let counts = CustomerHealth.counts(cases.map(\.0))
-        #expect(counts.map(\.count) == [2, 1, 2, 2, 2])
+        for (segment, band) in cases { #expect(CustomerHealth.band(rfmSegment: segment) == band, "\(segment ?? "nil")") }
     }
 
-    @Test("The customers page shows the health donut with a count per band")
+    @Test("The customers page shows the health donut as of the workspace's last event, the engine's counts per band")
     func customersHealth() async throws {
         let server = try await segmentTestServer()
+        let engine = try #require(server.runtime.profiles)
         try await server.test { client in
             let body = try await get(client, "/dashboard/customers?ws=demo").body
             #expect(body.contains("Customer health: profiles by band"))
-            // Three buyers, predictions never refreshed: all three not scored.
-            #expect(body.contains("<th scope=\"row\">Not scored</th><td class=\"num\">3</td><td class=\"num\">100.0%</td>"))
-            #expect(body.contains("<th scope=\"row\">Healthy</th><td class=\"num\">0</td>"))
+            #expect(body.contains("As of 2025-03-03"))
+            #expect(body.contains("name=\"as_of\" value=\"2025-03-03\""))  // the date picker starts at the page's date
+            let earlier = try await get(client, "/dashboard/customers?ws=demo&as_of=2025-03-01").body
+            // As of 2025-03-01 nobody had ordered yet: the one profile seen (u1) is not scored.
+            #expect(earlier.contains("name=\"as_of\" value=\"2025-03-01\""))
+            #expect(earlier.contains("<th scope=\"row\">Not scored</th><td class=\"num\">1</td>"))
+            // Three buyers and no other profile: every one is banded, none "not scored", and
+            // the counts are the engine's, without a prediction refresh.
+            let insights = try await engine.customerInsights(workspaceId: server.workspace!.id)
+            #expect(insights.customers.count == 3)
+            for (band, count) in insights.health {
+                #expect(body.contains("<th scope=\"row\">\(band.rawValue)</th><td class=\"num\">\(count)</td>"))
+            }
+            #expect(body.contains("<th scope=\"row\">Not scored</th><td class=\"num\">0</td>"))
+            let bad = try await get(client, "/dashboard/customers?ws=demo&as_of=yesterday")
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.contains("as_of"))
         }
     }
 

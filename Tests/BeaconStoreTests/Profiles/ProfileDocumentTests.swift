@@ -29,7 +29,7 @@ struct ProfileDocumentTests {
         p.emailOpens = [at(1.001), at(2)]
         p.emailClicks = [at(3.5)]
         p.supportTickets = 2
-        p.predictions = ProfilePredictions(pAlive: 0.8125, predictedCLV: 123.456, churnRisk: 1 - 0.8125, rfmSegment: "Champions",
+        p.predictions = ProfilePredictions(pAlive: 0.8125, predictedCLV: 123.456, churnRisk: 1 - 0.8125, rfmSegment: "Champions", asOf: at(98),
                                            refreshedAt: at(99))
         p.predictions?.cluster = 3
         p.predictions?.clusterPersona = "loyal high spenders"

@@ -18,7 +18,8 @@ extension DashboardTemplates {
         {{/page.hasResults}}
         {{#page.health}}
         <section aria-labelledby="health"><h2 id="health">Customer health</h2>
-          <p class="note">{{scored}} profiles scored by the churn and RFM models.</p>
+          <form class="inline" method="get" aria-label="The date this page is computed as of"><input type="hidden" name="ws" value="{{workspace}}"><label for="as-of">As of</label> <input id="as-of" type="date" name="as_of" value="{{asOf}}"> <button type="submit">Show</button></form>
+          <p class="note">As of {{asOf}}: {{scored}} customers with a purchase, banded by their RFM segment.</p>
           <figure>{{{donut}}}</figure>
           <table><caption>Profiles by health band</caption>
             <thead><tr><th scope="col">Band</th><th scope="col" class="num">Profiles</th><th scope="col" class="num">Share</th><th scope="col">Meaning</th></tr></thead>

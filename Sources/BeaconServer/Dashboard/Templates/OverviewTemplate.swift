@@ -14,6 +14,7 @@ extension DashboardTemplates {
         {{/page.empty}}
         {{^page.empty}}
         <p class="lede">{{page.period}}</p>
+        <form class="inline" method="get" aria-label="The date this page is computed as of"><input type="hidden" name="ws" value="{{workspace}}"><label for="as-of">As of</label> <input id="as-of" type="date" name="as_of" value="{{asOf}}"> <button type="submit">Show</button></form>
         <section aria-labelledby="kpi-customers">
           <h2 id="kpi-customers">Customers and revenue</h2>
           <div class="cards">{{#page.customerKPIs}}{{> kpi}}{{/page.customerKPIs}}</div>

@@ -2,17 +2,18 @@ extension DashboardTemplates {
     /// Personas: k-means clusters as personas with KPI cards and actions, the scatter plot, RFM segments.
     static let personas = """
         {{<layout}}{{$content}}
+        <form class="inline" method="get" aria-label="The date this page is computed as of"><input type="hidden" name="ws" value="{{workspace}}"><label for="as-of">As of</label> <input id="as-of" type="date" name="as_of" value="{{asOf}}"> <button type="submit">Show</button></form>
         {{#page.empty}}
         <section class="empty">
           <h2>Not enough customers to find personas</h2>
-          <p>Personas need at least 20 customers with orders ({{page.customerCount}} so far). Send <code>Order Completed</code>
+          <p>Personas need at least 20 customers with orders ({{page.customers}} so far). Send <code>Order Completed</code>
           track events with a <code>userId</code> and <code>properties.revenue</code>, or import past orders:
           <code>beacon import orders orders.csv --workspace {{workspace}} --map customer_id=…,order_id=…,timestamp=…,price=…</code></p>
         </section>
         {{/page.empty}}
         {{#page.error}}<section class="empty" role="alert"><h2>Clustering failed</h2><p>{{page.error}}</p></section>{{/page.error}}
         {{^page.empty}}{{^page.error}}
-        <p class="lede">{{page.customerCount}} customers in {{page.k}} clusters (k-means on recency, log orders and log spend; k chosen by the elbow rule).</p>
+        <p class="lede">As of {{page.asOf}}: {{page.customers}} customers in {{page.k}} clusters (k-means on recency, log orders and log spend; k chosen by the best mean silhouette).</p>
         <section aria-labelledby="personas"><h2 id="personas">Personas and what to do</h2>
           <div class="personas">{{#page.personas}}
             <article class="persona">
