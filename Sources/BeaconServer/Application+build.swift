@@ -23,6 +23,7 @@ public func buildRouter(
 ) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: RequestDurationMiddleware(metrics: metrics))
+    router.add(middleware: WriteKeyReadGuard())
     router.add(middleware: DashboardAuthMiddleware(users: runtime.users))
     HealthController(runtime: runtime, metrics: metrics).addRoutes(to: router)
     IngestController(runtime: runtime, metrics: metrics, logger: logger).addRoutes(to: router)

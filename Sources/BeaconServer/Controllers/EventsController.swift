@@ -6,8 +6,9 @@ import Hummingbird
 /// `GET /api/events?after=SEQ&limit=N`: the newest events of the caller's workspace, for the
 /// live event debugger and for checking what was stored.
 ///
-/// Authenticated with a write key like the tracking API; a key only ever reads its own
-/// workspace. Events come back in storage order with their sequence numbers, so a client
+/// Authenticated with a workspace API token (`Authorization: Bearer bt_…`); a token only ever
+/// reads its own workspace. A write key is refused (403): write keys are public by design and
+/// only write. Events come back in storage order with their sequence numbers, so a client
 /// pages with `after=<last sequence>`.
 struct EventsController<Context: RequestContext> {
     let runtime: BeaconRuntime
@@ -15,11 +16,7 @@ struct EventsController<Context: RequestContext> {
 
     func addRoutes(to router: Router<Context>) {
         router.get("/api/events") { request, context -> Response in
-            guard let key = request.basicAuthUser ?? request.uri.queryParameters["writeKey"].map(String.init),
-                  let workspace = try await runtime.workspaces.workspace(forWriteKey: key)
-            else {
-                throw ProblemDetails(.unauthorized, detail: "a valid write key is required", field: "writeKey")
-            }
+            let (_, workspace) = try await ProfileAPIRequest(runtime: runtime).authenticate(request)
             let limitText = request.uri.queryParameters["limit"].map(String.init) ?? "100"
             guard let limit = Int(limitText), (1...Self.maxLimit).contains(limit) else {
                 throw ProblemDetails(.badRequest, detail: "limit must be an integer from 1 to \(Self.maxLimit)", field: "limit")

@@ -109,7 +109,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
     func overview(_ request: Request) async throws -> Response {
         try await withSnapshot(request, title: "Overview", path: "/dashboard") { snapshot, all in
             let date = try await asOf(request, workspaceId: snapshot.workspace.id)
-            let insights = try await runtime.profiles?.customerInsights(
+            let insights = try await runtime.profiles.customerInsights(
                 workspaceId: snapshot.workspace.id, asOf: date, personas: false)
             let state = await mmm.state(for: snapshot.workspace.id, eventCount: snapshot.eventCount)
             let spend = await snapshots.derived("spend", of: snapshot) { MMMFitCache.dataset(events: $0.events.map(\.event)) }
@@ -139,7 +139,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
             return try render("noWorkspace", title: title, path: path, workspace: nil, all: all, asOf: nil, page: ())
         }
         let date = try await asOf(request, workspaceId: current.id)
-        let insights = try await runtime.profiles?.customerInsights(workspaceId: current.id, asOf: date)
+        let insights = try await runtime.profiles.customerInsights(workspaceId: current.id, asOf: date)
         return try render(
             "personas", title: title, path: path, workspace: current, all: all, asOf: date,
             page: PersonasPage(insights: insights, asOf: date))

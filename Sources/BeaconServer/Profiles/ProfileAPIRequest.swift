@@ -9,9 +9,14 @@ struct ProfileAPIRequest {
     let runtime: BeaconRuntime
 
     /// The engine and the workspace of the request's `Authorization: Bearer bt_…` token.
-    /// - Throws: 401 naming `Authorization` when the token is missing or unknown.
+    ///
+    /// Write keys only write: they sit in public web pages and apps by design, so a read
+    /// route refuses one however it is sent (HTTP Basic, as the SDKs send it, or `?writeKey=`).
+    /// - Throws: 403 naming `writeKey` when a write key is offered; 401 naming `Authorization`
+    ///   when the token is missing or unknown.
     func authenticate(_ request: Request) async throws -> (ProfileEngine, Workspace) {
         let engine = runtime.profiles
+        try Self.refuseWriteKey(request)
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
             throw ProblemDetails(.unauthorized, detail: "send a workspace API token as 'Authorization: Bearer bt_…' (create one with beacon token create)",
                                  field: "Authorization")
@@ -21,6 +26,14 @@ struct ProfileAPIRequest {
             throw ProblemDetails(.unauthorized, detail: "unknown API token (a write key is not an API token)", field: "Authorization")
         }
         return (engine, workspace)
+    }
+
+    /// Refuses a write key offered as HTTP Basic, as the tracking SDKs send it (`WriteKeyReadGuard`
+    /// refuses `?writeKey=` on every read route).
+    /// - Throws: 403 naming `writeKey`.
+    static func refuseWriteKey(_ request: Request) throws {
+        guard request.headers[.authorization].map({ $0.lowercased().hasPrefix("basic ") }) == true else { return }
+        throw ProblemDetails.writeKeyCannotRead
     }
 
     /// `limit` from the query, 1…`max`.

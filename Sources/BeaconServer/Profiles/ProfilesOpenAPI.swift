@@ -13,7 +13,8 @@ enum ProfilesOpenAPI {
                     ? ["description": "Problem", "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
                     : ["description": .string(desc)]
             }.merging(["400": ["description": "Bad input (problem+json naming the field)"],
-                       "401": ["description": "Missing or unknown API token"]]) { a, _ in a }),
+                       "401": ["description": "Missing or unknown API token"],
+                       "403": ["description": "A write key was offered: write keys only send events"]]) { a, _ in a }),
         ]
         if !params.isEmpty { o["parameters"] = .array(params) }
         if let body { o["requestBody"] = ["required": .bool(bodyRequired), "content": ["application/json": ["schema": ["$ref": .string("#/components/schemas/\(body)")]]]] }
@@ -57,6 +58,9 @@ enum ProfilesOpenAPI {
             ],
         ],
         "paths": [
+            "/api/events": ["get": operation("The workspace's stored events in storage order, each with its sequence number (a write key is refused: 403)",
+                                             params: [query("after", "cursor: event sequence", type: "integer"), limit],
+                                             responses: ["200": "OK", "403": "problem"])],
             "/api/profiles": ["get": operation("List profiles, or search by identifier, email or name prefix",
                                                params: [query("q", "prefix to search"), query("after", "cursor: last profile id"), limit])],
             "/api/profiles/{id}": ["get": operation("A profile by profile id or any identifier (user id, anonymous id, email, phone, external id)",

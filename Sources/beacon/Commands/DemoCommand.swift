@@ -30,7 +30,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = store.makeLogger()
-        let runtime = try await store.openRuntime(logger: logger)
+        let runtime = try await store.openRuntime(logger: logger, creating: true)
         let ws: Workspace
         if let existing = try await runtime.workspaces.named(workspace) {
             ws = existing

@@ -15,13 +15,11 @@ struct ImportCommand: AsyncParsableCommand {
     struct Events: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import Segment-shaped messages, one JSON object per line (.gz read directly).")
-        @OptionGroup var store: StoreOptions
-        @Option(help: "Workspace name (created if missing).") var workspace: String
+        @OptionGroup var destination: ImportDestinationOptions
         @Argument(help: "The .jsonl or .jsonl.gz file.") var file: String
 
         func run() async throws {
-            let runtime = try await store.openRuntime(logger: store.makeLogger())
-            let ws = try await ImportCommand.resolve(workspace, in: runtime)
+            let (runtime, ws) = try await destination.open(file: file)
             let line = ProgressLine()
             let recorder = try await ImportJobRecorder(store: runtime.stores.importJobs, workspaceId: ws.id, kind: .events, file: file)
             let (store, path) = (runtime.stores.events, file)
@@ -46,11 +44,10 @@ struct ImportCommand: AsyncParsableCommand {
                 quantity or amount, become 'Order Refunded' with negative revenue. Re-running the
                 same import stores nothing twice.
                 Example (UCI Online Retail):
-                  beacon import orders online_retail_2010_2011.csv.gz --workspace shop \\
+                  beacon import orders online_retail_2010_2011.csv.gz --workspace shop --create-workspace \\
                     --map customer_id=CustomerID,order_id=InvoiceNo,timestamp=InvoiceDate,quantity=Quantity,price=UnitPrice,product_id=StockCode,product_name=Description
                 """)
-        @OptionGroup var store: StoreOptions
-        @Option(help: "Workspace name (created if missing).") var workspace: String
+        @OptionGroup var destination: ImportDestinationOptions
         @Option(help: "Column map: field=column pairs, comma separated. Fields: \(OrderColumnMap.fields.joined(separator: ", ")).")
         var map: String?
         @Option(help: "Order ids starting with this prefix are returns.") var returnPrefix: String = "C"
@@ -60,8 +57,7 @@ struct ImportCommand: AsyncParsableCommand {
         func run() async throws {
             let columns: OrderColumnMap
             do { columns = try OrderColumnMap(parsing: map) } catch let e as ImportError { throw CommandError(e.message) }
-            let runtime = try await store.openRuntime(logger: store.makeLogger())
-            let ws = try await ImportCommand.resolve(workspace, in: runtime)
+            let (runtime, ws) = try await destination.open(file: file)
             var setup = OrderFileImporter(store: runtime.stores.events, columns: columns)
             setup.returnPrefix = returnPrefix
             setup.currency = currency
@@ -92,8 +88,7 @@ struct ImportCommand: AsyncParsableCommand {
                 Wide form: a date column and one spend column per channel (--channels a,b,c).
                 Then: beacon mmm fit --workspace NAME --channels … fits on spend and order revenue.
                 """)
-        @OptionGroup var store: StoreOptions
-        @Option(help: "Workspace name (created if missing).") var workspace: String
+        @OptionGroup var destination: ImportDestinationOptions
         @Option(help: "Date column (YYYY-MM-DD).") var date = "date"
         @Option(help: "Wide form: comma-separated spend columns, one per channel.") var channels: String?
         @Option(help: "Long form: the channel column.") var channelColumn = "channel"
@@ -102,8 +97,7 @@ struct ImportCommand: AsyncParsableCommand {
         @Argument(help: "The .csv or .csv.gz file.") var file: String
 
         func run() async throws {
-            let runtime = try await store.openRuntime(logger: store.makeLogger())
-            let ws = try await ImportCommand.resolve(workspace, in: runtime)
+            let (runtime, ws) = try await destination.open(file: file)
             let shape: SpendFileImporter.Shape
             if let channels {
                 shape = .wide(date: date, channels: channels.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
@@ -123,13 +117,6 @@ struct ImportCommand: AsyncParsableCommand {
             }
             try await runtime.close()
         }
-    }
-
-    static func resolve(_ name: String, in runtime: BeaconRuntime) async throws -> Workspace {
-        if let ws = try await runtime.workspaces.named(name) { return ws }
-        let (ws, key) = try await runtime.workspaces.create(name: name)
-        Swift.print("created workspace \(ws.name); write key: \(key) (shown once)")
-        return ws
     }
 
     static func print(_ report: ImportReport) {

@@ -7,7 +7,7 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let runtime = try await store.openRuntime(logger: store.makeLogger())
+        let runtime = try await store.openRuntime(logger: store.makeLogger(), creating: true)
         print("migrations applied (\(runtime.backend))")
         try await runtime.close()
     }

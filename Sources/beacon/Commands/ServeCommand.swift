@@ -22,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = store.makeLogger()
-        let runtime = try await store.openRuntime(logger: logger)
+        let runtime = try await store.openRuntime(logger: logger, creating: true)
         logger.info("store ready", metadata: ["backend": "\(runtime.backend)"])
         if try await runtime.users.store.listUsers().isEmpty {
             logger.notice("nobody can sign in to the dashboard yet: beacon user create --email … --name … --admin")

@@ -16,7 +16,7 @@ struct WorkspaceCommand: AsyncParsableCommand {
         @Argument(help: "Workspace name: letters, digits, '-', '_', '.'.") var name: String
 
         func run() async throws {
-            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            let runtime = try await store.openRuntime(logger: store.makeLogger(), creating: true)
             defer { Task { try? await runtime.close() } }
             do {
                 let (workspace, key) = try await runtime.workspaces.create(name: name)

@@ -56,7 +56,7 @@ struct SegmentsCommand: AsyncParsableCommand {
             if let date {
                 // The refresh re-evaluated every segment as of the date; a plain recompute would use today.
                 print("segments evaluated as of \(Timestamp.format(date))")
-                try await runtime.store.close()
+                try await runtime.close()
                 return
             }
             let start = Date()

@@ -127,11 +127,11 @@ struct RFMCommand: AsyncParsableCommand {
     /// The workspace's RFM as of the day (default: its today), through `CustomerInsights`.
     private func workspaceRFM(_ name: String, asOfDay: Int?) async throws -> RFMAnalysis {
         let runtime = try await store.openRuntime(logger: store.makeLogger())
-        guard let engine = runtime.profiles else { throw CommandError("this store does not keep profiles") }
+        let engine = runtime.profiles
         let w = try await runtime.existingWorkspace(named: name)
         let date = asOfDay.map { WorkspaceToday.endOfDay(Date(timeIntervalSince1970: Double($0) * 86_400)) }
         let insights = try await engine.customerInsights(workspaceId: w.id, asOf: date, personas: false)
-        try await runtime.store.close()
+        try await runtime.close()
         guard let rfm = insights.rfm else {
             throw CommandError("workspace '\(name)': fewer than 2 customers with a purchase by \(OrderDay(dayNumber: WorkspaceToday.dayNumber(insights.asOf)))")
         }

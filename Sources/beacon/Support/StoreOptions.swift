@@ -1,11 +1,12 @@
 import ArgumentParser
 import BeaconEngine
+import BeaconStore
 import Foundation
 import Logging
 
 /// Where the data lives: `--data-dir` (SQLite, the default) or `--database-url` (PostgreSQL).
 struct StoreOptions: ParsableArguments {
-    @Option(help: "Directory for the embedded SQLite database (created if missing).")
+    @Option(help: "Directory of the embedded SQLite database (only commands that create data create it).")
     var dataDir: String = "./data"
 
     @Option(help: "PostgreSQL URL (postgres://user:password@host:5432/db); overrides --data-dir. Also read from BEACON_DATABASE_URL.")
@@ -30,9 +31,27 @@ struct StoreOptions: ParsableArguments {
         return logger
     }
 
+    /// The SQLite file the options name, nil when they name PostgreSQL.
+    var sqlitePath: String? {
+        if let url = resolvedDatabaseURL, !url.isEmpty {
+            return url.hasPrefix("sqlite:") ? String(url.dropFirst("sqlite:".count)) : nil
+        }
+        return (dataDir as NSString).appendingPathComponent(StoreFactory.sqliteFileName)
+    }
+
     /// Opens and migrates the store and wires the runtime.
-    func openRuntime(logger: Logger) async throws -> BeaconRuntime {
-        try await BeaconRuntime.open(databaseURL: resolvedDatabaseURL, dataDirectory: dataDir, logger: logger)
+    ///
+    /// Nothing is created implicitly: unless `creating` (the commands that make data: `workspace
+    /// create`, `serve`, `demo`, `migrate`, an import with `--create-workspace`), a missing
+    /// SQLite database is an error that says where Beacon looked, instead of a new empty one.
+    /// - Throws: `CommandError` naming `--data-dir` (or `--database-url`) and the path.
+    func openRuntime(logger: Logger, creating: Bool = false) async throws -> BeaconRuntime {
+        if !creating, let path = sqlitePath, !FileManager.default.fileExists(atPath: path) {
+            let option = resolvedDatabaseURL == nil ? "--data-dir" : "--database-url"
+            throw CommandError(
+                "\(option): no Beacon database at '\(path)'; create one with 'beacon workspace create NAME', or point \(option) at an existing one")
+        }
+        return try await BeaconRuntime.open(databaseURL: resolvedDatabaseURL, dataDirectory: dataDir, logger: logger)
     }
 }
 

@@ -26,7 +26,7 @@ struct PersonasConsistencyTests {
         let ws = try #require(server.workspace)
         let engine = try #require(server.runtime.profiles)
         // Imported as `beacon import orders` imports it (the UCI column map is the default).
-        let importer = OrderFileImporter(store: server.runtime.store, columns: try OrderColumnMap(parsing: nil))
+        let importer = OrderFileImporter(store: server.runtime.stores.events, columns: try OrderColumnMap(parsing: nil))
         _ = try await importer.importFile(try #require(onlineRetail), workspaceId: ws.id)
 
         // `beacon rfm --workspace demo --as-of 2011-12-09` (the data's last day).
