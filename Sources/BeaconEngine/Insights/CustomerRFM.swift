@@ -7,9 +7,9 @@ import Foundation
 /// customer health) goes through `analysis(of:asOf:)`.
 ///
 /// The input is each profile's own order history as the profile projection keeps it in
-/// memory — one line per `Order Completed` at its real amount (`Activity.amount`), one
-/// negative line per `Order Refunded` (its amount counts as negative whatever its sign, as in
-/// the profile fold) — up to and including `asOf`. No event log is read. A customer is a
+/// memory — one line per `Order Completed` at its real amount (`Order`), one
+/// negative line per `Order Refunded` (`Refund`: negative whatever its sign, as in the profile
+/// fold) — up to and including `asOf`. No event log is read. A customer is a
 /// profile with a purchase (an order with a positive net amount) by then, named by its
 /// `userId` (the smallest, when a merge left several), else its profile id; lines group by
 /// `order_id` within the order and refund kinds, so a refund never nets against its order
@@ -25,14 +25,17 @@ public enum CustomerRFM {
     /// The order lines of one profile up to `asOf`, as RFM input.
     static func orderLines(customerID: String, history: [String: [Activity]], asOf: Date) -> [OrderRecord] {
         var lines: [OrderRecord] = []
-        for (name, sign, prefix) in [(Activity.orderCompleted, 1.0, "o:"), (Activity.orderRefunded, -1.0, "r:")] {
+        for (name, prefix) in [(Activity.orderCompleted, "o:"), (Activity.orderRefunded, "r:")] {
             for a in Activity.through(asOf, in: history[name] ?? []) {
-                let amount = abs(Activity.amount(a.properties) ?? 0)
+                // What the line adds to revenue, read as every reader reads it (`Order`, `Refund`).
+                let revenue =
+                    Order(name: name, properties: a.properties, at: a.timestamp)?.revenue
+                    ?? Refund(name: name, properties: a.properties, at: a.timestamp)?.revenue ?? 0
                 let orderID = a.properties["order_id"].map { prefix + ($0.stringValue ?? $0.serialized()) }
                 lines.append(
                     OrderRecord(
                         customerID: customerID, orderID: orderID, day: WorkspaceToday.dayNumber(a.timestamp),
-                        amount: sign * amount))
+                        amount: revenue))
             }
         }
         return lines

@@ -112,7 +112,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
             let insights = try await runtime.profiles.customerInsights(
                 workspaceId: snapshot.workspace.id, asOf: date, personas: false)
             let state = await mmm.state(for: snapshot.workspace.id, eventCount: snapshot.eventCount)
-            let spend = await snapshots.derived("spend", of: snapshot) { MMMFitCache.dataset(events: $0.events.map(\.event)) }
+            let spend = await snapshots.derived("spend", of: snapshot) { MMMFitCache.dailyTotals(events: $0.events.map(\.event)) }
             let page = OverviewPage(
                 snapshot: snapshot, asOf: date, customerInsights: insights, mmm: state, spend: spend, host: host(request))
             return try render(

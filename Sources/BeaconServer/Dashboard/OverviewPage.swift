@@ -1,4 +1,3 @@
-import BeaconAnalytics
 import BeaconEngine
 import Foundation
 
@@ -27,7 +26,7 @@ struct OverviewPage: Sendable {
     /// `customerInsights` (the workspace's one RFM, as of the same date).
     init(
         snapshot: WorkspaceSnapshot, asOf: Date, customerInsights: CustomerInsights?, mmm: MMMFitCache.State,
-        spend: (MMMDataset, MMMFitCache.Source), host: String
+        spend: (DailySpendTotals, MMMFitCache.Source), host: String
     ) {
         self.host = host
         let orders = snapshot.orders.filter { $0.time <= asOf }
@@ -97,14 +96,13 @@ struct OverviewPage: Sendable {
     }
 
     /// Spend, revenue and blended ROAS over the last 30 days of the marketing-mix data.
-    static func spendCards(data: MMMDataset, label: String) -> [KPICard] {
+    static func spendCards(data: DailySpendTotals, label: String) -> [KPICard] {
         let n = data.count, w = Int(periodDays)
         guard n >= 2 * w else { return [] }
         func total(_ values: [Double], _ range: Range<Int>) -> Double { values[range].reduce(0, +) }
         let now = (n - w)..<n, before = (n - 2 * w)..<(n - w)
-        let spendNow = data.channels.reduce(0) { $0 + total($1.values, now) }
-        let spendBefore = data.channels.reduce(0) { $0 + total($1.values, before) }
-        let revNow = total(data.target, now), revBefore = total(data.target, before)
+        let spendNow = total(data.spend, now), spendBefore = total(data.spend, before)
+        let revNow = total(data.revenue, now), revBefore = total(data.revenue, before)
         return [
             KPICard(
                 label: "Total spend", value: DashboardFormat.money(spendNow), current: spendNow, previous: spendBefore,

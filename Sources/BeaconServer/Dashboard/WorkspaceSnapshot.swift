@@ -1,4 +1,3 @@
-import BeaconAnalytics
 import BeaconCore
 import BeaconEngine
 import Foundation
@@ -45,13 +44,5 @@ struct WorkspaceSnapshot: Sendable {
         for o in orders { revenue[o.channel, default: 0] += o.revenue }
         return revenue.sorted { $0.value == $1.value ? $0.key < $1.key : $0.value > $1.value }.map(\.key)
     }
-
-    /// The orders as RFM/k-means input: one record per order, days counted from 1970-01-01.
-    var orderRecords: [OrderRecord] {
-        orders.filter { $0.revenue > 0 }.map {
-            OrderRecord(
-                customerID: $0.customer, day: Int(($0.time.timeIntervalSince1970 / 86_400).rounded(.down)),
-                amount: $0.revenue)
-        }
-    }
 }
+

@@ -27,7 +27,7 @@ struct OnlineRetailInsightsTests {
     /// A fresh workspace on `backend` holding the imported file, its engine folded.
     static func imported(_ backend: ProfileBackend) async throws -> ProfileFixture {
         let f = try await ProfileFixture.make(backend)
-        let importer = OrderFileImporter(store: f.store, columns: try OrderColumnMap(parsing: nil))
+        let importer = OrderFileImporter(store: f.store.events, columns: try OrderColumnMap(parsing: nil))
         _ = try await importer.importFile(
             SharedData.dataset("online_retail/online_retail_2010_2011.csv.gz"), workspaceId: f.workspace.id)
         try await f.engine.catchUp(workspaceId: f.workspace.id)

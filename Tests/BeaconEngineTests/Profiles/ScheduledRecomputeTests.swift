@@ -56,7 +56,7 @@ struct ScheduledRecomputeTests {
         // Time is the workspace's: rules move on when a later event arrives, not with the wall clock.
         let later = EventBatch(
             workspaceId: ws, events: [f.event(.track, user: "u9", name: "Product Viewed", daysAgo: -15)])
-        let events = f.store
+        let events = f.store.events
         let u1 = try #require(try await f.profile("u1")).id, u2 = try #require(try await f.profile("u2")).id
         #expect(try await engine.members(workspaceId: ws, segmentId: "recent-buyers") == [u1, u2])
 
