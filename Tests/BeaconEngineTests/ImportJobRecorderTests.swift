@@ -25,6 +25,7 @@ struct ImportJobRecorderTests {
         let importer = {
             var i = EventFileImporter(store: store.events)
             i.chunkSize = 2
+            i.maxErrors = 1
             return i
         }()
         let report = try await recorder.run { record in

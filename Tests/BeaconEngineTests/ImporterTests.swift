@@ -22,12 +22,19 @@ struct ImporterTests {
         let store = try await makeSQLiteStore()
         let ws = try await store.workspaces.createWorkspace(name: "shop")
         let path = try temporaryFile(Self.orders)
-        let importer = OrderFileImporter(store: store.events, columns: try OrderColumnMap(parsing: nil))
+        var importer = OrderFileImporter(store: store.events, columns: try OrderColumnMap(parsing: nil))
+        // Two refused lines (a quantity, a date): by default the file is refused and nothing stored.
+        let refused = await #expect(throws: ImportRefused.self) { try await importer.importFile(path, workspaceId: ws.id) }
+        #expect(refused?.report.refused == 2 && refused?.report.refusedOrders == ["536381", "536382"])
+        #expect(try await store.events.eventCount(in: ws.id) == 0)
+
+        importer.maxErrors = 2
         let report = try await importer.importFile(path, workspaceId: ws.id)
         #expect(report.rowsRead == 7)
         #expect(report.rowsImported == 4)
         #expect(report.eventsStored == 3)
         #expect(report.skipped == ["missing customer_id": 1, "bad quantity": 1, "bad timestamp": 1])
+        #expect(report.refused == 2)
         #expect(report.problems.map(\.line) == [5, 6, 7])
         let events = try await store.events.events(in: ws.id, after: nil, limit: 10).map(\.event)
         #expect(events.map(\.messageId) == ["order:536365", "refund:C536379", "order:536383"])
@@ -65,7 +72,10 @@ struct ImporterTests {
 
             {"type":"page","anonymousId":"x","name":"Home"}
             """, suffix: ".jsonl")
-        let importer = EventFileImporter(store: store.events)
+        var importer = EventFileImporter(store: store.events)
+        await #expect(throws: ImportRefused.self) { try await importer.importFile(path, workspaceId: ws.id) }
+        #expect(try await store.events.eventCount(in: ws.id) == 0)
+        importer.maxErrors = 2
         let report = try await importer.importFile(path, workspaceId: ws.id)
         #expect(report.rowsRead == 5 && report.rowsImported == 3 && report.eventsStored == 3)
         #expect(report.problems.map(\.line) == [3, 4])
@@ -86,6 +96,7 @@ struct ImporterTests {
         let report = try await importer.importFile(SharedData.dataset("online_retail/online_retail_2010_2011.csv.gz"), workspaceId: ws.id)
         #expect(report.rowsRead == 541_909)
         #expect(report.skipped == ["missing customer_id": 135_080])
+        #expect(report.refused == 0)
         #expect(report.rowsImported == 406_829)
         #expect(report.eventsStored == 18_536 + 3_654)
         var revenue = 0.0
@@ -97,5 +108,56 @@ struct ImporterTests {
             after = last.sequence
         }
         #expect(abs(revenue - 8_300_065.81) < 0.5)
+    }
+
+    @Test("An order with one bad line is refused whole, never stored with its other lines")
+    func orderAllOrNothing() async throws {
+        let store = try await makeSQLiteStore()
+        let ws = try await store.workspaces.createWorkspace(name: "shop")
+        let path = try temporaryFile("""
+            customer_id,order_id,timestamp,quantity,price
+            c1,A-1,2024-01-02,2,10
+            c1,A-1,2024-01-02,x,5
+            c1,A-1,2024-01-02,1,3
+            c2,B-7,2024-01-03,1,40
+            """)
+        var importer = OrderFileImporter(store: store.events, columns: try OrderColumnMap(parsing: nil))
+        importer.maxErrors = 1
+        let report = try await importer.importFile(path, workspaceId: ws.id)
+        #expect(report.refusedOrders == ["A-1"])
+        #expect(report.rowsImported == 1 && report.eventsStored == 1)
+        let stored = try await store.events.events(in: ws.id, after: nil, limit: 10).map(\.event)
+        #expect(stored.map(\.messageId) == ["order:B-7"])
+        #expect(stored[0].properties?["revenue"] == .number(40))
+    }
+
+    @Test("A truncated .gz file stores nothing: the gzip trailer's CRC-32 and length are checked")
+    func truncatedGzip() async throws {
+        let store = try await makeSQLiteStore()
+        let ws = try await store.workspaces.createWorkspace(name: "shop")
+        let lines = (1...3_000).map {
+            #"{"type":"track","userId":"u\#($0 % 97)","event":"Viewed","messageId":"m\#($0)","timestamp":"2025-03-01T10:00:00Z"}"#
+        }
+        let whole = try Gzip.compress(Array(lines.joined(separator: "\n").utf8))
+        for cut in [whole.count - 4, whole.count / 2, 20] {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("cut-\(UUID().uuidString).jsonl.gz").path
+            try Data(whole.prefix(cut)).write(to: URL(fileURLWithPath: path))
+            await #expect(throws: ImportError.self, "cut at \(cut) of \(whole.count) bytes") {
+                try await EventFileImporter(store: store.events).importFile(path, workspaceId: ws.id)
+            }
+            let orders = OrderFileImporter(store: store.events, columns: try OrderColumnMap(parsing: nil))
+            await #expect(throws: ImportError.self) { try await orders.importFile(path, workspaceId: ws.id) }
+        }
+        #expect(try await store.events.eventCount(in: ws.id) == 0)
+        // The whole file imports.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("whole-\(UUID().uuidString).jsonl.gz").path
+        try Data(whole).write(to: URL(fileURLWithPath: path))
+        #expect(try await EventFileImporter(store: store.events).importFile(path, workspaceId: ws.id).eventsStored == 3_000)
+    }
+
+    @Test("CRC-32 check value (RFC 1952 / ISO 3309): \"123456789\" → 0xCBF43926")
+    func crc32() {
+        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+        #expect(CRC32.checksum([UInt8]()) == 0)
     }
 }

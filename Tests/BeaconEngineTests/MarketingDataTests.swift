@@ -59,9 +59,13 @@ struct MarketingDataTests {
             someday,Meta Ads,10
             2025-01-02,Meta Ads,"1,200"
             """)
-        let importer = SpendFileImporter(store: store.events, shape: .long(date: "date", channel: "channel", spend: "spend"))
+        var importer = SpendFileImporter(store: store.events, shape: .long(date: "date", channel: "channel", spend: "spend"))
+        // Two bad rows: refused whole by default, stored without them when two errors are allowed.
+        await #expect(throws: ImportRefused.self) { try await importer.importFile(long, workspaceId: ws.id) }
+        #expect(try await store.events.eventCount(in: ws.id) == 0)
+        importer.maxErrors = 2
         let report = try await importer.importFile(long, workspaceId: ws.id)
-        #expect(report.eventsStored == 3)
+        #expect(report.eventsStored == 3 && report.refused == 2)
         #expect(report.problems.map(\.line) == [4, 5])
         #expect(try await importer.importFile(long, workspaceId: ws.id).duplicates == 3)
 

@@ -8,11 +8,17 @@ import Foundation
 ///
 /// Historical data keeps its `timestamp` as written (no clock-skew correction). A line
 /// without `messageId` gets one derived from the SHA-256 of the line, so running the same
-/// import twice stores nothing twice. Invalid lines are skipped and reported with their
-/// line number; they never abort the lines around them.
+/// import twice stores nothing twice.
+///
+/// All or nothing: every line is read and checked before any is stored. Invalid lines are
+/// refused and reported with their line number; when there are more than `maxErrors` of
+/// them (default 0) nothing is stored and `ImportRefused` is thrown, so a truncated or
+/// corrupt file never leaves part of itself behind.
 public struct EventFileImporter: Sendable {
     public var store: any EventStore
     public var chunkSize = 2_000
+    /// Refused lines tolerated before the whole file is refused.
+    public var maxErrors = 0
 
     public init(store: any EventStore) {
         self.store = store
@@ -50,21 +56,13 @@ public struct EventFileImporter: Sendable {
             } catch let error as JSONParseError {
                 report.skip(line: lineNumber, reason: "not JSON", detail: "line \(lineNumber): \(error.message)")
             }
-            if events.count >= chunkSize {
-                try await flush(&events, workspaceId: workspaceId, report: &report)
-                await progress(ImportProgress(phase: .storing, done: lineNumber, total: lineCount, report: report))
+            if lineNumber % 5_000 == 0 {
+                await progress(ImportProgress(phase: .parsing, done: lineNumber, total: lineCount, report: report))
             }
         }
-        try await flush(&events, workspaceId: workspaceId, report: &report)
-        await progress(ImportProgress(phase: .storing, done: lineCount, total: lineCount, report: report))
+        guard report.refused <= maxErrors else { throw ImportRefused(report: report, maxErrors: maxErrors) }
+        try await ImportBatches.store(
+            events, workspaceId: workspaceId, in: store, chunkSize: chunkSize, report: &report, progress: progress)
         return report
-    }
-
-    private func flush(_ events: inout [Event], workspaceId: String, report: inout ImportReport) async throws {
-        guard !events.isEmpty else { return }
-        let result = try await store.append([EventBatch(workspaceId: workspaceId, events: events)])[0]
-        report.eventsStored += result.inserted
-        report.duplicates += result.duplicates
-        events.removeAll(keepingCapacity: true)
     }
 }

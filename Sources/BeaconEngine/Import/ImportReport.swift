@@ -1,5 +1,9 @@
 /// What an import did: rows read, events stored, duplicates, and skipped rows by reason,
 /// with the first problems listed by line number.
+///
+/// A skipped row is either *refused* (an error in the file: not JSON, not a date, not a
+/// number…), which counts against the importer's `maxErrors`, or *left out* by a documented
+/// rule that is not an error (an order line without a customer, as guest checkouts are).
 public struct ImportReport: Sendable, Equatable, Codable {
     /// One skipped row: its line number in the file and why.
     public struct Problem: Sendable, Equatable, Codable {
@@ -16,6 +20,10 @@ public struct ImportReport: Sendable, Equatable, Codable {
     public var duplicates = 0
     /// Skipped rows counted per reason.
     public var skipped: [String: Int] = [:]
+    /// Rows refused as errors (a subset of the skipped rows).
+    public var refused = 0
+    /// Orders refused whole because one of their lines was refused, in file order.
+    public var refusedOrders: [String] = []
     /// The first `maxProblems` skipped rows with line numbers.
     public var problems: [Problem] = []
     static let maxProblems = 100
@@ -24,14 +32,20 @@ public struct ImportReport: Sendable, Equatable, Codable {
 
     public var skippedTotal: Int { skipped.values.reduce(0, +) }
 
-    mutating func skip(line: Int, reason: String, detail: String) {
+    /// Records a skipped row; `error` when the row is refused as an error in the file.
+    mutating func skip(line: Int, reason: String, detail: String, error: Bool = true) {
         skipped[reason, default: 0] += 1
+        if error { refused += 1 }
         if problems.count < Self.maxProblems { problems.append(Problem(line: line, message: detail)) }
     }
 
     /// A one-paragraph summary for the command line.
     public var summary: String {
-        var s = "rows read \(rowsRead), imported \(rowsImported), skipped \(skippedTotal); events stored \(eventsStored), already present \(duplicates)"
+        var s = "rows read \(rowsRead), imported \(rowsImported), skipped \(skippedTotal) (refused \(refused)); events stored \(eventsStored), already present \(duplicates)"
+        if !refusedOrders.isEmpty {
+            s += "\norders refused whole (a line of each was refused): " + refusedOrders.prefix(20).joined(separator: ", ")
+                + (refusedOrders.count > 20 ? " … \(refusedOrders.count - 20) more" : "")
+        }
         if !skipped.isEmpty {
             s += "\nskipped by reason: " + skipped.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         }
@@ -47,6 +61,17 @@ public struct ImportProgress: Sendable {
     public var total: Int
     /// The counts so far (rows read, skipped, events stored), when the importer has them.
     public var report: ImportReport? = nil
+}
+
+/// An import that stored nothing because the file had more refused rows than allowed
+/// (`maxErrors`); `report` lists them by line.
+public struct ImportRefused: Error, CustomStringConvertible, Sendable {
+    public var report: ImportReport
+    public var maxErrors: Int
+
+    public var description: String {
+        "nothing stored: \(report.refused) rows refused, more than the \(maxErrors) allowed (--max-errors)"
+    }
 }
 
 /// A failure that stops an import before it starts (unreadable file, bad column map).

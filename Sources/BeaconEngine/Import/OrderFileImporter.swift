@@ -10,14 +10,21 @@ import Foundation
 /// `C…` cancellations) or its quantity or amount is negative; returns carry negative
 /// `revenue` so sums net them out. The line total is `amount`, or `quantity × price` when
 /// the file has no total. Events get ids `order:<id>` / `refund:<id>`, so re-running an
-/// import stores nothing twice. Bad rows are skipped and reported by line number; they
-/// never abort the rows before or after them.
+/// import stores nothing twice.
+///
+/// An order is all or nothing: a refused line (not a date, not a number, no order id…)
+/// refuses its whole order, listed in `ImportReport.refusedOrders`, so an order is never
+/// stored without one of its lines. More than `maxErrors` refused lines (default 0) and
+/// nothing at all is stored (`ImportRefused`). Lines without a customer are left out, as
+/// guest checkouts are, and counted without being errors.
 public struct OrderFileImporter: Sendable {
     public var store: any EventStore
     public var columns: OrderColumnMap
     public var returnPrefix = "C"
     public var currency: String?
     public var chunkSize = 2_000
+    /// Refused lines tolerated before the whole file is refused.
+    public var maxErrors = 0
 
     public init(store: any EventStore, columns: OrderColumnMap) {
         self.store = store
@@ -45,6 +52,7 @@ public struct OrderFileImporter: Sendable {
         var report = ImportReport()
         var orders: [String: Order] = [:]
         var order: [String] = []
+        var refusedKeys: Set<String> = []
         let total = table.rows.count
         for (n, row) in table.rows.enumerated() {
             if n % 5_000 == 0 { await progress(ImportProgress(phase: .parsing, done: n, total: total, report: report)) }
@@ -53,22 +61,30 @@ public struct OrderFileImporter: Sendable {
                 index[name].map { row[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
             }
             guard let customerRaw = field("customer_id") else {
-                report.skip(line: row.line, reason: "missing customer_id", detail: "line \(row.line): customer_id is empty")
+                report.skip(
+                    line: row.line, reason: "missing customer_id", detail: "line \(row.line): customer_id is empty (left out)",
+                    error: false)
                 continue
             }
             guard let orderId = field("order_id") else {
                 report.skip(line: row.line, reason: "missing order_id", detail: "line \(row.line): order_id is empty")
                 continue
             }
+            /// Refuses the line's whole order (both kinds: a bad line may be a purchase or a return).
+            func refuse(_ reason: String, _ detail: String) {
+                report.skip(line: row.line, reason: reason, detail: detail)
+                for kind in ["order:", "refund:"] { refusedKeys.insert(kind + orderId) }
+                if !report.refusedOrders.contains(orderId) { report.refusedOrders.append(orderId) }
+            }
             guard let rawTime = field("timestamp"), let time = Self.parseDate(rawTime) else {
-                report.skip(line: row.line, reason: "bad timestamp",
-                            detail: "line \(row.line), column '\(table.header[index["timestamp"]!])': '\(field("timestamp") ?? "")' is not a date")
+                refuse("bad timestamp",
+                       "line \(row.line), column '\(table.header[index["timestamp"]!])': '\(field("timestamp") ?? "")' is not a date")
                 continue
             }
             var quantity: Double?
             if let q = field("quantity") {
                 guard let v = Double(q), v.isFinite else {
-                    report.skip(line: row.line, reason: "bad quantity", detail: "line \(row.line), column '\(table.header[index["quantity"]!])': '\(q)' is not a number")
+                    refuse("bad quantity", "line \(row.line), column '\(table.header[index["quantity"]!])': '\(q)' is not a number")
                     continue
                 }
                 quantity = v
@@ -76,7 +92,7 @@ public struct OrderFileImporter: Sendable {
             var price: Double?
             if let p = field("price") {
                 guard let v = Double(p), v.isFinite else {
-                    report.skip(line: row.line, reason: "bad price", detail: "line \(row.line), column '\(table.header[index["price"]!])': '\(p)' is not a number")
+                    refuse("bad price", "line \(row.line), column '\(table.header[index["price"]!])': '\(p)' is not a number")
                     continue
                 }
                 price = v
@@ -84,14 +100,14 @@ public struct OrderFileImporter: Sendable {
             let amount: Double
             if let a = field("amount") {
                 guard let v = Double(a.replacingOccurrences(of: ",", with: "")), v.isFinite else {
-                    report.skip(line: row.line, reason: "bad amount", detail: "line \(row.line), column '\(table.header[index["amount"]!])': '\(a)' is not a number")
+                    refuse("bad amount", "line \(row.line), column '\(table.header[index["amount"]!])': '\(a)' is not a number")
                     continue
                 }
                 amount = v
             } else if let q = quantity, let p = price {
                 amount = q * p
             } else {
-                report.skip(line: row.line, reason: "missing amount", detail: "line \(row.line): no amount and no quantity × price")
+                refuse("missing amount", "line \(row.line): no amount and no quantity × price")
                 continue
             }
             let customer = Self.normaliseIdentifier(customerRaw)
@@ -109,10 +125,12 @@ public struct OrderFileImporter: Sendable {
             product["price"] = price.map(JSONValue.number)
             orders[key]!.revenue += refund ? -abs(amount) : amount
             orders[key]!.products.append(.object(product))
-            report.rowsImported += 1
         }
+        // Rows that went into a stored event: every line of the orders not refused.
+        report.rowsImported = order.filter { !refusedKeys.contains($0) }.reduce(0) { $0 + orders[$1]!.products.count }
+        guard report.refused <= maxErrors else { throw ImportRefused(report: report, maxErrors: maxErrors) }
         var events: [Event] = []
-        for (n, key) in order.enumerated() {
+        for key in order where !refusedKeys.contains(key) {
             let o = orders[key]!
             var extra: [String: JSONValue] = ["products": .array(o.products)]
             extra["country"] = o.country.map(JSONValue.string)
@@ -127,14 +145,9 @@ public struct OrderFileImporter: Sendable {
                 event: o.refund ? CommerceEvent.orderRefunded : CommerceEvent.orderCompleted,
                 timestamp: o.timestamp, originalTimestamp: o.timestamp, receivedAt: receivedAt,
                 properties: .object(properties), context: .object(["library": .object(["name": .string("beacon-import")])])))
-            if events.count >= chunkSize || n == order.count - 1 {
-                let result = try await store.append([EventBatch(workspaceId: workspaceId, events: events)])[0]
-                report.eventsStored += result.inserted
-                report.duplicates += result.duplicates
-                events.removeAll(keepingCapacity: true)
-                await progress(ImportProgress(phase: .storing, done: n + 1, total: order.count, report: report))
-            }
         }
+        try await ImportBatches.store(
+            events, workspaceId: workspaceId, in: store, chunkSize: chunkSize, report: &report, progress: progress)
         return report
     }
 

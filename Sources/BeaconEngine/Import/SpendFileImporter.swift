@@ -7,8 +7,9 @@ import Foundation
 /// Two shapes are read: *long* — one row per day and channel, with `date`, `channel` and
 /// `spend` columns (names configurable) — or *wide* — a `date` column and one spend column
 /// per channel (`--channels`). Events are keyed by (day, channel), so re-importing a file
-/// stores nothing twice. Bad rows (no date, non-numeric or negative spend) are skipped and
-/// reported by line and column.
+/// stores nothing twice. Bad rows (no date, non-numeric or negative spend) are refused and
+/// reported by line and column; more than `maxErrors` of them (default 0) and nothing is
+/// stored (`ImportRefused`).
 public struct SpendFileImporter: Sendable {
     public enum Shape: Sendable, Equatable {
         case long(date: String, channel: String, spend: String)
@@ -18,6 +19,8 @@ public struct SpendFileImporter: Sendable {
     public var store: any EventStore
     public var shape: Shape
     public var currency: String?
+    /// Refused rows tolerated before the whole file is refused.
+    public var maxErrors = 0
 
     public init(store: any EventStore, shape: Shape, currency: String? = nil) {
         self.store = store
@@ -69,15 +72,9 @@ public struct SpendFileImporter: Sendable {
             events.append(Spend(channel: channel, day: day, amount: spend, currency: currency).event(receivedAt: receivedAt))
             report.rowsImported += 1
         }
-        var start = 0
-        while start < events.count {
-            let chunk = Array(events[start..<min(start + 2_000, events.count)])
-            let result = try await store.append([EventBatch(workspaceId: workspaceId, events: chunk)])[0]
-            report.eventsStored += result.inserted
-            report.duplicates += result.duplicates
-            start += chunk.count
-            await progress(ImportProgress(phase: .storing, done: start, total: events.count, report: report))
-        }
+        guard report.refused <= maxErrors else { throw ImportRefused(report: report, maxErrors: maxErrors) }
+        try await ImportBatches.store(
+            events, workspaceId: workspaceId, in: store, chunkSize: 2_000, report: &report, progress: progress)
         return report
     }
 }

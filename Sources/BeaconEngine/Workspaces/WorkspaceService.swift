@@ -61,7 +61,7 @@ public final class WorkspaceService: Sendable {
     }
 
     /// The workspace's write keys (hashes, labels, dates), oldest first.
-    public func writeKeys(of workspace: Workspace) async throws -> [WriteKeyRecord] {
+    public func writeKeys(of workspace: Workspace) async throws -> [CredentialRecord] {
         try await store.writeKeys(workspaceId: workspace.id)
     }
 
@@ -69,21 +69,74 @@ public final class WorkspaceService: Sendable {
     /// digits, and matching exactly one key); it stops authenticating at once here.
     /// - Returns: the revoked key. - Throws: `WorkspaceError` when no single key matches.
     @discardableResult
-    public func revokeWriteKey(of workspace: Workspace, fingerprint: String) async throws -> WriteKeyRecord {
-        let wanted = fingerprint.lowercased()
-        guard wanted.count >= 8, wanted.allSatisfy(\.isHexDigit) else {
-            throw WorkspaceError(message: "fingerprint: give at least 8 hex digits of the key's fingerprint")
-        }
-        let matches = try await store.writeKeys(workspaceId: workspace.id).filter { $0.hash.hasPrefix(wanted) }
-        guard matches.count == 1, let key = matches.first else {
-            throw WorkspaceError(
-                message: matches.isEmpty
-                    ? "fingerprint: workspace '\(workspace.name)' has no write key \(wanted)"
-                    : "fingerprint: \(wanted) matches \(matches.count) keys; give more digits")
-        }
+    public func revokeWriteKey(of workspace: Workspace, fingerprint: String) async throws -> CredentialRecord {
+        let key = try Self.single(
+            try await store.writeKeys(workspaceId: workspace.id), fingerprint: fingerprint, kind: "write key",
+            workspace: workspace)
         _ = try await store.revokeWriteKey(workspaceId: workspace.id, hash: key.hash)
         cache.withLock { $0[key.hash] = nil }
         return key
+    }
+
+    /// The workspace's API tokens (hashes, labels, dates), oldest first.
+    public func apiTokens(of workspace: Workspace) async throws -> [CredentialRecord] {
+        try await store.apiTokens(workspaceId: workspace.id)
+    }
+
+    /// Revokes the workspace's API token whose hash starts with `fingerprint` (at least 8 hex
+    /// digits, matching exactly one token). Tokens are checked against the store on every
+    /// request, so a revoked token is refused at once by every server.
+    /// - Returns: the revoked token. - Throws: `WorkspaceError` when no single token matches.
+    @discardableResult
+    public func revokeAPIToken(of workspace: Workspace, fingerprint: String) async throws -> CredentialRecord {
+        let token = try Self.single(
+            try await store.apiTokens(workspaceId: workspace.id), fingerprint: fingerprint, kind: "API token",
+            workspace: workspace)
+        _ = try await store.revokeAPIToken(workspaceId: workspace.id, hash: token.hash)
+        return token
+    }
+
+    /// Renames a workspace; its id, keys, tokens and data stay.
+    /// - Throws: `WorkspaceError` for a bad name; `StoreError.conflict` when the name is taken.
+    public func rename(_ workspace: Workspace, to name: String) async throws -> Workspace {
+        try Self.validate(name: name)
+        try await store.renameWorkspace(id: workspace.id, to: name)
+        forget(workspace)
+        return Workspace(id: workspace.id, name: name, createdAt: workspace.createdAt)
+    }
+
+    /// Deletes a workspace with everything stored for it; its write keys stop working at once
+    /// here (within `cacheLifetime` in other processes). - Returns: false when it was already gone.
+    @discardableResult
+    public func delete(_ workspace: Workspace) async throws -> Bool {
+        let deleted = try await store.deleteWorkspace(id: workspace.id)
+        forget(workspace)
+        return deleted
+    }
+
+    /// Drops the cached write keys of a workspace.
+    private func forget(_ workspace: Workspace) {
+        cache.withLock { $0 = $0.filter { $0.value.workspace.id != workspace.id } }
+    }
+
+    /// The one credential of `records` whose hash starts with `fingerprint`.
+    /// - Throws: `WorkspaceError` naming `fingerprint` when it is shorter than 8 hex digits or
+    ///   matches none or several.
+    static func single(
+        _ records: [CredentialRecord], fingerprint: String, kind: String, workspace: Workspace
+    ) throws -> CredentialRecord {
+        let wanted = fingerprint.lowercased()
+        guard wanted.count >= 8, wanted.allSatisfy(\.isHexDigit) else {
+            throw WorkspaceError(message: "fingerprint: give at least 8 hex digits of the \(kind)'s fingerprint")
+        }
+        let matches = records.filter { $0.hash.hasPrefix(wanted) }
+        guard matches.count == 1, let record = matches.first else {
+            throw WorkspaceError(
+                message: matches.isEmpty
+                    ? "fingerprint: workspace '\(workspace.name)' has no \(kind) \(wanted)"
+                    : "fingerprint: \(wanted) matches \(matches.count) \(kind)s; give more digits")
+        }
+        return record
     }
 
     /// Workspace names: 1–64 characters of letters, digits, `-`, `_` and `.`.

@@ -15,7 +15,6 @@ extension DashboardController {
             }
             return date
         }
-        if let engine = runtime.profiles { return try await engine.today(workspaceId: workspaceId) }
-        return Date()
+        return try await runtime.profiles.today(workspaceId: workspaceId)
     }
 }

@@ -29,6 +29,18 @@ struct SQLWorkspaceStore: WorkspaceStore {
         try await workspaces("SELECT id, name, created_at FROM workspaces ORDER BY name", [])
     }
 
+    func renameWorkspace(id: String, to name: String) async throws {
+        do {
+            try await driver.execute("UPDATE workspaces SET name = ? WHERE id = ?", [.text(name), .text(id)])
+        } catch SQLDriverError.uniqueViolation {
+            throw StoreError(.conflict, "a workspace named '\(name)' already exists")
+        }
+    }
+
+    func deleteWorkspace(id: String) async throws -> Bool {
+        try await !driver.query("DELETE FROM workspaces WHERE id = ? RETURNING id", [.text(id)]).isEmpty
+    }
+
     func addWriteKey(hash: String, workspaceId: String, label: String) async throws {
         try await driver.execute(
             "INSERT INTO write_keys (workspace_id, key_hash, label, created_at) VALUES (?, ?, ?, ?)",
@@ -44,13 +56,8 @@ struct SQLWorkspaceStore: WorkspaceStore {
         ).first
     }
 
-    func writeKeys(workspaceId: String) async throws -> [WriteKeyRecord] {
-        try await driver.query(
-            "SELECT key_hash, label, created_at FROM write_keys WHERE workspace_id = ? ORDER BY created_at, key_hash",
-            [.text(workspaceId)]
-        ).map { row in
-            WriteKeyRecord(hash: try row.string("key_hash"), label: try row.string("label"), createdAt: try row.date("created_at"))
-        }
+    func writeKeys(workspaceId: String) async throws -> [CredentialRecord] {
+        try await credentials(table: "write_keys", hashColumn: "key_hash", workspaceId: workspaceId)
     }
 
     func revokeWriteKey(workspaceId: String, hash: String) async throws -> Bool {
@@ -73,6 +80,27 @@ struct SQLWorkspaceStore: WorkspaceStore {
             WHERE t.token_hash = ?
             """, [.text(apiTokenHash)]
         ).first
+    }
+
+    func apiTokens(workspaceId: String) async throws -> [CredentialRecord] {
+        try await credentials(table: "api_tokens", hashColumn: "token_hash", workspaceId: workspaceId)
+    }
+
+    func revokeAPIToken(workspaceId: String, hash: String) async throws -> Bool {
+        try await !driver.query(
+            "DELETE FROM api_tokens WHERE workspace_id = ? AND token_hash = ? RETURNING token_hash",
+            [.text(workspaceId), .text(hash)]
+        ).isEmpty
+    }
+
+    /// The rows of a credential table (`write_keys` or `api_tokens`) for a workspace, oldest first.
+    private func credentials(table: String, hashColumn: String, workspaceId: String) async throws -> [CredentialRecord] {
+        try await driver.query(
+            "SELECT \(hashColumn) AS hash, label, created_at FROM \(table) WHERE workspace_id = ? ORDER BY created_at, \(hashColumn)",
+            [.text(workspaceId)]
+        ).map { row in
+            CredentialRecord(hash: try row.string("hash"), label: try row.string("label"), createdAt: try row.date("created_at"))
+        }
     }
 
     private func workspaces(_ sql: String, _ arguments: [SQLValue]) async throws -> [Workspace] {

@@ -10,13 +10,18 @@ public protocol WorkspaceStore: Sendable {
     func workspace(id: String) async throws -> Workspace?
     /// Every workspace, by name.
     func listWorkspaces() async throws -> [Workspace]
+    /// Renames a workspace. - Throws: `StoreError.conflict` when the new name is taken.
+    func renameWorkspace(id: String, to name: String) async throws
+    /// Deletes a workspace and, by cascade, everything stored for it (events, profiles,
+    /// segments, keys, tokens, grants, import history); false when there is no such workspace.
+    func deleteWorkspace(id: String) async throws -> Bool
 
     /// Stores the hash of a write key for a workspace.
     func addWriteKey(hash: String, workspaceId: String, label: String) async throws
     /// The workspace a write-key hash belongs to, or nil.
     func workspace(writeKeyHash: String) async throws -> Workspace?
     /// The workspace's keys, oldest first.
-    func writeKeys(workspaceId: String) async throws -> [WriteKeyRecord]
+    func writeKeys(workspaceId: String) async throws -> [CredentialRecord]
     /// Removes a key of the workspace; false when it has no key with that hash.
     func revokeWriteKey(workspaceId: String, hash: String) async throws -> Bool
 
@@ -24,4 +29,8 @@ public protocol WorkspaceStore: Sendable {
     func addAPIToken(hash: String, workspaceId: String, label: String) async throws
     /// The workspace an API-token hash belongs to, or nil.
     func workspace(apiTokenHash: String) async throws -> Workspace?
+    /// The workspace's API tokens, oldest first.
+    func apiTokens(workspaceId: String) async throws -> [CredentialRecord]
+    /// Removes a token of the workspace; false when it has no token with that hash.
+    func revokeAPIToken(workspaceId: String, hash: String) async throws -> Bool
 }

@@ -23,15 +23,16 @@ struct ImportCommand: AsyncParsableCommand {
             let line = ProgressLine()
             let recorder = try await ImportJobRecorder(store: runtime.stores.importJobs, workspaceId: ws.id, kind: .events, file: file)
             let (store, path) = (runtime.stores.events, file)
-            let report = try await recorder.run { record in
-                try await EventFileImporter(store: store).importFile(path, workspaceId: ws.id) { p in
-                    line.update("importing \(p.phase.rawValue)", done: p.done, total: p.total)
-                    await record(p)
+            var importer = EventFileImporter(store: store)
+            importer.maxErrors = destination.maxErrors
+            try await ImportCommand.conclude(runtime: runtime, line: line) { [importer] in
+                try await recorder.run { record in
+                    try await importer.importFile(path, workspaceId: ws.id) { p in
+                        line.update("importing \(p.phase.rawValue)", done: p.done, total: p.total)
+                        await record(p)
+                    }
                 }
             }
-            line.finish()
-            ImportCommand.print(report)
-            try await runtime.close()
         }
     }
 
@@ -61,22 +62,18 @@ struct ImportCommand: AsyncParsableCommand {
             var setup = OrderFileImporter(store: runtime.stores.events, columns: columns)
             setup.returnPrefix = returnPrefix
             setup.currency = currency
+            setup.maxErrors = destination.maxErrors
             let (importer, path) = (setup, file)
             let line = ProgressLine()
             let recorder = try await ImportJobRecorder(store: runtime.stores.importJobs, workspaceId: ws.id, kind: .orders, file: file)
-            do {
-                let report = try await recorder.run { record in
+            try await ImportCommand.conclude(runtime: runtime, line: line) {
+                try await recorder.run { record in
                     try await importer.importFile(path, workspaceId: ws.id) { p in
                         line.update("importing \(p.phase.rawValue)", done: p.done, total: p.total)
                         await record(p)
                     }
                 }
-                line.finish()
-                ImportCommand.print(report)
-            } catch let e as ImportError {
-                throw CommandError(e.message)
             }
-            try await runtime.close()
         }
     }
 
@@ -104,18 +101,42 @@ struct ImportCommand: AsyncParsableCommand {
             } else {
                 shape = .long(date: date, channel: channelColumn, spend: spend)
             }
-            let importer = SpendFileImporter(store: runtime.stores.events, shape: shape, currency: currency)
+            var importer = SpendFileImporter(store: runtime.stores.events, shape: shape, currency: currency)
+            importer.maxErrors = destination.maxErrors
             let recorder = try await ImportJobRecorder(store: runtime.stores.importJobs, workspaceId: ws.id, kind: .spend, file: file)
             let path = file
-            do {
-                let report = try await recorder.run { record in
+            try await ImportCommand.conclude(runtime: runtime, line: nil) { [importer] in
+                try await recorder.run { record in
                     try await importer.importFile(path, workspaceId: ws.id) { await record($0) }
                 }
-                ImportCommand.print(report)
-            } catch let e as ImportError {
-                throw CommandError(e.message)
             }
-            try await runtime.close()
+        }
+    }
+
+    /// Runs an import and closes the store, then prints its report. Exits non-zero (with a
+    /// message naming the count) when the file could not be read, when it was refused whole,
+    /// or when any row was refused even though the rest was stored.
+    static func conclude(
+        runtime: BeaconRuntime, line: ProgressLine?, _ body: () async throws -> ImportReport
+    ) async throws {
+        let outcome: Result<ImportReport, any Error>
+        do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
+        line?.finish()
+        try? await runtime.close()
+        switch outcome {
+        case .success(let report):
+            print(report)
+            guard report.refused == 0 else {
+                throw CommandError(
+                    "\(report.refused) rows refused (listed above); the rest was stored because --max-errors allows \(report.refused) or more")
+            }
+        case .failure(let refused as ImportRefused):
+            print(refused.report)
+            throw CommandError(refused.description)
+        case .failure(let error as ImportError):
+            throw CommandError(error.message)
+        case .failure(let error):
+            throw error
         }
     }
 

@@ -4,11 +4,14 @@ import BeaconEngine
 import BeaconStore
 import Foundation
 
-/// `beacon workspace create|list|add-key|keys|revoke-key|identity-rules`.
+/// `beacon workspace create|list|rename|delete|add-key|keys|revoke-key|identity-rules`.
 struct WorkspaceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workspace", abstract: "Manage workspaces and write keys.",
-        subcommands: [Create.self, List.self, AddKey.self, IdentityRulesCommand.self, Keys.self, RevokeKey.self])
+        subcommands: [
+            Create.self, List.self, Rename.self, Delete.self, AddKey.self, IdentityRulesCommand.self, Keys.self,
+            RevokeKey.self,
+        ])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a workspace and print its write key (shown once).")
@@ -39,6 +42,49 @@ struct WorkspaceCommand: AsyncParsableCommand {
                 print("\(w.name)\t\(w.id)\t\(try await runtime.eventLog.eventCount(in: w.id)) events")
             }
             try await runtime.close()
+        }
+    }
+
+    struct Rename: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rename a workspace (its id, keys, tokens and data stay).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Current workspace name.") var name: String
+        @Argument(help: "New name: letters, digits, '-', '_', '.'.") var newName: String
+
+        func run() async throws {
+            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            defer { Task { try? await runtime.close() } }
+            let workspace = try await runtime.existingWorkspace(named: name)
+            do {
+                let renamed = try await runtime.workspaces.rename(workspace, to: newName)
+                print("renamed workspace \(workspace.name) to \(renamed.name) (\(renamed.id))")
+            } catch let error as WorkspaceError {
+                throw CommandError(error.message)
+            } catch let error as StoreError where error.code == .conflict {
+                throw CommandError(error.message)
+            }
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a workspace and everything stored for it (events, profiles, segments, keys, tokens).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var name: String
+        @Flag(help: "Confirm the deletion; without it, only say what would be deleted.") var yes = false
+
+        func run() async throws {
+            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            defer { Task { try? await runtime.close() } }
+            let workspace = try await runtime.existingWorkspace(named: name)
+            let events = try await runtime.eventLog.eventCount(in: workspace.id)
+            guard yes else {
+                throw CommandError(
+                    "--yes: deleting workspace '\(workspace.name)' removes its \(events) events and everything built from them; pass --yes to confirm")
+            }
+            try await runtime.workspaces.delete(workspace)
+            print("deleted workspace \(workspace.name) (\(workspace.id)) and its \(events) events")
         }
     }
 

@@ -1,12 +1,13 @@
 import ArgumentParser
+import BeaconCore
 import BeaconEngine
 import Foundation
 
-/// `beacon token create`: a workspace API token for the profile and segment API.
+/// `beacon token create|list|revoke`: workspace API tokens for the profile and segment API.
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token", abstract: "Manage workspace API tokens (read profiles and segments over HTTP).",
-        subcommands: [Create.self])
+        subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an API token for a workspace and print it (shown once).")
@@ -21,6 +22,42 @@ struct TokenCommand: AsyncParsableCommand {
             print("API token: \(try await engine.createAPIToken(workspaceId: w.id, label: label))")
             print("Send it as 'Authorization: Bearer <token>'. Beacon keeps only its hash and cannot show it again.")
             try await runtime.close()
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List a workspace's API tokens: fingerprint, label, created (the tokens themselves are not kept).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+
+        func run() async throws {
+            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            let w = try await runtime.existingWorkspace(named: workspace)
+            for token in try await runtime.workspaces.apiTokens(of: w) {
+                print("\(token.fingerprint)\t\(token.label)\t\(Timestamp.format(token.createdAt))")
+            }
+            try await runtime.close()
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke an API token by its fingerprint (from `token list`); every server refuses it at once.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+        @Argument(help: "The token's fingerprint: at least 8 of the hex digits `token list` shows.") var fingerprint: String
+
+        func run() async throws {
+            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            defer { Task { try? await runtime.close() } }
+            let w = try await runtime.existingWorkspace(named: workspace)
+            do {
+                let token = try await runtime.workspaces.revokeAPIToken(of: w, fingerprint: fingerprint)
+                print("revoked API token \(token.fingerprint) (\(token.label)) of \(w.name)")
+            } catch let error as WorkspaceError {
+                throw CommandError(error.message)
+            }
         }
     }
 }

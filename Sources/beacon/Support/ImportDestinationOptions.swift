@@ -18,6 +18,13 @@ struct ImportDestinationOptions: ParsableArguments {
     @Flag(help: "Create the workspace if it does not exist (prints its write key once).")
     var createWorkspace = false
 
+    @Option(help: "Refused rows tolerated before nothing is stored (the command still exits non-zero when any row is refused).")
+    var maxErrors: Int = 0
+
+    func validate() throws {
+        guard maxErrors >= 0 else { throw ValidationError("--max-errors must be 0 or more, got \(maxErrors)") }
+    }
+
     /// Opens the store and returns the runtime with the target workspace, after checking
     /// `file` can be read.
     /// - Throws: `CommandError` naming the file or `--workspace`.

@@ -1,9 +1,9 @@
 import Foundation
 
-/// One write key of a workspace as Beacon keeps it: its SHA-256 (the key itself is never
-/// stored), the source's label and when it was made. `fingerprint` tells keys apart on
-/// screen without revealing anything of the key.
-public struct WriteKeyRecord: Sendable, Equatable {
+/// One credential of a workspace (a write key or an API token) as Beacon keeps it: its
+/// SHA-256 (the secret itself is never stored), its label and when it was made.
+/// `fingerprint` tells credentials apart on screen without revealing anything of the secret.
+public struct CredentialRecord: Sendable, Equatable {
     public var hash: String
     public var label: String
     public var createdAt: Date
