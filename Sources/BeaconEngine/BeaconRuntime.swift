@@ -26,6 +26,8 @@ public struct BeaconRuntime: Sendable {
     public let recompute: SegmentRecomputeScheduler
     /// Past and running imports.
     public let imports: ImportHistory
+    /// Stores that push webhooks (Shopify, Stripe).
+    public let sources: WebhookSourceService
 
     public init(stores: Stores) {
         self.stores = stores
@@ -38,6 +40,7 @@ public struct BeaconRuntime: Sendable {
         committer = GroupCommitter(store: stores.events, onCommit: { ids in profiles.schedule(ids) })
         ingest = IngestService(workspaces: workspaces, committer: committer)
         imports = ImportHistory(store: stores.importJobs)
+        sources = WebhookSourceService(store: stores.webhookSources, committer: committer)
     }
 
     /// Opens the store named by the options (PostgreSQL URL, or SQLite in `dataDirectory`),

@@ -28,6 +28,7 @@ public func buildRouter(
     HealthController(runtime: runtime, metrics: metrics).addRoutes(to: router)
     IngestController(runtime: runtime, metrics: metrics, logger: logger).addRoutes(to: router)
     EventsController(runtime: runtime).addRoutes(to: router)
+    SourceWebhookController(runtime: runtime).addRoutes(to: router)
     let dashboardController = DashboardController<BasicRequestContext>(runtime: runtime, settings: dashboard)
     dashboardController.addRoutes(to: router)
     LoginController(users: runtime.users, renderer: dashboardController.renderer, settings: dashboard).addRoutes(to: router)

@@ -16,13 +16,15 @@ public struct Stores: Sendable {
     public var users: any UserStore
     /// Runs of `beacon import`.
     public var importJobs: any ImportJobStore
+    /// Stores that push webhooks (Shopify, Stripe) and their deliveries.
+    public var webhookSources: any WebhookSourceStore
     /// The backend's name, migrations and connections.
     public var lifecycle: any StoreLifecycle
 
     public init(
         events: any EventStore, workspaces: any WorkspaceStore, profiles: any ProfileStore,
         identityRules: any IdentityRuleStore, users: any UserStore, importJobs: any ImportJobStore,
-        lifecycle: any StoreLifecycle
+        webhookSources: any WebhookSourceStore, lifecycle: any StoreLifecycle
     ) {
         self.events = events
         self.workspaces = workspaces
@@ -30,6 +32,7 @@ public struct Stores: Sendable {
         self.identityRules = identityRules
         self.users = users
         self.importJobs = importJobs
+        self.webhookSources = webhookSources
         self.lifecycle = lifecycle
     }
 
@@ -40,7 +43,8 @@ public struct Stores: Sendable {
         self.init(
             events: backend, workspaces: SQLWorkspaceStore(driver: driver), profiles: backend,
             identityRules: SQLIdentityRuleStore(driver: driver), users: SQLUserStore(driver: driver),
-            importJobs: SQLImportJobStore(driver: driver), lifecycle: backend)
+            importJobs: SQLImportJobStore(driver: driver), webhookSources: SQLWebhookSourceStore(driver: driver),
+            lifecycle: backend)
     }
 
     /// A short name of the backend ("sqlite", "postgres").

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BeaconCore
 import Logging
 
 #if canImport(Glibc)
@@ -13,11 +14,12 @@ struct Beacon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "beacon",
         abstract: "Beacon: self-hosted customer data and marketing intelligence.",
+        version: BeaconRelease.version,
         subcommands: [
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, WorkspaceCommand.self, ImportCommand.self,
             CLVCommand.self, RFMCommand.self, SegmentCommand.self, CohortsCommand.self, ChurnCommand.self,
             AttributionCommand.self, MMMCommand.self, GenerateCommand.self,
-            RebuildCommand.self, TokenCommand.self, SegmentsCommand.self, ProfilesCommand.self, UserCommand.self,
+            RebuildCommand.self, TokenCommand.self, SourceCommand.self, SegmentsCommand.self, ProfilesCommand.self, UserCommand.self,
         ])
 
     static func main() async {

@@ -40,4 +40,21 @@ struct JSONValueTests {
         #expect(awkward.serialized() == #""tab\there\u0001\\ é😀 \"end\"""#)
         #expect(try JSONValue.parse(Data(awkward.serialized().utf8)) == awkward)
     }
+
+    @Test("64-bit ids keep every digit; fractions, exponents, short integers and strings are untouched")
+    func largeIntegers() throws {
+        let text = #"{"id":820982911946154508,"n":-9007199254740993,"price":12345678901234567.5,"e":1234567890123456e2,"#
+            + #""small":1099,"s":"820982911946154508 \"7777777777777777\"","a":[4611686018427387904]}"#
+        let v = try JSONValue.parseKeepingLargeIntegers(Data(text.utf8))
+        #expect(v["id"] == .string("820982911946154508"))
+        #expect(v["n"] == .string("-9007199254740993"))
+        #expect(v["price"] == .number(12345678901234567.5))
+        #expect(v["e"] == .number(1234567890123456e2))
+        #expect(v["small"] == .number(1099))
+        #expect(v["s"] == .string(#"820982911946154508 "7777777777777777""#))
+        #expect(v["a"] == .array([.string("4611686018427387904")]))
+        // The plain parser rounds, which is why vendor payloads are read with the other one.
+        #expect(try JSONValue.parse(Data(text.utf8))["id"] == .number(820982911946154508))
+        #expect(throws: JSONParseError.self) { try JSONValue.parseKeepingLargeIntegers(Data("{\"id\":12345678901234567".utf8)) }
+    }
 }
