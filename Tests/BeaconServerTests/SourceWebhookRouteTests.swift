@@ -57,4 +57,28 @@ struct SourceWebhookRouteTests {
         #expect(stored.count == 1)
         #expect(Order(stored[0])?.revenue == 25 && Order(stored[0])?.currency == "EUR")
     }
+
+    @Test("The Data page lists each source with its latest deliveries, refusals with their reason")
+    func dataPage() async throws {
+        let server = try await DashboardTestServer.make()
+        let workspace = try #require(server.workspace)
+        let source = try await server.runtime.sources.create(
+            workspace: workspace, kind: .shopify, name: "Main store", secret: "shpss_datapage")
+        let body = Array(#"{"id":7,"total_price":"12.50","currency":"EUR","customer":{"id":9}}"#.utf8)
+        _ = try await server.runtime.sources.receive(
+            sourceId: source.id,
+            headers: ["x-shopify-topic": "orders/create",
+                      "x-shopify-hmac-sha256": WebhookSignature.shopifyHeader(body: body, secret: "shpss_datapage")],
+            body: body)
+        _ = try? await server.runtime.sources.receive(
+            sourceId: source.id, headers: ["x-shopify-topic": "orders/create", "x-shopify-hmac-sha256": "AAAA"], body: body)
+        try await server.app().test(.router) { client in
+            let page = try await client.execute(uri: "/dashboard/data", method: .get, headers: [.cookie: server.cookie]) {
+                String(buffer: $0.body)
+            }
+            #expect(page.contains("Main store") && page.contains("/v1/sources/\(source.id)"))
+            #expect(page.contains(">accepted<") && page.contains(">refused<"))
+            #expect(page.contains("X-Shopify-Hmac-Sha256: missing, or not the HMAC-SHA256"))
+        }
+    }
 }

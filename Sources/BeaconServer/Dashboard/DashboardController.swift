@@ -155,6 +155,10 @@ struct DashboardController<Context: RequestContext>: Sendable {
                 DataPage.KeyRow(label: $0.label, fingerprint: $0.fingerprint, created: DashboardFormat.day($0.createdAt))
             }
             page.canManageKeys = DashboardSession.user?.role == .admin
+            for source in try await runtime.sources.sources(of: snapshot.workspace) {
+                let deliveries = try await runtime.sources.deliveries(of: source, limit: DataPage.deliveriesShown)
+                page.sources.append(DataPage.row(source, deliveries: deliveries))
+            }
             return try render(
                 "data", title: "Data", path: "/dashboard/data", workspace: snapshot.workspace, all: all,
                 asOf: snapshot.lastEvent, page: page)

@@ -38,6 +38,39 @@ struct DataPage: Sendable {
     /// Recent `beacon import` runs (set by the controller).
     var imports = ImportStatusView(jobs: [])
 
+    /// One webhook source (Shopify, Stripe) with its latest deliveries.
+    struct SourceRow: Sendable {
+        struct Delivery: Sendable {
+            var time: String
+            var topic: String
+            var outcome: String
+            var stored: String
+            var detail: String
+        }
+
+        var name: String
+        var kind: String
+        var path: String
+        var deliveries: [Delivery]
+        var hasDeliveries: Bool { !deliveries.isEmpty }
+    }
+
+    /// The workspace's webhook sources (set by the controller).
+    var sources: [SourceRow] = []
+    /// Deliveries listed per source.
+    static let deliveriesShown = 10
+
+    /// A source's row with its latest deliveries, newest first.
+    static func row(_ source: WebhookSource, deliveries: [WebhookDelivery]) -> SourceRow {
+        SourceRow(
+            name: source.name, kind: source.kind.rawValue, path: "/v1/sources/\(source.id)",
+            deliveries: deliveries.map {
+                SourceRow.Delivery(
+                    time: Timestamp.format($0.receivedAt), topic: $0.topic, outcome: $0.outcome.rawValue,
+                    stored: DashboardFormat.count($0.eventsStored), detail: $0.detail)
+            })
+    }
+
     /// Rows shown before polling takes over.
     static let recentCount = 50
 

@@ -41,6 +41,17 @@ extension DashboardTemplates {
           </form>{{/page.canManageKeys}}
           {{^page.canManageKeys}}<p class="note">An administrator can add or revoke keys here, or with <code>beacon workspace add-key|keys|revoke-key</code>.</p>{{/page.canManageKeys}}
         </section>
+        <section aria-labelledby="webhook-sources"><h2 id="webhook-sources">Webhook sources</h2>
+          {{^page.sources}}<p class="empty">No webhook sources. Shops that push their own webhooks (Shopify orders, refunds and customers;
+          Stripe charges, refunds, customers and subscriptions) deliver to a source: <code>beacon source create {{page.workspaceName}} --kind shopify --name store</code>
+          (the signing secret on standard input), then give the vendor the URL it prints.</p>{{/page.sources}}
+          {{#page.sources}}<h3>{{name}} <small>({{kind}}, <code>POST {{path}}</code>)</small></h3>
+          <table class="deliveries"><caption>Latest deliveries of {{name}}, newest first</caption>
+            <thead><tr><th scope="col">Received</th><th scope="col">Topic</th><th scope="col">Outcome</th><th scope="col" class="num">Events stored</th><th scope="col">Detail</th></tr></thead>
+            <tbody>{{#deliveries}}<tr><td>{{time}}</td><td>{{topic}}</td><td class="state-{{outcome}}">{{outcome}}</td><td class="num">{{stored}}</td><td>{{detail}}</td></tr>{{/deliveries}}
+            {{^hasDeliveries}}<tr><td colspan="5">No deliveries yet.</td></tr>{{/hasDeliveries}}</tbody>
+          </table>{{/page.sources}}
+        </section>
         <section aria-labelledby="debugger"><h2 id="debugger">Live events</h2>
           {{#page.empty}}<p class="empty" id="debugger-empty">No events yet. Send one with your write key and it appears here within seconds:
           <code>curl -u "$WRITE_KEY:" -H 'Content-Type: application/json' -d '{"userId":"u-1","event":"Signed Up"}' …/v1/track</code></p>{{/page.empty}}
