@@ -22,7 +22,9 @@ public func buildRouter(
     runtime: BeaconRuntime, metrics: BeaconMetrics, logger: Logger, dashboard: DashboardSettings = DashboardSettings()
 ) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
+    let routes = MethodNotAllowedMiddleware<BasicRequestContext>.Routes()
     router.add(middleware: RequestDurationMiddleware(metrics: metrics))
+    router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     router.add(middleware: WriteKeyReadGuard())
     router.add(middleware: DashboardAuthMiddleware(users: runtime.users))
     HealthController(runtime: runtime, metrics: metrics).addRoutes(to: router)
@@ -35,6 +37,7 @@ public func buildRouter(
     WriteKeyRoutes(dashboard: dashboardController).addRoutes(to: router)
     DashboardUsersController(dashboard: dashboardController, users: runtime.users).addRoutes(to: router)
     ProfilesAPI(runtime: runtime).addRoutes(to: router)
+    routes.load(router.routes.map { ("\($0.path)", $0.method) })
     return router
 }
 

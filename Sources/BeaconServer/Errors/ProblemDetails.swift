@@ -10,6 +10,8 @@ public struct ProblemDetails: HTTPResponseError, Sendable {
     public var detail: String
     public var field: String?
     public var index: Int?
+    /// The methods the path answers, sent as `Allow` with a 405.
+    public var allow: [HTTPRequest.Method] = []
 
     public init(_ status: HTTPResponse.Status, detail: String, field: String? = nil, index: Int? = nil) {
         self.status = status
@@ -25,6 +27,7 @@ public struct ProblemDetails: HTTPResponseError, Sendable {
         let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Basic realm=\"beacon\"" }
+        if !allow.isEmpty { headers[.allow] = allow.map(\.rawValue).joined(separator: ", ") }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -118,6 +118,6 @@ struct ProfilesAPI<Context: RequestContext> {
         RecomputeController<Context>(api: api).addRoutes(to: router)
         IdentityRulesController<Context>(api: api).addRoutes(to: router)
         RebuildController<Context>(api: api).addRoutes(to: router)
-        router.get("/openapi.json") { _, _ -> Response in ProfileAPIRequest.json(ProfilesOpenAPI.document) }
+        router.get("/openapi.json") { _, _ -> Response in ProfileAPIRequest.json(IngestOpenAPI.document) }
     }
 }
