@@ -42,65 +42,75 @@ struct SQLWorkspaceStore: WorkspaceStore {
     }
 
     func addWriteKey(hash: String, workspaceId: String, label: String) async throws {
-        try await driver.execute(
-            "INSERT INTO write_keys (workspace_id, key_hash, label, created_at) VALUES (?, ?, ?, ?)",
-            [.text(workspaceId), .text(hash), .text(label), SQLValue(Date())])
+        try await add(.writeKeys, hash: hash, workspaceId: workspaceId, label: label)
     }
 
     func workspace(writeKeyHash: String) async throws -> Workspace? {
-        try await workspaces(
-            """
-            SELECT w.id, w.name, w.created_at FROM write_keys k JOIN workspaces w ON w.id = k.workspace_id
-            WHERE k.key_hash = ?
-            """, [.text(writeKeyHash)]
-        ).first
+        try await workspace(.writeKeys, hash: writeKeyHash)
     }
 
     func writeKeys(workspaceId: String) async throws -> [CredentialRecord] {
-        try await credentials(table: "write_keys", hashColumn: "key_hash", workspaceId: workspaceId)
+        try await credentials(.writeKeys, workspaceId: workspaceId)
     }
 
     func revokeWriteKey(workspaceId: String, hash: String) async throws -> Bool {
-        try await !driver.query(
-            "DELETE FROM write_keys WHERE workspace_id = ? AND key_hash = ? RETURNING key_hash",
-            [.text(workspaceId), .text(hash)]
-        ).isEmpty
+        try await revoke(.writeKeys, workspaceId: workspaceId, hash: hash)
     }
 
     func addAPIToken(hash: String, workspaceId: String, label: String) async throws {
-        try await driver.execute(
-            "INSERT INTO api_tokens (workspace_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)",
-            [.text(workspaceId), .text(hash), .text(label), SQLValue(Date())])
+        try await add(.apiTokens, hash: hash, workspaceId: workspaceId, label: label)
     }
 
     func workspace(apiTokenHash: String) async throws -> Workspace? {
-        try await workspaces(
-            """
-            SELECT w.id, w.name, w.created_at FROM api_tokens t JOIN workspaces w ON w.id = t.workspace_id
-            WHERE t.token_hash = ?
-            """, [.text(apiTokenHash)]
-        ).first
+        try await workspace(.apiTokens, hash: apiTokenHash)
     }
 
     func apiTokens(workspaceId: String) async throws -> [CredentialRecord] {
-        try await credentials(table: "api_tokens", hashColumn: "token_hash", workspaceId: workspaceId)
+        try await credentials(.apiTokens, workspaceId: workspaceId)
     }
 
     func revokeAPIToken(workspaceId: String, hash: String) async throws -> Bool {
-        try await !driver.query(
-            "DELETE FROM api_tokens WHERE workspace_id = ? AND token_hash = ? RETURNING token_hash",
-            [.text(workspaceId), .text(hash)]
-        ).isEmpty
+        try await revoke(.apiTokens, workspaceId: workspaceId, hash: hash)
     }
 
-    /// The rows of a credential table (`write_keys` or `api_tokens`) for a workspace, oldest first.
-    private func credentials(table: String, hashColumn: String, workspaceId: String) async throws -> [CredentialRecord] {
+    /// The two credential tables: same shape, their own names.
+    private enum Credentials {
+        case writeKeys, apiTokens
+
+        var table: String { self == .writeKeys ? "write_keys" : "api_tokens" }
+        var hash: String { self == .writeKeys ? "key_hash" : "token_hash" }
+    }
+
+    private func add(_ c: Credentials, hash: String, workspaceId: String, label: String) async throws {
+        try await driver.execute(
+            "INSERT INTO \(c.table) (workspace_id, \(c.hash), label, created_at) VALUES (?, ?, ?, ?)",
+            [.text(workspaceId), .text(hash), .text(label), SQLValue(Date())])
+    }
+
+    private func workspace(_ c: Credentials, hash: String) async throws -> Workspace? {
+        try await workspaces(
+            """
+            SELECT w.id, w.name, w.created_at FROM \(c.table) c JOIN workspaces w ON w.id = c.workspace_id
+            WHERE c.\(c.hash) = ?
+            """, [.text(hash)]
+        ).first
+    }
+
+    /// A workspace's credentials of one kind, oldest first.
+    private func credentials(_ c: Credentials, workspaceId: String) async throws -> [CredentialRecord] {
         try await driver.query(
-            "SELECT \(hashColumn) AS hash, label, created_at FROM \(table) WHERE workspace_id = ? ORDER BY created_at, \(hashColumn)",
+            "SELECT \(c.hash) AS hash, label, created_at FROM \(c.table) WHERE workspace_id = ? ORDER BY created_at, \(c.hash)",
             [.text(workspaceId)]
         ).map { row in
             CredentialRecord(hash: try row.string("hash"), label: try row.string("label"), createdAt: try row.date("created_at"))
         }
+    }
+
+    private func revoke(_ c: Credentials, workspaceId: String, hash: String) async throws -> Bool {
+        try await !driver.query(
+            "DELETE FROM \(c.table) WHERE workspace_id = ? AND \(c.hash) = ? RETURNING \(c.hash)",
+            [.text(workspaceId), .text(hash)]
+        ).isEmpty
     }
 
     private func workspaces(_ sql: String, _ arguments: [SQLValue]) async throws -> [Workspace] {

@@ -28,15 +28,10 @@ struct SourceCommand: AsyncParsableCommand {
             guard let line = readLine(strippingNewline: true), !line.isEmpty else {
                 throw CommandError("standard input: give the vendor's signing secret on one line")
             }
-            let runtime = try await store.openRuntime(logger: store.makeLogger())
-            defer { Task { try? await runtime.close() } }
-            let w = try await runtime.existingWorkspace(named: workspace)
-            do {
+            try await store.withWorkspace(workspace) { runtime, w in
                 let source = try await runtime.sources.create(workspace: w, kind: kind, name: name, secret: line)
                 print("source \(source.name) (\(source.kind.rawValue)): \(source.id)")
                 print("webhook URL: <your server>/v1/sources/\(source.id)")
-            } catch let error as WebhookSourceError {
-                throw CommandError(error.description)
             }
         }
     }
@@ -47,11 +42,10 @@ struct SourceCommand: AsyncParsableCommand {
         @Argument(help: "Workspace name.") var workspace: String
 
         func run() async throws {
-            let runtime = try await store.openRuntime(logger: store.makeLogger())
-            defer { Task { try? await runtime.close() } }
-            let w = try await runtime.existingWorkspace(named: workspace)
-            for s in try await runtime.sources.sources(of: w) {
-                print("\(s.id)\t\(s.kind.rawValue)\t\(s.name)\t\(Timestamp.format(s.createdAt))")
+            try await store.withWorkspace(workspace) { runtime, w in
+                for s in try await runtime.sources.sources(of: w) {
+                    print("\(s.id)\t\(s.kind.rawValue)\t\(s.name)\t\(Timestamp.format(s.createdAt))")
+                }
             }
         }
     }
@@ -65,16 +59,11 @@ struct SourceCommand: AsyncParsableCommand {
         @Option(help: "How many, newest first.") var limit = 20
 
         func run() async throws {
-            let runtime = try await store.openRuntime(logger: store.makeLogger())
-            defer { Task { try? await runtime.close() } }
-            let w = try await runtime.existingWorkspace(named: workspace)
-            do {
+            try await store.withWorkspace(workspace) { runtime, w in
                 let s = try await runtime.sources.source(source, of: w)
                 for d in try await runtime.sources.deliveries(of: s, limit: limit) {
                     print("\(Timestamp.format(d.receivedAt))\t\(d.topic)\t\(d.outcome.rawValue)\t\(d.eventsStored)\t\(d.detail)")
                 }
-            } catch let error as WebhookSourceError {
-                throw CommandError("source: \(error.description)")
             }
         }
     }
@@ -87,13 +76,12 @@ struct SourceCommand: AsyncParsableCommand {
         @Argument(help: "Source id (src_…).") var source: String
 
         func run() async throws {
-            let runtime = try await store.openRuntime(logger: store.makeLogger())
-            defer { Task { try? await runtime.close() } }
-            let w = try await runtime.existingWorkspace(named: workspace)
-            guard try await runtime.sources.delete(source, of: w) else {
-                throw CommandError("source: workspace '\(w.name)' has no webhook source '\(source)'")
+            try await store.withWorkspace(workspace) { runtime, w in
+                guard try await runtime.sources.delete(source, of: w) else {
+                    throw CommandError("source: workspace '\(w.name)' has no webhook source '\(source)'")
+                }
+                print("deleted webhook source \(source)")
             }
-            print("deleted webhook source \(source)")
         }
     }
 }

@@ -53,16 +53,9 @@ struct WorkspaceCommand: AsyncParsableCommand {
         @Argument(help: "New name: letters, digits, '-', '_', '.'.") var newName: String
 
         func run() async throws {
-            let runtime = try await store.openRuntime(logger: store.makeLogger())
-            defer { Task { try? await runtime.close() } }
-            let workspace = try await runtime.existingWorkspace(named: name)
-            do {
+            try await store.withWorkspace(name) { runtime, workspace in
                 let renamed = try await runtime.workspaces.rename(workspace, to: newName)
                 print("renamed workspace \(workspace.name) to \(renamed.name) (\(renamed.id))")
-            } catch let error as WorkspaceError {
-                throw CommandError(error.message)
-            } catch let error as StoreError where error.code == .conflict {
-                throw CommandError(error.message)
             }
         }
     }
@@ -75,16 +68,15 @@ struct WorkspaceCommand: AsyncParsableCommand {
         @Flag(help: "Confirm the deletion; without it, only say what would be deleted.") var yes = false
 
         func run() async throws {
-            let runtime = try await store.openRuntime(logger: store.makeLogger())
-            defer { Task { try? await runtime.close() } }
-            let workspace = try await runtime.existingWorkspace(named: name)
-            let events = try await runtime.eventLog.eventCount(in: workspace.id)
-            guard yes else {
-                throw CommandError(
-                    "--yes: deleting workspace '\(workspace.name)' removes its \(events) events and everything built from them; pass --yes to confirm")
+            try await store.withWorkspace(name) { runtime, workspace in
+                let events = try await runtime.eventLog.eventCount(in: workspace.id)
+                guard yes else {
+                    throw CommandError(
+                        "--yes: deleting workspace '\(workspace.name)' removes its \(events) events and everything built from them; pass --yes to confirm")
+                }
+                try await runtime.workspaces.delete(workspace)
+                print("deleted workspace \(workspace.name) (\(workspace.id)) and its \(events) events")
             }
-            try await runtime.workspaces.delete(workspace)
-            print("deleted workspace \(workspace.name) (\(workspace.id)) and its \(events) events")
         }
     }
 
@@ -95,10 +87,9 @@ struct WorkspaceCommand: AsyncParsableCommand {
         @Option(help: "A label to tell keys apart.") var label: String = "key"
 
         func run() async throws {
-            let runtime = try await store.openRuntime(logger: store.makeLogger())
-            let workspace = try await runtime.existingWorkspace(named: name)
-            print("write key: \(try await runtime.workspaces.addWriteKey(to: workspace, label: label))")
-            try await runtime.close()
+            try await store.withWorkspace(name) { runtime, workspace in
+                print("write key: \(try await runtime.workspaces.addWriteKey(to: workspace, label: label))")
+            }
         }
     }
 
@@ -109,12 +100,11 @@ struct WorkspaceCommand: AsyncParsableCommand {
         @Argument(help: "Workspace name.") var name: String
 
         func run() async throws {
-            let runtime = try await store.openRuntime(logger: store.makeLogger())
-            let workspace = try await runtime.existingWorkspace(named: name)
-            for key in try await runtime.workspaces.writeKeys(of: workspace) {
-                print("\(key.fingerprint)\t\(key.label)\t\(Timestamp.format(key.createdAt))")
+            try await store.withWorkspace(name) { runtime, workspace in
+                for key in try await runtime.workspaces.writeKeys(of: workspace) {
+                    print("\(key.fingerprint)\t\(key.label)\t\(Timestamp.format(key.createdAt))")
+                }
             }
-            try await runtime.close()
         }
     }
 
@@ -127,15 +117,10 @@ struct WorkspaceCommand: AsyncParsableCommand {
         @Argument(help: "The key's fingerprint: at least 8 of the hex digits `workspace keys` shows.") var fingerprint: String
 
         func run() async throws {
-            let runtime = try await store.openRuntime(logger: store.makeLogger())
-            let workspace = try await runtime.existingWorkspace(named: name)
-            do {
+            try await store.withWorkspace(name) { runtime, workspace in
                 let key = try await runtime.workspaces.revokeWriteKey(of: workspace, fingerprint: fingerprint)
                 print("revoked write key \(key.fingerprint) (\(key.label)) of \(workspace.name)")
-            } catch let error as WorkspaceError {
-                throw CommandError(error.message)
             }
-            try await runtime.close()
         }
     }
 }

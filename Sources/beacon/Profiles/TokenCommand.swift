@@ -16,12 +16,10 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "A label to tell tokens apart.") var label: String = "api"
 
         func run() async throws {
-            let runtime = try await store.openRuntime(logger: store.makeLogger())
-            let engine = runtime.profiles
-            let w = try await runtime.existingWorkspace(named: workspace)
-            print("API token: \(try await engine.createAPIToken(workspaceId: w.id, label: label))")
-            print("Send it as 'Authorization: Bearer <token>'. Beacon keeps only its hash and cannot show it again.")
-            try await runtime.close()
+            try await store.withWorkspace(workspace) { runtime, w in
+                print("API token: \(try await runtime.profiles.createAPIToken(workspaceId: w.id, label: label))")
+                print("Send it as 'Authorization: Bearer <token>'. Beacon keeps only its hash and cannot show it again.")
+            }
         }
     }
 
@@ -32,12 +30,11 @@ struct TokenCommand: AsyncParsableCommand {
         @Argument(help: "Workspace name.") var workspace: String
 
         func run() async throws {
-            let runtime = try await store.openRuntime(logger: store.makeLogger())
-            let w = try await runtime.existingWorkspace(named: workspace)
-            for token in try await runtime.workspaces.apiTokens(of: w) {
-                print("\(token.fingerprint)\t\(token.label)\t\(Timestamp.format(token.createdAt))")
+            try await store.withWorkspace(workspace) { runtime, w in
+                for token in try await runtime.workspaces.apiTokens(of: w) {
+                    print("\(token.fingerprint)\t\(token.label)\t\(Timestamp.format(token.createdAt))")
+                }
             }
-            try await runtime.close()
         }
     }
 
@@ -49,14 +46,9 @@ struct TokenCommand: AsyncParsableCommand {
         @Argument(help: "The token's fingerprint: at least 8 of the hex digits `token list` shows.") var fingerprint: String
 
         func run() async throws {
-            let runtime = try await store.openRuntime(logger: store.makeLogger())
-            defer { Task { try? await runtime.close() } }
-            let w = try await runtime.existingWorkspace(named: workspace)
-            do {
+            try await store.withWorkspace(workspace) { runtime, w in
                 let token = try await runtime.workspaces.revokeAPIToken(of: w, fingerprint: fingerprint)
                 print("revoked API token \(token.fingerprint) (\(token.label)) of \(w.name)")
-            } catch let error as WorkspaceError {
-                throw CommandError(error.message)
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BeaconCore
 import BeaconEngine
 import BeaconStore
 import Foundation
@@ -52,6 +53,30 @@ struct StoreOptions: ParsableArguments {
                 "\(option): no Beacon database at '\(path)'; create one with 'beacon workspace create NAME', or point \(option) at an existing one")
         }
         return try await BeaconRuntime.open(databaseURL: resolvedDatabaseURL, dataDirectory: dataDir, logger: logger)
+    }
+}
+
+extension StoreOptions {
+    /// Opens the store, finds the workspace called `name`, runs `body` and closes the store.
+    ///
+    /// The errors that say what the user got wrong (a bad fingerprint or name, a taken name, an
+    /// unknown source) become a `CommandError` with their message, so every command reports
+    /// them alike.
+    func withWorkspace<T>(_ name: String, _ body: (BeaconRuntime, Workspace) async throws -> T) async throws -> T {
+        let runtime = try await openRuntime(logger: makeLogger())
+        do {
+            let result = try await body(runtime, try await runtime.existingWorkspace(named: name))
+            try await runtime.close()
+            return result
+        } catch {
+            try? await runtime.close()
+            switch error {
+            case let e as WorkspaceError: throw CommandError(e.message)
+            case let e as WebhookSourceError: throw CommandError(e.description)
+            case let e as StoreError where e.code == .conflict: throw CommandError(e.message)
+            default: throw error
+            }
+        }
     }
 }
 
