@@ -40,15 +40,6 @@ public struct CSVTable: Sendable {
         rows = Array(records.dropFirst())
     }
 
-    /// Reads and parses a file.
-    /// - Throws: `CSVError.unreadable` naming the path.
-    public init(contentsOf path: String, delimiter: Character = ",") throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CSVError.unreadable(path: path)
-        }
-        self.init(bytes: [UInt8](data), delimiter: delimiter)
-    }
-
     /// The index of a column by name (exact match first, then case-insensitive).
     public func column(_ name: String) -> Int? {
         header.firstIndex(of: name) ?? header.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame }
@@ -130,14 +121,11 @@ public struct CSVTable: Sendable {
 
 /// An error reading a CSV file, naming the file, column, line or field at fault.
 public enum CSVError: Error, CustomStringConvertible, Equatable {
-    case unreadable(path: String)
     case missingColumn(String, available: [String])
     case badValue(line: Int, column: String, value: String, expected: String)
 
     public var description: String {
         switch self {
-        case .unreadable(let path):
-            return "cannot read file '\(path)'"
         case .missingColumn(let name, let available):
             return "column '\(name)' not found; the file has: \(available.joined(separator: ", "))"
         case .badValue(let line, let column, let value, let expected):

@@ -28,7 +28,7 @@ public struct EventFileImporter: Sendable {
         _ path: String, workspaceId: String, receivedAt: Date = Date(),
         progress: @Sendable (ImportProgress) async -> Void = { _ in }
     ) async throws -> ImportReport {
-        let bytes = try ImportFile.read(path)
+        let bytes = try InputFile.read(path)
         var report = ImportReport()
         var events: [Event] = []
         var lineNumber = 0

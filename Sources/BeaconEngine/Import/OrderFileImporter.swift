@@ -47,7 +47,7 @@ public struct OrderFileImporter: Sendable {
         progress: @Sendable (ImportProgress) async -> Void = { _ in }
     ) async throws -> ImportReport {
         await progress(ImportProgress(phase: .reading, done: 0, total: 1))
-        let table = CSVTable(bytes: try ImportFile.read(path))
+        let table = CSVTable(bytes: try InputFile.read(path))
         let index = try columns.resolve(header: table.header)
         var report = ImportReport()
         var orders: [String: Order] = [:]

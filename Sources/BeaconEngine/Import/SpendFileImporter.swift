@@ -32,7 +32,7 @@ public struct SpendFileImporter: Sendable {
         _ path: String, workspaceId: String, receivedAt: Date = Date(),
         progress: @Sendable (ImportProgress) async -> Void = { _ in }
     ) async throws -> ImportReport {
-        let table = CSVTable(bytes: try ImportFile.read(path))
+        let table = CSVTable(bytes: try InputFile.read(path))
         func column(_ name: String) throws -> Int {
             guard let i = table.column(name) else {
                 throw ImportError("column '\(name)' not found in '\(path)'; the file has: \(table.header.joined(separator: ", "))")

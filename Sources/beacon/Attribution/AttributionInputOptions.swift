@@ -130,7 +130,7 @@ struct AttributionInputOptions: ParsableArguments {
 
     private func read(_ path: String, delimiter: String) throws -> CSVTable {
         do {
-            return try CSVTable(contentsOf: path, delimiter: Character(delimiter))
+            return try InputFile.csv(path, delimiter: Character(delimiter))
         } catch {
             throw CommandError("\(error)")
         }

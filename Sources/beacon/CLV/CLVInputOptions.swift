@@ -1,6 +1,7 @@
 import ArgumentParser
 import BeaconAnalytics
 import BeaconCore
+import BeaconEngine
 import Foundation
 
 /// The model a `beacon clv` command fits.
@@ -27,7 +28,7 @@ struct CLVInputOptions: ParsableArguments {
     @Option(help: "Model: \(CLVModelKind.allCases.map(\.rawValue).joined(separator: "|")).")
     var model: CLVModelKind = .bgnbd
 
-    @Option(help: "Input file (CSV, or whitespace-separated CDNOW text with --cdnow).")
+    @Option(help: "Input file (CSV, or whitespace-separated CDNOW text with --cdnow); '-' reads standard input; gzip is read directly.")
     var input: String
 
     @Option(
@@ -86,10 +87,8 @@ struct CLVInputOptions: ParsableArguments {
     /// Reads the input file into a table of cells, mapping read errors to the file name.
     func table() throws -> CLVInputTable {
         if cdnow {
-            guard let data = FileManager.default.contents(atPath: input) else {
-                throw CommandError("cannot read file '\(input)'")
-            }
-            let text = String(decoding: data, as: UTF8.self)
+            let text: String
+            do { text = String(decoding: try InputFile.read(input), as: UTF8.self) } catch { throw CommandError("\(error)") }
             let probe = CLVInputTable.whitespaceSeparated(text, names: ["customer", "date", "cds", "amount"])
             guard let first = probe.rows.first else { throw CommandError("\(input): the file has no data rows") }
             if first.count == 5 {
@@ -99,10 +98,10 @@ struct CLVInputOptions: ParsableArguments {
             return probe
         }
         do {
-            let csv = try CSVTable(contentsOf: input)
+            let csv = try InputFile.csv(input)
             return CLVInputTable(header: csv.header, rows: csv.rows.map(\.fields), lines: csv.rows.map(\.line))
-        } catch let error as CSVError {
-            throw CommandError("\(input): \(error)")
+        } catch {
+            throw CommandError("\(error)")
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BeaconAnalytics
 import BeaconCore
+import BeaconEngine
 import Foundation
 
 extension ChurnCommand {
@@ -48,7 +49,7 @@ extension ChurnCommand {
         func run() async throws {
             let table: CSVTable
             do {
-                table = try CSVTable(contentsOf: input)
+                table = try InputFile.csv(input)
             } catch {
                 throw CommandError("\(error)")
             }

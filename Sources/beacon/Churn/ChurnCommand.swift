@@ -1,6 +1,7 @@
 import ArgumentParser
 import BeaconAnalytics
 import BeaconCore
+import BeaconEngine
 
 /// `beacon churn`: train, evaluate and apply churn-prediction models on a customer table.
 struct ChurnCommand: AsyncParsableCommand {
@@ -20,7 +21,7 @@ struct ChurnCommand: AsyncParsableCommand {
     static func loadFrame(_ path: String) throws -> ChurnFrame {
         let table: CSVTable
         do {
-            table = try CSVTable(contentsOf: path)
+            table = try InputFile.csv(path)
         } catch {
             throw CommandError("\(error)")
         }

@@ -12,7 +12,7 @@ extension ChurnCommand {
                 --positive Yes --model gbdt --seed 42
                 """)
 
-        @Option(help: "CSV file with one row per customer.")
+        @Option(help: "CSV file with one row per customer; '-' reads standard input; gzip is read directly.")
         var input: String
 
         @Option(help: "The column to predict.")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BeaconAnalytics
 import BeaconCore
+import BeaconEngine
 import Foundation
 
 /// Reads a wide marketing-mix CSV (date, target, spend per channel, controls, events) into
@@ -12,7 +13,7 @@ struct MMMCSVInput {
     init(path: String) throws {
         self.path = path
         do {
-            table = try CSVTable(contentsOf: path)
+            table = try InputFile.csv(path)
         } catch {
             throw CommandError("\(path): \(error)")
         }

@@ -25,7 +25,7 @@ struct RFMCommand: AsyncParsableCommand {
             --as-of then defaults to the workspace's last event.
             Output: one CSV row per customer, or with --summary one row per segment (count, \
             share, revenue share, mean R/F/M, suggested action); --json writes both.
-            Example: gunzip -c online_retail_2010_2011.csv.gz | beacon rfm --input - \
+            Example: beacon rfm --input online_retail_2010_2011.csv.gz \
             --map "customer=CustomerID, order=InvoiceNo, date=InvoiceDate, quantity=Quantity, price=UnitPrice" \
             --as-of 2011-12-10 --summary
             """)

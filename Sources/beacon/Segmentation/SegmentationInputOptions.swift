@@ -1,17 +1,13 @@
 import ArgumentParser
 import BeaconAnalytics
 import BeaconCore
+import BeaconEngine
 import Foundation
 
 /// The order-log input shared by `rfm`, `segment kmeans` and `cohorts`: the CSV file and how
 /// its columns map to customer, order, date and money.
 struct SegmentationInputOptions: ParsableArguments {
-    @Option(
-        help: ArgumentHelp(
-            "Order CSV, one row per order line; '-' reads standard input.",
-            discussion:
-                "gzip files are not read directly: pipe them, e.g. gunzip -c online_retail.csv.gz | beacon rfm --input - …"
-        ))
+    @Option(help: "Order CSV, one row per order line; '-' reads standard input; gzip is read directly.")
     var input: String?
 
     @Option(
@@ -72,20 +68,11 @@ struct SegmentationInputOptions: ParsableArguments {
     }
 
     private func readTable(_ input: String) throws -> CSVTable {
-        let data: Data
-        if input == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let contents = FileManager.default.contents(atPath: input) else {
-                throw CommandError("cannot read file '\(input)'")
-            }
-            data = contents
+        do {
+            return try InputFile.csv(input, delimiter: Character(delimiter))
+        } catch {
+            throw CommandError("\(error)")
         }
-        if data.count >= 2, data[data.startIndex] == 0x1F, data[data.startIndex + 1] == 0x8B {
-            throw CommandError(
-                "\(inputName) is gzip-compressed; decompress it on the fly: gunzip -c \(input) | beacon … --input -")
-        }
-        return CSVTable(text: String(decoding: data, as: UTF8.self), delimiter: Character(delimiter))
     }
 }
 

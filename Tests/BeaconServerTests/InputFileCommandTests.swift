@@ -1,0 +1,73 @@
+import BeaconEngine
+import Foundation
+import Testing
+
+/// Every analysis command reads its input the same way: a path, `-` for standard input, and
+/// gzip recognised by its magic bytes, all giving the same answer; a truncated gzip is an
+/// error naming the file.
+@Suite("CLI: inputs are read alike (path, '-', gzip)")
+struct InputFileCommandTests {
+    /// A small order log: three customers, five orders, one return.
+    static let orders = """
+        customer,order,date,amount
+        c1,o1,2024-01-05,120
+        c1,o2,2024-02-11,80
+        c2,o3,2024-01-20,40
+        c3,o4,2024-03-02,300
+        c3,o5,2024-03-20,25
+        c3,r1,2024-03-25,-25
+        """
+
+    static func run(_ arguments: [String], stdin: [UInt8]? = nil) throws -> (status: Int32, output: String) {
+        let p = Process()
+        p.executableURL = try #require(DurabilityTests.binary)
+        p.arguments = arguments
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return (p.terminationStatus, p.terminationStatus == 0 ? text : errors)
+    }
+
+    @Test("rfm, cohorts and clv fit give the same output from a file, its gzip and standard input; a cut gzip is refused",
+          .enabled(if: DurabilityTests.binary != nil, "the beacon executable must be built next to the tests"))
+    func sameAnswer() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-input-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let plain = dir.appendingPathComponent("orders.csv").path
+        let packed = dir.appendingPathComponent("orders.csv.gz").path
+        let misnamed = dir.appendingPathComponent("orders-gzip.csv").path
+        let cut = dir.appendingPathComponent("cut.csv.gz").path
+        let bytes = Array(Self.orders.utf8)
+        let gz = try Gzip.compress(bytes)
+        try Data(bytes).write(to: URL(fileURLWithPath: plain))
+        try Data(gz).write(to: URL(fileURLWithPath: packed))
+        try Data(gz).write(to: URL(fileURLWithPath: misnamed))
+        try Data(gz.prefix(gz.count - 6)).write(to: URL(fileURLWithPath: cut))
+        let map = "customer=customer,order=order,date=date,amount=amount"
+        let commands: [[String]] = [
+            ["rfm", "--map", map, "--as-of", "2024-04-01", "--input"],
+            ["cohorts", "--map", map, "--input"],
+            ["clv", "fit", "--model", "bgnbd", "--format", "transactions", "--observation-end", "2024-04-01", "--input"],
+        ]
+        for command in commands {
+            let fromFile = try Self.run(command + [plain])
+            #expect(fromFile.status == 0, "\(command[0]): \(fromFile.output)")
+            #expect(!fromFile.output.isEmpty)
+            for other in [packed, misnamed] {
+                let run = try Self.run(command + [other])
+                #expect(run.status == 0 && run.output == fromFile.output, "\(command[0]) \(other): \(run.output)")
+            }
+            let piped = try Self.run(command + ["-"], stdin: gz)
+            #expect(piped.status == 0 && piped.output == fromFile.output, "\(command[0]) -: \(piped.output)")
+            let broken = try Self.run(command + [cut])
+            #expect(broken.status != 0 && broken.output.contains("truncated or damaged"), "\(command[0]) cut: \(broken.output)")
+        }
+    }
+}
