@@ -54,7 +54,8 @@ struct JSONValueTests {
         #expect(v["s"] == .string(#"820982911946154508 "7777777777777777""#))
         #expect(v["a"] == .array([.string("4611686018427387904")]))
         // The plain parser rounds, which is why vendor payloads are read with the other one.
-        #expect(try JSONValue.parse(Data(text.utf8))["id"] == .number(820982911946154508))
+        let rounded = try #require(try JSONValue.parse(Data(text.utf8))["id"]?.doubleValue)
+        #expect(String(Int64(rounded)) != "820982911946154508")
         #expect(throws: JSONParseError.self) { try JSONValue.parseKeepingLargeIntegers(Data("{\"id\":12345678901234567".utf8)) }
     }
 }
