@@ -19,7 +19,7 @@ struct Beacon: AsyncParsableCommand {
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, WorkspaceCommand.self, ImportCommand.self,
             CLVCommand.self, RFMCommand.self, SegmentCommand.self, CohortsCommand.self, ChurnCommand.self,
             AttributionCommand.self, MMMCommand.self, GenerateCommand.self,
-            RebuildCommand.self, TokenCommand.self, SourceCommand.self, SegmentsCommand.self, ProfilesCommand.self, UserCommand.self,
+            RebuildCommand.self, TokenCommand.self, SourceCommand.self, ExportCommand.self, SegmentsCommand.self, ProfilesCommand.self, UserCommand.self,
         ])
 
     static func main() async {

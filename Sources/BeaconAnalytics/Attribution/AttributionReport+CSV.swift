@@ -1,3 +1,4 @@
+import BeaconCore
 import Foundation
 
 extension AttributionReport {
@@ -35,8 +36,7 @@ extension AttributionReport {
 
     /// A field quoted per RFC 4180 when it holds a comma, quote or line break.
     static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        CSVRecord.field(field)
     }
 
     /// Shortest round-trip decimal form.

@@ -30,10 +30,6 @@ enum SegmentCSVExport {
     }
 
     static func quote(_ s: String) -> String {
-        // A leading =, +, - or @ would be a formula in spreadsheets: prefix a quote.
-        var v = s
-        if let c = v.first, "=+-@".contains(c), Double(v) == nil { v = "'" + v }
-        guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
-        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        CSVRecord.field(s, protectingFormulas: true)
     }
 }

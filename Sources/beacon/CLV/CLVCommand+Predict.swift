@@ -1,5 +1,6 @@
 import ArgumentParser
 import BeaconAnalytics
+import BeaconCore
 import Foundation
 
 extension CLVCommand {
@@ -136,8 +137,7 @@ extension CLVCommand {
         }
 
         private func csvField(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+            CSVRecord.field(s)
         }
     }
 }

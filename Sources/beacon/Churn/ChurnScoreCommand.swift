@@ -1,5 +1,6 @@
 import ArgumentParser
 import BeaconAnalytics
+import BeaconCore
 import Foundation
 
 extension ChurnCommand {
@@ -85,8 +86,7 @@ extension ChurnCommand {
         }
 
         private static func quote(_ field: String) -> String {
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return field }
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            CSVRecord.field(field)
         }
     }
 }

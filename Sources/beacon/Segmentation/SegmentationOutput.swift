@@ -1,3 +1,4 @@
+import BeaconCore
 import Foundation
 
 /// Writing the segmentation commands' results: CSV rows, JSON documents, number formats and
@@ -5,10 +6,7 @@ import Foundation
 enum SegmentationOutput {
     /// One CSV line (RFC 4180 quoting where needed), without the line break.
     static func csvLine(_ fields: [String]) -> String {
-        fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-        }.joined(separator: ",")
+        CSVRecord.line(fields)
     }
 
     /// A number for CSV/text: integers without a fraction, others with up to `digits`
