@@ -23,6 +23,9 @@ struct ImporterTests {
         let ws = try await store.workspaces.createWorkspace(name: "shop")
         let path = try temporaryFile(Self.orders)
         var importer = OrderFileImporter(store: store.events, columns: try OrderColumnMap(parsing: nil))
+        // The one slash date (12/2/2010) fits both orders: the file is refused until the order is given.
+        await #expect(throws: ImportError.self) { try await importer.importFile(path, workspaceId: ws.id) }
+        importer.dateOrder = .mdy
         // Two refused lines (a quantity, a date): by default the file is refused and nothing stored.
         let refused = await #expect(throws: ImportRefused.self) { try await importer.importFile(path, workspaceId: ws.id) }
         #expect(refused?.report.refused == 2 && refused?.report.refusedOrders == ["536381", "536382"])
@@ -159,5 +162,25 @@ struct ImporterTests {
     func crc32() {
         #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
         #expect(CRC32.checksum([UInt8]()) == 0)
+    }
+
+    @Test("Slash dates: the order is read from the file (13/02/2011 is day first), and a file that fits both is refused naming the column")
+    func dateOrder() async throws {
+        let store = try await makeSQLiteStore()
+        let ws = try await store.workspaces.createWorkspace(name: "shop")
+        let dayFirst = try temporaryFile("customer_id,order_id,timestamp,amount\nc1,o1,01/02/2011,5\nc2,o2,13/02/2011 09:30,7\n")
+        let importer = OrderFileImporter(store: store.events, columns: try OrderColumnMap(parsing: nil))
+        #expect(try await importer.importFile(dayFirst, workspaceId: ws.id).eventsStored == 2)
+        let stored = try await store.events.events(in: ws.id, after: nil, limit: 10).map(\.event)
+        #expect(stored.map(\.timestamp) == [Timestamp.parse("2011-02-01T00:00:00Z"), Timestamp.parse("2011-02-13T09:30:00Z")])
+
+        let ambiguous = try temporaryFile("customer_id,order_id,timestamp,amount\nc1,o9,01/02/2011,5\nc2,o8,03/04/2011,7\n")
+        do {
+            _ = try await importer.importFile(ambiguous, workspaceId: ws.id)
+            Issue.record("an ambiguous file was imported")
+        } catch let error as ImportError {
+            #expect(error.message.contains("column 'timestamp'") && error.message.contains("--date-order"))
+        }
+        #expect(try await store.events.eventCount(in: ws.id) == 2)
     }
 }

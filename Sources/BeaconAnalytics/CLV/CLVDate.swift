@@ -14,22 +14,10 @@ public enum CLVDate {
     }
 
     /// Parses `YYYYMMDD`, `YYYY-MM-DD` or `YYYY/MM/DD`, optionally followed by a time
-    /// (`T…` or ` …`, ignored); nil when the text is not such a date.
+    /// (`CivilDate`, which reads every date in Beacon's files); nil when the text is not such a
+    /// date. Slash dates with the year last are not read here: their order is not known.
     public static func parse(_ text: some StringProtocol) -> Int? {
-        let trimmed = text.drop { $0 == " " }
-        let datePart = trimmed.prefix { $0 != "T" && $0 != " " }
-        let digits = datePart.filter(\.isNumber)
-        let separators = String(datePart.filter { !$0.isNumber })
-        guard digits.count == 8, separators.isEmpty || separators == "--" || separators == "//" else { return nil }
-        if !separators.isEmpty {
-            let parts = datePart.split(whereSeparator: { $0 == "-" || $0 == "/" })
-            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else { return nil }
-        }
-        let v = Array(digits).compactMap(\.wholeNumberValue)
-        let year = v[0...3].reduce(0) { $0 * 10 + $1 }
-        let month = v[4] * 10 + v[5]
-        let day = v[6] * 10 + v[7]
-        return dayNumber(year: year, month: month, day: day)
+        CivilDate.parse(text, order: nil)?.dayNumber
     }
 
 }

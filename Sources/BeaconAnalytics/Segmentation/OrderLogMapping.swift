@@ -1,3 +1,5 @@
+import BeaconCore
+
 /// How the columns of an order table become `OrderRecord`s: which column holds the
 /// customer, order, date and money, and how dates and amounts are read.
 ///
@@ -17,10 +19,8 @@
 /// Customer ids written as integral floats (`17850.0`, as spreadsheet exports do) are
 /// normalised to `17850`. Lines with a blank customer id are skipped and counted.
 public struct OrderLogMapping: Sendable, Equatable {
-    /// The order of day and month in slash-separated dates.
-    public enum DateOrder: String, Sendable, CaseIterable {
-        case mdy, dmy
-    }
+    /// The order of day and month in slash-separated dates (`CivilDate`'s).
+    public typealias DateOrder = CivilDate.Order
 
     public var customer: [String]
     public var order: String?
@@ -143,30 +143,9 @@ public struct OrderLogMapping: Sendable, Equatable {
         return Output(records: records, skippedBlankCustomer: skipped)
     }
 
-    /// The day number of a date string, or nil when it is not one of the accepted forms.
+    /// The day number of a date string (`CivilDate`), or nil when it is not one of the accepted forms.
     public static func dayNumber(_ text: String, order: DateOrder = .mdy) -> Int? {
-        let s = Substring(text.trimmingSpaces)
-        let digits = { (t: Substring) -> Int? in t.isEmpty || !t.allSatisfy(\.isASCII) ? nil : Int(t) }
-        if s.count == 8, let all = digits(s) {
-            return OrderDay(year: all / 10_000, month: all / 100 % 100, day: all % 100)?.dayNumber
-        }
-        let datePart = s.prefix { $0 != " " && $0 != "T" }
-        if datePart.contains("-") {
-            let p = datePart.split(separator: "-", omittingEmptySubsequences: false)
-            guard p.count == 3, p[0].count == 4, let y = digits(p[0]), let m = digits(p[1]), let d = digits(p[2]) else {
-                return nil
-            }
-            return OrderDay(year: y, month: m, day: d)?.dayNumber
-        }
-        if datePart.contains("/") {
-            let p = datePart.split(separator: "/", omittingEmptySubsequences: false)
-            guard p.count == 3, p[2].count == 4, let a = digits(p[0]), let b = digits(p[1]), let y = digits(p[2]) else {
-                return nil
-            }
-            return (order == .mdy ? OrderDay(year: y, month: a, day: b) : OrderDay(year: y, month: b, day: a))?
-                .dayNumber
-        }
-        return nil
+        CivilDate.parse(text, order: order)?.dayNumber
     }
 
     /// `17850.0` → `17850`; other ids unchanged.

@@ -25,6 +25,9 @@ public struct OrderFileImporter: Sendable {
     public var chunkSize = 2_000
     /// Refused lines tolerated before the whole file is refused.
     public var maxErrors = 0
+    /// Day/month order of slash dates; nil reads it from the file (`CivilDate.detectOrder`)
+    /// and refuses a file whose slash dates fit both.
+    public var dateOrder: CivilDate.Order?
 
     public init(store: any EventStore, columns: OrderColumnMap) {
         self.store = store
@@ -54,6 +57,9 @@ public struct OrderFileImporter: Sendable {
         var order: [String] = []
         var refusedKeys: Set<String> = []
         let total = table.rows.count
+        let timeColumn = index["timestamp"]!
+        let slashOrder = try dateOrder ?? Self.detectDateOrder(
+            table.rows.lazy.map { $0[timeColumn] }, column: table.header[timeColumn])
         for (n, row) in table.rows.enumerated() {
             if n % 5_000 == 0 { await progress(ImportProgress(phase: .parsing, done: n, total: total, report: report)) }
             report.rowsRead += 1
@@ -76,7 +82,7 @@ public struct OrderFileImporter: Sendable {
                 for kind in ["order:", "refund:"] { refusedKeys.insert(kind + orderId) }
                 if !report.refusedOrders.contains(orderId) { report.refusedOrders.append(orderId) }
             }
-            guard let rawTime = field("timestamp"), let time = Self.parseDate(rawTime) else {
+            guard let rawTime = field("timestamp"), let time = CivilDate.parse(rawTime, order: slashOrder)?.date else {
                 refuse("bad timestamp",
                        "line \(row.line), column '\(table.header[index["timestamp"]!])': '\(field("timestamp") ?? "")' is not a date")
                 continue
@@ -151,20 +157,16 @@ public struct OrderFileImporter: Sendable {
         return report
     }
 
-    /// ISO-8601 (`2010-12-01 08:26:00`) or US `M/D/YYYY[ H:MM[:SS]]`, UTC.
-    static func parseDate(_ text: String) -> Date? {
-        if let d = Timestamp.parse(text) { return d }
-        let parts = text.split(separator: " ")
-        let date = parts.first?.split(separator: "/").compactMap { Int($0) } ?? []
-        guard date.count == 3, (1...12).contains(date[0]), (1...31).contains(date[1]) else { return nil }
-        let year = date[2] < 100 ? 2000 + date[2] : date[2]
-        var iso = String(format: "%04d-%02d-%02d", year, date[0], date[1])
-        if parts.count > 1 {
-            let time = parts[1].split(separator: ":").compactMap { Int($0) }
-            guard time.count >= 2 else { return nil }
-            iso += String(format: " %02d:%02d:%02d", time[0], time[1], time.count > 2 ? time[2] : 0)
-        }
-        return Timestamp.parse(iso)
+    /// The day/month order of a column's slash dates; nil when it has none.
+    /// - Throws: `ImportError` naming the column and a date that fits both orders when the
+    ///   column's slash dates do not settle it.
+    static func detectDateOrder(_ values: some Sequence<String>, column: String) throws -> CivilDate.Order? {
+        guard CivilDate.hasSlashDates(values) else { return nil }
+        if let order = CivilDate.detectOrder(values) { return order }
+        let example = values.first { $0.contains("/") } ?? ""
+        throw ImportError(
+            "column '\(column)': slash dates such as '\(example)' read both as day/month and as month/day; "
+                + "say which with --date-order dmy or --date-order mdy")
     }
 
     /// Spreadsheet exports write integer ids as floats (`17850.0`): keep the integer text.

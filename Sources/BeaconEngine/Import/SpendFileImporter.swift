@@ -54,7 +54,8 @@ public struct SpendFileImporter: Sendable {
         for entry in entries {
             report.rowsRead += 1
             let dateText = entry.date.trimmingCharacters(in: .whitespaces)
-            guard let day = Timestamp.parse(String(dateText.prefix(10))) else {
+            guard let day = CivilDate.parse(dateText, order: nil).map({ Date(timeIntervalSince1970: Double($0.dayNumber) * 86_400) })
+            else {
                 report.skip(line: entry.line, reason: "bad date", detail: "line \(entry.line): '\(dateText)' is not a date (YYYY-MM-DD)")
                 continue
             }

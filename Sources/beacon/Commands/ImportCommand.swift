@@ -53,6 +53,8 @@ struct ImportCommand: AsyncParsableCommand {
         var map: String?
         @Option(help: "Order ids starting with this prefix are returns.") var returnPrefix: String = "C"
         @Option(help: "ISO currency code to record on every order when the file has no currency column.") var currency: String?
+        @Option(help: "Day/month order of slash dates (dmy: 13/02/2011, mdy: 2/13/2011); default: read from the file, refusing dates that fit both.")
+        var dateOrder: CivilDate.Order?
         @Argument(help: "The .csv or .csv.gz file.") var file: String
 
         func run() async throws {
@@ -63,6 +65,7 @@ struct ImportCommand: AsyncParsableCommand {
             setup.returnPrefix = returnPrefix
             setup.currency = currency
             setup.maxErrors = destination.maxErrors
+            setup.dateOrder = dateOrder
             let (importer, path) = (setup, file)
             let line = ProgressLine()
             let recorder = try await ImportJobRecorder(store: runtime.stores.importJobs, workspaceId: ws.id, kind: .orders, file: file)
@@ -82,6 +85,7 @@ struct ImportCommand: AsyncParsableCommand {
             abstract: "Import daily ad spend per channel from CSV as 'Ad Spend' events (for marketing-mix models).",
             discussion: """
                 Long form: one row per day and channel (--date, --channel-column, --spend columns).
+                Dates are YYYY-MM-DD (or YYYYMMDD, YYYY/MM/DD).
                 Wide form: a date column and one spend column per channel (--channels a,b,c).
                 Then: beacon mmm fit --workspace NAME --channels … fits on spend and order revenue.
                 """)

@@ -27,15 +27,15 @@ struct SegmentationInputOptions: ParsableArguments {
                 """))
     var map: String?
 
-    @Option(help: "Day/month order of slash dates (M/D/YYYY or D/M/YYYY): mdy or dmy.")
-    var dateOrder: OrderLogMapping.DateOrder = .mdy
+    @Option(help: "Day/month order of slash dates (M/D/YYYY or D/M/YYYY): mdy or dmy; default: read from the file, refusing dates that fit both.")
+    var dateOrder: OrderLogMapping.DateOrder?
 
     @Option(help: "Field separator of the CSV file (one character).")
     var delimiter: String = ","
 
     func validate() throws {
         do {
-            if let map { _ = try OrderLogMapping(parsing: map, dateOrder: dateOrder) }
+            if let map { _ = try OrderLogMapping(parsing: map) }
         } catch let error as SegmentationError {
             throw ValidationError("--map: \(error.message)")
         }
@@ -52,9 +52,21 @@ struct SegmentationInputOptions: ParsableArguments {
     func loadOrders() throws -> [OrderRecord] {
         guard let input else { throw ValidationError("missing --input: the order CSV ('-' for standard input)") }
         guard let map else { throw ValidationError("missing --map: how the CSV's columns map to customer, date and money") }
-        let mapping = try OrderLogMapping(parsing: map, dateOrder: dateOrder)
+        var mapping = try OrderLogMapping(parsing: map)
         let table = try readTable(input)
         guard !table.header.isEmpty else { throw CommandError("\(inputName): the file is empty") }
+        if let dateOrder {
+            mapping.dateOrder = dateOrder
+        } else if let column = table.column(mapping.date) {
+            let dates = table.rows.lazy.map { column < $0.fields.count ? $0.fields[column] : "" }
+            if CivilDate.hasSlashDates(dates) {
+                guard let detected = CivilDate.detectOrder(dates) else {
+                    throw CommandError(
+                        "\(inputName): column '\(mapping.date)': slash dates fit both day/month and month/day; say which with --date-order dmy or mdy")
+                }
+                mapping.dateOrder = detected
+            }
+        }
         do {
             let out = try mapping.records(header: table.header, rows: table.rows.map { ($0.line, $0.fields) })
             if out.skippedBlankCustomer > 0 {
