@@ -21,3 +21,22 @@ public struct CLVFitResult<Model: Sendable>: Sendable {
 }
 
 extension CLVFitResult: Equatable where Model: Equatable {}
+
+extension CLVFitResult {
+    /// What a person should know before trusting the fit, in plain language; nil when nothing.
+    ///
+    /// An unconverged fit (parameters driven to the edge, e.g. a = 1.4e-9, b = 602,930) means the
+    /// data do not identify the model: its predictions are an artefact of where the optimiser
+    /// stopped. Standard errors that cannot be computed mean the optimum is flat or on a boundary.
+    public var caution: String? {
+        let values = zip(parameterNames, parameters).map { "\($0) = \(String(format: "%.4g", $1))" }.joined(separator: ", ")
+        if !converged {
+            return "the fit did not converge (\(values)): the data do not identify this model, so its predictions are not reliable; "
+                + "try more customers, a longer observation period or a --penalizer"
+        }
+        if standardErrors.contains(where: { !$0.isFinite }) {
+            return "some standard errors cannot be computed (the optimum is flat or on a boundary): read the parameters with care"
+        }
+        return nil
+    }
+}

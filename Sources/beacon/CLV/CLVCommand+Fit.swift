@@ -55,6 +55,8 @@ struct CLVFitReport: Encodable {
     var logLikelihood: Double
     var iterations: Int
     var converged: Bool
+    /// What to know before trusting the fit (`CLVFitResult.caution`), in plain language.
+    var caution: String?
     var method: String
     var calibrationVsHoldout: [Bucket]?
 
@@ -68,6 +70,7 @@ struct CLVFitReport: Encodable {
         logLikelihood = fit.logLikelihood
         iterations = fit.iterations
         converged = fit.converged
+        caution = fit.caution
         method = fit.method
     }
 
@@ -120,6 +123,7 @@ struct CLVFitReport: Encodable {
         }
         lines.append("log-likelihood  \(String(format: "%.4f", logLikelihood))")
         lines.append("iterations \(iterations)  converged \(converged ? "yes" : "no")  method \(method)")
+        if let caution { lines.append("caution: \(caution)") }
         if let buckets = calibrationVsHoldout {
             lines.append("calibration vs holdout (mean repeat purchases per customer)")
             lines.append("frequency  customers     actual   expected")

@@ -53,7 +53,7 @@ extension CLVCommand {
             switch options.model {
             case .bgbb:
                 let data = try options.bgbbData()
-                let model = BGBBModel.fit(data, penalizer: options.penalizer).model
+                let model = CLVCommand.judged(BGBBModel.fit(data, penalizer: options.penalizer))
                 out = "row,frequency,recency,periods,expected_transactions,p_alive\n"
                 for i in 0..<data.count {
                     let (x, tx, n) = (data.frequency[i], data.recency[i], data.periods[i])
@@ -78,10 +78,10 @@ extension CLVCommand {
             case .bgnbd, .mbgnbd, .pnbd, .gg:
                 let (customers, data, _) = try options.summary()
                 switch options.model {
-                case .mbgnbd: out = try rows(MBGNBDModel.fit(data, penalizer: options.penalizer).model, customers, data)
+                case .mbgnbd: out = try rows(CLVCommand.judged(MBGNBDModel.fit(data, penalizer: options.penalizer)), customers, data)
                 case .pnbd:
-                    out = try rows(ParetoNBDModel.fit(data, penalizer: options.penalizer).model, customers, data)
-                default: out = try rows(BGNBDModel.fit(data, penalizer: options.penalizer).model, customers, data)
+                    out = try rows(CLVCommand.judged(ParetoNBDModel.fit(data, penalizer: options.penalizer)), customers, data)
+                default: out = try rows(CLVCommand.judged(BGNBDModel.fit(data, penalizer: options.penalizer)), customers, data)
                 }
             }
             if let output {
@@ -111,7 +111,7 @@ extension CLVCommand {
                     let spendData = try CLVSummaryData(
                         frequency: keep.map { data.frequency[$0] }, recency: keep.map { data.recency[$0] },
                         T: keep.map { data.T[$0] }, monetaryValue: keep.map { money[$0] })
-                    spend = try GammaGammaModel.fit(spendData, penalizer: options.penalizer).model
+                    spend = CLVCommand.judged(try GammaGammaModel.fit(spendData, penalizer: options.penalizer))
                 } catch {
                     throw CommandError("\(options.input): \(error)")
                 }

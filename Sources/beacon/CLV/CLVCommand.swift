@@ -1,4 +1,6 @@
 import ArgumentParser
+import BeaconAnalytics
+import Foundation
 
 /// `beacon clv`: fit buy-till-you-die customer-lifetime-value models and score customers.
 ///
@@ -9,4 +11,14 @@ struct CLVCommand: AsyncParsableCommand {
         commandName: "clv",
         abstract: "Customer lifetime value: BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma, BG/BB and sBG models.",
         subcommands: [Fit.self, Predict.self, Bench.self])
+}
+
+extension CLVCommand {
+    /// The fitted model, after telling standard error what to know before trusting it.
+    static func judged<M>(_ fit: CLVFitResult<M>) -> M {
+        if let caution = fit.caution {
+            FileHandle.standardError.write(Data("caution: \(caution)\n".utf8))
+        }
+        return fit.model
+    }
 }
