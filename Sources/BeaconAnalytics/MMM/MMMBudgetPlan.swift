@@ -5,6 +5,11 @@
 /// Amounts are totals over `horizon` periods; the optimiser works on spend per period with
 /// steady-state response curves (see `MMMChannelResponse`). Intervals come from the fit's
 /// bootstrap draws with the allocation held fixed.
+///
+/// A channel whose effect is not distinguishable from zero — the lower end of its coefficient's
+/// bootstrap interval at the plan's level is zero, as it is when the non-negative fit sets the
+/// effect to nothing in enough replicates — is never given more than its current spend, whatever
+/// its point estimate says, and its line says why (`effectIdentified`).
 public struct MMMBudgetPlan: Codable, Sendable {
     /// One channel's line of the plan.
     public struct Line: Codable, Sendable, Equatable {
@@ -17,6 +22,18 @@ public struct MMMBudgetPlan: Codable, Sendable {
         public var optimizedRevenue: Double
         /// Marginal ROAS at the optimised spend (equal across channels not at a bound).
         public var marginalROAS: Double
+        /// False when the channel's effect is not distinguishable from zero: its spend was
+        /// not allowed to rise.
+        public var effectIdentified: Bool
+    }
+
+    /// True when `response`'s coefficient is above zero across the central `level` of its
+    /// bootstrap draws (no draws: taken at its point estimate).
+    public static func effectIdentified(_ response: MMMChannelResponse, level: Double) -> Bool {
+        guard response.coefficient > 0 else { return false }
+        guard !response.coefficientDraws.isEmpty else { return true }
+        let interval = MMMInterval(estimate: response.coefficient, draws: response.coefficientDraws, level: level)
+        return interval.lower > 1e-12 * response.coefficient
     }
 
     public var horizon: Int
@@ -54,14 +71,21 @@ public struct MMMBudgetPlan: Codable, Sendable {
         let lower = responses.indices.map { c in
             bounds?[c].map { $0.lowerBound / h } ?? 0.5 * current[c]
         }
+        let identified = responses.map { Self.effectIdentified($0, level: level) }
         let upper = responses.indices.map { c in
-            bounds?[c].map { $0.upperBound / h } ?? (current[c] > 0 ? 2 * current[c] : perPeriod)
+            let bound = bounds?[c].map { $0.upperBound / h } ?? (current[c] > 0 ? 2 * current[c] : perPeriod)
+            // No more money where no effect can be shown.
+            return identified[c] ? bound : max(lower[c], min(bound, current[c]))
         }
         guard lower.reduce(0, +) <= perPeriod * (1 + 1e-12), upper.reduce(0, +) >= perPeriod * (1 - 1e-12) else {
+            let frozen = responses.indices.filter { !identified[$0] }.map { responses[$0].name }
             throw MMMError(
                 .badSetting, column: "bounds",
                 "bounds allow \(lower.reduce(0, +) * h) … \(upper.reduce(0, +) * h) in total, not the budget \(budget)"
-                    + " (channels without bounds may move 0.5–2 × their current spend; give wider bounds)")
+                    + " (channels without bounds may move 0.5–2 × their current spend; give wider bounds)"
+                    + (frozen.isEmpty
+                        ? ""
+                        : "; \(frozen.joined(separator: ", ")) cannot rise above current spend: no effect distinguishable from zero"))
         }
         let optimizer = MMMBudgetOptimizer(responses: responses)
         let marginal = optimizer.allocate(budget: perPeriod, lower: lower, upper: upper).spend
@@ -79,7 +103,7 @@ public struct MMMBudgetPlan: Codable, Sendable {
             return Line(
                 name: r.name, currentSpend: current[c] * h, optimizedSpend: x[c] * h, lowerBound: lower[c] * h,
                 upperBound: upper[c] * h, currentRevenue: r.response(current[c]) * h,
-                optimizedRevenue: r.response(x[c]) * h, marginalROAS: r.marginal(x[c]))
+                optimizedRevenue: r.response(x[c]) * h, marginalROAS: r.marginal(x[c]), effectIdentified: identified[c])
         }
         currentRevenue = optimizer.revenue(current) * h
         optimizedRevenue = optimizer.revenue(x) * h

@@ -14,6 +14,8 @@ public struct MarketingMixPlan: Sendable, Equatable {
         public var optimizedRevenue: Double
         /// Marginal ROAS at the optimised spend.
         public var marginalROAS: Double
+        /// False when no effect is distinguishable from zero: the plan does not raise its spend.
+        public var effectIdentified: Bool
     }
 
     /// Days the plan covers.
@@ -44,7 +46,7 @@ extension MMMFitCache.MMMResult {
                 .init(
                     name: $0.name, currentSpend: $0.currentSpend, optimizedSpend: $0.optimizedSpend,
                     currentRevenue: $0.currentRevenue, optimizedRevenue: $0.optimizedRevenue,
-                    marginalROAS: $0.marginalROAS)
+                    marginalROAS: $0.marginalROAS, effectIdentified: $0.effectIdentified)
             },
             currentRevenue: p.currentRevenue, optimizedRevenue: p.optimizedRevenue, lift: p.lift.estimate,
             liftLower: p.lift.lower, liftUpper: p.lift.upper, liftPercent: p.liftPercent, optimizedROAS: p.optimizedROAS

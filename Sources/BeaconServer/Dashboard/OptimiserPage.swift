@@ -15,6 +15,8 @@ struct OptimiserPage: Sendable {
         var currentRevenue: String
         var optimisedRevenue: String
         var marginalROAS: String
+        /// Said beside a channel the plan may not raise: its effect is not distinguishable from zero.
+        var caution: String
         /// Slider settings: whole dollars per day.
         var sliderValue: Int
         var sliderMax: Int
@@ -50,7 +52,9 @@ struct OptimiserPage: Sendable {
                     ? String(format: "%+.0f%%", (l.optimizedSpend / l.currentSpend - 1) * 100) : "new",
                 currentRevenue: DashboardFormat.money(l.currentRevenue),
                 optimisedRevenue: DashboardFormat.money(l.optimizedRevenue),
-                marginalROAS: DashboardFormat.ratio(l.marginalROAS), sliderValue: Int(daily.rounded()),
+                marginalROAS: DashboardFormat.ratio(l.marginalROAS),
+                caution: l.effectIdentified ? "" : "No effect distinguishable from zero: not raised above current spend.",
+                sliderValue: Int(daily.rounded()),
                 sliderMax: Int(ChartScale.niceStep(top / 5) * 5),
                 sliderStep: max(1, Int(ChartScale.niceStep(top / 200))))
         }

@@ -86,5 +86,8 @@ struct MMMOptimizeCommand: AsyncParsableCommand {
         print(
             String(format: "media ROAS %.2f; check (projected gradient) revenue ", plan.optimizedROAS)
                 + MMMJSON.money(plan.checkRevenue))
+        for l in plan.lines where !l.effectIdentified {
+            print("\(l.name): no effect distinguishable from zero (its bootstrap interval starts at 0): not given more than its current spend")
+        }
     }
 }

@@ -123,4 +123,27 @@ import Testing
                 responses: responses, current: current, allocation: [-1, 5], horizon: 10, baselinePerPeriod: 0)
         }
     }
+
+    @Test("A channel whose effect is not distinguishable from zero never gets more than its current spend")
+    func unidentifiedChannelIsNotRaised() throws {
+        // tiktok's point estimate is the strongest, but a third of its bootstrap replicates
+        // found no effect at all: its 90 % interval starts at zero.
+        var tiktok = channel("tiktok", k: 8, s: 1, beta: 40000, rate: 0.6)
+        tiktok.coefficientDraws = [0, 0, 0, 30000, 40000, 50000, 60000, 45000, 35000]
+        let responses = [channel("google", k: 4, s: 1.3, beta: 15000), channel("meta", k: 3, s: 1, beta: 9000), tiktok]
+        let current = [6000.0, 3000, 2000]
+        let budget = current.reduce(0, +) * 30
+        #expect(!MMMBudgetPlan.effectIdentified(tiktok, level: 0.9))
+        #expect(MMMBudgetPlan.effectIdentified(responses[0], level: 0.9))
+        let plan = try MMMBudgetPlan(responses: responses, current: current, budget: budget, horizon: 30)
+        let line = try #require(plan.lines.last)
+        #expect(!line.effectIdentified && line.upperBound == line.currentSpend)
+        #expect(line.optimizedSpend <= line.currentSpend + 1e-6)
+        // With the same point estimate and a tight interval, the optimiser does raise it.
+        tiktok.coefficientDraws = [36000, 38000, 40000, 42000, 44000]
+        let trusted = try MMMBudgetPlan(
+            responses: [responses[0], responses[1], tiktok], current: current, budget: budget, horizon: 30)
+        #expect(trusted.lines[2].effectIdentified && trusted.lines[2].optimizedSpend > trusted.lines[2].currentSpend)
+        #expect(abs(plan.lines.map(\.optimizedSpend).reduce(0, +) - budget) < 1e-6 * budget)
+    }
 }

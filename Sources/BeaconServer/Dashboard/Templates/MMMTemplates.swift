@@ -44,7 +44,7 @@ extension DashboardTemplates {
           <table><caption>30-day plan (spend and modelled revenue from media)</caption>
             <thead><tr><th scope="col">Channel</th><th scope="col" class="num">Current spend</th><th scope="col" class="num">Optimised spend</th><th scope="col" class="num">Change</th>
             <th scope="col" class="num">Revenue now</th><th scope="col" class="num">Revenue optimised</th><th scope="col" class="num">Marginal ROAS</th></tr></thead>
-            <tbody>{{#page.lines}}<tr><th scope="row">{{name}}</th><td class="num">{{current}}</td><td class="num">{{optimised}}</td><td class="num">{{change}}</td>
+            <tbody>{{#page.lines}}<tr><th scope="row">{{name}}{{#caution}}<br><small class="caution">{{caution}}</small>{{/caution}}</th><td class="num">{{current}}</td><td class="num">{{optimised}}</td><td class="num">{{change}}</td>
             <td class="num">{{currentRevenue}}</td><td class="num">{{optimisedRevenue}}</td><td class="num">{{marginalROAS}}</td></tr>{{/page.lines}}</tbody>
             <tfoot><tr><th scope="row">Total</th><td class="num">{{page.budget}}</td><td class="num">{{page.budget}}</td><td></td><td class="num">{{page.currentRevenue}}</td><td class="num">{{page.optimisedRevenue}}</td><td class="num">{{page.roas}} ROAS</td></tr></tfoot>
           </table>
