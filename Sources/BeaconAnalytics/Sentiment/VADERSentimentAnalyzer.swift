@@ -48,7 +48,11 @@ public struct VADERSentimentAnalyzer: Sendable {
             sentiments.append(valence(at: i, of: list, isCapDifferential: isCapDifferential))
         }
         applyContrastiveBut(tokens, to: &sentiments)
-        return Self.scores(sentiments, punctuationOf: prepared)
+        let emphasis =
+            list.punctuationCounted
+            ? Self.punctuationEmphasis(exclamations: list.exclamations, questions: list.questions)
+            : Self.punctuationEmphasis(prepared)
+        return Self.scores(sentiments, emphasis: emphasis)
     }
 
     /// The valence of token `i` after the caps, booster, negation, idiom and "least" rules
@@ -171,10 +175,9 @@ public struct VADERSentimentAnalyzer: Sendable {
 
     /// `score_valence`: compound, neg, neu and pos from the token valences and the punctuation
     /// emphasis of the prepared text, rounded as the reference rounds them.
-    static func scores(_ sentiments: [Double], punctuationOf text: String) -> SentimentScores {
+    static func scores(_ sentiments: [Double], emphasis: Double) -> SentimentScores {
         var sum = 0.0
         for sentiment in sentiments { sum += sentiment }
-        let emphasis = punctuationEmphasis(text)
         if sum > 0 {
             sum += emphasis
         } else if sum < 0 {
@@ -208,6 +211,11 @@ public struct VADERSentimentAnalyzer: Sendable {
         for byte in text.utf8 {
             if byte == 0x21 { exclamations += 1 } else if byte == 0x3F { questions += 1 }
         }
+        return punctuationEmphasis(exclamations: exclamations, questions: questions)
+    }
+
+    /// `punctuationEmphasis(_:)` from the counts of "!" and "?".
+    static func punctuationEmphasis(exclamations: Int, questions: Int) -> Double {
         let exclamation = Double(min(exclamations, 4)) * 0.292
         let question: Double = questions > 1 ? (questions <= 3 ? Double(questions) * 0.18 : 0.96) : 0
         return exclamation + question

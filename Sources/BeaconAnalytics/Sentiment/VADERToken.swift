@@ -18,22 +18,25 @@ struct VADERToken: Sendable {
     let inPhrase: Bool
 
     init(lower: Range<Int>, in bytes: [UInt8], isUpper: Bool, table: VADERWordTable) {
-        let entry = bytes.withUnsafeBufferPointer { table.entry(UnsafeBufferPointer(rebasing: $0[lower])) }
-        self.init(lower: lower, in: bytes, isUpper: isUpper, entry: entry)
+        self = bytes.withUnsafeBufferPointer {
+            let word = UnsafeBufferPointer(rebasing: $0[lower])
+            return VADERToken(lower: lower, word: word, isUpper: isUpper, entry: table.entry(word))
+        }
     }
 
-    init(lower: Range<Int>, in bytes: [UInt8], isUpper: Bool, entry: VADERWordTable.Entry?) {
+    /// - Parameter word: the lower-case bytes at `lower`.
+    init(lower: Range<Int>, word: UnsafeBufferPointer<UInt8>, isUpper: Bool, entry: VADERWordTable.Entry?) {
         self.lower = lower
         self.isUpper = isUpper
         valence = entry?.valence
         booster = entry?.booster
         marker = entry?.marker ?? .none
         inPhrase = entry?.inPhrase ?? false
-        isNegation = (entry?.isNegation ?? false) || Self.containsNT(bytes[lower])
+        isNegation = (entry?.isNegation ?? false) || Self.containsNT(word)
     }
 
     /// True when the bytes contain "n't".
-    static func containsNT(_ word: ArraySlice<UInt8>) -> Bool {
+    static func containsNT(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous2: UInt8 = 0, previous: UInt8 = 0
         for byte in word {
             if previous2 == 0x6E && previous == 0x27 && byte == 0x74 { return true }
@@ -66,6 +69,9 @@ struct VADERToken: Sendable {
 struct VADERTokenList: Sendable {
     var tokens: [VADERToken] = []
     var lowerBytes: [UInt8] = []
+    /// "!" and "?" in the text, when the tokenizer counted them on its way (the ASCII path).
+    var exclamations = 0, questions = 0
+    var punctuationCounted = false
 
     /// The lower-case form of token `i`.
     func lower(_ i: Int) -> String {

@@ -13,7 +13,7 @@ enum VADERTokenizer {
     static func prepared(_ text: String, emojis: [Unicode.Scalar: String]) -> String {
         let scalars = text.unicodeScalars
         var replaced: String
-        if text.utf8.contains(where: { $0 >= 0x80 }) && scalars.contains(where: { emojis[$0] != nil }) {
+        if !isASCII(text) && scalars.contains(where: { emojis[$0] != nil }) {
             var out = String.UnicodeScalarView()
             var previousWasSpace = true
             for scalar in scalars {
@@ -41,52 +41,76 @@ enum VADERTokenizer {
     /// The tokens of a prepared text, looked up in `table`.
     static func tokens(of text: String, table: VADERWordTable) -> VADERTokenList {
         var text = text
-        let ascii = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
-        if ascii {
+        if isASCII(text) {
             return text.withUTF8 { asciiTokens($0, table: table) }
         }
         return unicodeTokens(text, table: table)
+    }
+
+    /// True when every byte of `text` is ASCII.
+    static func isASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var high: UInt8 = 0
+            for byte in bytes { high |= byte }
+            return high < 0x80
+        }
     }
 
     /// The byte-level path for ASCII texts: Python's whitespace, punctuation, `lower` and
     /// `isupper` restricted to ASCII are simple byte tests.
     static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>, table: VADERWordTable) -> VADERTokenList {
         var list = VADERTokenList()
-        list.lowerBytes.reserveCapacity(bytes.count)
-        var i = 0
         let n = bytes.count
-        while i < n {
-            while i < n && isASCIIWhitespace(bytes[i]) { i += 1 }
-            if i == n { break }
-            let start = i
-            while i < n && !isASCIIWhitespace(bytes[i]) { i += 1 }
-            var a = start, b = i
-            while a < b && isASCIIPunctuation(bytes[a]) { a += 1 }
-            while b > a && isASCIIPunctuation(bytes[b - 1]) { b -= 1 }
-            if b - a <= 2 {
-                a = start
-                b = i
-            }
-            let lowerStart = list.lowerBytes.count
-            var hasUpper = false, hasLower = false
-            var hash = VADERWordTable.hashSeed
-            for k in a..<b {
-                var c = bytes[k]
-                if c >= 0x41 && c <= 0x5A {
-                    hasUpper = true
-                    c += 0x20
-                } else if c >= 0x61 && c <= 0x7A {
-                    hasLower = true
+        list.tokens.reserveCapacity(n / 4 + 1)
+        var lowerBytes = [UInt8](repeating: 0, count: n)
+        var written = 0
+        lowerBytes.withUnsafeMutableBufferPointer { lower in
+            var i = 0
+            while i < n {
+                while i < n && isASCIIWhitespace(bytes[i]) { i += 1 }
+                if i == n { break }
+                let start = i
+                while i < n && !isASCIIWhitespace(bytes[i]) {
+                    if bytes[i] == 0x21 {
+                        list.exclamations += 1
+                    } else if bytes[i] == 0x3F {
+                        list.questions += 1
+                    }
+                    i += 1
                 }
-                list.lowerBytes.append(c)
-                hash = VADERWordTable.hashStep(hash, c)
+                var a = start, b = i
+                while a < b && isASCIIPunctuation(bytes[a]) { a += 1 }
+                while b > a && isASCIIPunctuation(bytes[b - 1]) { b -= 1 }
+                if b - a <= 2 {
+                    a = start
+                    b = i
+                }
+                let lowerStart = written
+                var hasUpper = false, hasLower = false
+                var hash = VADERWordTable.hashSeed
+                for k in a..<b {
+                    var c = bytes[k]
+                    if c >= 0x41 && c <= 0x5A {
+                        hasUpper = true
+                        c += 0x20
+                    } else if c >= 0x61 && c <= 0x7A {
+                        hasLower = true
+                    }
+                    lower[written] = c
+                    written += 1
+                    hash = VADERWordTable.hashStep(hash, c)
+                }
+                let word = UnsafeBufferPointer(rebasing: lower[lowerStart..<written])
+                let entry = table.entry(word, hash: VADERWordTable.hashFinal(hash))
+                list.tokens.append(
+                    VADERToken(
+                        lower: lowerStart..<written, word: word, isUpper: hasUpper && !hasLower, entry: entry))
             }
-            let lower = lowerStart..<list.lowerBytes.count
-            let entry = list.lowerBytes.withUnsafeBufferPointer {
-                table.entry(UnsafeBufferPointer(rebasing: $0[lower]), hash: VADERWordTable.hashFinal(hash))
-            }
-            list.tokens.append(VADERToken(lower: lower, in: list.lowerBytes, isUpper: hasUpper && !hasLower, entry: entry))
         }
+        lowerBytes.removeLast(n - written)
+        list.lowerBytes = lowerBytes
+        list.punctuationCounted = true
         return list
     }
 
@@ -106,8 +130,8 @@ enum VADERTokenizer {
             list.lowerBytes.append(contentsOf: word.lowercased().utf8)
             list.tokens.append(
                 VADERToken(
-                    lower: lowerStart..<list.lowerBytes.count, in: list.lowerBytes,
-                    isUpper: VADERToken.pythonIsUpper(word), table: table))
+                    lower: lowerStart..<list.lowerBytes.count, in: list.lowerBytes, isUpper: VADERToken.pythonIsUpper(word),
+                    table: table))
         }
         return list
     }
