@@ -18,7 +18,7 @@ struct Beacon: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, WorkspaceCommand.self, ImportCommand.self,
             CLVCommand.self, RFMCommand.self, SegmentCommand.self, CohortsCommand.self, ChurnCommand.self,
-            AttributionCommand.self, MMMCommand.self, GenerateCommand.self, SentimentCommand.self,
+            AttributionCommand.self, MMMCommand.self, GenerateCommand.self, SentimentCommand.self, AnomaliesCommand.self,
             RebuildCommand.self, TokenCommand.self, SourceCommand.self, SegmentsCommand.self, ProfilesCommand.self, UserCommand.self,
         ])
 
