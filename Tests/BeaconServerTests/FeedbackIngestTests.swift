@@ -10,10 +10,15 @@ struct FeedbackIngestTests {
     @Test(
         "An NPS of 11 or an empty review is a 400 naming the property, and nothing is stored",
         arguments: [
-            ("track", #"{"userId":"u1","event":"Survey Responded","properties":{"survey_type":"nps","score":11}}"#,
-             "properties.score"),
-            ("batch", #"{"batch":[{"type":"track","userId":"u1","event":"Survey Responded","properties":{"survey_type":"csat","score":5}},{"type":"track","userId":"u1","event":"Review Submitted","properties":{"rating":5,"review_body":""}}]}"#,
-             "batch[1].properties.review_body"),
+            (
+                "track", #"{"userId":"u1","event":"Survey Responded","properties":{"survey_type":"nps","score":11}}"#,
+                "properties.score"
+            ),
+            (
+                "batch",
+                #"{"batch":[{"type":"track","userId":"u1","event":"Survey Responded","properties":{"survey_type":"csat","score":5}},{"type":"track","userId":"u1","event":"Review Submitted","properties":{"rating":5,"review_body":""}}]}"#,
+                "batch[1].properties.review_body"
+            ),
         ] as [(String, String, String)])
     func refused(_ example: (String, String, String)) async throws {
         let (endpoint, body, field) = example
@@ -21,7 +26,8 @@ struct FeedbackIngestTests {
         try await server.app().test(.router) { client in
             try await client.execute(
                 uri: "/v1/\(endpoint)", method: .post,
-                headers: [.authorization: server.basic(), .contentType: "application/json"], body: ByteBuffer(string: body)
+                headers: [.authorization: server.basic(), .contentType: "application/json"],
+                body: ByteBuffer(string: body)
             ) { response in
                 #expect(response.status == .badRequest)
                 #expect(problem(response)["field"] as? String == field)
@@ -33,11 +39,13 @@ struct FeedbackIngestTests {
     @Test("A valid NPS answer is stored")
     func accepted() async throws {
         let server = try await TestServer.make()
-        let body = #"{"userId":"u1","event":"Survey Responded","properties":{"survey_type":"nps","score":10,"comment":"Love it"}}"#
+        let body =
+            #"{"userId":"u1","event":"Survey Responded","properties":{"survey_type":"nps","score":10,"comment":"Love it"}}"#
         try await server.app().test(.router) { client in
             try await client.execute(
                 uri: "/v1/track", method: .post,
-                headers: [.authorization: server.basic(), .contentType: "application/json"], body: ByteBuffer(string: body)
+                headers: [.authorization: server.basic(), .contentType: "application/json"],
+                body: ByteBuffer(string: body)
             ) { response in
                 #expect(response.status == .ok)
             }

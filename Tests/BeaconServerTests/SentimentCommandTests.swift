@@ -48,6 +48,7 @@ struct SentimentCommandTests {
 
         let missing = try Self.run(["--input", "-", "--text-column", "review"], input: "id,text\n1,ok\n")
         #expect(missing.status != 0)
-        #expect(missing.err.contains("standard input, line 1: --text-column 'review' not found; the header has: id, text"))
+        #expect(
+            missing.err.contains("standard input, line 1: --text-column 'review' not found; the header has: id, text"))
     }
 }

@@ -61,7 +61,8 @@ enum Loess {
         }
         func fit(_ i: Int, _ left: Int, _ right: Int) {
             out[offset + i] =
-                estimate(y, n: n, span: span, degree: degree, at: i + 1, left: left, right: right, scratch: &scratch,
+                estimate(
+                    y, n: n, span: span, degree: degree, at: i + 1, left: left, right: right, scratch: &scratch,
                     weights: rw) ?? y[i]
         }
         let step = min(jump, n - 1)

@@ -42,11 +42,14 @@ public enum WeightedLogOdds {
             let yi = Double(group[word] ?? 0), yj = Double(rest[word] ?? 0)
             let alpha = alpha0 * (yi + yj) / n
             guard alpha > 0 else { continue }
-            let delta = Double.log((yi + alpha) / (ni + alpha0 - yi - alpha))
+            let delta =
+                Double.log((yi + alpha) / (ni + alpha0 - yi - alpha))
                 - Double.log((yj + alpha) / (nj + alpha0 - yj - alpha))
             let variance = 1 / (yi + alpha) + 1 / (yj + alpha)
             out.append(
-                Term(word: word, groupCount: Int(yi), restCount: Int(yj), logOdds: delta, z: delta / variance.squareRoot()))
+                Term(
+                    word: word, groupCount: Int(yi), restCount: Int(yj), logOdds: delta,
+                    z: delta / variance.squareRoot()))
         }
         out.sort { $0.z != $1.z ? $0.z > $1.z : $0.word < $1.word }
         return out

@@ -63,8 +63,9 @@ public struct VADERLexicon: Sendable {
     }()
 
     static func bundledFile(_ name: String) throws -> String {
-        guard let url = Bundle.module.url(forResource: "VADER/\(name)", withExtension: nil)
-            ?? Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "VADER")
+        guard
+            let url = Bundle.module.url(forResource: "VADER/\(name)", withExtension: nil)
+                ?? Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "VADER")
         else {
             throw VADERLexiconError(file: name, line: 0, message: "missing from the BeaconAnalytics resources")
         }

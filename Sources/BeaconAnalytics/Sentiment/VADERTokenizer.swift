@@ -130,7 +130,8 @@ enum VADERTokenizer {
             list.lowerBytes.append(contentsOf: word.lowercased().utf8)
             list.tokens.append(
                 VADERToken(
-                    lower: lowerStart..<list.lowerBytes.count, in: list.lowerBytes, isUpper: VADERToken.pythonIsUpper(word),
+                    lower: lowerStart..<list.lowerBytes.count, in: list.lowerBytes,
+                    isUpper: VADERToken.pythonIsUpper(word),
                     table: table))
         }
         return list

@@ -36,7 +36,9 @@ public struct FeedbackResponse: Sendable, Equatable {
     /// `survey_id` or `product_id`, when sent.
     public var subject: String?
 
-    public init(kind: Kind, score: Int, text: String? = nil, customer: String? = nil, time: Date, subject: String? = nil) {
+    public init(
+        kind: Kind, score: Int, text: String? = nil, customer: String? = nil, time: Date, subject: String? = nil
+    ) {
         self.kind = kind
         self.score = score
         self.text = text
@@ -59,7 +61,8 @@ public struct FeedbackResponse: Sendable, Equatable {
             }
             guard let type = raw.stringValue?.lowercased(), let kind = Kind(rawValue: type), kind != .review else {
                 throw EventValidationError(
-                    field: "properties.\(Key.surveyType)", reason: "must be \"nps\" or \"csat\", got \(raw.serialized())")
+                    field: "properties.\(Key.surveyType)",
+                    reason: "must be \"nps\" or \"csat\", got \(raw.serialized())")
             }
             self.kind = kind
             score = try Self.wholeNumber(properties, Key.score, in: kind.range, for: "\(name) (\(kind.rawValue))")
@@ -81,8 +84,9 @@ public struct FeedbackResponse: Sendable, Equatable {
     /// follows the rules (events stored before validation existed are skipped, not guessed at).
     public init?(_ event: Event) {
         guard event.type == .track, let name = event.event, FeedbackEvent.isFeedback(name) else { return nil }
-        guard let response = try? FeedbackResponse(
-            name: name, properties: event.properties?.objectValue ?? [:], at: event.timestamp)
+        guard
+            let response = try? FeedbackResponse(
+                name: name, properties: event.properties?.objectValue ?? [:], at: event.timestamp)
         else { return nil }
         self = response
         customer = event.userId ?? event.anonymousId
@@ -124,7 +128,8 @@ public struct FeedbackResponse: Sendable, Equatable {
     private static func text(_ properties: [String: JSONValue], _ key: String, requireContent: Bool) throws -> String? {
         guard let raw = properties[key], raw != .null else { return nil }
         guard let text = raw.stringValue else {
-            throw EventValidationError(field: "properties.\(key)", reason: "must be a string, got \(raw.typeDescription)")
+            throw EventValidationError(
+                field: "properties.\(key)", reason: "must be a string, got \(raw.typeDescription)")
         }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             if requireContent {

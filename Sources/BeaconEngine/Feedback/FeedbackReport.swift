@@ -69,7 +69,9 @@ public struct FeedbackReport: Sendable {
         total = Self.row(label: "all", indices: Array(kept.indices), responses: kept, compounds: compounds)
         let unhappy = TermCounts.counts(kept.filter { $0.isUnhappy }.compactMap(\.text))
         let others = TermCounts.counts(kept.filter { !$0.isUnhappy }.compactMap(\.text))
-        detractorTerms = WeightedLogOdds.terms(group: unhappy, rest: others).filter { $0.z > 1.96 && $0.groupCount >= 2 }
+        detractorTerms = WeightedLogOdds.terms(group: unhappy, rest: others).filter {
+            $0.z > 1.96 && $0.groupCount >= 2
+        }
     }
 
     static func row(label: String, indices: [Int], responses: [FeedbackResponse], compounds: [Double?]) -> Row {

@@ -61,8 +61,10 @@ struct AnomaliesCommand: AsyncParsableCommand {
         for s in scan.series {
             for f in s.flags {
                 print(
-                    [s.name, s.day(f.index), Self.number(f.value), Self.number(f.expected), Self.number(f.lower),
-                        Self.number(f.upper)].joined(separator: "\t"))
+                    [
+                        s.name, s.day(f.index), Self.number(f.value), Self.number(f.expected), Self.number(f.lower),
+                        Self.number(f.upper),
+                    ].joined(separator: "\t"))
             }
         }
     }

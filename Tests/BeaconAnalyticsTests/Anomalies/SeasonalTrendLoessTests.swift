@@ -32,7 +32,8 @@ struct SeasonalTrendLoessTests {
     }
 
     static func referenceDirectory() throws -> URL {
-        let path = String(decoding: try peer(["reference"]), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let path = String(decoding: try peer(["reference"]), as: UTF8.self).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         return URL(fileURLWithPath: path)
     }
 

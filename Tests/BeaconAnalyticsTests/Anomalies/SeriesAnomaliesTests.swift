@@ -34,7 +34,9 @@ struct SeriesAnomaliesTests {
     @Test("Noise alone is not flagged, and a short series gets no flags")
     func quiet() {
         var rng = Xoshiro256StarStar(seed: 5)
-        let quiet = (0..<140).map { t in 50 + 8 * sin(2 * Double.pi * Double(t) / 7) + rng.nextNormal(mean: 0, standardDeviation: 1) }
+        let quiet = (0..<140).map { t in
+            50 + 8 * sin(2 * Double.pi * Double(t) / 7) + rng.nextNormal(mean: 0, standardDeviation: 1)
+        }
         #expect(SeriesAnomalies.detect(quiet).isEmpty)
         #expect(SeriesAnomalies.detect([1, 2, 3, 100, 2, 1, 3, 2, 1, 2, 3, 2, 1]).isEmpty)
     }

@@ -6,7 +6,8 @@ import Testing
 struct FeedbackScoreTests {
     @Test("Delighted's CSAT example: 5:40, 4:30, 3:10, 2:5, 1:15 gives 70")
     func delightedCSAT() throws {
-        let answers = Array(repeating: 5.0, count: 40) + Array(repeating: 4.0, count: 30)
+        let answers =
+            Array(repeating: 5.0, count: 40) + Array(repeating: 4.0, count: 30)
             + Array(repeating: 3.0, count: 10) + Array(repeating: 2.0, count: 5) + Array(repeating: 1.0, count: 15)
         let csat = try CustomerSatisfactionScore(scores: answers.shuffled())
         #expect(csat.responses == 100)

@@ -6,9 +6,10 @@ import Testing
 
 @Suite("Feedback report from tracked events")
 struct FeedbackReportTests {
-    static func survey(_ fixture: inout ProfileFixture, user: String, type: String, score: Int, comment: String? = nil,
-                       daysAgo: Double) -> Event
-    {
+    static func survey(
+        _ fixture: inout ProfileFixture, user: String, type: String, score: Int, comment: String? = nil,
+        daysAgo: Double
+    ) -> Event {
         var properties: [String: JSONValue] = ["survey_type": .string(type), "score": .number(Double(score))]
         properties["comment"] = comment.map(JSONValue.string)
         return fixture.event(.track, user: user, name: "Survey Responded", daysAgo: daysAgo, properties: properties)
@@ -34,7 +35,8 @@ struct FeedbackReportTests {
                 properties: ["rating": 2, "review_body": "Terrible packaging, the mug arrived broken."]))
         events.append(
             Self.survey(&fixture, user: "u9", type: "nps", score: 10, comment: "Not bad at all", daysAgo: 10))
-        events.append(fixture.event(.track, user: "u1", name: "Order Completed", daysAgo: 10, properties: ["revenue": 5]))
+        events.append(
+            fixture.event(.track, user: "u1", name: "Order Completed", daysAgo: 10, properties: ["revenue": 5]))
         try await fixture.send(events)
 
         let report = try await FeedbackReport.load(
@@ -63,7 +65,8 @@ struct FeedbackReportTests {
     func weeks() {
         let sunday = Timestamp.parse("2024-03-10T23:00:00Z")!, monday = Timestamp.parse("2024-03-11T01:00:00Z")!
         let responses = [
-            FeedbackResponse(kind: .csat, score: 5, time: sunday), FeedbackResponse(kind: .csat, score: 1, time: monday),
+            FeedbackResponse(kind: .csat, score: 5, time: sunday),
+            FeedbackResponse(kind: .csat, score: 1, time: monday),
         ]
         let report = FeedbackReport(responses: responses, period: .week)
         #expect(report.rows.map(\.label) == ["2024-03-04", "2024-03-11"])
