@@ -9,10 +9,12 @@ extension DashboardController {
         let title = "Feedback", path = "/dashboard/feedback"
         return try await withSnapshot(request, title: title, path: path) { snapshot, all in
             let date = try await asOf(request, workspaceId: snapshot.workspace.id)
-            let report = FeedbackReport(events: snapshot.events.map(\.event), period: .month, asOf: date)
+            let events = snapshot.events.map(\.event)
+            let report = FeedbackReport(events: events, period: .month, asOf: date)
+            let repurchase = FeedbackRepurchase(events: events, windowDays: 90, asOf: date)
             return try render(
                 "feedback", title: title, path: path, workspace: snapshot.workspace, all: all, asOf: date,
-                page: FeedbackPage(report: report, asOf: date))
+                page: FeedbackPage(report: report, repurchase: repurchase, asOf: date))
         }
     }
 }

@@ -22,13 +22,21 @@ struct FeedbackPage: Sendable {
         var z: String
     }
 
+    struct Repurchase: Sendable {
+        var group: String
+        var answers: String
+        var rate: String
+    }
+
     var empty: Bool
     var asOf: String
+    var repurchaseWindow = 0
+    var repurchase: [Repurchase] = []
     var kpis: [KPICard] = []
     var rows: [Row] = []
     var terms: [Term] = []
 
-    init(report: FeedbackReport, asOf date: Date) {
+    init(report: FeedbackReport, repurchase outcome: FeedbackRepurchase? = nil, asOf date: Date) {
         asOf = DashboardFormat.day(date)
         let total = report.total
         empty = total.nps.responses + total.csat.responses + total.reviews.responses == 0
@@ -54,6 +62,16 @@ struct FeedbackPage: Sendable {
                 csatResponses: DashboardFormat.count(row.csat.responses), csat: Self.csat(row),
                 reviews: DashboardFormat.count(row.reviews.responses), texts: DashboardFormat.count(row.texts),
                 sentiment: Self.sentiment(row))
+        }
+        if let outcome, outcome.groups.contains(where: { $0.answers > 0 }) {
+            repurchaseWindow = outcome.windowDays
+            repurchase = outcome.groups.map { g in
+                let interval = g.interval
+                return Repurchase(
+                    group: g.group.capitalized + "s", answers: DashboardFormat.count(g.answers),
+                    rate: g.answers > 0
+                        ? String(format: "%.0f %% [%.0f, %.0f]", g.rate, interval.lower, interval.upper) : "–")
+            }
         }
         terms = report.detractorTerms.prefix(15).map {
             Term(word: $0.word, count: DashboardFormat.count($0.groupCount), z: String(format: "%.1f", $0.z))

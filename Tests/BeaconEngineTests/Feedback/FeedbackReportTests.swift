@@ -88,4 +88,40 @@ struct FeedbackReportTests {
         #expect(report.detractorTerms.map(\.word) == ["asked", "late", "refund"])
         #expect(abs(report.detractorTerms[0].z - 2.0357881505903195) < 1e-9)
     }
+
+    @Test("Repurchase within 90 days after the answer, by NPS group, counted by hand")
+    func repurchase() {
+        let t0 = Timestamp.parse("2025-01-01T00:00:00Z")!
+        func at(_ days: Double) -> Date { t0.addingTimeInterval(days * 86_400) }
+        func answer(_ id: String, _ user: String, _ score: Int, _ day: Double) -> Event {
+            Event(
+                messageId: id, type: .track, userId: user, event: "Survey Responded", timestamp: at(day),
+                receivedAt: at(day), properties: .object(["survey_type": "nps", "score": .number(Double(score))]))
+        }
+        func order(_ id: String, _ user: String, _ day: Double) -> Event {
+            Event(
+                messageId: id, type: .track, userId: user, event: "Order Completed", timestamp: at(day),
+                receivedAt: at(day), properties: .object(["order_id": .string(id), "revenue": 10]))
+        }
+        let events = [
+            // Promoters: p1 orders 30 days later, p2 120 days later (outside), p3 answers too late to count.
+            answer("a1", "p1", 10, 0), order("o1", "p1", 30),
+            answer("a2", "p2", 9, 0), order("o2", "p2", 120),
+            answer("a3", "p3", 9, 150),
+            // Detractors: d1 ordered only before answering, d2 never again, d3 orders 89 days later.
+            order("o3", "d1", 1), answer("a4", "d1", 3, 5),
+            answer("a5", "d2", 0, 10),
+            answer("a6", "d3", 6, 20), order("o4", "d3", 109),
+            order("o5", "x", 200),
+        ]
+        let outcome = FeedbackRepurchase(events: events, windowDays: 90)
+        let promoters = outcome.groups[0], passives = outcome.groups[1], detractors = outcome.groups[2]
+        #expect(promoters.group == "promoter" && promoters.answers == 2 && promoters.repurchased == 1)
+        #expect(passives.answers == 0 && passives.rate.isNaN)
+        #expect(detractors.answers == 3 && detractors.repurchased == 1)
+        #expect(abs(detractors.rate - 100.0 / 3) < 1e-9)
+        // Wilson 95 % for 1 of 2: statsmodels proportion_confint(1, 2, method="wilson") = (0.094531, 0.905469).
+        #expect(abs(promoters.interval.lower - 9.453120573) < 1e-6)
+        #expect(abs(promoters.interval.upper - 90.546879427) < 1e-6)
+    }
 }

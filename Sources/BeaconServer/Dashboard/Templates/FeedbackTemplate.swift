@@ -18,6 +18,12 @@ extension DashboardTemplates {
             <tbody>{{#page.rows}}<tr><th scope="row">{{period}}</th><td class="num">{{npsResponses}}</td><td class="num">{{nps}}</td><td class="num">{{csatResponses}}</td><td class="num">{{csat}}</td><td class="num">{{reviews}}</td><td class="num">{{texts}}</td><td class="num">{{sentiment}}</td></tr>{{/page.rows}}</tbody>
           </table>
         </section>
+        {{#page.repurchase.0}}<section aria-labelledby="repurchase"><h2 id="repurchase">Do detractors order again?</h2>
+          <table><caption>Share of NPS answers followed by an order within {{page.repurchaseWindow}} days (answers whose window has closed); 95 % Wilson intervals</caption>
+            <thead><tr><th scope="col">Group</th><th scope="col" class="num">Answers</th><th scope="col" class="num">Ordered again</th></tr></thead>
+            <tbody>{{#page.repurchase}}<tr><th scope="row">{{group}}</th><td class="num">{{answers}}</td><td class="num">{{rate}}</td></tr>{{/page.repurchase}}</tbody>
+          </table>
+        </section>{{/page.repurchase.0}}
         <section aria-labelledby="topics"><h2 id="topics">What unhappy customers talk about</h2>
           {{#page.terms.0}}<table><caption>Words of detractors' and 1–2 star texts ranked by weighted log-odds against the other texts (Monroe, Colaresi &amp; Quinn 2008); z above 1.96</caption>
             <thead><tr><th scope="col">Word</th><th scope="col" class="num">Times</th><th scope="col" class="num">z</th></tr></thead>
