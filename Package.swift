@@ -42,6 +42,7 @@ let package = Package(
                 "BeaconCore",
                 .product(name: "RealModule", package: "swift-numerics")
             ],
+            resources: [.copy("Resources/VADER")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -18,8 +18,9 @@ struct Beacon: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, WorkspaceCommand.self, ImportCommand.self,
             CLVCommand.self, RFMCommand.self, SegmentCommand.self, CohortsCommand.self, ChurnCommand.self,
-            AttributionCommand.self, MMMCommand.self, GenerateCommand.self,
-            RebuildCommand.self, TokenCommand.self, SourceCommand.self, ExportCommand.self, SegmentsCommand.self, ProfilesCommand.self, UserCommand.self,
+            AttributionCommand.self, MMMCommand.self, GenerateCommand.self, SentimentCommand.self, AnomaliesCommand.self,
+            RebuildCommand.self, TokenCommand.self, SourceCommand.self, ExportCommand.self, SegmentsCommand.self,
+            ProfilesCommand.self, UserCommand.self,
         ])
 
     static func main() async {

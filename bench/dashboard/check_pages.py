@@ -30,6 +30,7 @@ PAGES = [
     ("overview", "/dashboard"),
     ("attribution", "/dashboard/attribution"),
     ("personas", "/dashboard/personas"),
+    ("feedback", "/dashboard/feedback"),
     ("data", "/dashboard/data"),
     ("users", "/dashboard/users"),
     ("account", "/dashboard/account"),

@@ -49,7 +49,9 @@ public struct EventFileImporter: Sendable {
                     o["messageId"] = .string("import-" + digest.prefix(32))
                     json = .object(o)
                 }
-                events.append(try SegmentMessage.parse(json, receivedAt: receivedAt, correctSkew: false))
+                let event = try SegmentMessage.parse(json, receivedAt: receivedAt, correctSkew: false)
+                try FeedbackResponse.validate(event)
+                events.append(event)
                 report.rowsImported += 1
             } catch let error as EventValidationError {
                 report.skip(line: lineNumber, reason: "invalid \(error.field)", detail: "line \(lineNumber): \(error)")

@@ -67,7 +67,9 @@ public final class IngestService: Sendable {
             if let type = endpoint.eventType {
                 var message = object
                 message.removeValue(forKey: "writeKey")
-                return [try SegmentMessage.parse(.object(message), type: type, receivedAt: receivedAt)]
+                let event = try SegmentMessage.parse(.object(message), type: type, receivedAt: receivedAt)
+                try FeedbackResponse.validate(event)
+                return [event]
             }
             guard let raw = object["batch"] else {
                 throw EventValidationError(field: "batch", reason: "is required")
@@ -87,8 +89,10 @@ public final class IngestService: Sendable {
                     throw IngestError.tooLarge(field: "batch[\(index)]", limit: SegmentMessage.maxEventBytes)
                 }
                 do {
-                    events.append(try SegmentMessage.parse(item, receivedAt: receivedAt, defaults: defaults,
-                                                           correctSkew: endpoint != .import || object["sentAt"] != nil))
+                    let event = try SegmentMessage.parse(item, receivedAt: receivedAt, defaults: defaults,
+                                                         correctSkew: endpoint != .import || object["sentAt"] != nil)
+                    try FeedbackResponse.validate(event)
+                    events.append(event)
                 } catch let error as EventValidationError {
                     throw error.at(index: index)
                 }

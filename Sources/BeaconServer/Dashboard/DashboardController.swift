@@ -29,6 +29,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         router.get("/dashboard") { request, _ in try await overview(request) }
         router.get("/dashboard/attribution") { request, _ in try await attribution(request) }
         router.get("/dashboard/personas") { request, _ in try await personas(request) }
+        router.get("/dashboard/feedback") { request, _ in try await feedback(request) }
         router.get("/dashboard/channels") { request, _ in try await channels(request) }
         router.get("/dashboard/optimiser") { request, _ in try await optimiser(request) }
         router.get("/dashboard/data") { request, _ in try await data(request) }

@@ -10,7 +10,7 @@ enum DashboardTemplates {
             "head": head, "layout": layout, "kpi": kpi, "noWorkspace": noWorkspace, "message": message, "overview": overview,
             "attribution": attribution, "personas": personas, "channels": channels, "optimiser": optimiser,
             "data": data, "fitting": fitting, "customers": customers, "segments": segments, "login": login, "users": users, "account": account, "newKey": newKey,
-            "segmentBuilder": segmentBuilder, "segmentDetail": segmentDetail,
+            "segmentBuilder": segmentBuilder, "segmentDetail": segmentDetail, "feedback": feedback,
         ]
     }
 

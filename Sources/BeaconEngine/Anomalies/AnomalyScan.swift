@@ -1,0 +1,77 @@
+import BeaconAnalytics
+import BeaconCore
+import Foundation
+
+/// A workspace's daily series (revenue, orders, events, sign-ups, and spend per channel) scanned
+/// for unusual days with `SeriesAnomalies` (robust STL with a weekly period, then generalized ESD).
+///
+/// Days are UTC calendar days from the workspace's first event (a channel's spend from its first
+/// `Ad Spend` day) to `asOf`, days without activity counting 0. Revenue is what orders add and
+/// refunds take away (`CommerceEvent.revenue`: `Order Completed` and `Order Refunded`), orders
+/// count `Order Completed`, sign-ups `Signed Up`. A series with fewer than two weeks of days is
+/// not scanned.
+public struct AnomalyScan: Sendable {
+    /// One scanned series and its unusual days.
+    public struct Series: Sendable {
+        public var name: String
+        /// Day number (days since 1970-01-01) of `values[0]`.
+        public var firstDay: Int
+        public var values: [Double]
+        public var flags: [SeriesAnomalies.Flag]
+
+        /// The `YYYY-MM-DD` of a flag or value index.
+        public func day(_ index: Int) -> String {
+            let (y, m, d) = CivilCalendar.civil(dayNumber: firstDay + index)
+            return String(format: "%04d-%02d-%02d", y, m, d)
+        }
+    }
+
+    public var series: [Series]
+
+    /// Scans the events up to `asOf` (default: the last event).
+    public init(events: [Event], asOf: Date? = nil) {
+        let kept = events.filter { asOf == nil || $0.timestamp <= asOf! }
+        guard let first = kept.map(\.timestamp).min() else {
+            series = []
+            return
+        }
+        let firstDay = Self.day(first)
+        let lastDay = Self.day(asOf ?? kept.map(\.timestamp).max()!)
+        let count = lastDay - firstDay + 1
+        var revenue = [Double](repeating: 0, count: count), orders = revenue, all = revenue, signUps = revenue
+        var spend: [String: [Int: Double]] = [:]
+        for event in kept {
+            let d = Self.day(event.timestamp) - firstDay
+            guard d >= 0 && d < count else { continue }
+            all[d] += 1
+            if let order = Order(event) {
+                orders[d] += 1
+                revenue[d] += order.revenue
+            } else if let refund = Refund(event) {
+                revenue[d] += refund.revenue
+            } else if let s = Spend(event) {
+                spend[s.channel, default: [:]][Self.day(s.day), default: 0] += s.amount
+            } else if event.type == .track && event.event == "Signed Up" {
+                signUps[d] += 1
+            }
+        }
+        var out = [
+            Self.scan("revenue", firstDay, revenue), Self.scan("orders", firstDay, orders),
+            Self.scan("events", firstDay, all), Self.scan("sign-ups", firstDay, signUps),
+        ]
+        for (channel, days) in spend.sorted(by: { $0.key < $1.key }) {
+            let start = days.keys.min()!, end = max(days.keys.max()!, lastDay)
+            let values = (start...end).map { days[$0] ?? 0 }
+            out.append(Self.scan("spend: \(channel)", start, values))
+        }
+        series = out.filter { $0.values.contains { $0 != 0 } }
+    }
+
+    static func scan(_ name: String, _ firstDay: Int, _ values: [Double]) -> Series {
+        Series(name: name, firstDay: firstDay, values: values, flags: SeriesAnomalies.detect(values, period: 7))
+    }
+
+    static func day(_ date: Date) -> Int {
+        Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import BeaconCore
+import BeaconEngine
+import Foundation
+
+/// `beacon anomalies`: unusual days in a workspace's revenue, orders, events, sign-ups and spend.
+struct AnomaliesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "anomalies",
+        abstract: "Flag unusual days in a workspace's revenue, orders, events, sign-ups and spend per channel.",
+        discussion: """
+            Each daily series (UTC days, from the first event to --as-of) is decomposed by robust STL \
+            (Cleveland et al. 1990) with a weekly period, and the remainder is tested with the generalized \
+            ESD test (Rosner 1983) at alpha 0.05 for up to 5 % of the days. Each flag shows the day, the \
+            value, the expected value (trend + week pattern) and the band of ordinary values. Series with \
+            fewer than 14 days are not scanned.
+            Example: beacon anomalies --workspace shop --as-of 2025-06-30
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "The workspace to scan.")
+    var workspace: String
+
+    @Option(help: "Last day scanned, YYYY-MM-DD (default: the workspace's last event).")
+    var asOf: String?
+
+    @Flag(help: "Write JSON instead of text.")
+    var json = false
+
+    func validate() throws {
+        if let asOf, WorkspaceToday.endOfDay(parsing: asOf) == nil {
+            throw ValidationError("--as-of must be a date YYYY-MM-DD, got '\(asOf)'")
+        }
+    }
+
+    func run() async throws {
+        let runtime = try await store.openRuntime(logger: store.makeLogger())
+        let ws = try await runtime.existingWorkspace(named: workspace, option: "--workspace")
+        let date = asOf.flatMap { WorkspaceToday.endOfDay(parsing: $0) }
+        let events = try await runtime.eventLog.allEvents(in: ws.id, to: date.map { $0.addingTimeInterval(0.001) })
+        try await runtime.close()
+        let scan = AnomalyScan(events: events.map(\.event), asOf: date)
+        if json {
+            let series: [JSONValue] = scan.series.map { s in
+                .object([
+                    "series": .string(s.name), "days": .number(Double(s.values.count)),
+                    "flags": .array(
+                        s.flags.map { f in
+                            .object([
+                                "day": .string(s.day(f.index)), "value": .number(f.value),
+                                "expected": .number(f.expected), "lower": .number(f.lower), "upper": .number(f.upper),
+                            ])
+                        }),
+                ])
+            }
+            print(JSONValue.array(series).serialized())
+            return
+        }
+        print("series\tday\tvalue\texpected\tlower\tupper")
+        for s in scan.series {
+            for f in s.flags {
+                print(
+                    [
+                        s.name, s.day(f.index), Self.number(f.value), Self.number(f.expected), Self.number(f.lower),
+                        Self.number(f.upper),
+                    ].joined(separator: "\t"))
+            }
+        }
+    }
+
+    static func number(_ value: Double) -> String { String(format: "%.2f", value) }
+}
