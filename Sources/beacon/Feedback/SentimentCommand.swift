@@ -43,19 +43,9 @@ struct SentimentCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let source = input == "-" ? "standard input" : input
-        var bytes: [UInt8]
-        if input == "-" {
-            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        } else {
-            guard let data = FileManager.default.contents(atPath: input) else {
-                throw CommandError("cannot read file '\(input)'")
-            }
-            bytes = [UInt8](data)
-        }
-        if Gzip.isGzip(bytes) {
-            do { bytes = try Gzip.decompress(bytes) } catch { throw CommandError("\(source): \(error)") }
-        }
+        let source = InputFile.name(input)
+        let bytes: [UInt8]
+        do { bytes = try InputFile.read(input) } catch { throw CommandError("\(error)") }
         let annotation: SentimentAnnotation
         do {
             annotation = try SentimentAnnotation(
