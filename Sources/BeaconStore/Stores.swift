@@ -16,13 +16,16 @@ public struct Stores: Sendable {
     public var users: any UserStore
     /// Runs of `beacon import`.
     public var importJobs: any ImportJobStore
+    /// Orders, refunds, spend and touches as of a date range, answered from the analytics
+    /// projection the event log's appends keep.
+    public var analytics: any AnalyticsQueries
     /// The backend's name, migrations and connections.
     public var lifecycle: any StoreLifecycle
 
     public init(
         events: any EventStore, workspaces: any WorkspaceStore, profiles: any ProfileStore,
         identityRules: any IdentityRuleStore, users: any UserStore, importJobs: any ImportJobStore,
-        lifecycle: any StoreLifecycle
+        analytics: any AnalyticsQueries, lifecycle: any StoreLifecycle
     ) {
         self.events = events
         self.workspaces = workspaces
@@ -30,6 +33,7 @@ public struct Stores: Sendable {
         self.identityRules = identityRules
         self.users = users
         self.importJobs = importJobs
+        self.analytics = analytics
         self.lifecycle = lifecycle
     }
 
@@ -40,7 +44,8 @@ public struct Stores: Sendable {
         self.init(
             events: backend, workspaces: SQLWorkspaceStore(driver: driver), profiles: backend,
             identityRules: SQLIdentityRuleStore(driver: driver), users: SQLUserStore(driver: driver),
-            importJobs: SQLImportJobStore(driver: driver), lifecycle: backend)
+            importJobs: SQLImportJobStore(driver: driver), analytics: SQLAnalyticsQueries(driver: driver),
+            lifecycle: backend)
     }
 
     /// A short name of the backend ("sqlite", "postgres").
