@@ -16,6 +16,8 @@ public struct BeaconRuntime: Sendable {
     public let workspaces: WorkspaceService
     /// Reads of the event log (pages, counts).
     public let eventLog: EventLogReader
+    /// Orders, visits, spend and revenue per day through the analytics query port.
+    public let analytics: WorkspaceAnalytics
     public let committer: GroupCommitter
     public let ingest: IngestService
     /// Profiles, identities and segments.
@@ -33,6 +35,7 @@ public struct BeaconRuntime: Sendable {
         self.stores = stores
         workspaces = WorkspaceService(store: stores.workspaces)
         eventLog = EventLogReader(store: stores.events)
+        analytics = WorkspaceAnalytics(queries: stores.analytics)
         let profiles = ProfileEngine(stores: stores)
         self.profiles = profiles
         users = UserService(store: stores.users)

@@ -15,6 +15,8 @@ public protocol EventStore: Sendable {
     /// Events of a workspace in the order they were stored, after sequence number `after`,
     /// optionally only those whose (corrected) event time is in `[from, to)`.
     func events(in workspaceId: String, from: Date?, to: Date?, after: Int64?, limit: Int) async throws -> [StoredEvent]
+    /// The newest `limit` events of a workspace, newest first (the dashboard's event debugger).
+    func newestEvents(in workspaceId: String, limit: Int) async throws -> [StoredEvent]
     /// The number of events stored for a workspace.
     func eventCount(in workspaceId: String) async throws -> Int
     /// Whether the event `(workspace, messageId)` is stored.
@@ -47,6 +49,19 @@ extension EventStore {
     /// Events of a workspace in the order they were stored, after sequence number `after`.
     public func events(in workspaceId: String, after: Int64?, limit: Int) async throws -> [StoredEvent] {
         try await events(in: workspaceId, from: nil, to: nil, after: after, limit: limit)
+    }
+
+    /// The newest `limit` events, found by paging through the whole log: for wrappers in tests
+    /// only; both backends answer with one indexed query.
+    public func newestEvents(in workspaceId: String, limit: Int) async throws -> [StoredEvent] {
+        var newest: [StoredEvent] = []
+        var after: Int64? = nil
+        while true {
+            let page = try await events(in: workspaceId, after: after, limit: 5_000)
+            newest = Array((newest + page).suffix(limit))
+            guard page.count == 5_000, let last = page.last else { return newest.reversed() }
+            after = last.sequence
+        }
     }
 
     /// Every event of a workspace in `[from, to)`, read in pages of `pageSize`.

@@ -18,13 +18,16 @@ public struct Stores: Sendable {
     public var importJobs: any ImportJobStore
     /// Stores that push webhooks (Shopify, Stripe) and their deliveries.
     public var webhookSources: any WebhookSourceStore
+    /// Orders, refunds, spend and touches as of a date range, answered from the analytics
+    /// projection the event log's appends keep.
+    public var analytics: any AnalyticsQueries
     /// The backend's name, migrations and connections.
     public var lifecycle: any StoreLifecycle
 
     public init(
         events: any EventStore, workspaces: any WorkspaceStore, profiles: any ProfileStore,
         identityRules: any IdentityRuleStore, users: any UserStore, importJobs: any ImportJobStore,
-        webhookSources: any WebhookSourceStore, lifecycle: any StoreLifecycle
+        webhookSources: any WebhookSourceStore, analytics: any AnalyticsQueries, lifecycle: any StoreLifecycle
     ) {
         self.events = events
         self.workspaces = workspaces
@@ -33,6 +36,7 @@ public struct Stores: Sendable {
         self.users = users
         self.importJobs = importJobs
         self.webhookSources = webhookSources
+        self.analytics = analytics
         self.lifecycle = lifecycle
     }
 
@@ -44,6 +48,7 @@ public struct Stores: Sendable {
             events: backend, workspaces: SQLWorkspaceStore(driver: driver), profiles: backend,
             identityRules: SQLIdentityRuleStore(driver: driver), users: SQLUserStore(driver: driver),
             importJobs: SQLImportJobStore(driver: driver), webhookSources: SQLWebhookSourceStore(driver: driver),
+            analytics: SQLAnalyticsQueries(driver: driver),
             lifecycle: backend)
     }
 

@@ -56,7 +56,7 @@ struct CommerceFactsTests {
         // Attribution: every model credits the net revenue, and the report's total is the net.
         let models = try AttributionEngine.parseModels("first,last,linear,markov")
         let report = try await LiveAttribution.report(
-            store: f.store.events, workspaceId: f.workspace.id, from: nil, to: nil, models: models)
+            analytics: f.store.analytics, workspaceId: f.workspace.id, from: nil, to: nil, models: models)
         #expect(abs(report.totalValue - Self.net) < 1e-9)
         #expect(report.totalConversions == 2)
         for name in ["first", "last", "linear"] {
@@ -73,7 +73,7 @@ struct CommerceFactsTests {
         #expect(abs(dashboardRevenue - Self.net) < 1e-9)
 
         // The marketing-mix table's revenue target.
-        let data = try await EventLogMarketingData.dataset(store: f.store.events, workspaceId: f.workspace.id)
+        let data = try await EventLogMarketingData.dataset(analytics: f.store.analytics, workspaceId: f.workspace.id)
         #expect(data.count == 7)
         #expect(abs(data.target.reduce(0, +) - Self.net) < 1e-9)
         let search = try #require(data.channels.first { $0.name == "search" })

@@ -22,7 +22,7 @@ struct LiveAttributionTests {
         let orders = events.filter { $0.event == "Order Completed" }
         let revenue = orders.reduce(0) { $0 + ($1.properties?["revenue"]?.doubleValue ?? 0) }
         let models = try AttributionEngine.parseModels("first,last,linear")
-        let report = try await LiveAttribution.report(store: store.events, workspaceId: ws.id, from: nil, to: nil, models: models)
+        let report = try await LiveAttribution.report(analytics: store.analytics, workspaceId: ws.id, from: nil, to: nil, models: models)
         #expect(abs(report.totalConversions - Double(orders.count)) < 1e-9)
         #expect(abs(report.totalValue - revenue) < 1e-6)
         for name in ["first", "last", "linear"] {

@@ -26,7 +26,7 @@ struct MarketingDataTests {
         }
         _ = try await store.events.append([EventBatch(workspaceId: ws.id, events: events)])
 
-        let daily = try await EventLogMarketingData.dataset(store: store.events, workspaceId: ws.id)
+        let daily = try await EventLogMarketingData.dataset(analytics: store.analytics, workspaceId: ws.id)
         #expect(daily.dates == truth.dates)
         #expect(daily.target == truth.target)
         #expect(daily.channels.map(\.name) == truth.channels.map(\.name).sorted())
@@ -34,7 +34,7 @@ struct MarketingDataTests {
             #expect(daily.channels.first { $0.name == column.name }?.values == column.values)
         }
 
-        let weekly = try await EventLogMarketingData.dataset(store: store.events, workspaceId: ws.id, stepDays: 7)
+        let weekly = try await EventLogMarketingData.dataset(analytics: store.analytics, workspaceId: ws.id, stepDays: 7)
         #expect(weekly.count == 10)
         for w in 0..<10 {
             let expected = truth.target[(w * 7)..<(w * 7 + 7)].reduce(0, +)
@@ -73,7 +73,7 @@ struct MarketingDataTests {
         let wideReport = try await SpendFileImporter(store: store.events, shape: .wide(date: "date", channels: ["tiktok", "email"]))
             .importFile(wide, workspaceId: ws.id)
         #expect(wideReport.eventsStored == 4)
-        let data = try await EventLogMarketingData.dataset(store: store.events, workspaceId: ws.id)
+        let data = try await EventLogMarketingData.dataset(analytics: store.analytics, workspaceId: ws.id)
         #expect(data.dates == ["2025-01-01", "2025-01-02", "2025-01-03", "2025-01-04"])
         #expect(data.channels.first { $0.name == "Meta Ads" }?.values == [80, 1200, 0, 0])
         #expect(data.channels.first { $0.name == "tiktok" }?.values == [0, 0, 500, 0])

@@ -32,53 +32,73 @@ public enum LiveAttribution {
     /// Maps stored events to attribution touch events, with each refund linked to the order
     /// it refunds (`LiveTouches`).
     public static func touches(from events: [Event]) -> LiveTouches {
+        touches(facts: facts(from: events))
+    }
+
+    /// The commerce facts of `events` (in log order) with each fact's person stitched, as the
+    /// analytics port's `touches` returns them: the `userId`, else the user the `anonymousId`
+    /// was first linked to (`IdentityLink`), else the `anonymousId`; facts of no one are left out.
+    public static func facts(from events: [Event]) -> [CommerceFact] {
         var known: [String: String] = [:]
-        for e in events {
-            if let anonymous = e.anonymousId, let user = e.userId, known[anonymous] == nil { known[anonymous] = user }
-            if e.type == .alias, let previous = e.previousId, let user = e.userId, known[previous] == nil {
-                known[previous] = user
+        for (i, e) in events.enumerated() {
+            for link in IdentityLink.links(in: e, sequence: Int64(i)) where known[link.anonymousId] == nil {
+                known[link.anonymousId] = link.userId
             }
         }
+        return events.enumerated().compactMap { i, e in
+            guard var fact = CommerceFact(e, sequence: Int64(i)),
+                let person = e.userId ?? e.anonymousId.map({ known[$0] ?? $0 })
+            else { return nil }
+            fact.person = person
+            return fact
+        }
+    }
+
+    /// Attribution touch events of stitched facts in log order, with each refund linked to the
+    /// order it refunds (`LiveTouches`).
+    public static func touches(facts: [CommerceFact]) -> LiveTouches {
         var touches: [AttributionTouchEvent] = []
         var ordersOf: [String: [Int]] = [:]
         var orderWithId: [String: Int] = [:]
-        var refunds: [(index: Int, refund: Refund)] = []
-        for e in events {
-            guard let touch = Touch(e) else { continue }
-            guard let person = e.userId ?? e.anonymousId.map({ known[$0] ?? $0 }) else { continue }
-            let name = e.type == .track ? (e.event ?? "") : (e.name ?? e.type.rawValue)
-            if let order = Order(e) {
+        var refunds: [(index: Int, orderId: String?, amount: Double)] = []
+        for f in facts {
+            guard let person = f.person ?? f.userId ?? f.anonymousId else { continue }
+            switch f.kind {
+            case .order:
                 ordersOf[person, default: []].append(touches.count)
-                if let id = order.orderId { orderWithId[id] = touches.count }
-            } else if let refund = Refund(e) {
-                refunds.append((touches.count, refund))
+                if let id = f.orderId { orderWithId[id] = touches.count }
+            case .refund:
+                refunds.append((touches.count, f.orderId, f.amount ?? 0))
+            case .spend, .touch:
+                break
             }
             touches.append(
                 AttributionTouchEvent(
-                    userId: person, timestamp: e.timestamp.timeIntervalSince1970, name: name,
-                    utmSource: touch.utmSource, utmMedium: touch.utmMedium, utmCampaign: touch.utmCampaign,
-                    referrer: touch.referrer, channel: touch.channel, revenue: CommerceEvent.revenue(of: e)))
+                    userId: person, timestamp: f.time.timeIntervalSince1970, name: f.name,
+                    utmSource: f.touch.utmSource, utmMedium: f.touch.utmMedium, utmCampaign: f.touch.utmCampaign,
+                    referrer: f.touch.referrer, channel: f.touch.channel, revenue: f.revenue))
         }
         var links: [LiveTouches.RefundLink] = []
-        for (index, refund) in refunds {
+        for (index, orderId, amount) in refunds {
             let time = touches[index].timestamp
             let latest = ordersOf[touches[index].userId]?.filter { touches[$0].timestamp <= time }
                 .max { touches[$0].timestamp < touches[$1].timestamp }
-            guard let order = refund.orderId.flatMap({ orderWithId[$0] }) ?? latest else { continue }
-            links.append(LiveTouches.RefundLink(refund: index, order: order, amount: refund.amount))
+            guard let order = orderId.flatMap({ orderWithId[$0] }) ?? latest else { continue }
+            links.append(LiveTouches.RefundLink(refund: index, order: order, amount: amount))
         }
         return LiveTouches(events: touches, refunds: links)
     }
 
-    /// Runs `models` on the journeys of a workspace's events in `[from, to)`.
+    /// Runs `models` on the journeys of a workspace's visits in `[from, to)`, read through the
+    /// analytics port (no event log is loaded).
     public static func report(
-        store: any EventStore, workspaceId: String, from: Date?, to: Date?,
+        analytics: any AnalyticsQueries, workspaceId: String, from: Date?, to: Date?,
         builder: AttributionJourneyBuilder = AttributionJourneyBuilder(),
         models: [AttributionEngine.Model], settings: AttributionEngine.Settings = .init()
     ) async throws -> AttributionReport {
-        let events = try await store.allEvents(in: workspaceId, from: from, to: to).map(\.event)
+        let facts = try await analytics.touches(in: workspaceId, from: from, to: to)
         return try AttributionEngine.run(
-            events: touchEvents(from: events), builder: builder, models: models, settings: settings)
+            events: touches(facts: facts).netted, builder: builder, models: models, settings: settings)
     }
 }
 

@@ -1,5 +1,6 @@
 import BeaconAnalytics
 import BeaconCore
+import BeaconStore
 import Foundation
 
 /// An order or refund with the channel that brought it: the dashboard's view of revenue by
@@ -43,5 +44,20 @@ extension LiveTouches {
             }
         }
         return orders
+    }
+}
+
+extension ChannelOrder {
+    /// The order or refund the analytics port answered, its channel read from its channel touch
+    /// by `AttributionChannelGrouping.standard`: the same order `LiveTouches.lastTouchOrders`
+    /// makes of the same events.
+    public init(_ order: OrderFact) {
+        let f = order.fact, t = order.channelTouch
+        let touch = AttributionTouchEvent(
+            userId: f.person ?? "", timestamp: f.time.timeIntervalSince1970, name: f.name, utmSource: t.utmSource,
+            utmMedium: t.utmMedium, utmCampaign: t.utmCampaign, referrer: t.referrer, channel: t.channel)
+        self.init(
+            customer: f.person ?? "", time: f.time, revenue: f.revenue ?? 0,
+            channel: AttributionChannelGrouping.standard.channel(for: touch))
     }
 }

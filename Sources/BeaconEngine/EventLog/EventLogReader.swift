@@ -3,7 +3,8 @@ import BeaconStore
 import Foundation
 
 /// Read access to workspaces' event logs for the server and the command line: pages in log
-/// order, counts, and (for the analyses that still need it) a whole workspace's log.
+/// order, the newest events, and counts. Analyses read the analytics query port
+/// (`WorkspaceAnalytics`), never a whole log.
 ///
 /// Appends go through `GroupCommitter`, never through this reader.
 public struct EventLogReader: Sendable {
@@ -18,9 +19,9 @@ public struct EventLogReader: Sendable {
         try await store.events(in: workspaceId, after: after, limit: limit)
     }
 
-    /// Every event of a workspace whose event time is in `[from, to)`, in log order.
-    public func allEvents(in workspaceId: String, from: Date? = nil, to: Date? = nil) async throws -> [StoredEvent] {
-        try await store.allEvents(in: workspaceId, from: from, to: to)
+    /// The newest `limit` events of a workspace, newest first.
+    public func newestEvents(in workspaceId: String, limit: Int) async throws -> [StoredEvent] {
+        try await store.newestEvents(in: workspaceId, limit: limit)
     }
 
     /// The number of events stored for a workspace.

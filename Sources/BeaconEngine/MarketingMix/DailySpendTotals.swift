@@ -29,6 +29,14 @@ public struct DailySpendTotals: Sendable, Equatable {
 }
 
 extension MMMFitCache {
+    /// The day totals of the table `dataset(_:analytics:)` picks for a workspace, with its source.
+    public static func dailyTotals(_ workspaceId: String, analytics: WorkspaceAnalytics) async throws
+        -> (DailySpendTotals, Source)
+    {
+        let (data, source, _) = try await dataset(workspaceId, analytics: analytics)
+        return (DailySpendTotals(data), source)
+    }
+
     /// The day totals of the table `dataset(events:)` picks for these events, with its source.
     public static func dailyTotals(events: [Event]) -> (DailySpendTotals, Source) {
         let (data, source) = dataset(events: events)

@@ -32,17 +32,30 @@ public enum EventLogMarketingData {
     /// - Throws: `MarketingDataError` when there is no spend to model.
     public static func dataset(events: [Event], conversionEvents: Set<String> = orderEvents,
                                stepDays: Int = 1) throws -> MMMDataset {
-        let day = 86_400.0
-        var spend: [String: [Int: Double]] = [:]
-        var revenue: [Int: Double] = [:]
-        func dayIndex(_ date: Date) -> Int { Int((date.timeIntervalSince1970 / day).rounded(.down)) }
-        for e in events where e.type == .track {
-            if let s = Spend(e) {
-                spend[s.channel, default: [:]][dayIndex(s.day), default: 0] += s.amount
-            } else if let name = e.event, conversionEvents.contains(name) {
-                revenue[dayIndex(e.timestamp), default: 0] += CommerceEvent.revenue(of: e) ?? 0
+        var spend: [DaySpend] = []
+        var revenue: [DayRevenue] = []
+        for (i, e) in events.enumerated() where e.type == .track {
+            guard let fact = CommerceFact(e, sequence: Int64(i)) else { continue }
+            if fact.kind == .spend, let channel = fact.spendChannel, let amount = fact.amount {
+                spend.append(DaySpend(day: fact.day, channel: channel, amount: amount))
+            } else if conversionEvents.contains(fact.name), let value = fact.revenue {
+                revenue.append(DayRevenue(day: fact.day, revenue: value))
             }
         }
+        return try dataset(spend: spend, revenue: revenue, stepDays: stepDays)
+    }
+
+    /// The wide table for spend and revenue rows (several rows may share a day and channel;
+    /// they add up).
+    /// - Throws: `MarketingDataError` when there is no spend to model.
+    public static func dataset(spend rows: [DaySpend], revenue days: [DayRevenue], stepDays: Int = 1) throws
+        -> MMMDataset
+    {
+        let day = 86_400.0
+        var spend: [String: [Int: Double]] = [:]
+        for row in rows { spend[row.channel, default: [:]][row.day, default: 0] += row.amount }
+        var revenue: [Int: Double] = [:]
+        for row in days { revenue[row.day, default: 0] += row.revenue }
         let spendDays = spend.values.flatMap(\.keys)
         guard let first = spendDays.min(), let last = spendDays.max() else {
             throw MarketingDataError(message: "no '\(spendEvent)' events: import ad spend first (beacon import spend)")
@@ -62,11 +75,14 @@ public enum EventLogMarketingData {
         return MMMDataset(dates: dates, targetName: "revenue", target: target, channels: channels, controls: [], events: [])
     }
 
-    /// The wide table for a workspace's events in `[from, to)`.
-    public static func dataset(store: any EventStore, workspaceId: String, from: Date? = nil, to: Date? = nil,
+    /// The wide table for a workspace's facts in `[from, to)`, summed by day in the store
+    /// (`AnalyticsQueries.spendByDay`, `revenueByDay`): no event log is loaded.
+    public static func dataset(analytics: any AnalyticsQueries, workspaceId: String, from: Date? = nil, to: Date? = nil,
                                conversionEvents: Set<String> = orderEvents, stepDays: Int = 1) async throws -> MMMDataset {
-        let events = try await store.allEvents(in: workspaceId, from: from, to: to).map(\.event)
-        return try dataset(events: events, conversionEvents: conversionEvents, stepDays: stepDays)
+        let spend = try await analytics.spendByDay(in: workspaceId, from: from, to: to)
+        let revenue = try await analytics.revenueByDay(
+            in: workspaceId, conversionEvents: conversionEvents, from: from, to: to)
+        return try dataset(spend: spend, revenue: revenue, stepDays: stepDays)
     }
 }
 

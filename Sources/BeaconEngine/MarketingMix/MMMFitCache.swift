@@ -77,15 +77,16 @@ public actor MMMFitCache {
     public static let demo: MMMDataset = TechStyleGenerator().generate().data
 
     private let specification: MMMSpecification
-    private let store: EventLogReader?
+    private let analytics: WorkspaceAnalytics?
     private var states: [String: State] = [:]
     private var fitted: [String: (eventCount: Int, at: Date)] = [:]
     private var refitting: Set<String> = []
 
-    /// - Parameter store: where workspaces' events are read; nil fits every workspace on the demo.
-    public init(settings: Settings = Settings(), store: EventLogReader? = nil) {
+    /// - Parameter analytics: where workspaces' spend and revenue are read; nil fits every
+    ///   workspace on the demo.
+    public init(settings: Settings = Settings(), analytics: WorkspaceAnalytics? = nil) {
         self.specification = settings.specification
-        self.store = store
+        self.analytics = analytics
     }
 
     /// The state of `workspaceId`'s fit, starting it when there is none.
@@ -109,12 +110,12 @@ public actor MMMFitCache {
         let started = Date()
         if !keepServing { states[workspaceId] = .fitting(started: started) }
         let spec = specification
-        let store = store
+        let analytics = analytics
         Task.detached(priority: .utility) {
             let outcome: State
             var count = 0
             do {
-                let (data, source, n) = try await Self.dataset(workspaceId, store: store)
+                let (data, source, n) = try await Self.dataset(workspaceId, analytics: analytics)
                 count = n
                 let fit = try MarketingMixModel(spec).fit(data)
                 outcome = .ready(MMMResult(data: data, fit: fit, seconds: Date().timeIntervalSince(started), source: source))
@@ -127,20 +128,33 @@ public actor MMMFitCache {
     }
 
     /// The workspace's own spend table when it has enough days, else the demo; with the
-    /// number of events read.
-    public static func dataset(_ workspaceId: String, store: EventLogReader?) async throws -> (MMMDataset, Source, Int) {
-        guard let store else { return (Self.demo, .demo(spendDays: 0), 0) }
-        let events = try await store.allEvents(in: workspaceId).map(\.event)
-        let (data, source) = dataset(events: events)
-        return (data, source, events.count)
+    /// workspace's event count when it was read. Spend and revenue are summed by day in the
+    /// store (`WorkspaceAnalytics.marketingData`).
+    public static func dataset(_ workspaceId: String, analytics: WorkspaceAnalytics?) async throws
+        -> (MMMDataset, Source, Int)
+    {
+        guard let analytics else { return (Self.demo, .demo(spendDays: 0), 0) }
+        let count = try await analytics.span(of: workspaceId).events
+        let own: MMMDataset?
+        do {
+            own = try await analytics.marketingData(of: workspaceId)
+        } catch is MarketingDataError {
+            own = nil
+        }
+        let (data, source) = choose(own)
+        return (data, source, count)
     }
 
     /// The table to model for these events: their own `Ad Spend` when it covers at least
     /// `minimumSpendDays` days, else the TechStyle demo (and how many days there were).
     public static func dataset(events: [Event]) -> (MMMDataset, Source) {
-        guard let own = try? EventLogMarketingData.dataset(events: events) else {
-            return (Self.demo, .demo(spendDays: 0))
-        }
+        choose(try? EventLogMarketingData.dataset(events: events))
+    }
+
+    /// The workspace's own table when it covers at least `minimumSpendDays` days (nil: no
+    /// spend at all), else the demo.
+    static func choose(_ own: MMMDataset?) -> (MMMDataset, Source) {
+        guard let own else { return (Self.demo, .demo(spendDays: 0)) }
         guard own.count >= minimumSpendDays else { return (Self.demo, .demo(spendDays: own.count)) }
         return (own, .workspace(days: own.count))
     }

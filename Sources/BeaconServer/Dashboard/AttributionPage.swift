@@ -26,10 +26,10 @@ struct AttributionPage: Sendable {
     var rows: [Row] = []
     var effects: [Effect] = []
 
-    /// Runs the models on the snapshot's touch events; nil when there is nothing to attribute.
-    static func report(for snapshot: WorkspaceSnapshot) -> Result<AttributionComparison, AttributionFailure>? {
+    /// Runs the models on the workspace's visits; nil when there is nothing to attribute.
+    static func report(for touches: LiveTouches) -> Result<AttributionComparison, AttributionFailure>? {
         do {
-            return try AttributionComparison.run(on: snapshot.touches).map { .success($0) }
+            return try AttributionComparison.run(on: touches).map { .success($0) }
         } catch {
             return .failure(AttributionFailure(message: "\(error)"))
         }

@@ -7,8 +7,9 @@ import Hummingbird
 /// drawn in Swift. `GET /` redirects to `/dashboard`; every page takes `?ws=<workspace>`
 /// (default: the workspace named `demo`, else the first one) and keeps it in its links.
 ///
-/// Page data comes from the workspace's event log through `WorkspaceSnapshotCache` (rebuilt
-/// when new events arrive) and from the marketing-mix model in `MMMFitCache`.
+/// Page data comes from the analytics query port through `WorkspaceSnapshotCache` (rebuilt
+/// when new events arrive) and from the marketing-mix model in `MMMFitCache`; no page loads
+/// a workspace's event log (the data page reads its newest events only).
 struct DashboardController<Context: RequestContext>: Sendable {
     let runtime: BeaconRuntime
     let renderer: Result<DashboardRenderer, TemplateError>
@@ -20,8 +21,8 @@ struct DashboardController<Context: RequestContext>: Sendable {
         renderer = Result { try DashboardRenderer() }.mapError {
             $0 as? TemplateError ?? TemplateError(name: "?", underlying: "\($0)")
         }
-        snapshots = WorkspaceSnapshotCache(store: runtime.eventLog)
-        mmm = MMMFitCache(settings: settings.marketingMix, store: runtime.eventLog)
+        snapshots = WorkspaceSnapshotCache(analytics: runtime.analytics)
+        mmm = MMMFitCache(settings: settings.marketingMix, analytics: runtime.analytics)
     }
 
     func addRoutes(to router: Router<Context>) {
@@ -113,7 +114,10 @@ struct DashboardController<Context: RequestContext>: Sendable {
             let insights = try await runtime.profiles.customerInsights(
                 workspaceId: snapshot.workspace.id, asOf: date, personas: false)
             let state = await mmm.state(for: snapshot.workspace.id, eventCount: snapshot.eventCount)
-            let spend = await snapshots.derived("spend", of: snapshot) { MMMFitCache.dailyTotals(events: $0.events.map(\.event)) }
+            let analytics = runtime.analytics
+            let spend = try await snapshots.derived("spend", of: snapshot) {
+                try await MMMFitCache.dailyTotals($0.workspace.id, analytics: analytics)
+            }
             let page = OverviewPage(
                 snapshot: snapshot, asOf: date, customerInsights: insights, mmm: state, spend: spend, host: host(request))
             return try render(
@@ -124,7 +128,12 @@ struct DashboardController<Context: RequestContext>: Sendable {
 
     func attribution(_ request: Request) async throws -> Response {
         try await withSnapshot(request, title: "Attribution", path: "/dashboard/attribution") { snapshot, all in
-            let report = await snapshots.derived("attribution", of: snapshot) { AttributionPage.report(for: $0) }
+            let analytics = runtime.analytics
+            let report = try await snapshots.derived("attribution", of: snapshot) { snapshot in
+                // Attribution needs every journey: the visits' narrow rows, not the events.
+                let touches = try await analytics.touches(of: snapshot.workspace.id)
+                return AttributionPage.report(for: touches)
+            }
             let page = AttributionPage(report: report)
             return try render(
                 "attribution", title: "Attribution", path: "/dashboard/attribution", workspace: snapshot.workspace,
@@ -150,7 +159,8 @@ struct DashboardController<Context: RequestContext>: Sendable {
         try await withSnapshot(request, title: "Data", path: "/dashboard/data") { snapshot, all in
             var counts: [String: Int] = [:]
             for ws in all { counts[ws.id] = try await runtime.eventLog.eventCount(in: ws.id) }
-            var page = DataPage(snapshot: snapshot, workspaces: all, eventCounts: counts)
+            let recent = try await runtime.eventLog.newestEvents(in: snapshot.workspace.id, limit: DataPage.recentCount)
+            var page = DataPage(snapshot: snapshot, newest: recent, workspaces: all, eventCounts: counts)
             page.imports = try await ImportStatusRoutes<Context>.view(imports: runtime.imports, workspaceId: snapshot.workspace.id)
             page.keys = try await runtime.workspaces.writeKeys(of: snapshot.workspace).map {
                 DataPage.KeyRow(label: $0.label, fingerprint: $0.fingerprint, created: DashboardFormat.day($0.createdAt))

@@ -74,17 +74,17 @@ struct DataPage: Sendable {
     /// Rows shown before polling takes over.
     static let recentCount = 50
 
-    init(snapshot: WorkspaceSnapshot, workspaces: [Workspace], eventCounts: [String: Int]) {
+    /// - Parameter newest: the workspace's newest events, newest first (at most `recentCount`).
+    init(snapshot: WorkspaceSnapshot, newest: [StoredEvent], workspaces: [Workspace], eventCounts: [String: Int]) {
         self.workspaces = workspaces.map {
             WorkspaceRow(
                 name: $0.name, created: DashboardFormat.day($0.createdAt),
                 events: DashboardFormat.count(eventCounts[$0.id] ?? 0),
                 current: $0.id == snapshot.workspace.id)
         }
-        let recent = snapshot.events.suffix(Self.recentCount).reversed()
-        events = recent.map(Self.row)
-        empty = snapshot.events.isEmpty
-        lastSequence = String(snapshot.events.last?.sequence ?? 0)
+        events = newest.prefix(Self.recentCount).map(Self.row)
+        empty = newest.isEmpty
+        lastSequence = String(newest.first?.sequence ?? 0)
         workspaceName = snapshot.workspace.name
     }
 

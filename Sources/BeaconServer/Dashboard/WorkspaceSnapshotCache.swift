@@ -4,40 +4,41 @@ import Foundation
 
 /// Keeps each workspace's latest `WorkspaceSnapshot` and the analyses derived from it in
 /// memory, rebuilt only when the workspace's event count changes (the log is append-only,
-/// so a new count means new events).
+/// so a new count means new events). A rebuild asks the analytics query port for the orders;
+/// it never loads the event log.
 actor WorkspaceSnapshotCache {
     private struct Entry {
         var snapshot: WorkspaceSnapshot
         var derived: [String: any Sendable] = [:]
     }
 
-    private let store: EventLogReader
+    private let analytics: WorkspaceAnalytics
     private var entries: [String: Entry] = [:]
 
-    init(store: EventLogReader) {
-        self.store = store
+    init(analytics: WorkspaceAnalytics) {
+        self.analytics = analytics
     }
 
     /// The snapshot of `workspace` as of now.
     func snapshot(of workspace: Workspace) async throws -> WorkspaceSnapshot {
-        let count = try await store.eventCount(in: workspace.id)
-        if let hit = entries[workspace.id], hit.snapshot.eventCount == count { return hit.snapshot }
-        let events = try await store.allEvents(in: workspace.id)
-        let snapshot = WorkspaceSnapshot(workspace: workspace, events: events)
+        let span = try await analytics.span(of: workspace.id)
+        if let hit = entries[workspace.id], hit.snapshot.eventCount == span.events { return hit.snapshot }
+        let orders = try await analytics.channelOrders(of: workspace.id)
+        let snapshot = WorkspaceSnapshot(workspace: workspace, span: span, orders: orders)
         entries[workspace.id] = Entry(snapshot: snapshot)
         return snapshot
     }
 
-    /// An analysis of the snapshot (attribution, personas), computed once per snapshot.
+    /// An analysis of the snapshot (attribution, spend totals), computed once per snapshot.
     func derived<T: Sendable>(
-        _ key: String, of snapshot: WorkspaceSnapshot, compute: @Sendable (WorkspaceSnapshot) throws -> T
-    ) rethrows -> T {
+        _ key: String, of snapshot: WorkspaceSnapshot, compute: @Sendable (WorkspaceSnapshot) async throws -> T
+    ) async rethrows -> T {
         if let entry = entries[snapshot.workspace.id], entry.snapshot.eventCount == snapshot.eventCount,
             let stored = entry.derived[key], let hit = stored as? T
         {
             return hit
         }
-        let value = try compute(snapshot)
+        let value = try await compute(snapshot)
         if entries[snapshot.workspace.id]?.snapshot.eventCount == snapshot.eventCount {
             entries[snapshot.workspace.id]?.derived[key] = value
         }

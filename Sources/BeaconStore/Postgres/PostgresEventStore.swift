@@ -62,6 +62,7 @@ public final class PostgresEventStore: EventStore, StoreLifecycle, SQLBackend {
                     logger: logger)
             }
         }
+        try await CommerceFactsBackfill(events: self, driver: driver).run()
     }
 
     /// Rows per multi-row INSERT: 9 binds each, well under the protocol's 65,535.
@@ -93,9 +94,24 @@ public final class PostgresEventStore: EventStore, StoreLifecycle, SQLBackend {
                     try binds.append(c.receivedAt)
                     try binds.append(event.json.serialized())
                 }
-                sql += " ON CONFLICT (workspace_id, message_id) DO NOTHING RETURNING workspace_id, message_id"
+                sql += " ON CONFLICT (workspace_id, message_id) DO NOTHING RETURNING workspace_id, message_id, seq"
                 let result = try await conn.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
-                for try await (w, m) in result.decode((String, String).self) { inserted.insert(Key(workspace: w, message: m)) }
+                var sequences: [Key: Int64] = [:]
+                for try await (w, m, seq) in result.decode((String, String, Int64).self) {
+                    inserted.insert(Key(workspace: w, message: m))
+                    sequences[Key(workspace: w, message: m)] = seq
+                }
+                // The analytics projection of the new events, in the same transaction.
+                var stored: [(workspaceId: String, sequence: Int64, event: Event)] = []
+                for (workspaceId, event) in chunk {
+                    guard let seq = sequences.removeValue(forKey: Key(workspace: workspaceId, message: event.messageId))
+                    else { continue }
+                    stored.append((workspaceId, seq, event))
+                }
+                let driver = PostgresDriver(client: client, logger: logger)
+                for s in CommerceFactRows.statements(CommerceFactRows.rows(stored)) {
+                    try await conn.query(try driver.statement(s.sql, s.arguments), logger: logger)
+                }
             }
             return inserted
         }
@@ -119,6 +135,17 @@ public final class PostgresEventStore: EventStore, StoreLifecycle, SQLBackend {
             SELECT seq, payload::text FROM events WHERE workspace_id = \(workspaceId) AND seq > \(after ?? 0)
             AND timestamp >= \(lower) AND timestamp < \(upper) ORDER BY seq LIMIT \(limit)
             """,
+            logger: logger)
+        var out: [StoredEvent] = []
+        for try await (seq, payload) in rows.decode((Int64, String).self) {
+            out.append(StoredEvent(workspaceId: workspaceId, sequence: seq, event: try Event.fromPayload(payload)))
+        }
+        return out
+    }
+
+    public func newestEvents(in workspaceId: String, limit: Int) async throws -> [StoredEvent] {
+        let rows = try await client.query(
+            "SELECT seq, payload::text FROM events WHERE workspace_id = \(workspaceId) ORDER BY seq DESC LIMIT \(limit)",
             logger: logger)
         var out: [StoredEvent] = []
         for try await (seq, payload) in rows.decode((Int64, String).self) {

@@ -11,7 +11,8 @@ struct GRDBDriver: SQLDriver {
 
     func query(_ sql: String, _ arguments: [SQLValue]) async throws -> [SQLRow] {
         // A statement that writes (`DELETE … RETURNING`) needs the writer.
-        let writes = !sql.drop { $0.isWhitespace }.uppercased().hasPrefix("SELECT")
+        let head = sql.drop { $0.isWhitespace }.prefix(6).uppercased()
+        let writes = !(head.hasPrefix("SELECT") || head.hasPrefix("WITH"))
         let read: @Sendable (Database) throws -> [SQLRow] = { db in
             try Row.fetchAll(db, sql: sql, arguments: Self.arguments(arguments)).map(Self.row)
         }

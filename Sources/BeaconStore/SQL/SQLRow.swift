@@ -34,6 +34,20 @@ public struct SQLRow: Sendable, Equatable {
         return try int64(column)
     }
 
+    /// A number; an integer column reads as its value.
+    public func double(_ column: String) throws -> Double {
+        switch try value(column) {
+        case .real(let d): return d
+        case .integer(let i): return Double(i)
+        default: throw mismatch(column, "a number")
+        }
+    }
+
+    public func optionalDouble(_ column: String) throws -> Double? {
+        if case .null = try value(column) { return nil }
+        return try double(column)
+    }
+
     /// A date stored as milliseconds since 1970.
     public func date(_ column: String) throws -> Date { Timestamp.date(milliseconds: try int64(column)) }
 

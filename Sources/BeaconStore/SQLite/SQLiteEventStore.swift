@@ -49,6 +49,7 @@ public final class SQLiteEventStore: EventStore, StoreLifecycle, SQLBackend {
         let registered = migrator
         _ = try Migrations.pending(applied: try await pool.read { try registered.appliedIdentifiers($0) })
         try migrator.migrate(pool)
+        try await CommerceFactsBackfill(events: self, driver: driver).run()
     }
 
     public func append(_ batches: [EventBatch]) async throws -> [AppendResult] {
@@ -59,6 +60,7 @@ public final class SQLiteEventStore: EventStore, StoreLifecycle, SQLBackend {
                 """)
             var results: [AppendResult] = []
             results.reserveCapacity(batches.count)
+            var stored: [(workspaceId: String, sequence: Int64, event: Event)] = []
             for batch in batches {
                 var inserted = 0
                 for event in batch.events {
@@ -67,9 +69,15 @@ public final class SQLiteEventStore: EventStore, StoreLifecycle, SQLBackend {
                         batch.workspaceId, event.messageId, c.type, c.userId, c.anonymousId, c.event,
                         c.timestamp, c.receivedAt, event.json.serialized(),
                     ])
-                    inserted += db.changesCount
+                    guard db.changesCount > 0 else { continue }
+                    inserted += 1
+                    stored.append((batch.workspaceId, db.lastInsertedRowID, event))
                 }
                 results.append(AppendResult(inserted: inserted, duplicates: batch.events.count - inserted))
+            }
+            // The analytics projection of the new events, in the same transaction.
+            for s in CommerceFactRows.statements(CommerceFactRows.rows(stored), rowsPerStatement: 500) {
+                try db.execute(sql: s.sql, arguments: GRDBDriver.arguments(s.arguments))
             }
             return results
         }
@@ -87,6 +95,17 @@ public final class SQLiteEventStore: EventStore, StoreLifecycle, SQLBackend {
                 db, sql: sql,
                 arguments: [workspaceId, after ?? 0, from.map(Timestamp.milliseconds) ?? Int64.min,
                             to.map(Timestamp.milliseconds) ?? Int64.max, limit]
+            ).map { row in
+                StoredEvent(workspaceId: workspaceId, sequence: row[0], event: try Event.fromPayload(row[1]))
+            }
+        }
+    }
+
+    public func newestEvents(in workspaceId: String, limit: Int) async throws -> [StoredEvent] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT seq, payload FROM events WHERE +workspace_id = ? ORDER BY seq DESC LIMIT ?",
+                arguments: [workspaceId, limit]
             ).map { row in
                 StoredEvent(workspaceId: workspaceId, sequence: row[0], event: try Event.fromPayload(row[1]))
             }

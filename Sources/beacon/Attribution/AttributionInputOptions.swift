@@ -100,10 +100,10 @@ struct AttributionInputOptions: ParsableArguments {
         if let workspace {
             let runtime = try await store.openRuntime(logger: store.makeLogger())
             let ws = try await runtime.existingWorkspace(named: workspace, option: "--workspace")
-            let stored = try await runtime.eventLog.allEvents(
-                in: ws.id, from: from.flatMap { Timestamp.parse($0) }, to: to.flatMap { Timestamp.parse($0) })
+            let touches = try await runtime.analytics.touches(
+                of: ws.id, from: from.flatMap { Timestamp.parse($0) }, to: to.flatMap { Timestamp.parse($0) })
             try await runtime.close()
-            return journeyBuilder().journeys(from: LiveAttribution.touchEvents(from: stored.map(\.event)))
+            return journeyBuilder().journeys(from: touches.netted)
         }
         if let events {
             let table = try read(events, delimiter: delimiter ?? ",")

@@ -133,7 +133,7 @@ extension MMMFitCommand {
         let ws = try await runtime.existingWorkspace(named: name, option: "--workspace")
         var data: MMMDataset
         do {
-            data = try await EventLogMarketingData.dataset(store: runtime.stores.events, workspaceId: ws.id, stepDays: weekly ? 7 : 1)
+            data = try await runtime.analytics.marketingData(of: ws.id, stepDays: weekly ? 7 : 1)
         } catch let error as MarketingDataError {
             throw CommandError("--workspace \(name): \(error.message)")
         }

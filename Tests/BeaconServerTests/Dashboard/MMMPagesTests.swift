@@ -101,7 +101,7 @@ struct MMMPagesTests {
                     properties: ["revenue": .number(3 * search + 5 * email + 200)]))
         }
         try await server.append(events)
-        let (data, source, _) = try await MMMFitCache.dataset(server.workspace!.id, store: server.runtime.eventLog)
+        let (data, source, _) = try await MMMFitCache.dataset(server.workspace!.id, analytics: server.runtime.analytics)
         #expect(source == .workspace(days: 70))
         #expect(data.channels.map(\.name) == ["email", "search"])
         #expect(data.target[0] == 3 * 100 + 5 * 20 + 200)
@@ -115,7 +115,7 @@ struct MMMPagesTests {
         // Too little spend: the demo, said plainly.
         let small = try await DashboardTestServer.make(demoCustomers: 0)
         try await small.append(Array(events.prefix(30)))
-        let (_, smallSource, _) = try await MMMFitCache.dataset(small.workspace!.id, store: small.runtime.eventLog)
+        let (_, smallSource, _) = try await MMMFitCache.dataset(small.workspace!.id, analytics: small.runtime.analytics)
         #expect(smallSource == .demo(spendDays: 10))
         #expect(smallSource.note.contains("only 10 days"))
     }

@@ -77,6 +77,10 @@ struct SchemaUpgradeTests {
         let events = try await stores.events.allEvents(in: ws.id)
         #expect(events.map(\.event.messageId) == (1...8).map { String(format: "m-%02d", $0) })
         #expect(events[2].event.properties?["revenue"] == .number(120.5))
+        // The analytics projection is backfilled from the upgraded log.
+        let facts = try await stores.analytics.touches(in: ws.id, from: nil, to: nil)
+        #expect(facts.map(\.sequence) == events.filter { CommerceFact($0.event, sequence: $0.sequence) != nil }.map(\.sequence))
+        #expect(try await stores.analytics.orders(in: ws.id, from: nil, to: nil).map(\.fact.revenue).contains(120.5))
 
         let profiles = stores.profiles
         let ada = try #require(try await profiles.profileId(workspaceId: ws.id, identifierValue: "user-1", kind: nil))

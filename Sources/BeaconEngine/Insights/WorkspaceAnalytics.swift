@@ -1,0 +1,40 @@
+import BeaconAnalytics
+import BeaconCore
+import BeaconStore
+import Foundation
+
+/// A workspace's analytics read through the analytics query port, in the engine's terms: the
+/// dashboard, the marketing-mix cache and the command line ask here, and never load the event
+/// log (the port's answers are orders, visits and day totals, computed by the store).
+public struct WorkspaceAnalytics: Sendable {
+    /// The port, for callers that need its raw answers (the command line, tests).
+    public let queries: any AnalyticsQueries
+
+    public init(queries: any AnalyticsQueries) {
+        self.queries = queries
+    }
+
+    /// The first and last event time and the number of events.
+    public func span(of workspaceId: String) async throws -> (first: Date?, last: Date?, events: Int) {
+        let s = try await queries.span(in: workspaceId)
+        return (s.first, s.last, s.events)
+    }
+
+    /// Every order and refund in time order with its last-touch channel (`ChannelOrder`).
+    public func channelOrders(of workspaceId: String, from: Date? = nil, to: Date? = nil) async throws
+        -> [ChannelOrder]
+    {
+        try await queries.orders(in: workspaceId, from: from, to: to).map(ChannelOrder.init)
+    }
+
+    /// The attribution input: every visit in `[from, to)` with refunds linked to their orders.
+    public func touches(of workspaceId: String, from: Date? = nil, to: Date? = nil) async throws -> LiveTouches {
+        LiveAttribution.touches(facts: try await queries.touches(in: workspaceId, from: from, to: to))
+    }
+
+    /// The marketing-mix table of the workspace's own spend and order revenue.
+    /// - Throws: `MarketingDataError` when it has no spend.
+    public func marketingData(of workspaceId: String, stepDays: Int = 1) async throws -> MMMDataset {
+        try await EventLogMarketingData.dataset(analytics: queries, workspaceId: workspaceId, stepDays: stepDays)
+    }
+}

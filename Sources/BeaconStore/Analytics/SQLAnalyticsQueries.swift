@@ -1,0 +1,147 @@
+import BeaconCore
+import Foundation
+
+/// The analytics query port in SQL written once for SQLite and PostgreSQL, over the
+/// `commerce_facts` and `identity_links` projection.
+///
+/// People are stitched in SQL as attribution stitches them: a fact's `user_id`, else the user
+/// its `anonymous_id` was first linked to (by the lowest log position among the links inside
+/// the range), else the `anonymous_id`. An order's channel touch is found with window
+/// functions over each person's facts in time order, so only orders leave the database.
+public struct SQLAnalyticsQueries: AnalyticsQueries {
+    let driver: any SQLDriver
+
+    public init(driver: any SQLDriver) {
+        self.driver = driver
+    }
+
+    static let orderNames = "('\(CommerceEvent.orderCompleted)', '\(CommerceEvent.orderRefunded)')"
+
+    /// Facts of one workspace in a range with `person` stitched; binds `workspace, from, to`
+    /// twice (links, then facts).
+    static let people = """
+        WITH first_link AS (
+          SELECT anonymous_id, MIN(seq) AS seq FROM identity_links
+          WHERE workspace_id = ? AND time >= ? AND time < ? GROUP BY anonymous_id),
+        link AS (
+          SELECT l.anonymous_id, l.user_id FROM identity_links l
+          JOIN first_link f ON l.anonymous_id = f.anonymous_id AND l.seq = f.seq
+          WHERE l.workspace_id = ?),
+        fact AS (
+          SELECT c.*, COALESCE(c.user_id, link.user_id, c.anonymous_id) AS person
+          FROM commerce_facts c LEFT JOIN link ON c.user_id IS NULL AND link.anonymous_id = c.anonymous_id
+          WHERE c.workspace_id = ? AND c.time >= ? AND c.time < ?
+            AND (c.user_id IS NOT NULL OR c.anonymous_id IS NOT NULL))
+        """
+
+    static func bounds(_ workspaceId: String, _ from: Date?, _ to: Date?) -> [SQLValue] {
+        [
+            .text(workspaceId), .integer(from.map(Timestamp.milliseconds) ?? Int64.min),
+            .integer(to.map(Timestamp.milliseconds) ?? Int64.max),
+        ]
+    }
+
+    static func peopleArguments(_ workspaceId: String, _ from: Date?, _ to: Date?) -> [SQLValue] {
+        let b = bounds(workspaceId, from, to)
+        return b + [.text(workspaceId)] + b
+    }
+
+    public func span(in workspaceId: String) async throws -> EventSpan {
+        let rows = try await driver.query(
+            "SELECT MIN(timestamp) AS first, MAX(timestamp) AS last, COUNT(*) AS events FROM events WHERE workspace_id = ?",
+            [.text(workspaceId)])
+        guard let row = rows.first else { return EventSpan(first: nil, last: nil, events: 0) }
+        return EventSpan(
+            first: try row.optionalDate("first"), last: try row.optionalDate("last"), events: try row.int("events"))
+    }
+
+    /// Each person's facts are numbered in time order (`rn`, ties by `seq`); for every fact two
+    /// running windows over the rows before it find the latest visit with a source
+    /// (`source_rn`) and the first visit (`first_rn`), orders and refunds not counting as
+    /// visits. An order's channel touch is the row `COALESCE(source_rn, first_rn)`, else its own.
+    public func orders(in workspaceId: String, from: Date?, to: Date?) async throws -> [OrderFact] {
+        let touchColumns = ["utm_source", "utm_medium", "utm_campaign", "referrer", "touch_channel"]
+        let chosen = touchColumns.map { "CASE WHEN d.rn IS NULL THEN o.\($0) ELSE d.\($0) END AS c_\($0)" }
+        let sql =
+            Self.people + """
+                ,
+                ranked AS (
+                  SELECT fact.*, ROW_NUMBER() OVER (PARTITION BY person ORDER BY time, seq) AS rn FROM fact),
+                decided AS (
+                  SELECT ranked.*,
+                    MAX(CASE WHEN name NOT IN \(Self.orderNames) AND has_source = 1 THEN rn END) OVER (
+                      PARTITION BY person ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS source_rn,
+                    MIN(CASE WHEN name NOT IN \(Self.orderNames) THEN rn END) OVER (
+                      PARTITION BY person ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS first_rn
+                  FROM ranked)
+                SELECT o.*, \(chosen.joined(separator: ", "))
+                FROM decided o LEFT JOIN ranked d ON d.person = o.person AND d.rn = COALESCE(o.source_rn, o.first_rn)
+                WHERE o.name IN \(Self.orderNames)
+                ORDER BY o.time, o.seq
+                """
+        return try await driver.query(sql, Self.peopleArguments(workspaceId, from, to)).map { row in
+            OrderFact(
+                fact: try Self.fact(row),
+                channelTouch: Touch(
+                    utmSource: try row.optionalString("c_utm_source"),
+                    utmMedium: try row.optionalString("c_utm_medium"),
+                    utmCampaign: try row.optionalString("c_utm_campaign"),
+                    referrer: try row.optionalString("c_referrer"),
+                    channel: try row.optionalString("c_touch_channel")))
+        }
+    }
+
+    public func touches(in workspaceId: String, from: Date?, to: Date?) async throws -> [CommerceFact] {
+        let sql = Self.people + " SELECT * FROM fact ORDER BY seq"
+        return try await driver.query(sql, Self.peopleArguments(workspaceId, from, to)).map(Self.fact)
+    }
+
+    public func revenueByDay(in workspaceId: String, conversionEvents: Set<String>, from: Date?, to: Date?)
+        async throws -> [DayRevenue]
+    {
+        guard !conversionEvents.isEmpty else { return [] }
+        let names = conversionEvents.sorted()
+        let sql = """
+            SELECT day, SUM(revenue) AS revenue FROM commerce_facts
+            WHERE workspace_id = ? AND time >= ? AND time < ? AND type = 'track' AND kind <> 'spend'
+              AND revenue IS NOT NULL AND name IN (\(names.map { _ in "?" }.joined(separator: ", ")))
+            GROUP BY day ORDER BY day
+            """
+        return try await driver.query(sql, Self.bounds(workspaceId, from, to) + names.map(SQLValue.text)).map {
+            DayRevenue(day: try $0.int("day"), revenue: try $0.double("revenue"))
+        }
+    }
+
+    public func spendByDay(in workspaceId: String, from: Date?, to: Date?) async throws -> [DaySpend] {
+        let sql = """
+            SELECT day, spend_channel, SUM(amount) AS amount FROM commerce_facts
+            WHERE workspace_id = ? AND time >= ? AND time < ? AND kind = 'spend'
+            GROUP BY day, spend_channel ORDER BY day, spend_channel
+            """
+        return try await driver.query(sql, Self.bounds(workspaceId, from, to)).map {
+            DaySpend(day: try $0.int("day"), channel: try $0.string("spend_channel"), amount: try $0.double("amount"))
+        }
+    }
+
+    /// A fact row (`commerce_facts` columns plus `person`).
+    static func fact(_ row: SQLRow) throws -> CommerceFact {
+        let kindText = try row.string("kind"), typeText = try row.string("type")
+        guard let kind = CommerceFact.Kind(rawValue: kindText) else {
+            throw StoreError(.corrupt, "column 'kind' holds '\(kindText)', not a fact kind")
+        }
+        guard let type = EventType(rawValue: typeText) else {
+            throw StoreError(.corrupt, "column 'type' holds '\(typeText)', not an event type")
+        }
+        return CommerceFact(
+            sequence: try row.int64("seq"), messageId: try row.string("message_id"), kind: kind, type: type,
+            name: try row.string("name"), time: try row.date("time"), userId: try row.optionalString("user_id"),
+            anonymousId: try row.optionalString("anonymous_id"), person: try row.optionalString("person"),
+            orderId: try row.optionalString("order_id"), amount: try row.optionalDouble("amount"),
+            revenue: try row.optionalDouble("revenue"),
+            touch: Touch(
+                utmSource: try row.optionalString("utm_source"), utmMedium: try row.optionalString("utm_medium"),
+                utmCampaign: try row.optionalString("utm_campaign"), referrer: try row.optionalString("referrer"),
+                channel: try row.optionalString("touch_channel")),
+            spendChannel: try row.optionalString("spend_channel"))
+    }
+}
