@@ -24,6 +24,22 @@ public struct EventLogReader: Sendable {
         try await store.newestEvents(in: workspaceId, limit: limit)
     }
 
+    /// The workspace's events before `to` that `keep` selects, in log order, read a page at a
+    /// time so memory holds only what is kept (feedback answers among all events, say).
+    public func events(
+        in workspaceId: String, to: Date? = nil, pageSize: Int = 5_000, where keep: (Event) -> Bool
+    ) async throws -> [Event] {
+        var kept: [Event] = []
+        var after: Int64? = nil
+        while true {
+            let page = try await store.events(in: workspaceId, from: nil, to: to, after: after, limit: pageSize)
+            guard let last = page.last else { break }
+            kept += page.lazy.map(\.event).filter(keep)
+            after = last.sequence
+        }
+        return kept
+    }
+
     /// The number of events stored for a workspace.
     public func eventCount(in workspaceId: String) async throws -> Int {
         try await store.eventCount(in: workspaceId)

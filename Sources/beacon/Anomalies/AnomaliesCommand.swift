@@ -38,9 +38,9 @@ struct AnomaliesCommand: AsyncParsableCommand {
         let runtime = try await store.openRuntime(logger: store.makeLogger())
         let ws = try await runtime.existingWorkspace(named: workspace, option: "--workspace")
         let date = asOf.flatMap { WorkspaceToday.endOfDay(parsing: $0) }
-        let events = try await runtime.eventLog.allEvents(in: ws.id, to: date.map { $0.addingTimeInterval(0.001) })
+        let events = try await runtime.eventLog.events(in: ws.id, to: date.map { $0.addingTimeInterval(0.001) }) { _ in true }
         try await runtime.close()
-        let scan = AnomalyScan(events: events.map(\.event), asOf: date)
+        let scan = AnomalyScan(events: events, asOf: date)
         if json {
             let series: [JSONValue] = scan.series.map { s in
                 .object([
