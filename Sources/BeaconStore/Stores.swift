@@ -16,13 +16,17 @@ public struct Stores: Sendable {
     public var users: any UserStore
     /// Runs of `beacon import`.
     public var importJobs: any ImportJobStore
+    /// Destinations and the activations that send to them.
+    public var activations: any ActivationStore
+    /// Messages waiting for delivery, delivered or dead.
+    public var outbox: any Outbox
     /// The backend's name, migrations and connections.
     public var lifecycle: any StoreLifecycle
 
     public init(
         events: any EventStore, workspaces: any WorkspaceStore, profiles: any ProfileStore,
         identityRules: any IdentityRuleStore, users: any UserStore, importJobs: any ImportJobStore,
-        lifecycle: any StoreLifecycle
+        activations: any ActivationStore, outbox: any Outbox, lifecycle: any StoreLifecycle
     ) {
         self.events = events
         self.workspaces = workspaces
@@ -30,6 +34,8 @@ public struct Stores: Sendable {
         self.identityRules = identityRules
         self.users = users
         self.importJobs = importJobs
+        self.activations = activations
+        self.outbox = outbox
         self.lifecycle = lifecycle
     }
 
@@ -40,7 +46,8 @@ public struct Stores: Sendable {
         self.init(
             events: backend, workspaces: SQLWorkspaceStore(driver: driver), profiles: backend,
             identityRules: SQLIdentityRuleStore(driver: driver), users: SQLUserStore(driver: driver),
-            importJobs: SQLImportJobStore(driver: driver), lifecycle: backend)
+            importJobs: SQLImportJobStore(driver: driver), activations: SQLActivationStore(driver: driver),
+            outbox: SQLOutbox(driver: driver), lifecycle: backend)
     }
 
     /// A short name of the backend ("sqlite", "postgres").

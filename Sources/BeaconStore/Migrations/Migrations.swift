@@ -15,6 +15,7 @@ public enum Migrations {
         m006SegmentMembersByProfile,
         m020DashboardUsers,
         m030ImportJobs,
+        m040Activation,
     ]
 }
 
