@@ -18,6 +18,7 @@ struct Beacon: AsyncParsableCommand {
             CLVCommand.self, RFMCommand.self, SegmentCommand.self, CohortsCommand.self, ChurnCommand.self,
             AttributionCommand.self, MMMCommand.self, GenerateCommand.self,
             RebuildCommand.self, TokenCommand.self, SegmentsCommand.self, ProfilesCommand.self, UserCommand.self,
+            DestinationsCommand.self, ActivationsCommand.self,
         ])
 
     static func main() async {

@@ -60,18 +60,20 @@ struct DeliveryWorker: Sendable {
                 return out
             }
             var gone: WebhookResponse?
+            var settled: [OutboxMessage] = []
+            let at = clock()
             for (m, response, seconds) in results.sorted(by: { $0.0.sequence < $1.0.sequence }) {
-                let at = clock()
-                let settled = DeliveryAttempt.settled(
+                let s = DeliveryAttempt.settled(
                     m, response: response, policy: settings.retry, now: at, random: Double.random(in: 0..<1))
-                do {
-                    try await outbox.settle(settled, owner: owner)
-                } catch {
-                    logger.error("cannot settle message \(m.id): \(error); its lease will expire and it is sent again")
-                }
+                settled.append(s)
                 if response.isSuccess { breaker.succeeded() } else { breaker.failed(now: at) }
                 if response.status == 410 { gone = response }
-                await stats.record(destinationId: destination.id, state: settled.state, seconds: seconds)
+                await stats.record(destinationId: destination.id, state: s.state, seconds: seconds)
+            }
+            do {
+                try await outbox.settle(settled, owner: owner)
+            } catch {
+                logger.error("cannot settle \(settled.count) messages: \(error); their leases expire and they are sent again")
             }
             if let gone {
                 await disable(gone)

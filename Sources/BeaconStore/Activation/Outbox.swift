@@ -20,6 +20,8 @@ public protocol Outbox: Sendable {
     /// Does nothing (returns false) when the lease was lost to another owner.
     @discardableResult
     func settle(_ message: OutboxMessage, owner: String) async throws -> Bool
+    /// Settles several leased messages in one transaction (those whose lease was lost are left alone).
+    func settle(_ messages: [OutboxMessage], owner: String) async throws
     /// A destination's messages, newest first, of one state or all.
     func messages(workspaceId: String, destinationId: String, state: OutboxMessage.State?, limit: Int) async throws
         -> [OutboxMessage]

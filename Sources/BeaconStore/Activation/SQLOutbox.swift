@@ -37,18 +37,26 @@ struct SQLOutbox: Outbox {
     }
 
     func settle(_ m: OutboxMessage, owner: String) async throws -> Bool {
-        try await !driver.query(
-            """
-            UPDATE outbox_messages SET state = ?, attempts = ?, next_attempt_at = ?, delivered_at = ?, last_status = ?,
-              last_error = ?, lease_owner = NULL, lease_until = NULL
-            WHERE workspace_id = ? AND message_id = ? AND lease_owner = ? RETURNING seq
-            """,
-            [
-                .text(m.state.rawValue), SQLValue(m.attempts), SQLValue(m.nextAttemptAt), SQLValue(m.deliveredAt),
-                SQLValue(m.lastStatus), SQLValue(m.lastError.map { String($0.prefix(500)) }), .text(m.workspaceId),
-                .text(m.id), .text(owner),
-            ]
-        ).isEmpty
+        try await !driver.query(Self.settleSQL + " RETURNING seq", Self.settleArguments(m, owner)).isEmpty
+    }
+
+    func settle(_ messages: [OutboxMessage], owner: String) async throws {
+        guard !messages.isEmpty else { return }
+        try await driver.transaction(messages.map { (Self.settleSQL, Self.settleArguments($0, owner)) })
+    }
+
+    static let settleSQL = """
+        UPDATE outbox_messages SET state = ?, attempts = ?, next_attempt_at = ?, delivered_at = ?, last_status = ?,
+          last_error = ?, lease_owner = NULL, lease_until = NULL
+        WHERE workspace_id = ? AND message_id = ? AND lease_owner = ?
+        """
+
+    static func settleArguments(_ m: OutboxMessage, _ owner: String) -> [SQLValue] {
+        [
+            .text(m.state.rawValue), SQLValue(m.attempts), SQLValue(m.nextAttemptAt), SQLValue(m.deliveredAt),
+            SQLValue(m.lastStatus), SQLValue(m.lastError.map { String($0.prefix(500)) }), .text(m.workspaceId),
+            .text(m.id), .text(owner),
+        ]
     }
 
     func messages(workspaceId: String, destinationId: String, state: OutboxMessage.State?, limit: Int) async throws
