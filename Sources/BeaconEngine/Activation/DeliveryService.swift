@@ -25,8 +25,9 @@ public actor DeliveryService {
 
     public init(
         stores: Stores, secrets: @escaping @Sendable () throws -> SecretBox, settings: DeliverySettings = DeliverySettings(),
-        transport: @escaping @Sendable (Destination, DeliverySettings) -> any WebhookTransport = { _, s in
-            URLSessionWebhookTransport(maxConnections: s.maxInFlight)
+        transport: @escaping @Sendable (Destination, DeliverySettings) -> any WebhookTransport = { d, s in
+            d.url.lowercased().hasPrefix("https:")
+                ? URLSessionWebhookTransport(maxConnections: s.maxInFlight) : NIOWebhookTransport()
         },
         logger: Logger = Logger(label: "beacon.delivery"), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
