@@ -29,7 +29,9 @@ public struct ActivationService: Sendable {
         async throws -> (destination: Destination, secret: String)
     {
         let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 100 else { throw ActivationError(field: "name", "must be 1 to 100 characters") }
+        guard !name.isEmpty, name.count <= 100 else {
+            throw ActivationError(field: "name", "must be 1 to 100 characters")
+        }
         guard let kind = Destination.Kind(rawValue: type) else {
             throw ActivationError(
                 field: "type", "must be one of \(Destination.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -87,7 +89,8 @@ public struct ActivationService: Sendable {
 
     /// A new secret for the destination, shown this once; the previous one keeps signing too
     /// (two signatures per message) until the next rotation, so receivers can switch over.
-    public func rotateSecret(workspaceId: String, id: String) async throws -> (destination: Destination, secret: String) {
+    public func rotateSecret(workspaceId: String, id: String) async throws -> (destination: Destination, secret: String)
+    {
         var d = try await destination(workspaceId: workspaceId, id: id)
         let plain = WebhookSignature.newSecret()
         d.sealedSecrets = [try secrets().seal(plain)] + d.sealedSecrets.prefix(1)
@@ -184,7 +187,8 @@ public struct ActivationService: Sendable {
     /// Puts dead messages back in the queue with fresh attempts: all of the destination's, or `ids`.
     public func replay(workspaceId: String, destinationId: String, ids: [String]?) async throws -> Int {
         _ = try await destination(workspaceId: workspaceId, id: destinationId)
-        return try await stores.outbox.replay(workspaceId: workspaceId, destinationId: destinationId, ids: ids, now: clock())
+        return try await stores.outbox.replay(
+            workspaceId: workspaceId, destinationId: destinationId, ids: ids, now: clock())
     }
 
     /// How many of the destination's messages are in each state.

@@ -24,7 +24,8 @@ public actor DeliveryService {
     private var unopenable: [String: Destination] = [:]
 
     public init(
-        stores: Stores, secrets: @escaping @Sendable () throws -> SecretBox, settings: DeliverySettings = DeliverySettings(),
+        stores: Stores, secrets: @escaping @Sendable () throws -> SecretBox,
+        settings: DeliverySettings = DeliverySettings(),
         transport: @escaping @Sendable (Destination, DeliverySettings) -> any WebhookTransport = { d, s in
             d.url.lowercased().hasPrefix("https:")
                 ? URLSessionWebhookTransport(maxConnections: s.maxInFlight) : NIOWebhookTransport()

@@ -21,7 +21,8 @@ public struct DeliverySettings: Sendable {
     public var breakerCooldown: TimeInterval
 
     public init(
-        retry: RetryPolicy = RetryPolicy(), maxInFlight: Int = 16, lease: TimeInterval = 60, requestTimeout: TimeInterval = 30,
+        retry: RetryPolicy = RetryPolicy(), maxInFlight: Int = 16, lease: TimeInterval = 60,
+        requestTimeout: TimeInterval = 30,
         pollInterval: TimeInterval = 0.1, refreshInterval: TimeInterval = 1, breakerThreshold: Int = 5,
         breakerCooldown: TimeInterval = 5
     ) {

@@ -36,7 +36,8 @@ struct DeliveryWorker: Sendable {
             let batch: [OutboxMessage]
             do {
                 batch = try await outbox.claim(
-                    destinationId: destination.id, owner: owner, now: now, leaseUntil: now.addingTimeInterval(settings.lease),
+                    destinationId: destination.id, owner: owner, now: now,
+                    leaseUntil: now.addingTimeInterval(settings.lease),
                     limit: permitted)
             } catch {
                 logger.error("cannot claim messages for destination \(destination.id): \(error)")
@@ -73,7 +74,8 @@ struct DeliveryWorker: Sendable {
             do {
                 try await outbox.settle(settled, owner: owner)
             } catch {
-                logger.error("cannot settle \(settled.count) messages: \(error); their leases expire and they are sent again")
+                logger.error(
+                    "cannot settle \(settled.count) messages: \(error); their leases expire and they are sent again")
             }
             if let gone {
                 await disable(gone)
@@ -96,7 +98,8 @@ struct DeliveryWorker: Sendable {
             WebhookRequest(
                 url: url,
                 headers: [
-                    ("Content-Type", "application/json"), ("webhook-id", m.id), ("webhook-timestamp", String(timestamp)),
+                    ("Content-Type", "application/json"), ("webhook-id", m.id),
+                    ("webhook-timestamp", String(timestamp)),
                     ("webhook-signature", signature), ("User-Agent", "Beacon-Webhooks/1"),
                 ],
                 body: body, timeout: settings.requestTimeout))
@@ -104,11 +107,13 @@ struct DeliveryWorker: Sendable {
 
     private func disable(_ response: WebhookResponse) async {
         do {
-            guard var d = try await activations.destination(workspaceId: destination.workspaceId, id: destination.id) else {
+            guard var d = try await activations.destination(workspaceId: destination.workspaceId, id: destination.id)
+            else {
                 return
             }
             d.state = .disabled
-            d.stateReason = "the endpoint answered 410 Gone" + (response.detail.isEmpty ? "" : ": \(response.detail.prefix(200))")
+            d.stateReason =
+                "the endpoint answered 410 Gone" + (response.detail.isEmpty ? "" : ": \(response.detail.prefix(200))")
             try await activations.updateDestination(d)
             logger.warning("destination \(destination.id) disabled: 410 Gone")
         } catch {

@@ -77,7 +77,8 @@ public struct NIOWebhookTransport: WebhookTransport {
                     WebhookResponse(
                         status: Int(h?.status.code ?? 0),
                         retryAfter: WebhookResponse.retryAfter(h?.headers.first(name: "Retry-After"), now: Date()),
-                        detail: String(buffer: body.getSlice(at: body.readerIndex, length: min(300, body.readableBytes)) ?? body)))
+                        detail: String(
+                            buffer: body.getSlice(at: body.readerIndex, length: min(300, body.readableBytes)) ?? body)))
                 context.close(promise: nil)
             }
         }

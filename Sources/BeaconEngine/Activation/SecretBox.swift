@@ -44,7 +44,8 @@ public struct SecretBox: Sendable {
         let text = key.withUnsafeBytes { Data($0) }.base64EncodedData()
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: path, contents: text, attributes: [.posixPermissions: 0o600]) else {
+        guard FileManager.default.createFile(atPath: path, contents: text, attributes: [.posixPermissions: 0o600])
+        else {
             throw ActivationError(field: "BEACON_SECRET_KEY_FILE", "cannot write the key file '\(path)'")
         }
         return SecretBox(key: key)

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Webhook requests over Foundation's URL loading (HTTP/1.1 and HTTPS), one session per

@@ -15,11 +15,14 @@ extension WorkspaceState {
         for (kind, list) in [(SegmentChangeKind.entered, changes.entered), (.exited, changes.exited)] {
             for (segmentId, profileId) in list {
                 for a in activations {
-                    guard case .segment(let id, let on) = a.trigger, id == segmentId, on.contains(kind) else { continue }
+                    guard case .segment(let id, let on) = a.trigger, id == segmentId, on.contains(kind) else {
+                        continue
+                    }
                     let profile = profiles.profile(id: profileId) ?? Profile(id: profileId, createdSeq: 0, at: at)
                     changes.outbox.append(
                         message(
-                            workspaceId, a, profileId: profileId, cause: "segment:\(segmentId):\(kind.rawValue)@\(step)",
+                            workspaceId, a, profileId: profileId,
+                            cause: "segment:\(segmentId):\(kind.rawValue)@\(step)",
                             payload: ActivationPayload.segmentChange(
                                 kind, segmentId: segmentId, profile: profile, workspaceId: workspaceId, at: at),
                             at: at))
@@ -28,13 +31,16 @@ extension WorkspaceState {
         }
         for stored in events where stored.event.type == .track {
             let event = stored.event
-            let matching = activations.filter { $0.trigger.matches(eventName: event.event ?? "", properties: event.properties) }
+            let matching = activations.filter {
+                $0.trigger.matches(eventName: event.event ?? "", properties: event.properties)
+            }
             guard !matching.isEmpty, let profile = profile(of: event) else { continue }
             for a in matching {
                 changes.outbox.append(
                     message(
                         workspaceId, a, profileId: profile.id, cause: "event:\(event.messageId)",
-                        payload: ActivationPayload.trackedEvent(event, profile: profile, workspaceId: workspaceId), at: at))
+                        payload: ActivationPayload.trackedEvent(event, profile: profile, workspaceId: workspaceId),
+                        at: at))
             }
         }
     }

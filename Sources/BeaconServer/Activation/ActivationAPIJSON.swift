@@ -6,7 +6,9 @@ import Hummingbird
 /// The API's JSON views of destinations, activations and outbox messages.
 enum ActivationAPIJSON {
     /// A destination; its secret appears only in the reply that created or rotated it.
-    static func destination(_ d: Destination, secret: String? = nil, counts: [OutboxMessage.State: Int]? = nil) -> JSONValue {
+    static func destination(_ d: Destination, secret: String? = nil, counts: [OutboxMessage.State: Int]? = nil)
+        -> JSONValue
+    {
         var o: [String: JSONValue] = [
             "id": .string(d.id), "name": .string(d.name), "type": .string(d.kind.rawValue), "url": .string(d.url),
             "state": .string(d.state.rawValue), "createdAt": .string(Timestamp.format(d.createdAt)),
@@ -16,16 +18,18 @@ enum ActivationAPIJSON {
         o["secret"] = secret.map(JSONValue.string)
         if let counts {
             o["messages"] = .object(
-                Dictionary(uniqueKeysWithValues: [OutboxMessage.State.pending, .delivered, .dead].map {
-                    ($0.rawValue, JSONValue.number(Double(counts[$0] ?? 0)))
-                }))
+                Dictionary(
+                    uniqueKeysWithValues: [OutboxMessage.State.pending, .delivered, .dead].map {
+                        ($0.rawValue, JSONValue.number(Double(counts[$0] ?? 0)))
+                    }))
         }
         return .object(o)
     }
 
     static func activation(_ a: Activation) -> JSONValue {
         var o: [String: JSONValue] = [
-            "id": .string(a.id), "destination": .string(a.destinationId), "createdAt": .string(Timestamp.format(a.createdAt)),
+            "id": .string(a.id), "destination": .string(a.destinationId),
+            "createdAt": .string(Timestamp.format(a.createdAt)),
         ]
         switch a.trigger {
         case .segment(let id, let on):

@@ -22,19 +22,23 @@ struct ActivationsController<Context: RequestContext> {
                 }
                 var on = ["entered"]
                 if let list = body["on"] {
-                    guard let items = list.arrayValue?.compactMap(\.stringValue), items.count == list.arrayValue?.count else {
-                        throw ProblemDetails(.badRequest, detail: "on must be an array of 'entered' and 'exited'", field: "on")
+                    guard let items = list.arrayValue?.compactMap(\.stringValue), items.count == list.arrayValue?.count
+                    else {
+                        throw ProblemDetails(
+                            .badRequest, detail: "on must be an array of 'entered' and 'exited'", field: "on")
                     }
                     on = items
                 }
                 activation = try await ActivationAPIJSON.run {
-                    try await service.activateSegment(workspaceId: ws.id, segment: segment, destination: destination, on: on)
+                    try await service.activateSegment(
+                        workspaceId: ws.id, segment: segment, destination: destination, on: on)
                 }
             } else if let event = try optionalString(body, "event") {
                 var properties: [String: JSONValue] = [:]
                 if let p = body["properties"] {
                     guard let o = p.objectValue else {
-                        throw ProblemDetails(.badRequest, detail: "properties must be an object of values to match", field: "properties")
+                        throw ProblemDetails(
+                            .badRequest, detail: "properties must be an object of values to match", field: "properties")
                     }
                     properties = o
                 }

@@ -19,7 +19,8 @@ struct DestinationsController<Context: RequestContext> {
             let url = try string(body, "url")
             let secret = try optionalString(body, "secret")
             let created = try await ActivationAPIJSON.run {
-                try await service.createDestination(workspaceId: ws.id, name: name, type: type, url: url, secret: secret)
+                try await service.createDestination(
+                    workspaceId: ws.id, name: name, type: type, url: url, secret: secret)
             }
             return ProfileAPIRequest.json(
                 ActivationAPIJSON.destination(created.destination, secret: created.secret), status: .created)
@@ -29,7 +30,8 @@ struct DestinationsController<Context: RequestContext> {
             var items: [JSONValue] = []
             for d in try await service.destinations(workspaceId: ws.id) {
                 items.append(
-                    ActivationAPIJSON.destination(d, counts: try await service.counts(workspaceId: ws.id, destinationId: d.id)))
+                    ActivationAPIJSON.destination(
+                        d, counts: try await service.counts(workspaceId: ws.id, destinationId: d.id)))
             }
             return ProfileAPIRequest.json(.object(["destinations": .array(items)]))
         }
@@ -38,7 +40,8 @@ struct DestinationsController<Context: RequestContext> {
             let id = try context.parameters.require("id")
             let d = try await ActivationAPIJSON.run { try await service.destination(workspaceId: ws.id, id: id) }
             return ProfileAPIRequest.json(
-                ActivationAPIJSON.destination(d, counts: try await service.counts(workspaceId: ws.id, destinationId: id)))
+                ActivationAPIJSON.destination(
+                    d, counts: try await service.counts(workspaceId: ws.id, destinationId: id)))
         }
         router.delete("/api/destinations/:id") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
@@ -50,7 +53,9 @@ struct DestinationsController<Context: RequestContext> {
             router.post("/api/destinations/:id/\(path)") { request, context -> Response in
                 let (_, ws) = try await api.authenticate(request)
                 let id = try context.parameters.require("id")
-                let d = try await ActivationAPIJSON.run { try await service.setActive(workspaceId: ws.id, id: id, active) }
+                let d = try await ActivationAPIJSON.run {
+                    try await service.setActive(workspaceId: ws.id, id: id, active)
+                }
                 return ProfileAPIRequest.json(ActivationAPIJSON.destination(d))
             }
         }
@@ -63,7 +68,9 @@ struct DestinationsController<Context: RequestContext> {
         router.post("/api/destinations/:id/test") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
-            let m = try await ActivationAPIJSON.run { try await service.sendTest(workspaceId: ws.id, destinationId: id) }
+            let m = try await ActivationAPIJSON.run {
+                try await service.sendTest(workspaceId: ws.id, destinationId: id)
+            }
             return ProfileAPIRequest.json(ActivationAPIJSON.message(m), status: .accepted)
         }
         router.get("/api/destinations/:id/messages") { request, context -> Response in
@@ -72,7 +79,8 @@ struct DestinationsController<Context: RequestContext> {
             var state: OutboxMessage.State?
             if let text = request.uri.queryParameters["state"] {
                 guard let s = OutboxMessage.State(rawValue: String(text)) else {
-                    throw ProblemDetails(.badRequest, detail: "state must be pending, delivered or dead", field: "state")
+                    throw ProblemDetails(
+                        .badRequest, detail: "state must be pending, delivered or dead", field: "state")
                 }
                 state = s
             }
@@ -98,15 +106,20 @@ struct DestinationsController<Context: RequestContext> {
             var ids: [String]?
             if buffer.readableBytes > 0 {
                 guard let body = (try? JSONValue.parse(Data(buffer: buffer)))?.objectValue else {
-                    throw ProblemDetails(.badRequest, detail: "body must be a JSON object like {\"ids\": [...]}", field: "(body)")
+                    throw ProblemDetails(
+                        .badRequest, detail: "body must be a JSON object like {\"ids\": [...]}", field: "(body)")
                 }
                 if let list = body["ids"] {
                     guard let items = list.arrayValue?.compactMap(\.stringValue), items.count == list.arrayValue?.count
-                    else { throw ProblemDetails(.badRequest, detail: "ids must be an array of message ids", field: "ids") }
+                    else {
+                        throw ProblemDetails(.badRequest, detail: "ids must be an array of message ids", field: "ids")
+                    }
                     ids = items
                 }
             }
-            let n = try await ActivationAPIJSON.run { try await service.replay(workspaceId: ws.id, destinationId: id, ids: ids) }
+            let n = try await ActivationAPIJSON.run {
+                try await service.replay(workspaceId: ws.id, destinationId: id, ids: ids)
+            }
             return ProfileAPIRequest.json(.object(["replayed": .number(Double(n))]))
         }
     }
@@ -126,7 +139,8 @@ func string(_ body: [String: JSONValue], _ field: String) throws -> String {
 func optionalString(_ body: [String: JSONValue], _ field: String) throws -> String? {
     guard let value = body[field], value != .null else { return nil }
     guard let s = value.stringValue else {
-        throw ProblemDetails(.badRequest, detail: "\(field) must be a string, got \(value.typeDescription)", field: field)
+        throw ProblemDetails(
+            .badRequest, detail: "\(field) must be a string, got \(value.typeDescription)", field: field)
     }
     return s
 }

@@ -15,7 +15,8 @@ public protocol Outbox: Sendable {
     /// Leases up to `limit` due messages of a destination to `owner` until `leaseUntil`,
     /// oldest first, at most one per order key; a message leased to another owner whose lease
     /// has not expired is skipped.
-    func claim(destinationId: String, owner: String, now: Date, leaseUntil: Date, limit: Int) async throws -> [OutboxMessage]
+    func claim(destinationId: String, owner: String, now: Date, leaseUntil: Date, limit: Int) async throws
+        -> [OutboxMessage]
     /// Settles a leased message: delivered, back to pending for a later attempt, or dead.
     /// Does nothing (returns false) when the lease was lost to another owner.
     @discardableResult

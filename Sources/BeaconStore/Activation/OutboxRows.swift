@@ -32,7 +32,8 @@ enum OutboxRows {
             cause: try row.string("cause"), payload: try row.string("payload"),
             state: OutboxMessage.State(rawValue: try row.string("state")) ?? .dead, attempts: try row.int("attempts"),
             nextAttemptAt: try row.date("next_attempt_at"), createdAt: try row.date("created_at"),
-            deliveredAt: try row.optionalDate("delivered_at"), lastStatus: try row.optionalInt64("last_status").map { Int($0) },
+            deliveredAt: try row.optionalDate("delivered_at"),
+            lastStatus: try row.optionalInt64("last_status").map { Int($0) },
             lastError: try row.optionalString("last_error"), sequence: try row.int64("seq"))
     }
 }

@@ -50,7 +50,10 @@ struct SQLActivationStore: ActivationStore {
     func deleteDestination(workspaceId: String, id: String) async throws -> Bool {
         // Activations and messages go first: SQLite enforces the foreign keys only when asked.
         try await driver.transaction([
-            ("DELETE FROM outbox_messages WHERE workspace_id = ? AND destination_id = ?", [.text(workspaceId), .text(id)]),
+            (
+                "DELETE FROM outbox_messages WHERE workspace_id = ? AND destination_id = ?",
+                [.text(workspaceId), .text(id)]
+            ),
             ("DELETE FROM activations WHERE workspace_id = ? AND destination_id = ?", [.text(workspaceId), .text(id)]),
         ])
         return try await !driver.query(
@@ -61,7 +64,10 @@ struct SQLActivationStore: ActivationStore {
     func createActivation(_ a: Activation) async throws {
         try await driver.execute(
             "INSERT INTO activations (workspace_id, id, destination_id, trigger_document, created_at) VALUES (?, ?, ?, ?, ?)",
-            [.text(a.workspaceId), .text(a.id), .text(a.destinationId), .text(try Self.encode(a.trigger)), SQLValue(a.createdAt)])
+            [
+                .text(a.workspaceId), .text(a.id), .text(a.destinationId), .text(try Self.encode(a.trigger)),
+                SQLValue(a.createdAt),
+            ])
     }
 
     func activation(workspaceId: String, id: String) async throws -> Activation? {
@@ -94,7 +100,8 @@ struct SQLActivationStore: ActivationStore {
 
     private func activations(_ clause: String, _ arguments: [SQLValue]) async throws -> [Activation] {
         try await driver.query(
-            "SELECT workspace_id, id, destination_id, trigger_document, created_at FROM activations \(clause)", arguments
+            "SELECT workspace_id, id, destination_id, trigger_document, created_at FROM activations \(clause)",
+            arguments
         ).map { row in
             Activation(
                 workspaceId: try row.string("workspace_id"), id: try row.string("id"),
@@ -105,5 +112,7 @@ struct SQLActivationStore: ActivationStore {
     }
 
     static func encode(_ value: some Encodable) throws -> String { try ProfileCoding.encode(value) }
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T { try ProfileCoding.decode(type, text) }
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try ProfileCoding.decode(type, text)
+    }
 }

@@ -18,7 +18,8 @@ struct ActivationsCommand: AsyncParsableCommand {
         @Option(help: "Segment id.") var segment: String?
         @Option(help: "Segment changes that send: entered, exited (comma-separated).") var on = "entered"
         @Option(help: "A tracked event name.") var event: String?
-        @Option(name: .customLong("where"), help: "property=value the event must have (repeat; values as JSON or text).")
+        @Option(
+            name: .customLong("where"), help: "property=value the event must have (repeat; values as JSON or text).")
         var filters: [String] = []
 
         func validate() throws {
@@ -60,9 +61,12 @@ struct ActivationsCommand: AsyncParsableCommand {
                 for a in try await runtime.activation.activations(workspaceId: ws.id) {
                     switch a.trigger {
                     case .segment(let id, let on):
-                        print("\(a.id)\t\(a.destinationId)\tsegment \(id)\ton \(on.sorted().map(\.rawValue).joined(separator: ","))")
+                        print(
+                            "\(a.id)\t\(a.destinationId)\tsegment \(id)\ton \(on.sorted().map(\.rawValue).joined(separator: ","))"
+                        )
                     case .event(let name, let properties):
-                        print("\(a.id)\t\(a.destinationId)\tevent \(name)\t\(JSONValue.object(properties).serialized())")
+                        print(
+                            "\(a.id)\t\(a.destinationId)\tevent \(name)\t\(JSONValue.object(properties).serialized())")
                     }
                 }
             }

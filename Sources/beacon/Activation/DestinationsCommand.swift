@@ -6,7 +6,8 @@ import Foundation
 /// `beacon destinations …`: webhook destinations of a workspace, their delivery log and dead letters.
 struct DestinationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "destinations", abstract: "Create and manage webhook destinations; inspect and replay dead letters.",
+        commandName: "destinations",
+        abstract: "Create and manage webhook destinations; inspect and replay dead letters.",
         subcommands: [Create.self, List.self, Delete.self, Test.self, RotateSecret.self, Messages.self, Replay.self])
 
     struct Create: AsyncParsableCommand {
@@ -30,7 +31,8 @@ struct DestinationsCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List destinations with pending, delivered and dead counts.")
+        static let configuration = CommandConfiguration(
+            abstract: "List destinations with pending, delivered and dead counts.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Workspace name.") var workspace: String
 
@@ -47,7 +49,8 @@ struct DestinationsCommand: AsyncParsableCommand {
     }
 
     struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a destination with its activations and queue.")
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a destination with its activations and queue.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Workspace name.") var workspace: String
         @Argument(help: "Destination id.") var id: String
@@ -76,7 +79,8 @@ struct DestinationsCommand: AsyncParsableCommand {
     struct RotateSecret: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "rotate-secret",
-            abstract: "Make a new signing secret (shown once); the previous one signs beside it until the next rotation.")
+            abstract:
+                "Make a new signing secret (shown once); the previous one signs beside it until the next rotation.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Workspace name.") var workspace: String
         @Argument(help: "Destination id.") var id: String
@@ -89,7 +93,8 @@ struct DestinationsCommand: AsyncParsableCommand {
     }
 
     struct Messages: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The delivery log, newest first (or only dead letters).")
+        static let configuration = CommandConfiguration(
+            abstract: "The delivery log, newest first (or only dead letters).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Workspace name.") var workspace: String
         @Argument(help: "Destination id.") var id: String

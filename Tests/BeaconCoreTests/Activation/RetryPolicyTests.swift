@@ -43,17 +43,27 @@ struct RetryPolicyTests {
         ]
         #expect(Set(others + [a]).count == 5)
         // 10,000 causes give 10,000 keys.
-        #expect(Set((0..<10_000).map { OutboxMessage.key(cause: "event:\($0)", profile: "p", destination: "d") }).count == 10_000)
+        #expect(
+            Set((0..<10_000).map { OutboxMessage.key(cause: "event:\($0)", profile: "p", destination: "d") }).count
+                == 10_000)
     }
 
     @Test("an event activation matches on name and every filtered property")
     func eventFilter() {
-        let t = ActivationTrigger.event(name: "Order Completed", properties: ["currency": .string("EUR"), "total": .number(20)])
-        #expect(t.matches(eventName: "Order Completed", properties: ["currency": .string("EUR"), "total": .number(20), "x": .bool(true)]))
-        #expect(!t.matches(eventName: "Order Completed", properties: ["currency": .string("USD"), "total": .number(20)]))
+        let t = ActivationTrigger.event(
+            name: "Order Completed", properties: ["currency": .string("EUR"), "total": .number(20)])
+        #expect(
+            t.matches(
+                eventName: "Order Completed",
+                properties: ["currency": .string("EUR"), "total": .number(20), "x": .bool(true)]))
+        #expect(
+            !t.matches(eventName: "Order Completed", properties: ["currency": .string("USD"), "total": .number(20)]))
         #expect(!t.matches(eventName: "Order Completed", properties: ["currency": .string("EUR")]))
-        #expect(!t.matches(eventName: "Order Refunded", properties: ["currency": .string("EUR"), "total": .number(20)]))
-        #expect(ActivationTrigger.event(name: "Signed Up", properties: [:]).matches(eventName: "Signed Up", properties: nil))
+        #expect(
+            !t.matches(eventName: "Order Refunded", properties: ["currency": .string("EUR"), "total": .number(20)]))
+        #expect(
+            ActivationTrigger.event(name: "Signed Up", properties: [:]).matches(eventName: "Signed Up", properties: nil)
+        )
         #expect(!ActivationTrigger.segment(id: "vip", on: [.entered]).matches(eventName: "vip", properties: nil))
     }
 }

@@ -39,9 +39,11 @@ struct DeliveryRulesTests {
         let t0 = Date(timeIntervalSince1970: 1_700_000_000)
         let policy = RetryPolicy(maxAttempts: 3, initialDelay: 10, multiplier: 2, maxDelay: 100, jitter: 0.2)
         let m = OutboxMessage(
-            workspaceId: "w", id: "msg_1", destinationId: "d", orderKey: "p", cause: "c", payload: "{}", nextAttemptAt: t0,
+            workspaceId: "w", id: "msg_1", destinationId: "d", orderKey: "p", cause: "c", payload: "{}",
+            nextAttemptAt: t0,
             createdAt: t0)
-        let ok = DeliveryAttempt.settled(m, response: WebhookResponse(status: 204), policy: policy, now: t0, random: 0.5)
+        let ok = DeliveryAttempt.settled(
+            m, response: WebhookResponse(status: 204), policy: policy, now: t0, random: 0.5)
         #expect(ok.state == .delivered && ok.deliveredAt == t0 && ok.attempts == 1 && ok.lastError == nil)
         let first = DeliveryAttempt.settled(
             m, response: WebhookResponse(status: 503, detail: "busy"), policy: policy, now: t0, random: 0.5)
@@ -50,7 +52,8 @@ struct DeliveryRulesTests {
         let second = DeliveryAttempt.settled(
             first, response: WebhookResponse(status: 429, retryAfter: 3), policy: policy, now: t0, random: 0.5)
         #expect(second.state == .pending && second.nextAttemptAt == t0.addingTimeInterval(3))
-        let third = DeliveryAttempt.settled(second, response: WebhookResponse(status: 0), policy: policy, now: t0, random: 0.5)
+        let third = DeliveryAttempt.settled(
+            second, response: WebhookResponse(status: 0), policy: policy, now: t0, random: 0.5)
         #expect(third.state == .dead && third.attempts == 3)
     }
 

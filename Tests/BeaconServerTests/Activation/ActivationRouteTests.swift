@@ -15,8 +15,10 @@ struct ActivationRouteTests {
     }
 
     func server() async throws -> TestServer {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-activation-\(UUID().uuidString)")
-        let stores = try await StoreFactory.open(databaseURL: nil, dataDirectory: dir.path, logger: Logger(label: "test"))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "beacon-activation-\(UUID().uuidString)")
+        let stores = try await StoreFactory.open(
+            databaseURL: nil, dataDirectory: dir.path, logger: Logger(label: "test"))
         let box = SecretBox.random()
         let runtime = BeaconRuntime(stores: stores, secrets: { box })
         let (ws, key) = try await runtime.workspaces.create(name: "shop")
@@ -35,7 +37,10 @@ struct ActivationRouteTests {
                 (#"{"name":"a","type":"webhook","url":"not a url"}"#, .badRequest, "url"),
                 (#"{"name":"a","type":"webhook","url":"ftp://example.com/x"}"#, .badRequest, "url"),
                 (#"{"name":"a","type":"webhook","url":"/relative"}"#, .badRequest, "url"),
-                (#"{"name":"a","type":"webhook","url":"https://example.com/x","secret":"hunter2"}"#, .badRequest, "secret"),
+                (
+                    #"{"name":"a","type":"webhook","url":"https://example.com/x","secret":"hunter2"}"#, .badRequest,
+                    "secret"
+                ),
                 (#"{"name":"a","type":"email","url":"https://example.com/x"}"#, .badRequest, "type"),
                 (#"{"name":"","url":"https://example.com/x"}"#, .badRequest, "name"),
                 (#"{"url":"https://example.com/x"}"#, .badRequest, "name"),
@@ -43,7 +48,8 @@ struct ActivationRouteTests {
                 ("[]", .badRequest, "(body)"),
             ]
             for (body, status, field) in destinations {
-                let r = try await client.execute(uri: "/api/destinations", method: .post, headers: auth, body: ByteBuffer(string: body))
+                let r = try await client.execute(
+                    uri: "/api/destinations", method: .post, headers: auth, body: ByteBuffer(string: body))
                 #expect(r.status == status, "\(body)")
                 #expect(problem(r)["field"] as? String == field, "\(body)")
             }
@@ -73,7 +79,8 @@ struct ActivationRouteTests {
                 (#"{"segment":"vip","on":["entered"]}"#, .badRequest, "destination"),
             ]
             for (body, status, field) in activations {
-                let r = try await client.execute(uri: "/api/activations", method: .post, headers: auth, body: ByteBuffer(string: body))
+                let r = try await client.execute(
+                    uri: "/api/activations", method: .post, headers: auth, body: ByteBuffer(string: body))
                 #expect(r.status == status, "\(body)")
                 #expect(problem(r)["field"] as? String == field, "\(body)")
             }
@@ -102,7 +109,9 @@ struct ActivationRouteTests {
             let created = json(
                 try await client.execute(
                     uri: "/api/destinations", method: .post, headers: auth,
-                    body: ByteBuffer(string: #"{"name":"crm","type":"webhook","url":"http://127.0.0.1:9/x","secret":"\#(secret)"}"#)))
+                    body: ByteBuffer(
+                        string: #"{"name":"crm","type":"webhook","url":"http://127.0.0.1:9/x","secret":"\#(secret)"}"#))
+            )
             let id = try #require(created["id"] as? String)
             #expect(created["secret"] as? String == secret)
             let got = json(try await client.execute(uri: "/api/destinations/\(id)", method: .get, headers: auth))
@@ -123,7 +132,8 @@ struct ActivationRouteTests {
 
             let test = try await client.execute(uri: "/api/destinations/\(id)/test", method: .post, headers: auth)
             #expect(test.status == .accepted)
-            let log = json(try await client.execute(uri: "/api/destinations/\(id)/messages", method: .get, headers: auth))
+            let log = json(
+                try await client.execute(uri: "/api/destinations/\(id)/messages", method: .get, headers: auth))
             let messages = try #require(log["messages"] as? [[String: Any]])
             #expect(messages.count == 1)
             #expect(messages.first?["state"] as? String == "pending")
@@ -132,21 +142,34 @@ struct ActivationRouteTests {
             let first = (listed["destinations"] as? [[String: Any]])?.first
             #expect((first?["messages"] as? [String: Double])?["pending"] == 1)
 
-            let paused = json(try await client.execute(uri: "/api/destinations/\(id)/pause", method: .post, headers: auth))
+            let paused = json(
+                try await client.execute(uri: "/api/destinations/\(id)/pause", method: .post, headers: auth))
             #expect(paused["state"] as? String == "paused")
-            let rotated = json(try await client.execute(uri: "/api/destinations/\(id)/rotate-secret", method: .post, headers: auth))
+            let rotated = json(
+                try await client.execute(uri: "/api/destinations/\(id)/rotate-secret", method: .post, headers: auth))
             #expect((rotated["secret"] as? String).map { $0 != secret && $0.hasPrefix("whsec_") } == true)
             #expect(rotated["signingSecrets"] as? Double == 2)
 
-            #expect(try await client.execute(uri: "/api/activations/\(aid)", method: .delete, headers: auth).status == .noContent)
-            #expect(try await client.execute(uri: "/api/activations/\(aid)", method: .get, headers: auth).status == .notFound)
-            #expect(try await client.execute(uri: "/api/destinations/\(id)", method: .delete, headers: auth).status == .noContent)
-            #expect(try await client.execute(uri: "/api/destinations/\(id)", method: .get, headers: auth).status == .notFound)
+            #expect(
+                try await client.execute(uri: "/api/activations/\(aid)", method: .delete, headers: auth).status
+                    == .noContent)
+            #expect(
+                try await client.execute(uri: "/api/activations/\(aid)", method: .get, headers: auth).status
+                    == .notFound)
+            #expect(
+                try await client.execute(uri: "/api/destinations/\(id)", method: .delete, headers: auth).status
+                    == .noContent)
+            #expect(
+                try await client.execute(uri: "/api/destinations/\(id)", method: .get, headers: auth).status
+                    == .notFound)
 
             let doc = json(try await client.execute(uri: "/openapi.json", method: .get))
             let paths = try #require(doc["paths"] as? [String: Any])
-            for p in ["/api/destinations", "/api/destinations/{id}", "/api/destinations/{id}/dead-letters/replay", "/api/activations",
-                      "/api/activations/{id}"] {
+            for p in [
+                "/api/destinations", "/api/destinations/{id}", "/api/destinations/{id}/dead-letters/replay",
+                "/api/activations",
+                "/api/activations/{id}",
+            ] {
                 #expect(paths[p] != nil, "\(p) is not documented")
             }
         }

@@ -24,7 +24,8 @@ struct DeliveryIsolationTests {
     func run(stalled: Bool) async throws -> (latencies: [Double], stalledDelivered: Int, stalledReceived: Int) {
         let receiver = try WebhookReceiver()
         let settings = DeliverySettings(
-            retry: RetryPolicy(), maxInFlight: 8, lease: 60, requestTimeout: 30, pollInterval: 0.02, refreshInterval: 0.1)
+            retry: RetryPolicy(), maxInFlight: 8, lease: 60, requestTimeout: 30, pollInterval: 0.02,
+            refreshInterval: 0.1)
         let runtime = try await WebhookDeliveryTests.runtime("sqlite", settings: settings)
         let (ws, _) = try await runtime.workspaces.create(name: "iso")
         var healthy: [(Destination, String)] = []
@@ -47,12 +48,15 @@ struct DeliveryIsolationTests {
         try await Task.sleep(for: .milliseconds(300))
         let now = Date()
         for d in healthy.map(\.0) + (stall.map { [$0] } ?? []) {
-            try await runtime.stores.outbox.enqueue((0..<Self.perDestination).map { i in
-                OutboxMessage(
-                    workspaceId: ws.id, id: OutboxMessage.key(cause: "load:\(i)", profile: "p-\(i)", destination: d.id),
-                    destinationId: d.id, orderKey: "p-\(i)", cause: "load:\(i)", payload: #"{"n":\#(i)}"#, nextAttemptAt: now,
-                    createdAt: now)
-            })
+            try await runtime.stores.outbox.enqueue(
+                (0..<Self.perDestination).map { i in
+                    OutboxMessage(
+                        workspaceId: ws.id,
+                        id: OutboxMessage.key(cause: "load:\(i)", profile: "p-\(i)", destination: d.id),
+                        destinationId: d.id, orderKey: "p-\(i)", cause: "load:\(i)", payload: #"{"n":\#(i)}"#,
+                        nextAttemptAt: now,
+                        createdAt: now)
+                })
         }
         for (_, name) in healthy {
             let s = try await receiver.wait(name, seconds: 60) { $0.unique == Self.perDestination }
@@ -68,7 +72,8 @@ struct DeliveryIsolationTests {
         }
         var stalledDelivered = 0, stalledReceived = 0
         if let stall {
-            stalledDelivered = try await runtime.stores.outbox.counts(workspaceId: ws.id, destinationId: stall.id)[.delivered] ?? 0
+            stalledDelivered =
+                try await runtime.stores.outbox.counts(workspaceId: ws.id, destinationId: stall.id)[.delivered] ?? 0
             stalledReceived = try await receiver.stats("stalled").received
         }
         delivery.cancel()

@@ -1,8 +1,9 @@
 import BeaconCore
 import Foundation
 import Testing
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Kills `beacon serve` with SIGKILL while thousands of activations are in flight: after a
@@ -18,17 +19,23 @@ struct DeliveryKillTests {
     func sigkill() async throws {
         let binary = try #require(DurabilityTests.binary)
         let receiver = try WebhookReceiver()
-        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-kill-\(UUID().uuidString)").path
+        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-kill-\(UUID().uuidString)")
+            .path
         var environment = ProcessInfo.processInfo.environment
         environment["BEACON_SECRET_KEY"] = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
         // Short leases so the restarted server takes over what the killed one had claimed.
         environment["BEACON_DELIVERY_LEASE"] = "3"
         environment["BEACON_DELIVERY_TIMEOUT"] = "2"
-        let created = try await runProcess(binary.path, ["workspace", "create", "kill", "--data-dir", dataDir], environment: environment)
+        let created = try await runProcess(
+            binary.path, ["workspace", "create", "kill", "--data-dir", dataDir], environment: environment)
         #expect(created.status == 0, "\(created.stderr)")
-        let key = try #require(created.stdout.split(separator: "\n").first { $0.hasPrefix("write key: ") }.map { String($0.dropFirst(11)) })
-        let token = try await runProcess(binary.path, ["token", "create", "kill", "--data-dir", dataDir], environment: environment)
-        let bearer = try #require(token.stdout.split(separator: "\n").first { $0.hasPrefix("API token: ") }.map { String($0.dropFirst(11)) })
+        let key = try #require(
+            created.stdout.split(separator: "\n").first { $0.hasPrefix("write key: ") }.map { String($0.dropFirst(11)) }
+        )
+        let token = try await runProcess(
+            binary.path, ["token", "create", "kill", "--data-dir", dataDir], environment: environment)
+        let bearer = try #require(
+            token.stdout.split(separator: "\n").first { $0.hasPrefix("API token: ") }.map { String($0.dropFirst(11)) })
 
         let port = Int.random(in: 20_000..<40_000)
         var server = try start(binary, dataDir: dataDir, port: port, environment: environment)
@@ -36,11 +43,13 @@ struct DeliveryKillTests {
         let secret = "whsec_" + Data((0..<24).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
         try await receiver.control("orders", ["secrets": [secret]])
         let (status, body) = try await post(
-            port, "/api/destinations", bearer, ["name": "orders", "type": "webhook", "url": receiver.url("orders"), "secret": secret])
+            port, "/api/destinations", bearer,
+            ["name": "orders", "type": "webhook", "url": receiver.url("orders"), "secret": secret])
         #expect(status == 201)
         let destination = try #require(body["id"] as? String)
         #expect(body["secret"] as? String == secret)
-        let (activated, _) = try await post(port, "/api/activations", bearer, ["event": "Order Completed", "destination": destination])
+        let (activated, _) = try await post(
+            port, "/api/activations", bearer, ["event": "Order Completed", "destination": destination])
         #expect(activated == 201)
 
         // 10,000 orders from 500 customers, 500 per request.
@@ -63,7 +72,9 @@ struct DeliveryKillTests {
         #expect(after.badSignatures == 0)
         #expect(after.unique == Self.events)
         // Each order is one webhook-id, and each webhook-id one order: applied exactly once.
-        let orders = after.payloads.values.compactMap { try? JSONValue.parse(Data($0.utf8))["event"]?["messageId"]?.stringValue }
+        let orders = after.payloads.values.compactMap {
+            try? JSONValue.parse(Data($0.utf8))["event"]?["messageId"]?.stringValue
+        }
         #expect(orders.count == Self.events)
         #expect(Set(orders) == Set((0..<Self.events).map { "order-\($0)" }))
         print("kill -9 at \(before.unique) applied; redelivered after restart with the same id: \(after.duplicates)")
@@ -80,14 +91,18 @@ struct DeliveryKillTests {
         return p
     }
 
-    func post(_ port: Int, _ path: String, _ token: String, _ json: [String: Any]) async throws -> (Int, [String: Any]) {
+    func post(_ port: Int, _ path: String, _ token: String, _ json: [String: Any]) async throws -> (Int, [String: Any])
+    {
         var r = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         r.httpMethod = "POST"
         r.setValue("application/json", forHTTPHeaderField: "Content-Type")
         r.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         r.httpBody = try JSONSerialization.data(withJSONObject: json)
         let (data, response) = try await URLSession.shared.data(for: r)
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:])
+        return (
+            (response as? HTTPURLResponse)?.statusCode ?? 0,
+            (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+        )
     }
 
     func postOrders(port: Int, key: String, ids: [String]) async throws -> Int {

@@ -16,7 +16,8 @@ struct WebhookDeliveryTests {
     /// Fast retries so a test sees several attempts in well under a second.
     static let quick = DeliverySettings(
         retry: RetryPolicy(maxAttempts: 3, initialDelay: 0.05, multiplier: 2, maxDelay: 1, jitter: 0.2), maxInFlight: 8,
-        lease: 10, requestTimeout: 5, pollInterval: 0.02, refreshInterval: 0.1, breakerThreshold: 50, breakerCooldown: 0.2)
+        lease: 10, requestTimeout: 5, pollInterval: 0.02, refreshInterval: 0.1, breakerThreshold: 50,
+        breakerCooldown: 0.2)
 
     static func runtime(_ backend: String, settings: DeliverySettings = quick) async throws -> BeaconRuntime {
         let box = SecretBox.random()
@@ -26,8 +27,10 @@ struct WebhookDeliveryTests {
                 databaseURL: ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"], dataDirectory: "",
                 logger: Logger(label: "test"))
         } else {
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-delivery-\(UUID().uuidString)")
-            stores = try await StoreFactory.open(databaseURL: nil, dataDirectory: dir.path, logger: Logger(label: "test"))
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "beacon-delivery-\(UUID().uuidString)")
+            stores = try await StoreFactory.open(
+                databaseURL: nil, dataDirectory: dir.path, logger: Logger(label: "test"))
         }
         return BeaconRuntime(stores: stores, secrets: { box }, delivery: settings)
     }
@@ -37,15 +40,17 @@ struct WebhookDeliveryTests {
         _ = try await runtime.ingest.ingest(body: Array(body.utf8), endpoint: .batch, writeKey: key)
     }
 
-    @Test("a segment entry and exit reach the receiver signed, with user id, email and external ids; retries keep the id",
-          arguments: backends)
+    @Test(
+        "a segment entry and exit reach the receiver signed, with user id, email and external ids; retries keep the id",
+        arguments: backends)
     func segmentChanges(_ backend: String) async throws {
         let receiver = try WebhookReceiver()
         let runtime = try await Self.runtime(backend)
         let (ws, key) = try await runtime.workspaces.create(name: "hooks-\(UUID().uuidString.prefix(8))")
         let endpoint = "seg-\(UUID().uuidString.prefix(8))"
         try await runtime.profiles.catchUp(workspaceId: ws.id)
-        let segment = try await runtime.profiles.saveSegment(workspaceId: ws.id, name: "Pro", rule: ["plan": "pro"]).segment
+        let segment = try await runtime.profiles.saveSegment(workspaceId: ws.id, name: "Pro", rule: ["plan": "pro"])
+            .segment
         let (destination, secret) = try await runtime.activation.createDestination(
             workspaceId: ws.id, name: "crm", type: "webhook", url: receiver.url(endpoint), secret: nil)
         #expect(secret.hasPrefix("whsec_"))
@@ -57,13 +62,16 @@ struct WebhookDeliveryTests {
         let delivery = Task { await runtime.delivery.run() }
         defer { delivery.cancel() }
 
-        try await Self.ingest(runtime, key: key, [
-            #"{"type":"identify","userId":"u-1","messageId":"m1","traits":{"email":"Ann@Example.com","plan":"pro"},"context":{"externalIds":[{"id":"cus_42","type":"stripe_customer_id","collection":"users","encoding":"none"}]}}"#
-        ])
+        try await Self.ingest(
+            runtime, key: key,
+            [
+                #"{"type":"identify","userId":"u-1","messageId":"m1","traits":{"email":"Ann@Example.com","plan":"pro"},"context":{"externalIds":[{"id":"cus_42","type":"stripe_customer_id","collection":"users","encoding":"none"}]}}"#
+            ])
         try await runtime.profiles.catchUp(workspaceId: ws.id)
         var stats = try await receiver.wait(endpoint, seconds: 20) { $0.unique == 1 }
         #expect(stats.unique == 1)
-        try await Self.ingest(runtime, key: key, [#"{"type":"identify","userId":"u-1","messageId":"m2","traits":{"plan":"free"}}"#])
+        try await Self.ingest(
+            runtime, key: key, [#"{"type":"identify","userId":"u-1","messageId":"m2","traits":{"plan":"free"}}"#])
         try await runtime.profiles.catchUp(workspaceId: ws.id)
         stats = try await receiver.wait(endpoint, seconds: 20) { $0.unique == 2 }
         #expect(stats.unique == 2)
@@ -82,7 +90,8 @@ struct WebhookDeliveryTests {
         // Every id was tried three times, always under the same id, and applied once.
         #expect(stats.attempts.values.sorted() == [3, 3])
         #expect(stats.ids.values.allSatisfy { $0 == 1 })
-        let log = try await runtime.activation.messages(workspaceId: ws.id, destinationId: destination.id, state: nil, limit: 10)
+        let log = try await runtime.activation.messages(
+            workspaceId: ws.id, destinationId: destination.id, state: nil, limit: 10)
         #expect(log.map(\.state) == [.delivered, .delivered])
         #expect(Set(log.map(\.id)) == Set(stats.ids.keys))
         #expect(log.allSatisfy { $0.attempts == 3 && $0.lastStatus == 204 })
@@ -103,16 +112,20 @@ struct WebhookDeliveryTests {
             workspaceId: ws.id, event: "Order Completed", properties: ["currency": "EUR"], destination: destination.id)
         let delivery = Task { await runtime.delivery.run() }
         defer { delivery.cancel() }
-        try await Self.ingest(runtime, key: key, [
-            #"{"type":"track","userId":"u-1","event":"Order Completed","messageId":"o1","properties":{"currency":"EUR","total":20}}"#,
-            #"{"type":"track","userId":"u-2","event":"Order Completed","messageId":"o2","properties":{"currency":"USD"}}"#,
-            #"{"type":"track","userId":"u-1","event":"Product Viewed","messageId":"o3","properties":{"currency":"EUR"}}"#,
-            #"{"type":"track","anonymousId":"a-9","event":"Order Completed","messageId":"o4","properties":{"currency":"EUR"}}"#,
-        ])
+        try await Self.ingest(
+            runtime, key: key,
+            [
+                #"{"type":"track","userId":"u-1","event":"Order Completed","messageId":"o1","properties":{"currency":"EUR","total":20}}"#,
+                #"{"type":"track","userId":"u-2","event":"Order Completed","messageId":"o2","properties":{"currency":"USD"}}"#,
+                #"{"type":"track","userId":"u-1","event":"Product Viewed","messageId":"o3","properties":{"currency":"EUR"}}"#,
+                #"{"type":"track","anonymousId":"a-9","event":"Order Completed","messageId":"o4","properties":{"currency":"EUR"}}"#,
+            ])
         // The same events again are duplicates: nothing new is queued.
-        try await Self.ingest(runtime, key: key, [
-            #"{"type":"track","userId":"u-1","event":"Order Completed","messageId":"o1","properties":{"currency":"EUR","total":20}}"#
-        ])
+        try await Self.ingest(
+            runtime, key: key,
+            [
+                #"{"type":"track","userId":"u-1","event":"Order Completed","messageId":"o1","properties":{"currency":"EUR","total":20}}"#
+            ])
         try await runtime.profiles.catchUp(workspaceId: ws.id)
         let stats = try await receiver.wait(endpoint, seconds: 20) { $0.unique >= 2 }
         try await Task.sleep(for: .milliseconds(300))
@@ -155,7 +168,8 @@ struct WebhookDeliveryTests {
         try await runtime.close()
     }
 
-    @Test("410 disables the destination; out of attempts a message is dead, and replay delivers it", arguments: backends)
+    @Test(
+        "410 disables the destination; out of attempts a message is dead, and replay delivers it", arguments: backends)
     func goneAndDeadLetters(_ backend: String) async throws {
         let receiver = try WebhookReceiver()
         let runtime = try await Self.runtime(backend)
@@ -176,7 +190,8 @@ struct WebhookDeliveryTests {
         var dead: [OutboxMessage] = []
         for _ in 0..<400 {
             disabled = try await runtime.activation.destination(workspaceId: ws.id, id: g.id)
-            dead = try await runtime.activation.messages(workspaceId: ws.id, destinationId: f.id, state: .dead, limit: 10)
+            dead = try await runtime.activation.messages(
+                workspaceId: ws.id, destinationId: f.id, state: .dead, limit: 10)
             if disabled.state == .disabled, !dead.isEmpty { break }
             try await Task.sleep(for: .milliseconds(25))
         }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The Python webhook receiver (`Receiver/webhook_receiver.py`) run as a child process on
@@ -78,7 +79,8 @@ final class WebhookReceiver: @unchecked Sendable {
 
     /// What the endpoint has seen.
     func stats(_ endpoint: String) async throws -> Stats {
-        let (data, _) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/stats/\(endpoint)")!)
+        let (data, _) = try await URLSession.shared.data(
+            from: URL(string: "http://127.0.0.1:\(port)/stats/\(endpoint)")!)
         return try JSONDecoder().decode(Stats.self, from: data)
     }
 

@@ -20,7 +20,9 @@ struct OutboxStoreTests {
             url: "http://127.0.0.1:9/hook", sealedSecrets: ["sealed"], createdAt: t0)
     }
 
-    @Test("a message queued twice is stored once; one per profile is claimed, in order", arguments: StoreBackend.available)
+    @Test(
+        "a message queued twice is stored once; one per profile is claimed, in order", arguments: StoreBackend.available
+    )
     func orderAndIdempotency(_ backend: StoreBackend) async throws {
         let store = try await backend.open()
         let ws = try await store.workspaces.createWorkspace(name: uniqueName()).id
@@ -35,10 +37,13 @@ struct OutboxStoreTests {
 
         // Only the head of each profile's queue: a1 and b1, never a2 while a1 is pending.
         let lease = t0.addingTimeInterval(30)
-        let first = try await store.outbox.claim(destinationId: d.id, owner: "w1", now: t0, leaseUntil: lease, limit: 10)
+        let first = try await store.outbox.claim(
+            destinationId: d.id, owner: "w1", now: t0, leaseUntil: lease, limit: 10)
         #expect(first.map(\.id) == [a1.id, b1.id])
         // Leased rows are not claimed again by another worker until the lease expires.
-        #expect(try await store.outbox.claim(destinationId: d.id, owner: "w2", now: t0, leaseUntil: lease, limit: 10).isEmpty)
+        #expect(
+            try await store.outbox.claim(destinationId: d.id, owner: "w2", now: t0, leaseUntil: lease, limit: 10)
+                .isEmpty)
 
         var delivered = first[0]
         delivered.state = .delivered
@@ -47,7 +52,8 @@ struct OutboxStoreTests {
         delivered.lastStatus = 204
         #expect(try await store.outbox.settle(delivered, owner: "w1"))
         // a2 follows a1 once a1 is delivered; b1 is still leased.
-        let second = try await store.outbox.claim(destinationId: d.id, owner: "w1", now: t0, leaseUntil: lease, limit: 10)
+        let second = try await store.outbox.claim(
+            destinationId: d.id, owner: "w1", now: t0, leaseUntil: lease, limit: 10)
         #expect(second.map(\.id) == [a2.id])
         // After the lease expires, another worker takes b1; the first worker's late settle is refused.
         let later = t0.addingTimeInterval(31)
@@ -60,7 +66,9 @@ struct OutboxStoreTests {
         #expect(try await store.outbox.message(workspaceId: ws, id: b1.id)?.state == .pending)
     }
 
-    @Test("a retried message waits for its next attempt; dead messages replay with fresh attempts", arguments: StoreBackend.available)
+    @Test(
+        "a retried message waits for its next attempt; dead messages replay with fresh attempts",
+        arguments: StoreBackend.available)
     func retryDeadReplay(_ backend: StoreBackend) async throws {
         let store = try await backend.open()
         let ws = try await store.workspaces.createWorkspace(name: uniqueName()).id
@@ -77,7 +85,9 @@ struct OutboxStoreTests {
         claimed[0].lastError = "unavailable"
         #expect(try await store.outbox.settle(claimed[0], owner: "w"))
         let early = t0.addingTimeInterval(59)
-        #expect(try await store.outbox.claim(destinationId: d.id, owner: "w", now: early, leaseUntil: early, limit: 5).isEmpty)
+        #expect(
+            try await store.outbox.claim(destinationId: d.id, owner: "w", now: early, leaseUntil: early, limit: 5)
+                .isEmpty)
         let due = t0.addingTimeInterval(60)
         claimed = try await store.outbox.claim(
             destinationId: d.id, owner: "w", now: due, leaseUntil: due.addingTimeInterval(30), limit: 5)
@@ -86,10 +96,14 @@ struct OutboxStoreTests {
         claimed[0].attempts = 2
         claimed[0].state = .dead
         #expect(try await store.outbox.settle(claimed[0], owner: "w"))
-        #expect(try await store.outbox.messages(workspaceId: ws, destinationId: d.id, state: .dead, limit: 10).map(\.id) == [m.id])
-        #expect(try await store.outbox.claim(destinationId: d.id, owner: "w", now: due, leaseUntil: due, limit: 5).isEmpty)
+        #expect(
+            try await store.outbox.messages(workspaceId: ws, destinationId: d.id, state: .dead, limit: 10).map(\.id)
+                == [m.id])
+        #expect(
+            try await store.outbox.claim(destinationId: d.id, owner: "w", now: due, leaseUntil: due, limit: 5).isEmpty)
 
-        #expect(try await store.outbox.replay(workspaceId: ws, destinationId: d.id, ids: ["msg_unknown"], now: due) == 0)
+        #expect(
+            try await store.outbox.replay(workspaceId: ws, destinationId: d.id, ids: ["msg_unknown"], now: due) == 0)
         #expect(try await store.outbox.replay(workspaceId: ws, destinationId: d.id, ids: nil, now: due) == 1)
         let replayed = try await store.outbox.message(workspaceId: ws, id: m.id)
         #expect(replayed?.state == .pending)
@@ -115,7 +129,9 @@ struct OutboxStoreTests {
         #expect(queued.first?.payload == #"{"cause":"segment:vip:entered@7"}"#)
     }
 
-    @Test("destinations and activations are stored per workspace; deleting a destination removes its queue", arguments: StoreBackend.available)
+    @Test(
+        "destinations and activations are stored per workspace; deleting a destination removes its queue",
+        arguments: StoreBackend.available)
     func destinationsAndActivations(_ backend: StoreBackend) async throws {
         let store = try await backend.open()
         let ws = try await store.workspaces.createWorkspace(name: uniqueName()).id
