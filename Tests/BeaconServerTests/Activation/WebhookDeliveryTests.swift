@@ -208,6 +208,8 @@ struct WebhookDeliveryTests {
         let stats = try await receiver.wait(failing, seconds: 20) { $0.unique == 1 }
         #expect(stats.ids == [m.id: 1])
         #expect(stats.attempts[m.id] == 4)
+        let counts = await runtime.delivery.stats.snapshot()
+        #expect(counts[f.id]?.retrying == 2 && counts[f.id]?.dead == 1 && counts[f.id]?.delivered == 1)
         receiver.stop()
         try await runtime.close()
     }
