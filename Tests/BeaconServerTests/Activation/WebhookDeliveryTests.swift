@@ -90,8 +90,14 @@ struct WebhookDeliveryTests {
         // Every id was tried three times, always under the same id, and applied once.
         #expect(stats.attempts.values.sorted() == [3, 3])
         #expect(stats.ids.values.allSatisfy { $0 == 1 })
-        let log = try await runtime.activation.messages(
-            workspaceId: ws.id, destinationId: destination.id, state: nil, limit: 10)
+        // The receiver answers before the worker settles: wait for the log to catch up.
+        var log: [OutboxMessage] = []
+        for _ in 0..<400 {
+            log = try await runtime.activation.messages(
+                workspaceId: ws.id, destinationId: destination.id, state: nil, limit: 10)
+            if log.allSatisfy({ $0.state == .delivered }) { break }
+            try await Task.sleep(for: .milliseconds(25))
+        }
         #expect(log.map(\.state) == [.delivered, .delivered])
         #expect(Set(log.map(\.id)) == Set(stats.ids.keys))
         #expect(log.allSatisfy { $0.attempts == 3 && $0.lastStatus == 204 })
@@ -208,7 +214,11 @@ struct WebhookDeliveryTests {
         let stats = try await receiver.wait(failing, seconds: 20) { $0.unique == 1 }
         #expect(stats.ids == [m.id: 1])
         #expect(stats.attempts[m.id] == 4)
-        let counts = await runtime.delivery.stats.snapshot()
+        var counts = await runtime.delivery.stats.snapshot()
+        for _ in 0..<400 where counts[f.id]?.delivered != 1 {
+            try await Task.sleep(for: .milliseconds(25))
+            counts = await runtime.delivery.stats.snapshot()
+        }
         #expect(counts[f.id]?.retrying == 2 && counts[f.id]?.dead == 1 && counts[f.id]?.delivered == 1)
         receiver.stop()
         try await runtime.close()
