@@ -30,8 +30,20 @@ public struct BeaconRuntime: Sendable {
     public let imports: ImportHistory
     /// Stores that push webhooks (Shopify, Stripe).
     public let sources: WebhookSourceService
+    /// Destinations and activations.
+    public let activation: ActivationService
+    /// The outbox's delivery workers (run by the server).
+    public let delivery: DeliveryService
 
-    public init(stores: Stores) {
+    /// The key that seals destination secrets, from the environment (`SecretBox.fromEnvironment`),
+    /// read once per process so concurrent first uses agree on one key file.
+    public static let environmentSecrets: @Sendable () throws -> SecretBox = { try environmentBox.get() }
+    private static let environmentBox = Result { try SecretBox.fromEnvironment() }
+
+    public init(
+        stores: Stores, secrets: @escaping @Sendable () throws -> SecretBox = BeaconRuntime.environmentSecrets,
+        delivery settings: DeliverySettings = (try? DeliverySettings.fromEnvironment()) ?? DeliverySettings()
+    ) {
         self.stores = stores
         workspaces = WorkspaceService(store: stores.workspaces)
         eventLog = EventLogReader(store: stores.events)
@@ -44,6 +56,8 @@ public struct BeaconRuntime: Sendable {
         ingest = IngestService(workspaces: workspaces, committer: committer)
         imports = ImportHistory(store: stores.importJobs)
         sources = WebhookSourceService(store: stores.webhookSources, committer: committer)
+        activation = ActivationService(stores: stores, engine: profiles, secrets: secrets)
+        delivery = DeliveryService(stores: stores, secrets: secrets, settings: settings)
     }
 
     /// Opens the store named by the options (PostgreSQL URL, or SQLite in `dataDirectory`),

@@ -47,7 +47,7 @@ public func buildApplication(
     metrics: BeaconMetrics = BeaconMetrics(), dashboard: DashboardSettings = DashboardSettings()
 ) -> some ApplicationProtocol {
     let router = buildRouter(runtime: runtime, metrics: metrics, logger: logger, dashboard: dashboard)
-    var services: [any Service] = []
+    var services: [any Service] = [DeliveryWorkersService(runtime: runtime, logger: logger)]
     if let interval = configuration.recomputeInterval {
         services.append(SegmentRecomputeService(scheduler: runtime.recompute, interval: interval, metrics: RecomputeMetrics(registry: metrics.registry)))
     }

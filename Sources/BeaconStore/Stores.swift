@@ -21,13 +21,18 @@ public struct Stores: Sendable {
     /// Orders, refunds, spend and touches as of a date range, answered from the analytics
     /// projection the event log's appends keep.
     public var analytics: any AnalyticsQueries
+    /// Destinations and the activations that send to them.
+    public var activations: any ActivationStore
+    /// Messages waiting for delivery, delivered or dead.
+    public var outbox: any Outbox
     /// The backend's name, migrations and connections.
     public var lifecycle: any StoreLifecycle
 
     public init(
         events: any EventStore, workspaces: any WorkspaceStore, profiles: any ProfileStore,
         identityRules: any IdentityRuleStore, users: any UserStore, importJobs: any ImportJobStore,
-        webhookSources: any WebhookSourceStore, analytics: any AnalyticsQueries, lifecycle: any StoreLifecycle
+        webhookSources: any WebhookSourceStore, analytics: any AnalyticsQueries, activations: any ActivationStore,
+        outbox: any Outbox, lifecycle: any StoreLifecycle
     ) {
         self.events = events
         self.workspaces = workspaces
@@ -37,6 +42,8 @@ public struct Stores: Sendable {
         self.importJobs = importJobs
         self.webhookSources = webhookSources
         self.analytics = analytics
+        self.activations = activations
+        self.outbox = outbox
         self.lifecycle = lifecycle
     }
 
@@ -48,8 +55,8 @@ public struct Stores: Sendable {
             events: backend, workspaces: SQLWorkspaceStore(driver: driver), profiles: backend,
             identityRules: SQLIdentityRuleStore(driver: driver), users: SQLUserStore(driver: driver),
             importJobs: SQLImportJobStore(driver: driver), webhookSources: SQLWebhookSourceStore(driver: driver),
-            analytics: SQLAnalyticsQueries(driver: driver),
-            lifecycle: backend)
+            analytics: SQLAnalyticsQueries(driver: driver), activations: SQLActivationStore(driver: driver),
+            outbox: SQLOutbox(driver: driver), lifecycle: backend)
     }
 
     /// A short name of the backend ("sqlite", "postgres").

@@ -106,6 +106,7 @@ extension ProfileEngine {
             if let updated = s.profiles.profiles[node] { changes.upserts.append(updated) }
         }
         s.recompute(segmentIds: s.segments.map(\.id), asOf: asOf, into: &changes)
+        s.queueActivations(into: &changes, events: [], workspaceId: workspaceId)
         try await store.apply(changes)
         states[workspaceId] = s
         return report

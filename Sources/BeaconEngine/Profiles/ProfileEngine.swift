@@ -16,6 +16,7 @@ public actor ProfileEngine {
     let store: any ProfileStore
     let ruleStore: any IdentityRuleStore
     let credentials: any WorkspaceStore
+    let activationStore: any ActivationStore
     let rules: IdentityRules
     let clock: @Sendable () -> Date
     let logger: Logger
@@ -37,6 +38,7 @@ public actor ProfileEngine {
         self.store = stores.profiles
         self.ruleStore = stores.identityRules
         self.credentials = stores.workspaces
+        self.activationStore = stores.activations
         self.rules = rules
         self.pageSize = pageSize
         self.logger = logger
@@ -106,6 +108,8 @@ public actor ProfileEngine {
         s.segments = try await store.segments(workspaceId: workspaceId).compactMap { d in
             (try? d.parsedRule()).map { CompiledSegment(id: d.id, rule: $0) }
         }
+        s.activations = try await activationStore.activations(workspaceId: workspaceId)
+        s.activationsReadAt = clock()
         if checkpoint.lastSeq == 0, s.segments.isEmpty {
             s.segments = try await installSystemSegments(workspaceId)
         }
@@ -135,6 +139,7 @@ public actor ProfileEngine {
         // operations on one workspace are serialized, so nothing reads it meanwhile.
         // If anything below throws, the state stays out and is reloaded from the checkpoint.
         var s = states.removeValue(forKey: workspaceId)!
+        try await refreshActivations(workspaceId, &s)
         var folded = 0
         while true {
             let page = try await events.events(in: workspaceId, after: s.profiles.lastSeq, limit: pageSize)
@@ -155,6 +160,7 @@ public actor ProfileEngine {
             changes.changedAt = now
             // Rules are evaluated as of the workspace's today (its last event), not the wall clock.
             s.updateMemberships(of: effect.touched, deleted: effect.deleted, asOf: s.today(wallClock: now), into: &changes)
+            s.queueActivations(into: &changes, events: page, workspaceId: workspaceId)
             try await store.apply(changes)
             s.mergeCount = changes.mergeCount
             if page.count < pageSize { break }
@@ -176,6 +182,9 @@ struct WorkspaceState: Sendable {
     var mergeCount: Int
     var segments: [CompiledSegment] = []
     var members: [String: Set<String>] = [:]
+    /// The workspace's activations: what membership changes and tracked events send.
+    var activations: [Activation] = []
+    var activationsReadAt = Date.distantPast
 
     /// Re-evaluates every segment for the touched profiles only (live update) and removes
     /// merged-away profiles, recording who entered and who exited.

@@ -50,6 +50,7 @@ extension ProfileEngine {
         var changes = ProfileChangeSet(workspaceId: workspaceId, lastSeq: s.profiles.lastSeq, mergeCount: s.mergeCount)
         changes.changedAt = now
         s.recompute(segmentIds: [segmentId], asOf: s.today(wallClock: now), into: &changes)
+        s.queueActivations(into: &changes, events: [], workspaceId: workspaceId)
         try await store.apply(changes)
         states[workspaceId] = s
         return (definition, s.members[segmentId]?.count ?? 0)
@@ -83,6 +84,7 @@ extension ProfileEngine {
         var changes = ProfileChangeSet(workspaceId: workspaceId, lastSeq: s.profiles.lastSeq, mergeCount: s.mergeCount)
         changes.changedAt = now
         s.recompute(segmentIds: s.segments.map(\.id), asOf: s.today(wallClock: now), into: &changes)
+        s.queueActivations(into: &changes, events: [], workspaceId: workspaceId)
         try await store.apply(changes)
         states[workspaceId] = s
         let sizes = Dictionary(uniqueKeysWithValues: s.segments.map { ($0.id, s.members[$0.id]?.count ?? 0) })

@@ -16,7 +16,8 @@ struct HealthController<Context: RequestContext> {
             }
         }
         router.get("/metrics") { _, _ -> Response in
-            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+            await DeliveryMetrics.update(metrics.registry, from: runtime.delivery.stats)
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                      body: .init(byteBuffer: ByteBuffer(bytes: metrics.registry.emitToBuffer())))
         }
     }

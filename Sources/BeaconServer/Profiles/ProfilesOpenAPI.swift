@@ -51,6 +51,18 @@ enum ProfilesOpenAPI {
                 "RebuildOptions": ["type": "object", "additionalProperties": false, "properties": [
                     "predictions": ["type": "boolean", "description": "refresh predictions afterwards"],
                 ]],
+                "DestinationInput": ["type": "object", "required": ["name", "url"], "properties": [
+                    "name": ["type": "string"], "type": ["type": "string", "enum": ["webhook"]],
+                    "url": ["type": "string", "description": "absolute http or https URL"],
+                    "secret": ["type": "string", "description": "whsec_… (Standard Webhooks); made when absent, returned once"],
+                ]],
+                "ActivationInput": ["type": "object", "required": ["destination"], "properties": [
+                    "destination": ["type": "string"], "segment": ["type": "string"],
+                    "on": ["type": "array", "items": ["type": "string", "enum": ["entered", "exited"]]],
+                    "event": ["type": "string", "description": "a tracked event name (instead of segment)"],
+                    "properties": ["type": "object", "description": "event properties that must be equal"],
+                ]],
+                "ReplayInput": ["type": "object", "properties": ["ids": ["type": "array", "items": ["type": "string"]]]],
                 "SegmentInput": ["type": "object", "required": ["name", "rule"], "properties": [
                     "name": ["type": "string"], "description": ["type": "string"],
                     "rule": ["type": "object", "description": "segment rule, e.g. {\"lifetime_value\": {\"gt\": 1000}}; groups all/any/not; operators eq, ne, lt, lte, gt, gte, between, in, contains, exists; {\"event\": {\"name\", \"count\", \"within_days\", \"where\"}}"],
@@ -101,6 +113,37 @@ enum ProfilesOpenAPI {
                          query("step_days", "days between instants, 1–365 (default 7)", type: "integer"),
                          query("sample", "profiles replayed; above it an evenly spread sample is scaled up (default 20,000)", type: "integer")])],
             "/api/segments/{id}/changes": ["get": operation("Entered/exited records", params: [id, query("after", "cursor", type: "integer"), limit])],
+            "/api/destinations": [
+                "get": operation("List destinations with their pending, delivered and dead message counts"),
+                "post": operation("Create a webhook destination; the reply carries its signing secret, shown this once",
+                                  body: "DestinationInput", responses: ["201": "Created", "409": "problem"]),
+            ],
+            "/api/destinations/{id}": [
+                "get": operation("A destination with message counts", params: [id], responses: ["200": "OK", "404": "problem"]),
+                "delete": operation("Delete a destination with its activations and queued messages", params: [id],
+                                    responses: ["204": "Deleted", "404": "problem"]),
+            ],
+            "/api/destinations/{id}/pause": ["post": operation("Stop delivering (messages wait)", params: [id])],
+            "/api/destinations/{id}/resume": ["post": operation("Deliver again (also after a 410 disabled it)", params: [id])],
+            "/api/destinations/{id}/rotate-secret": ["post": operation(
+                "A new signing secret, shown this once; the previous one keeps signing beside it until the next rotation",
+                params: [id])],
+            "/api/destinations/{id}/test": ["post": operation("Queue a test message", params: [id], responses: ["202": "Queued"])],
+            "/api/destinations/{id}/messages": ["get": operation("The delivery log, newest first",
+                                                                 params: [id, query("state", "pending, delivered or dead"), limit])],
+            "/api/destinations/{id}/dead-letters": ["get": operation("Messages out of attempts", params: [id, limit])],
+            "/api/destinations/{id}/dead-letters/replay": ["post": operation(
+                "Queue dead messages again with fresh attempts (all, or those listed)", params: [id], body: "ReplayInput",
+                bodyRequired: false)],
+            "/api/activations": [
+                "get": operation("List activations"),
+                "post": operation("Send a segment's entered/exited changes or a tracked event to a destination",
+                                  body: "ActivationInput", responses: ["201": "Created"]),
+            ],
+            "/api/activations/{id}": [
+                "get": operation("An activation", params: [id], responses: ["200": "OK", "404": "problem"]),
+                "delete": operation("Delete an activation", params: [id], responses: ["204": "Deleted", "404": "problem"]),
+            ],
             "/api/segments/{id}/export.csv": ["get": operation("Members as CSV with chosen traits",
                                                                params: [id, query("traits", "comma-separated trait names")])],
         ],
@@ -118,6 +161,8 @@ struct ProfilesAPI<Context: RequestContext> {
         RecomputeController<Context>(api: api).addRoutes(to: router)
         IdentityRulesController<Context>(api: api).addRoutes(to: router)
         RebuildController<Context>(api: api).addRoutes(to: router)
+        DestinationsController<Context>(api: api).addRoutes(to: router)
+        ActivationsController<Context>(api: api).addRoutes(to: router)
         router.get("/openapi.json") { _, _ -> Response in ProfileAPIRequest.json(IngestOpenAPI.document) }
     }
 }

@@ -16,6 +16,7 @@ public enum Migrations {
         m020DashboardUsers,
         m030ImportJobs,
         m040CommerceFacts,
+        m050Activation,
         m060WebhookSources,
     ]
 }

@@ -62,6 +62,8 @@ extension PostgresEventStore: ProfileStore {
                     "INSERT INTO segment_changes (workspace_id, segment_id, profile_id, kind, at) VALUES (\(w), \(s), \(p), 'entered', \(at))",
                     logger: logger)
             }
+            let outbox = PostgresDriver(client: client, logger: logger)
+            for m in c.outbox { try await conn.query(try outbox.statement(OutboxRows.insert, OutboxRows.arguments(m)), logger: logger) }
             let seq = c.lastSeq, count = Int64(c.mergeCount)
             try await conn.query("""
                 INSERT INTO profile_checkpoints (workspace_id, last_seq, merge_count) VALUES (\(w), \(seq), \(count))

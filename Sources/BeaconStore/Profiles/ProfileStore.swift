@@ -57,6 +57,8 @@ public struct ProfileChangeSet: Sendable {
     public var merges: [IdentityMerge] = []
     public var entered: [(segmentId: String, profileId: String)] = []
     public var exited: [(segmentId: String, profileId: String)] = []
+    /// Messages the changes send (activations), queued in the same transaction.
+    public var outbox: [OutboxMessage] = []
     /// When the membership changes happened.
     public var changedAt: Date = Date()
     /// The new checkpoint.
@@ -70,7 +72,7 @@ public struct ProfileChangeSet: Sendable {
     }
 
     public var isEmpty: Bool {
-        upserts.isEmpty && deletes.isEmpty && merges.isEmpty && entered.isEmpty && exited.isEmpty
+        upserts.isEmpty && deletes.isEmpty && merges.isEmpty && entered.isEmpty && exited.isEmpty && outbox.isEmpty
     }
 }
 

@@ -56,6 +56,7 @@ extension SQLiteEventStore: ProfileStore {
                 try member.execute(arguments: [w, s, p, at])
                 try change.execute(arguments: [w, s, p, "entered", at])
             }
+            for m in c.outbox { try db.execute(sql: OutboxRows.insert, arguments: GRDBDriver.arguments(OutboxRows.arguments(m))) }
             try db.execute(sql: """
                 INSERT INTO profile_checkpoints (workspace_id, last_seq, merge_count) VALUES (?, ?, ?)
                 ON CONFLICT (workspace_id) DO UPDATE SET last_seq = excluded.last_seq, merge_count = excluded.merge_count

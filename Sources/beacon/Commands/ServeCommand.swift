@@ -1,4 +1,5 @@
 import ArgumentParser
+import BeaconEngine
 import BeaconServer
 import Hummingbird
 
@@ -18,6 +19,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+        do {
+            _ = try DeliverySettings.fromEnvironment()
+        } catch let error as ActivationError {
+            throw ValidationError("\(error.field) \(error.message)")
+        }
     }
 
     func run() async throws {

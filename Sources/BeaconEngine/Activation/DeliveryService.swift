@@ -1,0 +1,92 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+import Logging
+
+/// Runs one `DeliveryWorker` per active destination of every workspace, starting and
+/// stopping workers as destinations are created, paused, disabled, changed or deleted.
+///
+/// Workers claim messages under a lease named after this process, so after a crash the
+/// next process delivers what was in flight once the leases expire; a receiver may then see
+/// a message twice, always with the same `webhook-id`, and applies it once.
+public actor DeliveryService {
+    let stores: Stores
+    let secrets: @Sendable () throws -> SecretBox
+    let settings: DeliverySettings
+    let transport: @Sendable (Destination, DeliverySettings) -> any WebhookTransport
+    let logger: Logger
+    let clock: @Sendable () -> Date
+    /// The outcome counts per destination.
+    public let stats = DeliveryStats()
+    let owner = "beacon-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+    private var workers: [String: (destination: Destination, task: Task<Void, Never>)] = [:]
+    /// Destinations whose secrets this process cannot open, as last seen (reported once each).
+    private var unopenable: [String: Destination] = [:]
+
+    public init(
+        stores: Stores, secrets: @escaping @Sendable () throws -> SecretBox,
+        settings: DeliverySettings = DeliverySettings(),
+        transport: @escaping @Sendable (Destination, DeliverySettings) -> any WebhookTransport = { d, s in
+            d.url.lowercased().hasPrefix("https:")
+                ? URLSessionWebhookTransport(maxConnections: s.maxInFlight) : NIOWebhookTransport()
+        },
+        logger: Logger = Logger(label: "beacon.delivery"), clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.stores = stores
+        self.secrets = secrets
+        self.settings = settings
+        self.transport = transport
+        self.logger = logger
+        self.clock = clock
+    }
+
+    /// Keeps the workers in step with the stored destinations until cancelled, then stops them.
+    public func run() async {
+        while !Task.isCancelled {
+            do {
+                try await refresh()
+            } catch {
+                logger.error("cannot read destinations: \(error)")
+            }
+            try? await Task.sleep(nanoseconds: UInt64(settings.refreshInterval * 1_000_000_000))
+        }
+        stop()
+    }
+
+    /// Starts a worker for each active destination without one (or whose settings changed)
+    /// and stops the workers of the others.
+    public func refresh() async throws {
+        let destinations = try await stores.activations.allDestinations()
+        let active = Dictionary(
+            destinations.filter { $0.state == .active }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (id, worker) in workers where active[id] != worker.destination {
+            worker.task.cancel()
+            workers[id] = nil
+        }
+        for (id, d) in active where workers[id] == nil {
+            let opened: [String]
+            do {
+                let box = try secrets()
+                opened = try d.sealedSecrets.map(box.open)
+            } catch {
+                if unopenable[id] != d { logger.error("destination \(id) not delivered: \(error)") }
+                unopenable[id] = d
+                continue
+            }
+            let worker = DeliveryWorker(
+                destination: d, secrets: opened, outbox: stores.outbox, activations: stores.activations,
+                transport: transport(d, settings), settings: settings, owner: owner, stats: stats, logger: logger,
+                clock: clock)
+            workers[id] = (d, Task { await worker.run() })
+        }
+    }
+
+    /// Stops every worker (their leased messages are claimed again after the lease).
+    public func stop() {
+        for (_, w) in workers { w.task.cancel() }
+        workers = [:]
+    }
+
+    /// The destinations with a running worker.
+    public var running: [String] { workers.keys.sorted() }
+}

@@ -1,0 +1,127 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+import Logging
+
+/// Delivers one destination's messages: claims due messages under a lease, sends at most
+/// `maxInFlight` signed requests at once, and settles each as delivered, retried or dead.
+///
+/// Each destination has its own worker, transport and circuit breaker, so a destination that
+/// stalls or fails holds only its own requests: the others keep their pace. A 410 Gone
+/// disables the destination (its messages wait until it is re-enabled) and stops the worker.
+struct DeliveryWorker: Sendable {
+    let destination: Destination
+    /// The opened signing secrets, newest first.
+    let secrets: [String]
+    let outbox: any Outbox
+    let activations: any ActivationStore
+    let transport: any WebhookTransport
+    let settings: DeliverySettings
+    let owner: String
+    let stats: DeliveryStats
+    let logger: Logger
+    let clock: @Sendable () -> Date
+
+    func run() async {
+        var breaker = CircuitBreaker(threshold: settings.breakerThreshold, cooldown: settings.breakerCooldown)
+        guard let url = URL(string: destination.url) else { return }
+        while !Task.isCancelled {
+            let now = clock()
+            let permitted = breaker.permits(settings.maxInFlight, now: now)
+            guard permitted > 0 else {
+                let wait = breaker.openUntil.map { $0.timeIntervalSince(now) } ?? settings.pollInterval
+                await pause(min(max(wait, 0.01), settings.refreshInterval))
+                continue
+            }
+            let batch: [OutboxMessage]
+            do {
+                batch = try await outbox.claim(
+                    destinationId: destination.id, owner: owner, now: now,
+                    leaseUntil: now.addingTimeInterval(settings.lease),
+                    limit: permitted)
+            } catch {
+                logger.error("cannot claim messages for destination \(destination.id): \(error)")
+                await pause(settings.pollInterval * 10)
+                continue
+            }
+            guard !batch.isEmpty else {
+                await pause(settings.pollInterval)
+                continue
+            }
+            let results = await withTaskGroup(of: (OutboxMessage, WebhookResponse, TimeInterval).self) { group in
+                for m in batch {
+                    group.addTask {
+                        let started = Date()
+                        let response = await send(m, to: url)
+                        return (m, response, Date().timeIntervalSince(started))
+                    }
+                }
+                var out: [(OutboxMessage, WebhookResponse, TimeInterval)] = []
+                for await r in group { out.append(r) }
+                return out
+            }
+            var gone: WebhookResponse?
+            var settled: [OutboxMessage] = []
+            let at = clock()
+            for (m, response, seconds) in results.sorted(by: { $0.0.sequence < $1.0.sequence }) {
+                let s = DeliveryAttempt.settled(
+                    m, response: response, policy: settings.retry, now: at, random: Double.random(in: 0..<1))
+                settled.append(s)
+                if response.isSuccess { breaker.succeeded() } else { breaker.failed(now: at) }
+                if response.status == 410 { gone = response }
+                await stats.record(destinationId: destination.id, state: s.state, seconds: seconds)
+            }
+            do {
+                try await outbox.settle(settled, owner: owner)
+            } catch {
+                logger.error(
+                    "cannot settle \(settled.count) messages: \(error); their leases expire and they are sent again")
+            }
+            if let gone {
+                await disable(gone)
+                return
+            }
+        }
+    }
+
+    /// One signed POST of the message's payload.
+    func send(_ m: OutboxMessage, to url: URL) async -> WebhookResponse {
+        let timestamp = Int64(clock().timeIntervalSince1970)
+        let body = Data(m.payload.utf8)
+        let signature: String
+        do {
+            signature = try WebhookSignature.header(id: m.id, timestamp: timestamp, body: body, secrets: secrets)
+        } catch {
+            return WebhookResponse(status: 0, detail: "cannot sign: \(error)")
+        }
+        return await transport.send(
+            WebhookRequest(
+                url: url,
+                headers: [
+                    ("Content-Type", "application/json"), ("webhook-id", m.id),
+                    ("webhook-timestamp", String(timestamp)),
+                    ("webhook-signature", signature), ("User-Agent", "Beacon-Webhooks/1"),
+                ],
+                body: body, timeout: settings.requestTimeout))
+    }
+
+    private func disable(_ response: WebhookResponse) async {
+        do {
+            guard var d = try await activations.destination(workspaceId: destination.workspaceId, id: destination.id)
+            else {
+                return
+            }
+            d.state = .disabled
+            d.stateReason =
+                "the endpoint answered 410 Gone" + (response.detail.isEmpty ? "" : ": \(response.detail.prefix(200))")
+            try await activations.updateDestination(d)
+            logger.warning("destination \(destination.id) disabled: 410 Gone")
+        } catch {
+            logger.error("cannot disable destination \(destination.id): \(error)")
+        }
+    }
+
+    private func pause(_ seconds: TimeInterval) async {
+        try? await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
+    }
+}

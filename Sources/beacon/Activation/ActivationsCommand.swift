@@ -1,0 +1,89 @@
+import ArgumentParser
+import BeaconCore
+import BeaconEngine
+import Foundation
+
+/// `beacon activations …`: what sends to a destination (segment changes, tracked events).
+struct ActivationsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "activations", abstract: "Send segment entries/exits or tracked events to a destination.",
+        subcommands: [Create.self, List.self, Delete.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Activate a segment (--segment, --on) or a tracked event (--event, --where) on a destination.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+        @Option(help: "Destination id.") var destination: String
+        @Option(help: "Segment id.") var segment: String?
+        @Option(help: "Segment changes that send: entered, exited (comma-separated).") var on = "entered"
+        @Option(help: "A tracked event name.") var event: String?
+        @Option(
+            name: .customLong("where"), help: "property=value the event must have (repeat; values as JSON or text).")
+        var filters: [String] = []
+
+        func validate() throws {
+            guard (segment == nil) != (event == nil) else { throw ValidationError("give either --segment or --event") }
+            for f in filters where !f.contains("=") {
+                throw ValidationError("--where must be property=value, got '\(f)'")
+            }
+        }
+
+        func run() async throws {
+            try await withActivation(store, workspace) { runtime, ws in
+                let a: Activation
+                if let segment {
+                    a = try await runtime.activation.activateSegment(
+                        workspaceId: ws.id, segment: segment, destination: destination,
+                        on: on.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                } else {
+                    var properties: [String: JSONValue] = [:]
+                    for f in filters {
+                        let parts = f.split(separator: "=", maxSplits: 1).map(String.init)
+                        let text = parts.count > 1 ? parts[1] : ""
+                        properties[parts[0]] = (try? JSONValue.parse(Data(text.utf8))) ?? .string(text)
+                    }
+                    a = try await runtime.activation.activateEvent(
+                        workspaceId: ws.id, event: event ?? "", properties: properties, destination: destination)
+                }
+                print("activation: \(a.id)")
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List activations.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+
+        func run() async throws {
+            try await withActivation(store, workspace) { runtime, ws in
+                for a in try await runtime.activation.activations(workspaceId: ws.id) {
+                    switch a.trigger {
+                    case .segment(let id, let on):
+                        print(
+                            "\(a.id)\t\(a.destinationId)\tsegment \(id)\ton \(on.sorted().map(\.rawValue).joined(separator: ","))"
+                        )
+                    case .event(let name, let properties):
+                        print(
+                            "\(a.id)\t\(a.destinationId)\tevent \(name)\t\(JSONValue.object(properties).serialized())")
+                    }
+                }
+            }
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete an activation.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+        @Argument(help: "Activation id.") var id: String
+
+        func run() async throws {
+            try await withActivation(store, workspace) { runtime, ws in
+                try await runtime.activation.deleteActivation(workspaceId: ws.id, id: id)
+                print("deleted \(id)")
+            }
+        }
+    }
+}

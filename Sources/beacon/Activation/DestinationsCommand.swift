@@ -1,0 +1,158 @@
+import ArgumentParser
+import BeaconCore
+import BeaconEngine
+import Foundation
+
+/// `beacon destinations …`: webhook destinations of a workspace, their delivery log and dead letters.
+struct DestinationsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "destinations",
+        abstract: "Create and manage webhook destinations; inspect and replay dead letters.",
+        subcommands: [Create.self, List.self, Delete.self, Test.self, RotateSecret.self, Messages.self, Replay.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a webhook destination and print its signing secret (shown once).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+        @Option(help: "A name for the destination.") var name: String
+        @Option(help: "The endpoint, an http or https URL.") var url: String
+        @Option(help: "A Standard Webhooks secret (whsec_…); default: a new one.") var secret: String?
+
+        func run() async throws {
+            try await withActivation(store, workspace) { runtime, ws in
+                let (d, secret) = try await runtime.activation.createDestination(
+                    workspaceId: ws.id, name: name, type: "webhook", url: url, secret: self.secret)
+                print("destination: \(d.id)")
+                print("signing secret: \(secret)")
+                print("Beacon keeps it sealed and cannot show it again.")
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List destinations with pending, delivered and dead counts.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+
+        func run() async throws {
+            try await withActivation(store, workspace) { runtime, ws in
+                for d in try await runtime.activation.destinations(workspaceId: ws.id) {
+                    let c = try await runtime.activation.counts(workspaceId: ws.id, destinationId: d.id)
+                    print(
+                        "\(d.id)\t\(d.name)\t\(d.state.rawValue)\t\(d.url)\tpending \(c[.pending] ?? 0)\t"
+                            + "delivered \(c[.delivered] ?? 0)\tdead \(c[.dead] ?? 0)")
+                }
+            }
+        }
+    }
+
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a destination with its activations and queue.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+        @Argument(help: "Destination id.") var id: String
+
+        func run() async throws {
+            try await withActivation(store, workspace) { runtime, ws in
+                try await runtime.activation.deleteDestination(workspaceId: ws.id, id: id)
+                print("deleted \(id)")
+            }
+        }
+    }
+
+    struct Test: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Queue a test message (the server delivers it).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+        @Argument(help: "Destination id.") var id: String
+
+        func run() async throws {
+            try await withActivation(store, workspace) { runtime, ws in
+                print("queued \(try await runtime.activation.sendTest(workspaceId: ws.id, destinationId: id).id)")
+            }
+        }
+    }
+
+    struct RotateSecret: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rotate-secret",
+            abstract:
+                "Make a new signing secret (shown once); the previous one signs beside it until the next rotation.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+        @Argument(help: "Destination id.") var id: String
+
+        func run() async throws {
+            try await withActivation(store, workspace) { runtime, ws in
+                print("signing secret: \(try await runtime.activation.rotateSecret(workspaceId: ws.id, id: id).secret)")
+            }
+        }
+    }
+
+    struct Messages: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The delivery log, newest first (or only dead letters).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+        @Argument(help: "Destination id.") var id: String
+        @Option(help: "pending, delivered or dead.") var state: String?
+        @Option(help: "How many.") var limit = 50
+
+        func validate() throws {
+            if let state, OutboxMessage.State(rawValue: state) == nil {
+                throw ValidationError("--state must be pending, delivered or dead, got '\(state)'")
+            }
+        }
+
+        func run() async throws {
+            try await withActivation(store, workspace) { runtime, ws in
+                for m in try await runtime.activation.messages(
+                    workspaceId: ws.id, destinationId: id, state: state.flatMap(OutboxMessage.State.init), limit: limit)
+                {
+                    print(
+                        "\(m.id)\t\(m.state.rawValue)\t\(m.attempts)\t\(m.lastStatus.map(String.init) ?? "-")\t\(m.cause)\t"
+                            + (m.lastError ?? ""))
+                }
+            }
+        }
+    }
+
+    struct Replay: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Queue dead letters again with fresh attempts.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+        @Argument(help: "Destination id.") var id: String
+        @Option(name: .customLong("message"), help: "A message id to replay (repeat); default: every dead letter.")
+        var messages: [String] = []
+
+        func run() async throws {
+            try await withActivation(store, workspace) { runtime, ws in
+                let n = try await runtime.activation.replay(
+                    workspaceId: ws.id, destinationId: id, ids: messages.isEmpty ? nil : messages)
+                print("replayed \(n)")
+            }
+        }
+    }
+}
+
+/// Opens the store and workspace, runs `body`, closes the store; an `ActivationError` becomes
+/// a command error naming the field.
+func withActivation(
+    _ store: StoreOptions, _ workspace: String, _ body: (BeaconRuntime, Workspace) async throws -> Void
+) async throws {
+    let runtime = try await store.openRuntime(logger: store.makeLogger())
+    do {
+        let ws = try await runtime.existingWorkspace(named: workspace)
+        try await body(runtime, ws)
+        try await runtime.close()
+    } catch let error as ActivationError {
+        try await runtime.close()
+        throw CommandError("\(error.field): \(error.message)")
+    } catch {
+        try await runtime.close()
+        throw error
+    }
+}

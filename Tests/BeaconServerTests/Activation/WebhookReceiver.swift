@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The Python webhook receiver (`Receiver/webhook_receiver.py`) run as a child process on
+/// loopback: it verifies every signature with PyPI `standardwebhooks` and records each
+/// `webhook-id`; tests script it per endpoint to fail, stall or answer 410.
+final class WebhookReceiver: @unchecked Sendable {
+    let process: Process
+    let port: Int
+
+    /// A Python with `standardwebhooks` (`BEACON_WEBHOOK_PYTHON`, as `.ci/run` sets it, else
+    /// `BEACON_PYTHON` or `python3`), or nil.
+    static let python: String? = {
+        let env = ProcessInfo.processInfo.environment
+        for candidate in [env["BEACON_WEBHOOK_PYTHON"], env["BEACON_PYTHON"], "/usr/bin/python3"].compactMap({ $0 }) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: candidate)
+            p.arguments = ["-c", "import standardwebhooks"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            guard (try? p.run()) != nil else { continue }
+            p.waitUntilExit()
+            if p.terminationStatus == 0 { return candidate }
+        }
+        return nil
+    }()
+
+    static let skipReason: Comment =
+        "set BEACON_WEBHOOK_PYTHON to a Python with PyPI standardwebhooks (.ci/run does) to run the webhook receiver"
+
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Receiver/webhook_receiver.py")
+
+    init() throws {
+        guard let python = Self.python else { throw ReceiverError(message: "no Python with standardwebhooks") }
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [Self.script.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = out.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            line.append(chunk)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard text.hasPrefix("PORT "), let port = Int(text.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines))
+        else { throw ReceiverError(message: "the receiver did not start: \(text)") }
+        self.port = port
+    }
+
+    deinit { stop() }
+
+    /// Stops the receiver with SIGKILL: a child may inherit a blocked SIGTERM from the test process.
+    func stop() {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    func url(_ endpoint: String) -> String { "http://127.0.0.1:\(port)/hooks/\(endpoint)" }
+
+    /// Sets an endpoint's secrets and behaviour (`mode`: ok, fail, stall, gone; `status`,
+    /// `stall` seconds, `retryAfter`, `failFirst` attempts per id).
+    func control(_ endpoint: String, _ config: [String: Any]) async throws {
+        var r = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/control/\(endpoint)")!)
+        r.httpMethod = "POST"
+        r.httpBody = try JSONSerialization.data(withJSONObject: config)
+        _ = try await URLSession.shared.data(for: r)
+    }
+
+    /// What the endpoint has seen.
+    func stats(_ endpoint: String) async throws -> Stats {
+        let (data, _) = try await URLSession.shared.data(
+            from: URL(string: "http://127.0.0.1:\(port)/stats/\(endpoint)")!)
+        return try JSONDecoder().decode(Stats.self, from: data)
+    }
+
+    /// Waits until `condition` holds for the endpoint's stats, for at most `seconds`.
+    @discardableResult
+    func wait(_ endpoint: String, seconds: Double, until condition: (Stats) -> Bool) async throws -> Stats {
+        let deadline = Date().addingTimeInterval(seconds)
+        var s = try await stats(endpoint)
+        while !condition(s), Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            s = try await stats(endpoint)
+        }
+        return s
+    }
+
+    struct Stats: Decodable {
+        /// Requests received, verified or not.
+        var received: Int
+        /// Distinct webhook-ids applied.
+        var unique: Int
+        /// Redeliveries of an applied id.
+        var duplicates: Int
+        var badSignatures: Int
+        /// Applied ids with how often each arrived (after the first, answered 2xx).
+        var ids: [String: Int]
+        /// Each applied id's first body.
+        var payloads: [String: String]
+        /// Each id's arrival attempts, failed ones included.
+        var attempts: [String: Int]
+        var firstSeen: [String: Double]
+    }
+
+    struct ReceiverError: Error { var message: String }
+}

@@ -1,0 +1,120 @@
+"""Benchmark: signed webhook deliveries per second from `beacon serve` to the loopback
+receiver (Tests/BeaconServerTests/Activation/Receiver/webhook_receiver.py, which verifies
+every signature with PyPI standardwebhooks), and event -> delivered latency at a steady pace.
+
+Usage: python bench/webhooks/deliveries.py .build/debug/beacon [burst=10000] [paced_rate=100] [paced_seconds=10]
+Needs a Python with standardwebhooks. Prints one line per measurement.
+"""
+import base64
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+RECEIVER = os.path.join(ROOT, "Tests/BeaconServerTests/Activation/Receiver/webhook_receiver.py")
+
+
+def request(url, body=None, headers=None, method=None):
+    r = urllib.request.Request(url, data=body, headers=headers or {}, method=method)
+    with urllib.request.urlopen(r, timeout=60) as resp:
+        data = resp.read()
+        return resp.status, (json.loads(data) if data else {})
+
+
+def wait_for(fn, seconds):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if fn():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def main():
+    binary = sys.argv[1]
+    burst = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
+    rate = int(sys.argv[3]) if len(sys.argv) > 3 else 100
+    seconds = int(sys.argv[4]) if len(sys.argv) > 4 else 10
+    data_dir = tempfile.mkdtemp(prefix="beacon-bench-webhooks-")
+    env = dict(os.environ, BEACON_SECRET_KEY=base64.b64encode(os.urandom(32)).decode())
+    receiver = subprocess.Popen([sys.executable, RECEIVER], stdout=subprocess.PIPE, text=True)
+    rport = int(receiver.stdout.readline().split()[1])
+    out = subprocess.run([binary, "workspace", "create", "bench", "--data-dir", data_dir], env=env,
+                         capture_output=True, text=True, check=True).stdout
+    key = next(l[len("write key: "):] for l in out.splitlines() if l.startswith("write key: "))
+    out = subprocess.run([binary, "token", "create", "bench", "--data-dir", data_dir], env=env,
+                         capture_output=True, text=True, check=True).stdout
+    token = next(l[len("API token: "):] for l in out.splitlines() if l.startswith("API token: "))
+    port = random.randint(20_000, 40_000)
+    server = subprocess.Popen([binary, "serve", "--data-dir", data_dir, "--port", str(port), "--log-level", "error"],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: _ok(base + "/healthz"), 20)
+        secret = "whsec_" + base64.b64encode(os.urandom(24)).decode()
+        auth = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+        request(f"http://127.0.0.1:{rport}/control/bench", json.dumps({"secrets": [secret]}).encode())
+        _, d = request(base + "/api/destinations", json.dumps(
+            {"name": "bench", "url": f"http://127.0.0.1:{rport}/hooks/bench", "secret": secret}).encode(), auth)
+        request(base + "/api/activations", json.dumps({"event": "Order Completed", "destination": d["id"]}).encode(), auth)
+        basic = {"Authorization": "Basic " + base64.b64encode(f"{key}:".encode()).decode(),
+                 "Content-Type": "application/json"}
+
+        def stats():
+            return request(f"http://127.0.0.1:{rport}/stats/bench")[1]
+
+        def send(ids):
+            batch = [{"type": "track", "userId": f"c-{i % 1000}", "event": "Order Completed", "messageId": m}
+                     for i, m in enumerate(ids)]
+            request(base + "/v1/batch", json.dumps({"batch": batch}).encode(), basic)
+
+        start = time.time()
+        for s in range(0, burst, 500):
+            send([f"burst-{i}" for i in range(s, min(burst, s + 500))])
+        queued = time.time()
+        wait_for(lambda: stats()["unique"] >= burst, 600)
+        st = stats()
+        first, last = min(st["firstSeen"].values()), max(st["firstSeen"].values())
+        print(f"burst: {burst} events ingested in {queued - start:.2f} s; {st['unique']} signed webhooks verified, "
+              f"{st['badSignatures']} bad signatures")
+        print(f"deliveries/s (first to last delivery): {st['unique'] / (last - first):.0f}")
+        print(f"deliveries/s (first event posted to last delivery): {st['unique'] / (last - start):.0f}")
+
+        sent_at = {}
+        for tick in range(rate * seconds // 10):
+            ids = [f"paced-{tick}-{j}" for j in range(10)]
+            t = time.time()
+            send(ids)
+            for m in ids:
+                sent_at[m] = t
+            time.sleep(max(0, 10 / rate - (time.time() - t)))
+        wait_for(lambda: stats()["unique"] >= burst + len(sent_at), 120)
+        st = stats()
+        lat = []
+        for wid, body in st["payloads"].items():
+            m = json.loads(body)["event"]["messageId"]
+            if m in sent_at:
+                lat.append(st["firstSeen"][wid] - sent_at[m])
+        lat.sort()
+        p = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))]
+        print(f"paced {rate}/s for {seconds} s: event posted -> webhook verified p50 {p(0.5) * 1000:.0f} ms, "
+              f"p99 {p(0.99) * 1000:.0f} ms ({len(lat)} events)")
+    finally:
+        server.kill()
+        receiver.kill()
+
+
+def _ok(url):
+    try:
+        return request(url)[0] == 200
+    except Exception:
+        return False
+
+
+if __name__ == "__main__":
+    main()
