@@ -37,31 +37,31 @@ struct WebhookSourceTests {
 
     @Test("HMAC-SHA256 equals RFC 4231 test case 2; Shopify's header is its base64, Stripe's the hex of t.body")
     func signatures() throws {
-        let mac = WebhookSignature.mac(Array("what do ya want for nothing?".utf8), secret: "Jefe")
+        let mac = SourceSignature.mac(Array("what do ya want for nothing?".utf8), secret: "Jefe")
         #expect(mac.map { String(format: "%02x", $0) }.joined() == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
         let body = Array(#"{"a":1}"#.utf8)
-        let shopify = WebhookSignature.shopifyHeader(body: body, secret: "Jefe")
-        #expect(Data(base64Encoded: shopify).map(Array.init) == WebhookSignature.mac(body, secret: "Jefe"))
-        #expect(WebhookSignature.verifyShopify(body: body, header: shopify, secret: "Jefe"))
-        #expect(!WebhookSignature.verifyShopify(body: body + [0x20], header: shopify, secret: "Jefe"))
-        #expect(!WebhookSignature.verifyShopify(body: body, header: nil, secret: "Jefe"))
+        let shopify = SourceSignature.shopifyHeader(body: body, secret: "Jefe")
+        #expect(Data(base64Encoded: shopify).map(Array.init) == SourceSignature.mac(body, secret: "Jefe"))
+        #expect(SourceSignature.verifyShopify(body: body, header: shopify, secret: "Jefe"))
+        #expect(!SourceSignature.verifyShopify(body: body + [0x20], header: shopify, secret: "Jefe"))
+        #expect(!SourceSignature.verifyShopify(body: body, header: nil, secret: "Jefe"))
 
         let now = Date(timeIntervalSince1970: 1_709_290_800)
-        let header = WebhookSignature.stripeHeader(body: body, secret: "whsec_test", time: now)
-        let expected = WebhookSignature.mac(Array("1709290800.".utf8) + body, secret: "whsec_test")
+        let header = SourceSignature.stripeHeader(body: body, secret: "whsec_test", time: now)
+        let expected = SourceSignature.mac(Array("1709290800.".utf8) + body, secret: "whsec_test")
         #expect(header == "t=1709290800,v1=" + expected.map { String(format: "%02x", $0) }.joined())
-        try WebhookSignature.verifyStripe(body: body, header: header, secret: "whsec_test", now: now.addingTimeInterval(299))
+        try SourceSignature.verifyStripe(body: body, header: header, secret: "whsec_test", now: now.addingTimeInterval(299))
         // A rolled secret: either signature may match.
-        try WebhookSignature.verifyStripe(
+        try SourceSignature.verifyStripe(
             body: body, header: header + ",v1=" + String(repeating: "0", count: 64), secret: "whsec_test", now: now)
-        #expect(throws: WebhookSignature.StripeFailure.stale(seconds: 301)) {
-            try WebhookSignature.verifyStripe(body: body, header: header, secret: "whsec_test", now: now.addingTimeInterval(301))
+        #expect(throws: SourceSignature.StripeFailure.stale(seconds: 301)) {
+            try SourceSignature.verifyStripe(body: body, header: header, secret: "whsec_test", now: now.addingTimeInterval(301))
         }
-        #expect(throws: WebhookSignature.StripeFailure.mismatch) {
-            try WebhookSignature.verifyStripe(body: body, header: header, secret: "whsec_other", now: now)
+        #expect(throws: SourceSignature.StripeFailure.mismatch) {
+            try SourceSignature.verifyStripe(body: body, header: header, secret: "whsec_other", now: now)
         }
-        #expect(throws: WebhookSignature.StripeFailure.malformed) {
-            try WebhookSignature.verifyStripe(body: body, header: "v1=abc", secret: "whsec_test", now: now)
+        #expect(throws: SourceSignature.StripeFailure.malformed) {
+            try SourceSignature.verifyStripe(body: body, header: "v1=abc", secret: "whsec_test", now: now)
         }
     }
 
@@ -82,7 +82,7 @@ struct WebhookSourceTests {
         let source = try await service.create(workspace: f.workspace, kind: .shopify, name: "store", secret: "shpss_secret1")
         let order = Array(Self.shopifyOrder.utf8), refund = Array(Self.shopifyRefund.utf8)
         func headers(_ topic: String, _ body: [UInt8], secret: String = "shpss_secret1") -> [String: String] {
-            ["x-shopify-topic": topic, "x-shopify-hmac-sha256": WebhookSignature.shopifyHeader(body: body, secret: secret)]
+            ["x-shopify-topic": topic, "x-shopify-hmac-sha256": SourceSignature.shopifyHeader(body: body, secret: secret)]
         }
 
         await #expect(throws: WebhookSourceError.self) {
@@ -132,7 +132,7 @@ struct WebhookSourceTests {
         let now = Date(timeIntervalSince1970: 1_709_290_800)
         func send(_ json: String, at: Date = now, signedAt: Date = now) async throws -> WebhookSourceService.Receipt {
             let body = Array(json.utf8)
-            let header = WebhookSignature.stripeHeader(body: body, secret: "whsec_abcdefgh", time: signedAt)
+            let header = SourceSignature.stripeHeader(body: body, secret: "whsec_abcdefgh", time: signedAt)
             return try await service.receive(sourceId: source.id, headers: ["stripe-signature": header], body: body, now: at)
         }
         let succeeded = Self.stripeEvent(id: "evt_1", type: "charge.succeeded", object: Self.charge)

@@ -19,7 +19,7 @@ struct SourceWebhookRouteTests {
             {"id":"ch_9","object":"charge","amount":2500,"currency":"eur","customer":"cus_9","created":1709290790}}}
             """#
         @Sendable func headers(secret: String = "whsec_route_test", at: Date = Date()) -> HTTPFields {
-            let signature = WebhookSignature.stripeHeader(body: Array(body.utf8), secret: secret, time: at)
+            let signature = SourceSignature.stripeHeader(body: Array(body.utf8), secret: secret, time: at)
             return [.contentType: "application/json", HTTPField.Name("Stripe-Signature")!: signature]
         }
         try await server.app().test(.router) { client in
@@ -68,7 +68,7 @@ struct SourceWebhookRouteTests {
         _ = try await server.runtime.sources.receive(
             sourceId: source.id,
             headers: ["x-shopify-topic": "orders/create",
-                      "x-shopify-hmac-sha256": WebhookSignature.shopifyHeader(body: body, secret: "shpss_datapage")],
+                      "x-shopify-hmac-sha256": SourceSignature.shopifyHeader(body: body, secret: "shpss_datapage")],
             body: body)
         _ = try? await server.runtime.sources.receive(
             sourceId: source.id, headers: ["x-shopify-topic": "orders/create", "x-shopify-hmac-sha256": "AAAA"], body: body)

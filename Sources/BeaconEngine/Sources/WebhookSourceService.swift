@@ -111,15 +111,15 @@ public final class WebhookSourceService: Sendable {
     {
         switch source.kind {
         case .shopify:
-            guard WebhookSignature.verifyShopify(body: body, header: headers["x-shopify-hmac-sha256"], secret: source.secret)
+            guard SourceSignature.verifyShopify(body: body, header: headers["x-shopify-hmac-sha256"], secret: source.secret)
             else {
                 throw WebhookSourceError.unauthorized(
                     field: "X-Shopify-Hmac-Sha256", reason: "missing, or not the HMAC-SHA256 of the body with this source's secret")
             }
         case .stripe:
             do {
-                try WebhookSignature.verifyStripe(body: body, header: headers["stripe-signature"], secret: source.secret, now: now)
-            } catch let failure as WebhookSignature.StripeFailure {
+                try SourceSignature.verifyStripe(body: body, header: headers["stripe-signature"], secret: source.secret, now: now)
+            } catch let failure as SourceSignature.StripeFailure {
                 throw WebhookSourceError.unauthorized(field: "Stripe-Signature", reason: failure.description)
             }
         }

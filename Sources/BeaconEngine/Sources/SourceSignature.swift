@@ -8,7 +8,7 @@ import Foundation
 /// - Stripe (https://docs.stripe.com/webhooks#verify-manually): `Stripe-Signature: t=<unix>,v1=<hex>[,v1=…]`,
 ///   where each `v1` is the hex HMAC-SHA256 of `"<t>.<raw body>"` keyed by the endpoint's `whsec_` secret
 ///   (several during a secret roll); the timestamp must be within a tolerance (default 300 s) of now.
-public enum WebhookSignature {
+public enum SourceSignature {
     /// Stripe's default tolerance between the signed timestamp and now, in seconds.
     public static let stripeTolerance: TimeInterval = 300
 
