@@ -55,7 +55,7 @@ public struct BeaconRuntime: Sendable {
         committer = GroupCommitter(store: stores.events, onCommit: { ids in profiles.schedule(ids) })
         ingest = IngestService(workspaces: workspaces, committer: committer)
         imports = ImportHistory(store: stores.importJobs)
-        sources = WebhookSourceService(store: stores.webhookSources, committer: committer)
+        sources = WebhookSourceService(store: stores.webhookSources, committer: committer, secrets: secrets)
         activation = ActivationService(stores: stores, engine: profiles, secrets: secrets)
         delivery = DeliveryService(stores: stores, secrets: secrets, settings: settings)
     }

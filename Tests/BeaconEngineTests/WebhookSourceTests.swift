@@ -78,8 +78,12 @@ struct WebhookSourceTests {
     func shopify(_ backend: ProfileBackend) async throws {
         let f = try await ProfileFixture.make(backend)
         let committer = GroupCommitter(store: f.store.events, onCommit: { _ in })
-        let service = WebhookSourceService(store: f.store.webhookSources, committer: committer)
+        let box = SecretBox.random()
+        let service = WebhookSourceService(store: f.store.webhookSources, committer: committer, secrets: { box })
         let source = try await service.create(workspace: f.workspace, kind: .shopify, name: "store", secret: "shpss_secret1")
+        // The secret is stored sealed, never as given.
+        let stored = try #require(try await f.store.webhookSources.source(id: source.id))
+        #expect(!stored.secret.contains("shpss_secret1") && (try box.open(stored.secret)) == "shpss_secret1")
         let order = Array(Self.shopifyOrder.utf8), refund = Array(Self.shopifyRefund.utf8)
         func headers(_ topic: String, _ body: [UInt8], secret: String = "shpss_secret1") -> [String: String] {
             ["x-shopify-topic": topic, "x-shopify-hmac-sha256": SourceSignature.shopifyHeader(body: body, secret: secret)]
@@ -124,7 +128,8 @@ struct WebhookSourceTests {
     func stripe(_ backend: ProfileBackend) async throws {
         let f = try await ProfileFixture.make(backend)
         let committer = GroupCommitter(store: f.store.events, onCommit: { _ in })
-        let service = WebhookSourceService(store: f.store.webhookSources, committer: committer)
+        let box = SecretBox.random()
+        let service = WebhookSourceService(store: f.store.webhookSources, committer: committer, secrets: { box })
         await #expect(throws: WebhookSourceError.invalid(field: "secret", reason: "a Stripe endpoint secret starts with 'whsec_'")) {
             try await service.create(workspace: f.workspace, kind: .stripe, name: "payments", secret: "sk_live_12345678")
         }

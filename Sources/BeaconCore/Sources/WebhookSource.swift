@@ -16,7 +16,8 @@ public struct WebhookSource: Sendable, Equatable, Codable {
     public var id: String
     public var kind: Kind
     public var name: String
-    /// The signing secret the vendor gave (Shopify app secret, Stripe `whsec_…`).
+    /// The signing secret the vendor gave (Shopify app secret, Stripe `whsec_…`), sealed as
+    /// stored: only the service that verifies deliveries opens it.
     public var secret: String
     public var createdAt: Date
 

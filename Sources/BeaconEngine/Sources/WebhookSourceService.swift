@@ -9,16 +9,21 @@ import Foundation
 ///
 /// A delivery with a bad signature or a stale timestamp is refused before its body is read as
 /// JSON and stores nothing; a valid one stores its events once, however often the vendor
-/// retries it (event ids come from the vendor's own ids).
+/// retries it (event ids come from the vendor's own ids). Signing secrets are stored sealed
+/// (`SecretBox`, AES-GCM, the same key as destination secrets) and opened only to verify.
 public final class WebhookSourceService: Sendable {
     let store: any WebhookSourceStore
     let committer: GroupCommitter
+    let secrets: @Sendable () throws -> SecretBox
     /// Deliveries kept per source for the Data page.
     public static let deliveriesKept = 200
 
-    public init(store: any WebhookSourceStore, committer: GroupCommitter) {
+    public init(
+        store: any WebhookSourceStore, committer: GroupCommitter, secrets: @escaping @Sendable () throws -> SecretBox
+    ) {
         self.store = store
         self.committer = committer
+        self.secrets = secrets
     }
 
     /// Creates a source for a workspace. The secret is the one the vendor shows for the
@@ -40,7 +45,7 @@ public final class WebhookSourceService: Sendable {
         var rng = SystemRandomNumberGenerator()
         let id = "src_" + (0..<12).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
         let source = WebhookSource(
-            workspaceId: workspace.id, id: id, kind: kind, name: name, secret: secret,
+            workspaceId: workspace.id, id: id, kind: kind, name: name, secret: try secrets().seal(secret),
             createdAt: Timestamp.truncated(Date()))
         try await store.saveSource(source)
         return source
@@ -109,16 +114,17 @@ public final class WebhookSourceService: Sendable {
     private func accept(source: WebhookSource, topic: String, headers: [String: String], body: [UInt8], now: Date)
         async throws -> Receipt
     {
+        let secret = try secrets().open(source.secret)
         switch source.kind {
         case .shopify:
-            guard SourceSignature.verifyShopify(body: body, header: headers["x-shopify-hmac-sha256"], secret: source.secret)
+            guard SourceSignature.verifyShopify(body: body, header: headers["x-shopify-hmac-sha256"], secret: secret)
             else {
                 throw WebhookSourceError.unauthorized(
                     field: "X-Shopify-Hmac-Sha256", reason: "missing, or not the HMAC-SHA256 of the body with this source's secret")
             }
         case .stripe:
             do {
-                try SourceSignature.verifyStripe(body: body, header: headers["stripe-signature"], secret: source.secret, now: now)
+                try SourceSignature.verifyStripe(body: body, header: headers["stripe-signature"], secret: secret, now: now)
             } catch let failure as SourceSignature.StripeFailure {
                 throw WebhookSourceError.unauthorized(field: "Stripe-Signature", reason: failure.description)
             }

@@ -68,12 +68,12 @@ struct WebhookDeliveryTests {
                 #"{"type":"identify","userId":"u-1","messageId":"m1","traits":{"email":"Ann@Example.com","plan":"pro"},"context":{"externalIds":[{"id":"cus_42","type":"stripe_customer_id","collection":"users","encoding":"none"}]}}"#
             ])
         try await runtime.profiles.catchUp(workspaceId: ws.id)
-        var stats = try await receiver.wait(endpoint, seconds: 20) { $0.unique == 1 }
+        var stats = try await receiver.wait(endpoint, seconds: 90) { $0.unique == 1 }
         #expect(stats.unique == 1)
         try await Self.ingest(
             runtime, key: key, [#"{"type":"identify","userId":"u-1","messageId":"m2","traits":{"plan":"free"}}"#])
         try await runtime.profiles.catchUp(workspaceId: ws.id)
-        stats = try await receiver.wait(endpoint, seconds: 20) { $0.unique == 2 }
+        stats = try await receiver.wait(endpoint, seconds: 90) { $0.unique == 2 }
         #expect(stats.unique == 2)
         #expect(stats.badSignatures == 0)
 
@@ -133,7 +133,7 @@ struct WebhookDeliveryTests {
                 #"{"type":"track","userId":"u-1","event":"Order Completed","messageId":"o1","properties":{"currency":"EUR","total":20}}"#
             ])
         try await runtime.profiles.catchUp(workspaceId: ws.id)
-        let stats = try await receiver.wait(endpoint, seconds: 20) { $0.unique >= 2 }
+        let stats = try await receiver.wait(endpoint, seconds: 90) { $0.unique >= 2 }
         try await Task.sleep(for: .milliseconds(300))
         let final = try await receiver.stats(endpoint)
         #expect(final.unique == 2)
@@ -166,8 +166,8 @@ struct WebhookDeliveryTests {
         _ = try await runtime.activation.sendTest(workspaceId: ws.id, destinationId: d2.id)
         let delivery = Task { await runtime.delivery.run() }
         defer { delivery.cancel() }
-        let a = try await receiver.wait(old, seconds: 20) { $0.unique == 1 }
-        let b = try await receiver.wait(new, seconds: 20) { $0.unique == 1 }
+        let a = try await receiver.wait(old, seconds: 90) { $0.unique == 1 }
+        let b = try await receiver.wait(new, seconds: 90) { $0.unique == 1 }
         #expect(a.unique == 1 && a.badSignatures == 0)
         #expect(b.unique == 1 && b.badSignatures == 0)
         receiver.stop()
@@ -211,7 +211,7 @@ struct WebhookDeliveryTests {
 
         try await receiver.control(failing, ["mode": "ok"])
         #expect(try await runtime.activation.replay(workspaceId: ws.id, destinationId: f.id, ids: nil) == 1)
-        let stats = try await receiver.wait(failing, seconds: 20) { $0.unique == 1 }
+        let stats = try await receiver.wait(failing, seconds: 90) { $0.unique == 1 }
         #expect(stats.ids == [m.id: 1])
         #expect(stats.attempts[m.id] == 4)
         var counts = await runtime.delivery.stats.snapshot()
