@@ -55,29 +55,35 @@ public struct SQLAnalyticsQueries: AnalyticsQueries {
             first: try row.optionalDate("first"), last: try row.optionalDate("last"), events: try row.int("events"))
     }
 
-    /// Each person's facts are numbered in time order (`rn`, ties by `seq`); for every fact two
-    /// running windows over the rows before it find the latest visit with a source
-    /// (`source_rn`) and the first visit (`first_rn`), orders and refunds not counting as
-    /// visits. An order's channel touch is the row `COALESCE(source_rn, first_rn)`, else its own.
+    /// Window functions over each person's facts in time order (ties by `seq`), with no join,
+    /// so the cost grows as n log n: `g` counts the visits with a source up to each row and `v`
+    /// all visits (orders and refunds are not visits). For an order, the latest earlier visit
+    /// with a source is the first row of its `(person, g)` group when `g > 0`; else, when there
+    /// was an earlier visit (`v > 0`), that first visit said nothing about its source, so the
+    /// channel touch is empty; else it is the order's own.
     public func orders(in workspaceId: String, from: Date?, to: Date?) async throws -> [OrderFact] {
         let touchColumns = ["utm_source", "utm_medium", "utm_campaign", "referrer", "touch_channel"]
-        let chosen = touchColumns.map { "CASE WHEN d.rn IS NULL THEN o.\($0) ELSE d.\($0) END AS c_\($0)" }
+        let firsts = touchColumns.map {
+            "FIRST_VALUE(\($0)) OVER (PARTITION BY person, g ORDER BY time, seq) AS s_\($0)"
+        }
+        let chosen = touchColumns.map {
+            "CASE WHEN g > 0 THEN s_\($0) WHEN v > 0 THEN NULL ELSE \($0) END AS c_\($0)"
+        }
+        let visit = "name NOT IN \(Self.orderNames)"
         let sql =
             Self.people + """
                 ,
-                ranked AS (
-                  SELECT fact.*, ROW_NUMBER() OVER (PARTITION BY person ORDER BY time, seq) AS rn FROM fact),
-                decided AS (
-                  SELECT ranked.*,
-                    MAX(CASE WHEN name NOT IN \(Self.orderNames) AND has_source = 1 THEN rn END) OVER (
-                      PARTITION BY person ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS source_rn,
-                    MIN(CASE WHEN name NOT IN \(Self.orderNames) THEN rn END) OVER (
-                      PARTITION BY person ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS first_rn
-                  FROM ranked)
-                SELECT o.*, \(chosen.joined(separator: ", "))
-                FROM decided o LEFT JOIN ranked d ON d.person = o.person AND d.rn = COALESCE(o.source_rn, o.first_rn)
-                WHERE o.name IN \(Self.orderNames)
-                ORDER BY o.time, o.seq
+                counted AS (
+                  SELECT fact.*,
+                    SUM(CASE WHEN \(visit) AND has_source = 1 THEN 1 ELSE 0 END) OVER (
+                      PARTITION BY person ORDER BY time, seq ROWS UNBOUNDED PRECEDING) AS g,
+                    SUM(CASE WHEN \(visit) THEN 1 ELSE 0 END) OVER (
+                      PARTITION BY person ORDER BY time, seq ROWS UNBOUNDED PRECEDING) AS v
+                  FROM fact),
+                decided AS (SELECT counted.*, \(firsts.joined(separator: ", ")) FROM counted)
+                SELECT decided.*, \(chosen.joined(separator: ", ")) FROM decided
+                WHERE name IN \(Self.orderNames)
+                ORDER BY time, seq
                 """
         return try await driver.query(sql, Self.peopleArguments(workspaceId, from, to)).map { row in
             OrderFact(
