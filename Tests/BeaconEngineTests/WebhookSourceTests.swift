@@ -82,8 +82,9 @@ struct WebhookSourceTests {
         let service = WebhookSourceService(store: f.store.webhookSources, committer: committer, secrets: { box })
         let source = try await service.create(workspace: f.workspace, kind: .shopify, name: "store", secret: "shpss_secret1")
         // The secret is stored sealed, never as given.
-        let stored = try #require(try await f.store.webhookSources.source(id: source.id))
-        #expect(!stored.secret.contains("shpss_secret1") && (try box.open(stored.secret)) == "shpss_secret1")
+        let sealed = try #require(try await f.store.webhookSources.source(id: source.id)).secret
+        #expect(!sealed.contains("shpss_secret1"))
+        #expect(try box.open(sealed) == "shpss_secret1")
         let order = Array(Self.shopifyOrder.utf8), refund = Array(Self.shopifyRefund.utf8)
         func headers(_ topic: String, _ body: [UInt8], secret: String = "shpss_secret1") -> [String: String] {
             ["x-shopify-topic": topic, "x-shopify-hmac-sha256": SourceSignature.shopifyHeader(body: body, secret: secret)]
