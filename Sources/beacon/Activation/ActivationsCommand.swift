@@ -30,7 +30,7 @@ struct ActivationsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            try await withActivation(store, workspace) { runtime, ws in
+            try await store.withWorkspace(workspace) { runtime, ws in
                 let a: Activation
                 if let segment {
                     a = try await runtime.activation.activateSegment(
@@ -57,7 +57,7 @@ struct ActivationsCommand: AsyncParsableCommand {
         @Argument(help: "Workspace name.") var workspace: String
 
         func run() async throws {
-            try await withActivation(store, workspace) { runtime, ws in
+            try await store.withWorkspace(workspace) { runtime, ws in
                 for a in try await runtime.activation.activations(workspaceId: ws.id) {
                     switch a.trigger {
                     case .segment(let id, let on):
@@ -80,7 +80,7 @@ struct ActivationsCommand: AsyncParsableCommand {
         @Argument(help: "Activation id.") var id: String
 
         func run() async throws {
-            try await withActivation(store, workspace) { runtime, ws in
+            try await store.withWorkspace(workspace) { runtime, ws in
                 try await runtime.activation.deleteActivation(workspaceId: ws.id, id: id)
                 print("deleted \(id)")
             }

@@ -20,7 +20,7 @@ struct DestinationsCommand: AsyncParsableCommand {
         @Option(help: "A Standard Webhooks secret (whsec_…); default: a new one.") var secret: String?
 
         func run() async throws {
-            try await withActivation(store, workspace) { runtime, ws in
+            try await store.withWorkspace(workspace) { runtime, ws in
                 let (d, secret) = try await runtime.activation.createDestination(
                     workspaceId: ws.id, name: name, type: "webhook", url: url, secret: self.secret)
                 print("destination: \(d.id)")
@@ -37,7 +37,7 @@ struct DestinationsCommand: AsyncParsableCommand {
         @Argument(help: "Workspace name.") var workspace: String
 
         func run() async throws {
-            try await withActivation(store, workspace) { runtime, ws in
+            try await store.withWorkspace(workspace) { runtime, ws in
                 for d in try await runtime.activation.destinations(workspaceId: ws.id) {
                     let c = try await runtime.activation.counts(workspaceId: ws.id, destinationId: d.id)
                     print(
@@ -56,7 +56,7 @@ struct DestinationsCommand: AsyncParsableCommand {
         @Argument(help: "Destination id.") var id: String
 
         func run() async throws {
-            try await withActivation(store, workspace) { runtime, ws in
+            try await store.withWorkspace(workspace) { runtime, ws in
                 try await runtime.activation.deleteDestination(workspaceId: ws.id, id: id)
                 print("deleted \(id)")
             }
@@ -70,7 +70,7 @@ struct DestinationsCommand: AsyncParsableCommand {
         @Argument(help: "Destination id.") var id: String
 
         func run() async throws {
-            try await withActivation(store, workspace) { runtime, ws in
+            try await store.withWorkspace(workspace) { runtime, ws in
                 print("queued \(try await runtime.activation.sendTest(workspaceId: ws.id, destinationId: id).id)")
             }
         }
@@ -86,7 +86,7 @@ struct DestinationsCommand: AsyncParsableCommand {
         @Argument(help: "Destination id.") var id: String
 
         func run() async throws {
-            try await withActivation(store, workspace) { runtime, ws in
+            try await store.withWorkspace(workspace) { runtime, ws in
                 print("signing secret: \(try await runtime.activation.rotateSecret(workspaceId: ws.id, id: id).secret)")
             }
         }
@@ -108,7 +108,7 @@ struct DestinationsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            try await withActivation(store, workspace) { runtime, ws in
+            try await store.withWorkspace(workspace) { runtime, ws in
                 for m in try await runtime.activation.messages(
                     workspaceId: ws.id, destinationId: id, state: state.flatMap(OutboxMessage.State.init), limit: limit)
                 {
@@ -129,30 +129,11 @@ struct DestinationsCommand: AsyncParsableCommand {
         var messages: [String] = []
 
         func run() async throws {
-            try await withActivation(store, workspace) { runtime, ws in
+            try await store.withWorkspace(workspace) { runtime, ws in
                 let n = try await runtime.activation.replay(
                     workspaceId: ws.id, destinationId: id, ids: messages.isEmpty ? nil : messages)
                 print("replayed \(n)")
             }
         }
-    }
-}
-
-/// Opens the store and workspace, runs `body`, closes the store; an `ActivationError` becomes
-/// a command error naming the field.
-func withActivation(
-    _ store: StoreOptions, _ workspace: String, _ body: (BeaconRuntime, Workspace) async throws -> Void
-) async throws {
-    let runtime = try await store.openRuntime(logger: store.makeLogger())
-    do {
-        let ws = try await runtime.existingWorkspace(named: workspace)
-        try await body(runtime, ws)
-        try await runtime.close()
-    } catch let error as ActivationError {
-        try await runtime.close()
-        throw CommandError("\(error.field): \(error.message)")
-    } catch {
-        try await runtime.close()
-        throw error
     }
 }
