@@ -77,9 +77,9 @@ struct SegmentDetailTests {
             #expect(r.headers[.contentType] == "text/csv; charset=utf-8")
             #expect(r.headers[.contentDisposition] == "attachment; filename=\"big-spenders.csv\"")
             let lines = r.body.split(separator: "\r\n").map(String.init)
-            #expect(lines.first == "profile_id,lifetime_value,name,plan")
+            #expect(lines.first == "profile_id,user_id,email,external_ids,lifetime_value,name,plan")
             #expect(lines.count == 3)
-            #expect(Set(lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst().joined(separator: ",") })
+            #expect(Set(lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(4).joined(separator: ",") })
                 == ["900,Ada,gold", "700,,"])
             let many = (0...50).map { "traits=t\($0)" }.joined(separator: "&")
             for (uri, status, field) in [

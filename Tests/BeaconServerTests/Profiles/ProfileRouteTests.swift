@@ -98,9 +98,13 @@ struct ProfileRouteTests {
             #expect(members["next"] != nil)
             let csv = try await client.execute(uri: "/api/segments/buyers/export.csv?traits=email,lifetime_value", method: .get, headers: auth)
             let lines = String(buffer: csv.body).split(separator: "\r\n").map(String.init)
-            #expect(lines.first == "profile_id,email,lifetime_value")
-            #expect(lines.dropFirst().map { $0.split(separator: ",").dropFirst().joined(separator: ",") }.sorted()
+            #expect(lines.first == "profile_id,user_id,email,external_ids,email,lifetime_value")
+            let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            #expect(rows.map { $0.dropFirst(4).joined(separator: ",") }.sorted()
                     == ["Ada@Example.com,1200", "bob@example.com,90"]) // the trait as sent
+            // The customer's own ids: the user id, and the email as an identifier (lower-cased).
+            #expect(Set(rows.map { $0[1] }) == ["u-1", "u-2"])
+            #expect(Set(rows.map { $0[2] }) == ["ada@example.com", "bob@example.com"])
             let overlap = json(try await client.execute(uri: "/api/segments/overlap?ids=buyers,vip-customers", method: .get, headers: auth))
             let pair = try #require((overlap["pairs"] as? [[String: Any]])?.first)
             #expect(pair["both"] as? Double == 1)
