@@ -18,6 +18,8 @@ struct AttributionPage: Sendable {
     var empty: Bool
     var error: String?
     var summary = ""
+    /// Said above the numbers when they cannot tell channels apart (every conversion on one channel).
+    var caution = ""
     var chart = ""
     var heatmap = ""
     /// The Markov chain as a node-and-edge graph (`MarkovGraphChart`).
@@ -50,6 +52,7 @@ struct AttributionPage: Sendable {
         }
         summary =
             "\(DashboardFormat.count(r.journeys)) journeys, \(DashboardFormat.count(Int(r.conversions.rounded()))) conversions worth \(DashboardFormat.money(r.value)); \(DashboardFormat.count(Int(r.nulls.rounded()))) journeys without a conversion."
+        caution = Self.channelCaution(r.channels)
         modelNames = r.credits.map(\.label)
         chart = BarChart(
             title: "Revenue credited to each channel by model", categories: r.channels,
@@ -85,4 +88,18 @@ struct AttributionPage: Sendable {
 /// Attribution that could not run, with the reason.
 struct AttributionFailure: Error, Sendable {
     var message: String
+}
+
+extension AttributionPage {
+    /// What to say when the journeys carry no channel to compare: every model then gives
+    /// everything to the one channel there is, which says nothing about marketing.
+    static func channelCaution(_ channels: [String]) -> String {
+        guard channels.count == 1, let only = channels.first else { return "" }
+        if only == "Direct" {
+            return "Every conversion is credited to Direct: no visit before an order carried a campaign (UTM), a referrer "
+                + "or a channel, so these models cannot tell channels apart. Send context.campaign or a channel property "
+                + "with page views to see where customers come from."
+        }
+        return "Every conversion comes through one channel (\(only)): the models cannot disagree, so there is nothing to compare."
+    }
 }

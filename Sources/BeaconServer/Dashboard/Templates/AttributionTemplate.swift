@@ -13,6 +13,7 @@ extension DashboardTemplates {
         {{#page.error}}<section class="empty" role="alert"><h2>Attribution could not run</h2><p>{{page.error}}</p></section>{{/page.error}}
         {{^page.empty}}{{^page.error}}
         <p class="lede">{{page.summary}}</p>
+        {{#page.caution}}<p class="caution" role="note">{{page.caution}}</p>{{/page.caution}}
         <section aria-labelledby="by-model"><h2 id="by-model">Credited revenue by model</h2>
           <figure>{{{page.chart}}}</figure>
           <table>
