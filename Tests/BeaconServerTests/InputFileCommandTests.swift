@@ -70,4 +70,25 @@ struct InputFileCommandTests {
             #expect(broken.status != 0 && broken.output.contains("truncated or damaged"), "\(command[0]) cut: \(broken.output)")
         }
     }
+
+    @Test("rfm reads slash dates in the order the column shows, and refuses a column that fits both",
+          .enabled(if: DurabilityTests.binary != nil, "the beacon executable must be built next to the tests"))
+    func slashDates() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-dates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let map = "customer=customer,order=order,date=date,amount=amount"
+        let ambiguous = dir.appendingPathComponent("ambiguous.csv").path
+        try "customer,order,date,amount\nc1,o1,01/02/2024,10\nc2,o2,03/04/2024,20\n".write(
+            toFile: ambiguous, atomically: true, encoding: .utf8)
+        let refused = try Self.run(["rfm", "--map", map, "--input", ambiguous])
+        #expect(refused.status != 0 && refused.output.contains("column 'date'") && refused.output.contains("--date-order"),
+                "\(refused.output)")
+        let given = try Self.run(["rfm", "--map", map, "--date-order", "dmy", "--input", ambiguous])
+        #expect(given.status == 0, "\(given.output)")
+        let dayFirst = dir.appendingPathComponent("dmy.csv").path
+        try "customer,order,date,amount\nc1,o1,01/02/2024,10\nc2,o2,13/02/2024,20\n".write(
+            toFile: dayFirst, atomically: true, encoding: .utf8)
+        let detected = try Self.run(["rfm", "--map", map, "--input", dayFirst])
+        #expect(detected.status == 0, "\(detected.output)")
+    }
 }

@@ -96,6 +96,21 @@ public struct CivilDate: Sendable, Equatable {
         }
     }
 
+    /// A column whose slash dates fit both orders; `example` is one of them.
+    public struct AmbiguousOrder: Error, Sendable, Equatable {
+        public var example: String
+    }
+
+    /// The order to read a column's slash dates in: `given` when set, else the one its dates
+    /// show (`detectOrder`); nil when the column has no slash dates.
+    /// - Throws: `AmbiguousOrder` when the column's slash dates fit both orders.
+    public static func order(of samples: some Sequence<String>, given: Order?) throws -> Order? {
+        if let given { return given }
+        guard hasSlashDates(samples) else { return nil }
+        if let order = detectOrder(samples) { return order }
+        throw AmbiguousOrder(example: samples.first { $0.contains("/") } ?? "")
+    }
+
     /// True when some sample is a slash date (whose order matters).
     public static func hasSlashDates(_ samples: some Sequence<String>) -> Bool {
         samples.contains { sample in

@@ -58,8 +58,14 @@ public struct OrderFileImporter: Sendable {
         var refusedKeys: Set<String> = []
         let total = table.rows.count
         let timeColumn = index["timestamp"]!
-        let slashOrder = try dateOrder ?? Self.detectDateOrder(
-            table.rows.lazy.map { $0[timeColumn] }, column: table.header[timeColumn])
+        let slashOrder: CivilDate.Order?
+        do {
+            slashOrder = try CivilDate.order(of: table.rows.lazy.map { $0[timeColumn] }, given: dateOrder)
+        } catch let ambiguous as CivilDate.AmbiguousOrder {
+            throw ImportError(
+                "column '\(table.header[timeColumn])': slash dates such as '\(ambiguous.example)' read both as day/month "
+                    + "and as month/day; say which with --date-order dmy or --date-order mdy")
+        }
         for (n, row) in table.rows.enumerated() {
             if n % 5_000 == 0 { await progress(ImportProgress(phase: .parsing, done: n, total: total, report: report)) }
             report.rowsRead += 1
@@ -155,18 +161,6 @@ public struct OrderFileImporter: Sendable {
         try await ImportBatches.store(
             events, workspaceId: workspaceId, in: store, chunkSize: chunkSize, report: &report, progress: progress)
         return report
-    }
-
-    /// The day/month order of a column's slash dates; nil when it has none.
-    /// - Throws: `ImportError` naming the column and a date that fits both orders when the
-    ///   column's slash dates do not settle it.
-    static func detectDateOrder(_ values: some Sequence<String>, column: String) throws -> CivilDate.Order? {
-        guard CivilDate.hasSlashDates(values) else { return nil }
-        if let order = CivilDate.detectOrder(values) { return order }
-        let example = values.first { $0.contains("/") } ?? ""
-        throw ImportError(
-            "column '\(column)': slash dates such as '\(example)' read both as day/month and as month/day; "
-                + "say which with --date-order dmy or --date-order mdy")
     }
 
     /// Spreadsheet exports write integer ids as floats (`17850.0`): keep the integer text.

@@ -55,17 +55,13 @@ struct SegmentationInputOptions: ParsableArguments {
         var mapping = try OrderLogMapping(parsing: map)
         let table = try readTable(input)
         guard !table.header.isEmpty else { throw CommandError("\(inputName): the file is empty") }
-        if let dateOrder {
-            mapping.dateOrder = dateOrder
-        } else if let column = table.column(mapping.date) {
-            let dates = table.rows.lazy.map { column < $0.fields.count ? $0.fields[column] : "" }
-            if CivilDate.hasSlashDates(dates) {
-                guard let detected = CivilDate.detectOrder(dates) else {
-                    throw CommandError(
-                        "\(inputName): column '\(mapping.date)': slash dates fit both day/month and month/day; say which with --date-order dmy or mdy")
-                }
-                mapping.dateOrder = detected
-            }
+        let column = table.column(mapping.date)
+        do {
+            let dates = table.rows.lazy.map { row in column.map { row[$0] } ?? "" }
+            if let order = try CivilDate.order(of: dates, given: dateOrder) { mapping.dateOrder = order }
+        } catch is CivilDate.AmbiguousOrder {
+            throw CommandError(
+                "\(inputName): column '\(mapping.date)': slash dates fit both day/month and month/day; say which with --date-order dmy or mdy")
         }
         do {
             let out = try mapping.records(header: table.header, rows: table.rows.map { ($0.line, $0.fields) })
