@@ -27,8 +27,14 @@ public struct Destination: Sendable, Equatable, Codable {
     public var name: String
     public var kind: Kind
     public var url: String
-    /// The signing secrets, sealed, newest first (more than one during a rotation).
+    /// The signing secrets, sealed, newest first (more than one during a rotation); for other
+    /// kinds, the credentials the kind needs (a mail server password, a vendor API key), sealed.
     public var sealedSecrets: [String]
+    /// Non-secret settings the kind needs (a mail server's host and port, a vendor's list id).
+    public var settings: [String: String]
+    /// The consent categories a person must have granted for a message about them to be sent
+    /// here (empty: the destination needs no consent category).
+    public var requiredConsent: [String]
     public var state: State
     /// Why the destination was disabled (the endpoint's answer), when it was.
     public var stateReason: String?
@@ -36,7 +42,8 @@ public struct Destination: Sendable, Equatable, Codable {
 
     public init(
         workspaceId: String, id: String, name: String, kind: Kind, url: String, sealedSecrets: [String],
-        state: State = .active, stateReason: String? = nil, createdAt: Date
+        settings: [String: String] = [:], requiredConsent: [String] = [], state: State = .active,
+        stateReason: String? = nil, createdAt: Date
     ) {
         self.workspaceId = workspaceId
         self.id = id
@@ -44,6 +51,8 @@ public struct Destination: Sendable, Equatable, Codable {
         self.kind = kind
         self.url = url
         self.sealedSecrets = sealedSecrets
+        self.settings = settings
+        self.requiredConsent = requiredConsent
         self.state = state
         self.stateReason = stateReason
         self.createdAt = createdAt

@@ -2,7 +2,8 @@ import BeaconCore
 import Foundation
 
 /// What one attempt to deliver a message did to it: delivered, scheduled again with backoff
-/// (or the destination's `Retry-After`), or dead once the retry window is used up.
+/// (or the destination's `Retry-After`), or dead once the retry window is used up or the
+/// destination refused it for good.
 ///
 /// Pure: the time and the jitter's random number are parameters.
 public enum DeliveryAttempt {
@@ -17,6 +18,8 @@ public enum DeliveryAttempt {
         if response.isSuccess {
             m.state = .delivered
             m.deliveredAt = now
+        } else if response.permanent {
+            m.state = .dead
         } else if let wait = policy.delay(afterAttempt: m.attempts, retryAfter: response.retryAfter, random: random) {
             m.state = .pending
             m.nextAttemptAt = now.addingTimeInterval(wait)

@@ -13,7 +13,7 @@ public actor DeliveryService {
     let stores: Stores
     let secrets: @Sendable () throws -> SecretBox
     let settings: DeliverySettings
-    let transport: @Sendable (Destination, DeliverySettings) -> any WebhookTransport
+    let senders: DestinationSenders
     let logger: Logger
     let clock: @Sendable () -> Date
     /// The outcome counts per destination.
@@ -26,16 +26,13 @@ public actor DeliveryService {
     public init(
         stores: Stores, secrets: @escaping @Sendable () throws -> SecretBox,
         settings: DeliverySettings = DeliverySettings(),
-        transport: @escaping @Sendable (Destination, DeliverySettings) -> any WebhookTransport = { d, s in
-            d.url.lowercased().hasPrefix("https:")
-                ? URLSessionWebhookTransport(maxConnections: s.maxInFlight) : NIOWebhookTransport()
-        },
+        senders: DestinationSenders = DestinationSenders(),
         logger: Logger = Logger(label: "beacon.delivery"), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.stores = stores
         self.secrets = secrets
         self.settings = settings
-        self.transport = transport
+        self.senders = senders
         self.logger = logger
         self.clock = clock
     }
@@ -64,18 +61,19 @@ public actor DeliveryService {
             workers[id] = nil
         }
         for (id, d) in active where workers[id] == nil {
-            let opened: [String]
+            let sender: any DestinationSender
             do {
                 let box = try secrets()
-                opened = try d.sealedSecrets.map(box.open)
+                sender = try senders.sender(
+                    for: d, secrets: try d.sealedSecrets.map(box.open), settings: settings, clock: clock)
             } catch {
                 if unopenable[id] != d { logger.error("destination \(id) not delivered: \(error)") }
                 unopenable[id] = d
                 continue
             }
             let worker = DeliveryWorker(
-                destination: d, secrets: opened, outbox: stores.outbox, activations: stores.activations,
-                transport: transport(d, settings), settings: settings, owner: owner, stats: stats, logger: logger,
+                destination: d, sender: sender, outbox: stores.outbox, activations: stores.activations,
+                settings: settings, owner: owner, stats: stats, logger: logger,
                 clock: clock)
             workers[id] = (d, Task { await worker.run() })
         }

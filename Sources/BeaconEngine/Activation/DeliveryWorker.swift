@@ -3,19 +3,17 @@ import BeaconStore
 import Foundation
 import Logging
 
-/// Delivers one destination's messages: claims due messages under a lease, sends at most
-/// `maxInFlight` signed requests at once, and settles each as delivered, retried or dead.
+/// Delivers one destination's messages: claims due messages under a lease, hands at most the
+/// sender's batch to its `DestinationSender`, and settles each as delivered, retried or dead.
 ///
-/// Each destination has its own worker, transport and circuit breaker, so a destination that
+/// Each destination has its own worker, sender and circuit breaker, so a destination that
 /// stalls or fails holds only its own requests: the others keep their pace. A 410 Gone
 /// disables the destination (its messages wait until it is re-enabled) and stops the worker.
 struct DeliveryWorker: Sendable {
     let destination: Destination
-    /// The opened signing secrets, newest first.
-    let secrets: [String]
+    let sender: any DestinationSender
     let outbox: any Outbox
     let activations: any ActivationStore
-    let transport: any WebhookTransport
     let settings: DeliverySettings
     let owner: String
     let stats: DeliveryStats
@@ -24,10 +22,9 @@ struct DeliveryWorker: Sendable {
 
     func run() async {
         var breaker = CircuitBreaker(threshold: settings.breakerThreshold, cooldown: settings.breakerCooldown)
-        guard let url = URL(string: destination.url) else { return }
         while !Task.isCancelled {
             let now = clock()
-            let permitted = breaker.permits(settings.maxInFlight, now: now)
+            let permitted = breaker.permits(sender.batchLimit, now: now)
             guard permitted > 0 else {
                 let wait = breaker.openUntil.map { $0.timeIntervalSince(now) } ?? settings.pollInterval
                 await pause(min(max(wait, 0.01), settings.refreshInterval))
@@ -48,18 +45,8 @@ struct DeliveryWorker: Sendable {
                 await pause(settings.pollInterval)
                 continue
             }
-            let results = await withTaskGroup(of: (OutboxMessage, WebhookResponse, TimeInterval).self) { group in
-                for m in batch {
-                    group.addTask {
-                        let started = Date()
-                        let response = await send(m, to: url)
-                        return (m, response, Date().timeIntervalSince(started))
-                    }
-                }
-                var out: [(OutboxMessage, WebhookResponse, TimeInterval)] = []
-                for await r in group { out.append(r) }
-                return out
-            }
+            let outcomes = await sender.deliver(batch)
+            let results = zip(batch, outcomes).map { ($0, $1.response, $1.seconds) }
             var gone: WebhookResponse?
             var settled: [OutboxMessage] = []
             let at = clock()
@@ -82,27 +69,6 @@ struct DeliveryWorker: Sendable {
                 return
             }
         }
-    }
-
-    /// One signed POST of the message's payload.
-    func send(_ m: OutboxMessage, to url: URL) async -> WebhookResponse {
-        let timestamp = Int64(clock().timeIntervalSince1970)
-        let body = Data(m.payload.utf8)
-        let signature: String
-        do {
-            signature = try WebhookSignature.header(id: m.id, timestamp: timestamp, body: body, secrets: secrets)
-        } catch {
-            return WebhookResponse(status: 0, detail: "cannot sign: \(error)")
-        }
-        return await transport.send(
-            WebhookRequest(
-                url: url,
-                headers: [
-                    ("Content-Type", "application/json"), ("webhook-id", m.id),
-                    ("webhook-timestamp", String(timestamp)),
-                    ("webhook-signature", signature), ("User-Agent", "Beacon-Webhooks/1"),
-                ],
-                body: body, timeout: settings.requestTimeout))
     }
 
     private func disable(_ response: WebhookResponse) async {

@@ -25,17 +25,25 @@ public struct WebhookRequest: Sendable {
 }
 
 /// What a destination answered (status 0 when it did not answer: refused, timed out).
+///
+/// Every kind of destination reports in these terms: senders that do not speak HTTP map their
+/// protocol's reply onto an HTTP status (2xx delivered, others not) and say when a refusal is
+/// permanent.
 public struct WebhookResponse: Sendable, Equatable {
     public var status: Int
     /// The `Retry-After` header as seconds from now, when it was sent (seconds or an HTTP date).
     public var retryAfter: TimeInterval?
     /// The start of the body, or why there was no answer.
     public var detail: String
+    /// The destination refused this message for good (a mail server's 5xx for its recipient, a
+    /// vendor's validation error): retrying cannot help, so the message goes to the dead letters now.
+    public var permanent: Bool
 
-    public init(status: Int, retryAfter: TimeInterval? = nil, detail: String = "") {
+    public init(status: Int, retryAfter: TimeInterval? = nil, detail: String = "", permanent: Bool = false) {
         self.status = status
         self.retryAfter = retryAfter
         self.detail = detail
+        self.permanent = permanent
     }
 
     public var isSuccess: Bool { (200..<300).contains(status) }

@@ -14,6 +14,8 @@ enum ActivationAPIJSON {
             "state": .string(d.state.rawValue), "createdAt": .string(Timestamp.format(d.createdAt)),
             "signingSecrets": .number(Double(d.sealedSecrets.count)),
         ]
+        o["settings"] = .object(d.settings.mapValues(JSONValue.string))
+        o["requiredConsent"] = .array(d.requiredConsent.map(JSONValue.string))
         o["stateReason"] = d.stateReason.map(JSONValue.string)
         o["secret"] = secret.map(JSONValue.string)
         if let counts {

@@ -9,12 +9,14 @@ struct SQLActivationStore: ActivationStore {
         do {
             try await driver.execute(
                 """
-                INSERT INTO destinations (workspace_id, id, name, kind, url, secrets, state, state_reason, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO destinations (workspace_id, id, name, kind, url, secrets, settings, required_consent, state,
+                  state_reason, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     .text(d.workspaceId), .text(d.id), .text(d.name), .text(d.kind.rawValue), .text(d.url),
-                    .text(try Self.encode(d.sealedSecrets)), .text(d.state.rawValue), SQLValue(d.stateReason),
+                    .text(try Self.encode(d.sealedSecrets)), .text(try Self.encode(d.settings)),
+                    .text(try Self.encode(d.requiredConsent)), .text(d.state.rawValue), SQLValue(d.stateReason),
                     SQLValue(d.createdAt),
                 ])
         } catch SQLDriverError.uniqueViolation {
@@ -25,11 +27,13 @@ struct SQLActivationStore: ActivationStore {
     func updateDestination(_ d: Destination) async throws {
         let changed = try await driver.query(
             """
-            UPDATE destinations SET name = ?, url = ?, secrets = ?, state = ?, state_reason = ?
+            UPDATE destinations SET name = ?, url = ?, secrets = ?, settings = ?, required_consent = ?, state = ?,
+              state_reason = ?
             WHERE workspace_id = ? AND id = ? RETURNING id
             """,
             [
-                .text(d.name), .text(d.url), .text(try Self.encode(d.sealedSecrets)), .text(d.state.rawValue),
+                .text(d.name), .text(d.url), .text(try Self.encode(d.sealedSecrets)), .text(try Self.encode(d.settings)),
+                .text(try Self.encode(d.requiredConsent)), .text(d.state.rawValue),
                 SQLValue(d.stateReason), .text(d.workspaceId), .text(d.id),
             ])
         guard !changed.isEmpty else { throw StoreError(.notFound, "no destination '\(d.id)'") }
@@ -86,13 +90,18 @@ struct SQLActivationStore: ActivationStore {
 
     private func destinations(_ clause: String, _ arguments: [SQLValue]) async throws -> [Destination] {
         try await driver.query(
-            "SELECT workspace_id, id, name, kind, url, secrets, state, state_reason, created_at FROM destinations \(clause)",
+            """
+            SELECT workspace_id, id, name, kind, url, secrets, settings, required_consent, state, state_reason, created_at
+            FROM destinations \(clause)
+            """,
             arguments
         ).map { row in
             Destination(
                 workspaceId: try row.string("workspace_id"), id: try row.string("id"), name: try row.string("name"),
                 kind: Destination.Kind(rawValue: try row.string("kind")) ?? .webhook, url: try row.string("url"),
                 sealedSecrets: try Self.decode([String].self, try row.string("secrets")),
+                settings: try Self.decode([String: String].self, try row.string("settings")),
+                requiredConsent: try Self.decode([String].self, try row.string("required_consent")),
                 state: Destination.State(rawValue: try row.string("state")) ?? .paused,
                 stateReason: try row.optionalString("state_reason"), createdAt: try row.date("created_at"))
         }

@@ -18,6 +18,7 @@ public enum Migrations {
         m040CommerceFacts,
         m050Activation,
         m060WebhookSources,
+        m065DestinationSettings,
     ]
 }
 

@@ -55,6 +55,10 @@ struct DeliveryRulesTests {
         let third = DeliveryAttempt.settled(
             second, response: WebhookResponse(status: 0), policy: policy, now: t0, random: 0.5)
         #expect(third.state == .dead && third.attempts == 3)
+        let refused = DeliveryAttempt.settled(
+            m, response: WebhookResponse(status: 550, detail: "no such mailbox", permanent: true), policy: policy,
+            now: t0, random: 0.5)
+        #expect(refused.state == .dead && refused.attempts == 1 && refused.lastError == "no such mailbox")
     }
 
     @Test("Retry-After is read as seconds or as an HTTP date")
