@@ -56,6 +56,11 @@ struct APIContractTests {
                 #expect(r.status == .methodNotAllowed)
                 #expect(r.headers[.allow] == "DELETE, GET, PUT")
             }
+            // A literal route is chosen before a capture: /api/segments/overlap takes GET only.
+            try await client.execute(uri: "/api/segments/overlap", method: .delete) { r in
+                #expect(r.status == .methodNotAllowed)
+                #expect(r.headers[.allow] == "GET")
+            }
             try await client.execute(uri: "/api/nothing-here", method: .get) { r in
                 #expect(r.status == .notFound)
             }

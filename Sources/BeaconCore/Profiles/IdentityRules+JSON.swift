@@ -20,6 +20,8 @@ extension IdentityRules {
     public static let kinds = [
         Identifier.userId, Identifier.anonymousId, Identifier.email, Identifier.phone, "external",
     ]
+    /// The kinds accepted in `mergeOn` and `limits` as a regular expression (for the API document).
+    public static var kindPattern: String { "^(" + kinds.joined(separator: "|") + "|external:.+)$" }
 
     /// The JSON form, as stored and served:
     /// ```json

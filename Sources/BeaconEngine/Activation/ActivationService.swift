@@ -28,7 +28,7 @@ public struct ActivationService: Sendable {
     public func createDestination(workspaceId: String, name: String, type: String, url: String, secret: String?)
         async throws -> (destination: Destination, secret: String)
     {
-        let name = name.trimmingCharacters(in: .whitespaces)
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 100 else {
             throw ActivationError(field: "name", "must be 1 to 100 characters")
         }
@@ -103,7 +103,7 @@ public struct ActivationService: Sendable {
         -> Activation
     {
         guard try await stores.profiles.segment(workspaceId: workspaceId, id: segment) != nil else {
-            throw ActivationError(field: "segment", "no segment '\(segment)' in this workspace")
+            throw ActivationError(field: "segment", "no segment '\(segment)' in this workspace", notFound: true)
         }
         guard !on.isEmpty else { throw ActivationError(field: "on", "must name 'entered', 'exited' or both") }
         var kinds: Set<SegmentChangeKind> = []
@@ -120,7 +120,7 @@ public struct ActivationService: Sendable {
     public func activateEvent(workspaceId: String, event: String, properties: [String: JSONValue], destination: String)
         async throws -> Activation
     {
-        guard !event.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !event.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ActivationError(field: "event", "must name the tracked event")
         }
         return try await activate(workspaceId, destination, .event(name: event, properties: properties))
@@ -129,9 +129,7 @@ public struct ActivationService: Sendable {
     private func activate(_ workspaceId: String, _ destinationId: String, _ trigger: ActivationTrigger) async throws
         -> Activation
     {
-        guard try await stores.activations.destination(workspaceId: workspaceId, id: destinationId) != nil else {
-            throw ActivationError(field: "destination", "no destination '\(destinationId)' in this workspace")
-        }
+        _ = try await destination(workspaceId: workspaceId, id: destinationId)
         let a = Activation(
             workspaceId: workspaceId, id: "act_" + Self.token(), destinationId: destinationId, trigger: trigger,
             createdAt: Timestamp.truncated(clock()))

@@ -16,18 +16,10 @@ struct EventsController<Context: RequestContext> {
 
     func addRoutes(to router: Router<Context>) {
         router.get("/api/events") { request, context -> Response in
-            let (_, workspace) = try await ProfileAPIRequest(runtime: runtime).authenticate(request)
-            let limitText = request.uri.queryParameters["limit"].map(String.init) ?? "100"
-            guard let limit = Int(limitText), (1...Self.maxLimit).contains(limit) else {
-                throw ProblemDetails(.badRequest, detail: "limit must be an integer from 1 to \(Self.maxLimit)", field: "limit")
-            }
-            var after: Int64?
-            if let text = request.uri.queryParameters["after"] {
-                guard let value = Int64(text) else {
-                    throw ProblemDetails(.badRequest, detail: "after must be an event sequence number", field: "after")
-                }
-                after = value
-            }
+            let api = ProfileAPIRequest(runtime: runtime)
+            let (_, workspace) = try await api.authenticate(request)
+            let limit = try api.limit(request, default: 100, max: Self.maxLimit)
+            let after = try ProfileAPIRequest.cursor(request, "after")
             let events = try await runtime.eventLog.events(in: workspace.id, after: after, limit: limit)
             let items = events.map { stored -> JSONValue in
                 guard case .object(var o) = stored.event.json else { return stored.event.json }

@@ -89,13 +89,7 @@ struct DashboardAPI<Context: RequestContext>: Sendable {
 
     func events(_ request: Request) async throws -> Response {
         let ws = try await workspace(request)
-        var after: Int64?
-        if let text = request.uri.queryParameters["after"] {
-            guard let value = Int64(text) else {
-                throw ProblemDetails(.badRequest, detail: "after must be an event sequence number", field: "after")
-            }
-            after = value
-        }
+        let after = try ProfileAPIRequest.cursor(request, "after")
         let stored = try await controller.runtime.eventLog.events(in: ws.id, after: after, limit: 200)
         let rows: [JSONValue] = stored.map {
             let r = DataPage.row($0)

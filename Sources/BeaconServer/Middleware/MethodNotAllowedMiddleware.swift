@@ -14,14 +14,29 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
             table.withLock { $0 = routes.map { ($0.path.split(separator: "/"), $0.method) } }
         }
 
-        /// The methods of the routes whose path template matches `path`; a `:name` or `{name}`
-        /// segment matches any one segment, `*` any one, `**` the rest.
+        /// The methods of the route the router would pick for `path`: of the templates that
+        /// match it (a `:name` or `{name}` segment matches any one segment, `*` any one, `**`
+        /// the rest), those whose literal segments come first, as the router prefers a literal
+        /// segment to a capture (`/api/segments/overlap` before `/api/segments/{id}`).
         func methods(for path: String) -> [HTTPRequest.Method] {
             let parts = path.split(separator: "/")
             let found = table.withLock { table in
-                table.filter { Self.matches($0.segments, parts) }.map(\.method)
+                table.filter { Self.matches($0.segments, parts) }
             }
-            return Array(Set(found)).sorted { $0.rawValue < $1.rawValue }
+            guard let best = found.map({ Self.literalness($0.segments) }).max(by: Self.lessLiteral) else { return [] }
+            let methods = found.filter { Self.literalness($0.segments) == best }.map(\.method)
+            return Array(Set(methods)).sorted { $0.rawValue < $1.rawValue }
+        }
+
+        /// Per segment of a template, whether it is literal.
+        static func literalness(_ template: [Substring]) -> [Bool] {
+            template.map { !($0.hasPrefix(":") || $0.hasPrefix("{") || $0 == "*" || $0 == "**") }
+        }
+
+        /// Whether `a` is less literal than `b`: at the first segment where they differ, `a` captures.
+        static func lessLiteral(_ a: [Bool], _ b: [Bool]) -> Bool {
+            for (x, y) in zip(a, b) where x != y { return !x }
+            return a.count < b.count
         }
 
         static func matches(_ template: [Substring], _ parts: [Substring]) -> Bool {

@@ -25,14 +25,8 @@ enum IngestOpenAPI {
             "requestBody": [
                 "required": true,
                 "content": [
-                    "application/json": ["schema": ["type": "object", "description": "a message of the Segment spec (https://segment.com/docs/connections/spec/)"]]
+                    "application/json": ["schema": ["type": "object", "description": "a message of the Segment spec (https://segment.com/docs/connections/spec/); the body may be gzip-compressed with `Content-Encoding: gzip`"]]
                 ],
-            ],
-            "parameters": [
-                [
-                    "name": "Content-Encoding", "in": "header", "required": false,
-                    "schema": ["type": "string", "enum": ["gzip", "identity"]],
-                ]
             ],
             "responses": [
                 "200": ["description": "Committed durably: `{\"success\": true}`"],

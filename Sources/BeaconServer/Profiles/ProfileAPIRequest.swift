@@ -2,6 +2,7 @@ import BeaconCore
 import BeaconEngine
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// Shared parts of the profile and segment API: bearer-token authentication, paging
 /// parameters, JSON bodies and responses.
@@ -52,9 +53,28 @@ struct ProfileAPIRequest {
         return n
     }
 
+    /// The largest cursor a client can send and read back exactly: 2^53 − 1, the largest
+    /// integer a JSON number carries without rounding (RFC 8259 §6).
+    static let maxCursor: Int64 = 9_007_199_254_740_991
+
+    /// A sequence-number cursor from the query (`after`, `before`): 0…`maxCursor`, nil when absent.
+    /// - Throws: 400 naming the parameter.
+    static func cursor(_ request: Request, _ name: String, of what: String = "an event sequence number") throws -> Int64? {
+        guard let text = request.uri.queryParameters[Substring(name)] else { return nil }
+        guard let n = Int64(text), (0...maxCursor).contains(n) else {
+            throw ProblemDetails(.badRequest, detail: "\(name) must be \(what), from 0 to \(maxCursor)", field: name)
+        }
+        return n
+    }
+
     /// The request body as a JSON object.
     func body(_ request: Request) async throws -> [String: JSONValue] {
-        let buffer = try await request.body.collect(upTo: 1 << 20)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: 1 << 20)
+        } catch is NIOTooManyBytesError {
+            throw ProblemDetails(.contentTooLarge, detail: "the body is larger than 1 MiB", field: "(body)")
+        }
         let value: JSONValue
         do {
             value = try JSONValue.parse(Data(buffer: buffer))

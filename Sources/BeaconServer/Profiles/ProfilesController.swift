@@ -37,13 +37,7 @@ struct ProfilesController<Context: RequestContext> {
             let (engine, ws) = try await api.authenticate(request)
             let profile = try await find(engine, ws, request, context)
             let limit = try api.limit(request)
-            var before: Int64?
-            if let text = request.uri.queryParameters["before"] {
-                guard let n = Int64(text) else {
-                    throw ProblemDetails(.badRequest, detail: "before must be an event sequence number", field: "before")
-                }
-                before = n
-            }
+            let before = try ProfileAPIRequest.cursor(request, "before")
             let events = try await engine.profileStore.timeline(
                 workspaceId: ws.id, userIds: profile.identifiers(Identifier.userId),
                 anonymousIds: profile.identifiers(Identifier.anonymousId), before: before, limit: limit)

@@ -17,16 +17,32 @@ enum ProfilesOpenAPI {
                        "403": ["description": "A write key was offered: write keys only send events"]]) { a, _ in a }),
         ]
         if !params.isEmpty { o["parameters"] = .array(params) }
+        if params.contains(where: { $0["in"] == "path" }), o["responses"]?["404"] == nil, var r = o["responses"]?.objectValue {
+            r["404"] = ["description": "No such resource in this workspace", "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
+            o["responses"] = .object(r)
+        }
+        if body != nil, var r = o["responses"]?.objectValue {
+            r["413"] = ["description": "Body too large", "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
+            o["responses"] = .object(r)
+        }
         if let body { o["requestBody"] = ["required": .bool(bodyRequired), "content": ["application/json": ["schema": ["$ref": .string("#/components/schemas/\(body)")]]]] }
         return .object(o)
     }
 
-    static func query(_ name: String, _ description: String, type: String = "string") -> JSONValue {
-        ["name": .string(name), "in": "query", "required": false, "description": .string(description), "schema": ["type": .string(type)]]
+    static func query(_ name: String, _ description: String, type: String = "string", required: Bool = false,
+                      constraints: [String: JSONValue] = [:]) -> JSONValue {
+        ["name": .string(name), "in": "query", "required": .bool(required), "description": .string(description),
+         "schema": .object(["type": .string(type)].merging(constraints) { a, _ in a })]
+    }
+
+    /// An integer query parameter from `low` to `high`.
+    static func integer(_ name: String, _ description: String, _ low: Int, _ high: Int) -> JSONValue {
+        query(name, description, type: "integer", constraints: ["minimum": .number(Double(low)), "maximum": .number(Double(high))])
     }
 
     static let id: JSONValue = ["name": "id", "in": "path", "required": true, "schema": ["type": "string"]]
-    static let limit = query("limit", "page size", type: "integer")
+    static let limit = integer("limit", "page size", 1, 1_000)
+    static let longLimit = integer("limit", "page size", 1, 10_000)
 
     static let document: JSONValue = [
         "openapi": "3.1.0",
@@ -40,45 +56,48 @@ enum ProfilesOpenAPI {
                     "detail": ["type": "string"], "field": ["type": "string", "description": "the field or rule node at fault"],
                 ]],
                 "IdentityRules": ["type": "object", "additionalProperties": false, "properties": [
-                    "mergeOn": ["type": ["array", "null"], "items": ["type": "string"],
+                    "mergeOn": ["type": ["array", "null"], "items": ["type": "string", "pattern": .string(IdentityRules.kindPattern)],
                                 "description": "identifier kinds that may merge profiles (user_id, anonymous_id, email, phone, external, external:<type>); null: all"],
-                    "limits": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 1, "maximum": 1000],
-                               "description": "at most this many identifiers of a kind per profile, e.g. {\"user_id\": 1}"],
+                    "limits": ["type": "object", "propertyNames": ["pattern": .string(IdentityRules.kindPattern)],
+                               "additionalProperties": ["type": ["integer", "null"], "minimum": 1, "maximum": 1000],
+                               "description": "at most this many identifiers of a kind per profile, e.g. {\"user_id\": 1}; null: no limit"],
                     "maxIdentifiers": ["type": "integer", "minimum": 1, "maximum": 10000],
-                    "blockedValues": ["type": "array", "items": ["type": "string"], "description": "junk values on top of the built-in list"],
-                    "defaultCallingCode": ["type": ["string", "null"], "description": "calling code for phone numbers without +, e.g. \"44\""],
+                    "blockedValues": ["type": "array", "maxItems": 10000, "items": ["type": "string", "minLength": 1, "maxLength": 320, "pattern": "\\S"], "description": "junk values on top of the built-in list"],
+                    "defaultCallingCode": ["type": ["string", "null"], "pattern": "^[1-9][0-9]{0,2}$", "description": "calling code for phone numbers without +, e.g. \"44\""],
                 ]],
                 "RebuildOptions": ["type": "object", "additionalProperties": false, "properties": [
                     "predictions": ["type": "boolean", "description": "refresh predictions afterwards"],
                 ]],
                 "DestinationInput": ["type": "object", "required": ["name", "url"], "properties": [
-                    "name": ["type": "string"], "type": ["type": "string", "enum": ["webhook"]],
-                    "url": ["type": "string", "description": "absolute http or https URL"],
-                    "secret": ["type": "string", "description": "whsec_… (Standard Webhooks); made when absent, returned once"],
+                    "name": ["type": "string", "minLength": 1, "maxLength": 100, "pattern": "\\S"], "type": ["type": ["string", "null"], "enum": ["webhook", .null], "description": "webhook (the default)"],
+                    "url": ["type": "string", "description": "absolute http or https URL",
+                            "pattern": "^https?://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[1-9][0-9]{0,3})?(/[A-Za-z0-9._~/-]*)?$"],
+                    "secret": ["type": ["string", "null"], "description": "whsec_… (Standard Webhooks): the base64 of 24 to 64 random bytes; made when absent, returned once",
+                               "pattern": "^whsec_([A-Za-z0-9+/]{4}){8,21}$"],
                 ]],
-                "ActivationInput": ["type": "object", "required": ["destination"], "properties": [
-                    "destination": ["type": "string"], "segment": ["type": "string"],
+                "ActivationInput": ["type": "object", "required": ["destination"], "oneOf": [["required": ["segment"]], ["required": ["event"]]], "properties": [
+                    "destination": ["type": "string", "minLength": 1], "segment": ["type": "string", "minLength": 1],
                     "on": ["type": "array", "items": ["type": "string", "enum": ["entered", "exited"]]],
-                    "event": ["type": "string", "description": "a tracked event name (instead of segment)"],
+                    "event": ["type": "string", "minLength": 1, "description": "a tracked event name (instead of segment)"],
                     "properties": ["type": "object", "description": "event properties that must be equal"],
                 ]],
                 "ReplayInput": ["type": "object", "properties": ["ids": ["type": "array", "items": ["type": "string"]]]],
                 "SegmentInput": ["type": "object", "required": ["name", "rule"], "properties": [
-                    "name": ["type": "string"], "description": ["type": "string"],
-                    "rule": ["type": "object", "description": "segment rule, e.g. {\"lifetime_value\": {\"gt\": 1000}}; groups all/any/not; operators eq, ne, lt, lte, gt, gte, between, in, contains, exists; {\"event\": {\"name\", \"count\", \"within_days\", \"where\"}}"],
+                    "name": ["type": "string", "minLength": 1, "maxLength": 200, "pattern": "\\S"], "description": ["type": "string"],
+                    "rule": ["type": "object", "minProperties": 1, "description": "segment rule, e.g. {\"lifetime_value\": {\"gt\": 1000}}; groups all/any/not; operators eq, ne, lt, lte, gt, gte, between, in, contains, exists; {\"event\": {\"name\", \"count\", \"within_days\", \"where\"}}"],
                 ]],
             ],
         ],
         "paths": [
             "/api/events": ["get": operation("The workspace's stored events in storage order, each with its sequence number (a write key is refused: 403)",
-                                             params: [query("after", "cursor: event sequence", type: "integer"), limit],
+                                             params: [integer("after", "cursor: event sequence", 0, Int(ProfileAPIRequest.maxCursor)), limit],
                                              responses: ["200": "OK", "403": "problem"])],
             "/api/profiles": ["get": operation("List profiles, or search by identifier, email or name prefix",
-                                               params: [query("q", "prefix to search"), query("after", "cursor: last profile id"), limit])],
+                                               params: [query("q", "prefix to search", constraints: ["minLength": 1]), query("after", "cursor: last profile id"), limit])],
             "/api/profiles/{id}": ["get": operation("A profile by profile id or any identifier (user id, anonymous id, email, phone, external id)",
                                                     params: [id, query("kind", "restrict to one identifier kind")], responses: ["200": "OK", "404": "problem"])],
             "/api/profiles/{id}/timeline": ["get": operation("The profile's events, newest first",
-                                                             params: [id, query("before", "cursor: event sequence", type: "integer"), limit])],
+                                                             params: [id, integer("before", "cursor: event sequence", 0, Int(ProfileAPIRequest.maxCursor)), limit])],
             "/api/profiles/{id}/merges": ["get": operation("Why these identities are one person: the merges into or out of the profile", params: [id, limit])],
             "/api/identity/merges": ["get": operation("The workspace's merge log, oldest first", params: [limit])],
             "/api/identity/rules": [
@@ -96,7 +115,10 @@ enum ProfilesOpenAPI {
                 "post": operation("Create a segment (evaluated at once)", body: "SegmentInput", responses: ["201": "Created"]),
             ],
             "/api/segments/preview": ["post": operation("Count and sample of a rule before saving", body: "SegmentInput")],
-            "/api/segments/overlap": ["get": operation("Pairwise overlap counts and Jaccard index", params: [query("ids", "comma-separated segment ids")])],
+            "/api/segments/overlap": ["get": operation("Pairwise overlap counts and Jaccard index",
+                                                        params: [query("ids", "2 to 20 comma-separated segment ids", required: true,
+                                                                       constraints: ["pattern": "^[^,]+(,[^,]+){1,19}$"])],
+                                                        responses: ["200": "OK", "404": "problem"])],
             "/api/segments/recompute": [
                 "get": operation("The scheduled full recompute: interval, last run over all workspaces, last result for this workspace"),
                 "post": operation("Recompute this workspace now: refresh predictions, then every segment at the current time (entered/exited recorded)"),
@@ -106,13 +128,13 @@ enum ProfilesOpenAPI {
                 "put": operation("Replace a segment's name and rule", params: [id], body: "SegmentInput"),
                 "delete": operation("Delete a segment", params: [id], responses: ["204": "Deleted"]),
             ],
-            "/api/segments/{id}/members": ["get": operation("Member profile ids", params: [id, query("after", "cursor"), limit])],
+            "/api/segments/{id}/members": ["get": operation("Member profile ids", params: [id, query("after", "cursor"), longLimit])],
             "/api/segments/{id}/replayed-sizes": ["get": operation(
                 "Size at past instants replayed from the event history (each profile as it stood then; traits as last set, predictions as now)",
-                params: [id, query("points", "instants before now, 1–366 (default 52)", type: "integer"),
-                         query("step_days", "days between instants, 1–365 (default 7)", type: "integer"),
-                         query("sample", "profiles replayed; above it an evenly spread sample is scaled up (default 20,000)", type: "integer")])],
-            "/api/segments/{id}/changes": ["get": operation("Entered/exited records", params: [id, query("after", "cursor", type: "integer"), limit])],
+                params: [id, integer("points", "instants before now, 1–366 (default 52)", 1, 366),
+                         integer("step_days", "days between instants, 1–365 (default 7)", 1, 365),
+                         integer("sample", "profiles replayed; above it an evenly spread sample is scaled up (default 20,000)", 1_000, 10_000_000)])],
+            "/api/segments/{id}/changes": ["get": operation("Entered/exited records", params: [id, integer("after", "cursor: change number", 0, Int(ProfileAPIRequest.maxCursor)), longLimit])],
             "/api/destinations": [
                 "get": operation("List destinations with their pending, delivered and dead message counts"),
                 "post": operation("Create a webhook destination; the reply carries its signing secret, shown this once",
@@ -130,7 +152,7 @@ enum ProfilesOpenAPI {
                 params: [id])],
             "/api/destinations/{id}/test": ["post": operation("Queue a test message", params: [id], responses: ["202": "Queued"])],
             "/api/destinations/{id}/messages": ["get": operation("The delivery log, newest first",
-                                                                 params: [id, query("state", "pending, delivered or dead"), limit])],
+                                                                 params: [id, query("state", "pending, delivered or dead", constraints: ["enum": ["pending", "delivered", "dead"]]), limit])],
             "/api/destinations/{id}/dead-letters": ["get": operation("Messages out of attempts", params: [id, limit])],
             "/api/destinations/{id}/dead-letters/replay": ["post": operation(
                 "Queue dead messages again with fresh attempts (all, or those listed)", params: [id], body: "ReplayInput",
@@ -138,7 +160,7 @@ enum ProfilesOpenAPI {
             "/api/activations": [
                 "get": operation("List activations"),
                 "post": operation("Send a segment's entered/exited changes or a tracked event to a destination",
-                                  body: "ActivationInput", responses: ["201": "Created"]),
+                                  body: "ActivationInput", responses: ["201": "Created", "404": "problem"]),
             ],
             "/api/activations/{id}": [
                 "get": operation("An activation", params: [id], responses: ["200": "OK", "404": "problem"]),

@@ -110,11 +110,7 @@ struct SegmentsController<Context: RequestContext> {
         router.get("/api/segments/:id/changes") { request, context -> Response in
             let (engine, ws) = try await api.authenticate(request)
             let s = try await segment(engine, ws, context)
-            var after: Int64?
-            if let text = request.uri.queryParameters["after"] {
-                guard let n = Int64(text) else { throw ProblemDetails(.badRequest, detail: "after must be a change number", field: "after") }
-                after = n
-            }
+            let after = try ProfileAPIRequest.cursor(request, "after", of: "a change number")
             let changes = try await engine.profileStore.membershipChanges(workspaceId: ws.id, segmentId: s.id, after: after,
                                                                           limit: try api.limit(request, default: 100, max: 10_000))
             return ProfileAPIRequest.json(.object(["changes": .array(changes.map { c in

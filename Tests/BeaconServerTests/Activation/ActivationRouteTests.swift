@@ -68,8 +68,9 @@ struct ActivationRouteTests {
             #expect(problem(taken)["field"] as? String == "name")
 
             let activations: [(String, HTTPResponse.Status, String)] = [
-                (#"{"segment":"nope","destination":"\#(id)","on":["entered"]}"#, .badRequest, "segment"),
-                (#"{"segment":"vip","destination":"dst_missing","on":["entered"]}"#, .badRequest, "destination"),
+                // A body naming a segment or destination the workspace does not have: 404 naming the field.
+                (#"{"segment":"nope","destination":"\#(id)","on":["entered"]}"#, .notFound, "segment"),
+                (#"{"segment":"vip","destination":"dst_missing","on":["entered"]}"#, .notFound, "destination"),
                 (#"{"segment":"vip","destination":"\#(id)","on":["joined"]}"#, .badRequest, "on"),
                 (#"{"segment":"vip","destination":"\#(id)","on":[]}"#, .badRequest, "on"),
                 (#"{"segment":"vip","destination":"\#(id)","on":"entered"}"#, .badRequest, "on"),
