@@ -71,6 +71,33 @@ struct InputFileCommandTests {
         }
     }
 
+    @Test("--as-of means one thing everywhere: rfm leaves out later orders, and every command refuses a bad date alike",
+          .enabled(if: DurabilityTests.binary != nil, "build the beacon executable first"))
+    func asOfIsOneOption() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-asof-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plain = dir.appendingPathComponent("orders.csv").path
+        try Self.orders.write(toFile: plain, atomically: true, encoding: .utf8)
+        let map = "customer=customer,order=order,date=date,amount=amount"
+        // As of 2024-02-11 only c1 (two orders, the second that day) and c2 have bought; c3 comes later.
+        let early = try Self.run(["rfm", "--map", map, "--as-of", "2024-02-11", "--json", "--input", plain])
+        #expect(early.status == 0, "\(early.output)")
+        let customers = try #require(
+            (try JSONSerialization.jsonObject(with: Data(early.output.utf8)) as? [String: Any])?["customers"] as? [[String: Any]])
+        #expect(Set(customers.compactMap { $0["customerId"] as? String }) == ["c1", "c2"])
+        let c1 = try #require(customers.first { $0["customerId"] as? String == "c1" })
+        #expect(c1["recencyDays"] as? Int == 0 && c1["frequency"] as? Int == 2 && c1["monetary"] as? Double == 200)
+        for command in [
+            ["rfm", "--map", map, "--input", plain], ["anomalies", "--workspace", "shop"],
+            ["segments", "preview", "shop", "{\"a\":{\"eq\":1}}"], ["segments", "recompute", "shop"],
+        ] {
+            let bad = try Self.run(command + ["--as-of", "2024-13-01", "--data-dir", dir.path])
+            #expect(bad.status != 0 && bad.output.contains("--as-of must be a date YYYY-MM-DD, got '2024-13-01'"),
+                    "\(command[0]): \(bad.output)")
+        }
+    }
+
     @Test("rfm reads slash dates in the order the column shows, and refuses a column that fits both",
           .enabled(if: DurabilityTests.binary != nil, "the beacon executable must be built next to the tests"))
     func slashDates() throws {

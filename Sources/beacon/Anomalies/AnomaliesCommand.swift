@@ -22,22 +22,15 @@ struct AnomaliesCommand: AsyncParsableCommand {
     @Option(help: "The workspace to scan.")
     var workspace: String
 
-    @Option(help: "Last day scanned, YYYY-MM-DD (default: the workspace's last event).")
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
 
     @Flag(help: "Write JSON instead of text.")
     var json = false
 
-    func validate() throws {
-        if let asOf, WorkspaceToday.endOfDay(parsing: asOf) == nil {
-            throw ValidationError("--as-of must be a date YYYY-MM-DD, got '\(asOf)'")
-        }
-    }
-
     func run() async throws {
         let runtime = try await store.openRuntime(logger: store.makeLogger())
         let ws = try await runtime.existingWorkspace(named: workspace, option: "--workspace")
-        let date = asOf.flatMap { WorkspaceToday.endOfDay(parsing: $0) }
+        let date = asOf.endOfDay
         let events = try await runtime.eventLog.events(in: ws.id, to: date.map { $0.addingTimeInterval(0.001) }) { _ in true }
         try await runtime.close()
         let scan = AnomalyScan(events: events, asOf: date)

@@ -33,21 +33,17 @@ struct SegmentsCommand: AsyncParsableCommand {
         @Argument(help: "Workspace name.") var workspace: String
         @Flag(help: "Skip the P(alive)/CLV/RFM/persona-cluster refresh.") var noPredictions = false
         @Option(help: "Persona clusters (2-20); default: chosen by silhouette.") var clusters: Int?
-        @Option(help: "Evaluate predictions and time-based rules as of this day, YYYY-MM-DD (the whole day counts); default: the workspace's last event.")
-        var asOf: String?
+        @OptionGroup var asOf: AsOfOption
 
         func validate() throws {
             if let clusters, !(2...20).contains(clusters) { throw ValidationError("--clusters must be from 2 to 20, got \(clusters)") }
-            if let asOf, WorkspaceToday.endOfDay(parsing: asOf) == nil {
-                throw ValidationError("--as-of must be a date YYYY-MM-DD, got '\(asOf)'")
-            }
-            if asOf != nil, noPredictions { throw ValidationError("--as-of applies to the prediction refresh: leave out --no-predictions") }
+            if asOf.isSet, noPredictions { throw ValidationError("--as-of applies to the prediction refresh: leave out --no-predictions") }
         }
 
         func run() async throws {
             let (runtime, engine, w) = try await open(store, workspace)
             _ = try await engine.catchUp(workspaceId: w.id)
-            let date = asOf.flatMap(WorkspaceToday.endOfDay(parsing:))
+            let date = asOf.endOfDay
             if !noPredictions {
                 let report = try await engine.refreshPredictions(workspaceId: w.id, asOf: date, clusterCount: clusters)
                 if let at = report.asOf { print("predictions as of \(Timestamp.format(at))") }
@@ -72,13 +68,9 @@ struct SegmentsCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "Workspace name.") var workspace: String
         @Argument(help: "Rule JSON, e.g. '{\"lifetime_value\": {\"gt\": 1000}}'.") var rule: String
-        @Option(help: "Evaluate time-based conditions as of this day, YYYY-MM-DD (the whole day counts); default: the workspace's last event.")
-        var asOf: String?
+        @OptionGroup var asOf: AsOfOption
 
         func validate() throws {
-            if let asOf, WorkspaceToday.endOfDay(parsing: asOf) == nil {
-                throw ValidationError("--as-of must be a date YYYY-MM-DD, got '\(asOf)'")
-            }
             guard let value = try? JSONValue.parse(Data(rule.utf8)) else { throw ValidationError("<rule> is not valid JSON") }
             do { _ = try SegmentRule.parse(value) } catch let e as SegmentRuleError { throw ValidationError("<rule>: \(e)") }
         }
@@ -88,7 +80,7 @@ struct SegmentsCommand: AsyncParsableCommand {
             _ = try await engine.catchUp(workspaceId: w.id)
             let p = try await engine.preview(
                 workspaceId: w.id, rule: try JSONValue.parse(Data(rule.utf8)), sample: 10,
-                asOf: asOf.flatMap(WorkspaceToday.endOfDay(parsing:)))
+                asOf: asOf.endOfDay)
             print("\(p.count) profiles")
             for profile in p.sample { print("  \(profile.id)\t\(profile.email ?? "")\t\(profile.name ?? "")") }
             try await runtime.close()

@@ -37,8 +37,7 @@ struct RFMCommand: AsyncParsableCommand {
     @Option(help: "Score this workspace's orders instead of a CSV file.")
     var workspace: String?
 
-    @Option(help: "Date recency is measured to, YYYY-MM-DD (the whole day counts); lines after it are left out.")
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
 
     @Flag(help: "Write the per-segment summary instead of the per-customer table.")
     var summary = false
@@ -50,14 +49,13 @@ struct RFMCommand: AsyncParsableCommand {
     var output: String?
 
     func validate() throws {
-        if let asOf { _ = try segmentationDay(asOf, option: "--as-of") }
         if workspace != nil && (source.input != nil || source.map != nil) {
             throw ValidationError("--workspace reads the workspace's orders: leave out --input and --map")
         }
     }
 
     func run() async throws {
-        let asOfDay = try asOf.map { try segmentationDay($0, option: "--as-of") }
+        let asOfDay = asOf.day
         let rfm: RFMAnalysis
         if let workspace {
             rfm = try await workspaceRFM(workspace, asOfDay: asOfDay)

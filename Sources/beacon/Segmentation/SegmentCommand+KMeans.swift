@@ -53,8 +53,7 @@ extension SegmentCommand {
         @Option(help: "Worker threads.")
         var threads: Int = 1
 
-        @Option(help: "Date recency is measured to, YYYY-MM-DD.")
-        var asOf: String?
+        @OptionGroup var asOf: AsOfOption
 
         @Option(help: "Output: text, csv (the cluster table) or json.")
         var format: Format = .text
@@ -87,7 +86,6 @@ extension SegmentCommand {
                     throw ValidationError("--log1p: '\(f)' is not one of the --features")
                 }
             }
-            if let asOf { _ = try segmentationDay(asOf, option: "--as-of") }
         }
 
         func run() async throws {
@@ -95,7 +93,7 @@ extension SegmentCommand {
             let rfm: RFMAnalysis
             do {
                 rfm = try RFMAnalysis(
-                    orders: orders, asOfDay: try asOf.map { try segmentationDay($0, option: "--as-of") })
+                    orders: orders, asOfDay: asOf.day)
             } catch let error as SegmentationError {
                 throw CommandError("\(source.inputName): \(error.message)")
             }

@@ -85,11 +85,3 @@ struct SegmentationInputOptions: ParsableArguments {
 }
 
 extension OrderLogMapping.DateOrder: ExpressibleByArgument {}
-
-/// Parses a `YYYY-MM-DD` option value into a day number, for `validate()`.
-func segmentationDay(_ text: String, option: String) throws -> Int {
-    guard let day = OrderLogMapping.dayNumber(text), text.count == 10 else {
-        throw ValidationError("\(option) must be a date YYYY-MM-DD, got '\(text)'")
-    }
-    return day
-}
