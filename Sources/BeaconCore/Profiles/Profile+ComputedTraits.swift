@@ -4,14 +4,23 @@ extension Profile {
     /// Days of email history the engagement score looks at.
     public static let engagementWindowDays = 90.0
 
-    /// The names of the computed traits, including aliases from seed 001's rule examples
-    /// (`avg_order_value`, `days_since_order`, `support_tickets`, `predicted_ltv`).
+    /// The names of the computed traits, one per trait: profiles, exports and the API show these.
     public static let computedTraitNames: [String] = [
-        "lifetime_value", "order_count", "average_order_value", "avg_order_value", "first_order_at", "last_order_at",
-        "days_since_last_order", "days_since_order", "email_engagement_score", "support_ticket_count", "support_tickets",
-        "event_count", "first_seen", "last_seen", "p_alive", "predicted_clv", "predicted_ltv", "churn_risk", "rfm_segment",
+        "lifetime_value", "order_count", "average_order_value", "first_order_at", "last_order_at",
+        "days_since_last_order", "email_engagement_score", "support_ticket_count",
+        "event_count", "first_seen", "last_seen", "p_alive", "predicted_clv", "churn_risk", "rfm_segment",
         "predictions_refreshed_at", "predictions_as_of", "cluster", "cluster_persona",
     ]
+
+    /// Other spellings a segment rule may use for a computed trait (seed 001's rule examples),
+    /// each read as the trait's one name; they never appear in output.
+    public static let computedTraitAliases: [String: String] = [
+        "avg_order_value": "average_order_value", "days_since_order": "days_since_last_order",
+        "support_tickets": "support_ticket_count", "predicted_ltv": "predicted_clv",
+    ]
+
+    /// The one name of the computed trait `name` spells, or `name` itself.
+    public static func computedTraitName(_ name: String) -> String { computedTraitAliases[name] ?? name }
 
     /// Email engagement score at `asOf`: `min(100, 10 × opens + 20 × clicks)` over the last
     /// 90 days — 0 for none, 20 for two opens or one click, 100 for a highly engaged reader.
@@ -27,21 +36,21 @@ extension Profile {
     ///
     /// `days_since_last_order` is whole days (floor) from the last order to `asOf`.
     public func computedTrait(_ name: String, asOf: Date) -> JSONValue?? {
-        switch name {
+        switch Self.computedTraitName(name) {
         case "lifetime_value": return .number(orders.lifetimeValue)
         case "order_count": return .number(Double(orders.count))
-        case "average_order_value", "avg_order_value": return .number(orders.averageOrderValue)
+        case "average_order_value": return .number(orders.averageOrderValue)
         case "first_order_at": return .some(orders.firstAt.map { .string(Timestamp.format($0)) })
         case "last_order_at": return .some(orders.lastAt.map { .string(Timestamp.format($0)) })
-        case "days_since_last_order", "days_since_order":
+        case "days_since_last_order":
             return .some(orders.lastAt.map { .number((asOf.timeIntervalSince($0) / 86_400).rounded(.down)) })
         case "email_engagement_score": return .number(emailEngagementScore(asOf: asOf))
-        case "support_ticket_count", "support_tickets": return .number(Double(supportTickets))
+        case "support_ticket_count": return .number(Double(supportTickets))
         case "event_count": return .number(Double(eventCount))
         case "first_seen": return .string(Timestamp.format(firstSeen))
         case "last_seen": return .string(Timestamp.format(lastSeen))
         case "p_alive": return .some(predictions?.pAlive.map(JSONValue.number))
-        case "predicted_clv", "predicted_ltv": return .some(predictions?.predictedCLV.map(JSONValue.number))
+        case "predicted_clv": return .some(predictions?.predictedCLV.map(JSONValue.number))
         case "churn_risk": return .some(predictions?.churnRisk.map(JSONValue.number))
         case "rfm_segment": return .some(predictions?.rfmSegment.map(JSONValue.string))
         case "cluster": return .some(predictions?.cluster.map { .number(Double($0)) })

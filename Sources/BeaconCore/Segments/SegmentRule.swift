@@ -32,7 +32,7 @@ public indirect enum SegmentRule: Sendable, Equatable {
         case .all(let rules), .any(let rules): return rules.contains(where: \.isTimeDependent)
         case .not(let rule): return rule.isTimeDependent
         case .trait(let name, _):
-            return ["days_since_last_order", "days_since_order", "email_engagement_score"].contains(name)
+            return ["days_since_last_order", "email_engagement_score"].contains(Profile.computedTraitName(name))
         case .event(let condition): return condition.withinDays != nil
         case .cluster: return false
         }

@@ -9,14 +9,14 @@ public enum SystemSegments {
             ("at-risk", "At Risk", "Active subscribers with no order for 60 days and low email engagement.",
              .object([
                 "subscription_status": .string("active"),
-                "days_since_order": .object(["gt": .number(60)]),
+                "days_since_last_order": .object(["gt": .number(60)]),
                 "email_engagement_score": .object(["lt": .number(20)]),
              ])),
             ("prime-for-subscription", "Prime for Subscription", "Three or more orders, AOV above 75, no subscription.",
              .object([
                 "not": .object(["subscription_status": .object(["in": .array([.string("active"), .string("paused")])])]),
                 "order_count": .object(["gte": .number(3)]),
-                "avg_order_value": .object(["gt": .number(75)]),
+                "average_order_value": .object(["gt": .number(75)]),
              ])),
         ]
         for name in rfmSegmentNames {
