@@ -17,11 +17,11 @@ struct Beacon: AsyncParsableCommand {
         version: BeaconRelease.version,
         subcommands: [
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, WorkspaceCommand.self, ImportCommand.self,
-            CLVCommand.self, RFMCommand.self, SegmentCommand.self, CohortsCommand.self, ChurnCommand.self,
+            CLVCommand.self, RFMCommand.self, CohortsCommand.self, ChurnCommand.self,
             AttributionCommand.self, MMMCommand.self, GenerateCommand.self, SentimentCommand.self, AnomaliesCommand.self,
             RebuildCommand.self, TokenCommand.self, SourceCommand.self, ExportCommand.self, SegmentsCommand.self,
-            ProfilesCommand.self, UserCommand.self,
-            DestinationsCommand.self, ActivationsCommand.self,
+            UserCommand.self,
+            DestinationsCommand.self, ActivationsCommand.self, BenchCommand.self,
         ])
 
     static func main() async {

@@ -1,6 +1,6 @@
-"""scikit-learn side of the churn benchmark (Beacon side: `beacon churn bench`).
+"""scikit-learn side of the churn benchmark (Beacon side: `beacon bench churn`).
 
-Same data as `beacon churn bench`: the Telco file split and encoded exactly as Beacon does
+Same data as `beacon bench churn`: the Telco file split and encoded exactly as Beacon does
 (see sklearn_reference.py), the encoded training rows repeated cyclically to --rows rows;
 LogisticRegression(C=1) and HistGradientBoostingClassifier(max_depth=6, early stopping) are
 fitted on them and scored on the original test rows. Threads are capped with threadpoolctl.

@@ -10,7 +10,7 @@ PYTHON=${BEACON_PYTHON:-.venv/bin/python}
 echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for threads in 1 2; do
     echo "## Beacon, $threads thread(s)"
-    "$BEACON" churn bench --input "$DATA" --target Churn --positive Yes --rows "$ROWS" --threads "$threads"
+    "$BEACON" bench churn --input "$DATA" --target Churn --positive Yes --rows "$ROWS" --threads "$threads"
     echo "## scikit-learn, $threads thread(s)"
     "$PYTHON" bench/churn/bench_sklearn.py "$DATA" --rows "$ROWS" --threads "$threads"
 done

@@ -2,7 +2,7 @@
 
 Builds three RFM summaries (weeks) from the shared CDNOW data, then times, on each, the
 BG/NBD, Pareto/NBD and Gamma-Gamma fits and the per-customer predictions (expected purchases in
-39 weeks + P(alive)) in lifetimes and in `beacon clv bench` (release build), and checks that the
+39 weeks + P(alive)) in lifetimes and in `beacon bench clv` (release build), and checks that the
 parameters agree to 3 significant digits. Prints a Markdown table.
 
     .venv/bin/python bench/clv/compare_lifetimes.py --beacon /path/to/release/beacon \
@@ -46,7 +46,7 @@ def summaries(data_dir, out_dir):
 
 
 def timed(fn):
-    # CPU time of this process, as `beacon clv bench` reports: the machine is shared.
+    # CPU time of this process, as `beacon bench clv` reports: the machine is shared.
     t = time.process_time()
     v = fn()
     return time.process_time() - t, v
@@ -90,7 +90,7 @@ def main():
     for name, (path, df) in summaries(args.data, args.out).items():
         life = lifetimes_run(df, len(df) <= args.skip_pnbd_above)
         reps = "3" if len(df) < 100000 else "1"
-        b = json.loads(subprocess.run([args.beacon, "clv", "bench", "--input", path, "--repeats", reps],
+        b = json.loads(subprocess.run([args.beacon, "bench", "clv", "--input", path, "--repeats", reps],
                                       check=True, capture_output=True, text=True).stdout)
         for model in ["bgnbd", "pnbd", "gg"]:
             if model not in life:

@@ -1,4 +1,4 @@
-"""Side-by-side k-means benchmark: Beacon (`beacon segment bench`) vs scikit-learn.
+"""Side-by-side k-means benchmark: Beacon (`beacon bench kmeans`) vs scikit-learn.
 
 Usage (from the repository root, after `swift build -c release`):
     .venv/bin/python bench/segmentation/kmeans_bench.py [--beacon .build/release/beacon] [--repeats 3]
@@ -42,7 +42,7 @@ def sklearn_once(X, algorithm, threads, seed):
 
 def beacon_once(binary, path, d, algorithm, threads, seed):
     out = subprocess.run(
-        [binary, "segment", "bench", "--points", path, "--dims", str(d), "--k", "8", "--restarts", "4",
+        [binary, "bench", "kmeans", "--points", path, "--dims", str(d), "--k", "8", "--restarts", "4",
          "--algorithm", algorithm, "--threads", str(threads), "--repeats", "1", "--seed", str(seed)],
         check=True, capture_output=True, text=True).stdout
     r = json.loads(next(line for line in out.splitlines() if line.startswith("{")))

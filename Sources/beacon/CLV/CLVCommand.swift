@@ -10,7 +10,7 @@ struct CLVCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clv",
         abstract: "Customer lifetime value: BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma, BG/BB and sBG models.",
-        subcommands: [Fit.self, Predict.self, Bench.self])
+        subcommands: [Fit.self, Predict.self])
 }
 
 extension CLVCommand {

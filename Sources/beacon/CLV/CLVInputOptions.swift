@@ -23,7 +23,7 @@ enum CLVPeriod: String, ExpressibleByArgument, CaseIterable {
     var perMonth: Double { self == .weeks ? 4.345 : 30 }
 }
 
-/// Options shared by `clv fit`, `clv predict` and `clv bench`: which model, which file, how to read it.
+/// Options shared by `clv fit`, `clv predict` and `bench clv`: which model, which file, how to read it.
 struct CLVInputOptions: ParsableArguments {
     @Option(help: "Model: \(CLVModelKind.allCases.map(\.rawValue).joined(separator: "|")).")
     var model: CLVModelKind = .bgnbd

@@ -15,7 +15,7 @@ struct ChurnCommand: AsyncParsableCommand {
             one-hot encoded. A text column with a distinct value in every row (e.g. customerID) is \
             taken as the customer id and not used as a feature.
             """,
-        subcommands: [Train.self, Score.self, Behavioural.self, Bench.self])
+        subcommands: [Train.self, Score.self, Behavioural.self])
 
     /// Reads a CSV file into a `ChurnFrame`, with errors that name the file.
     static func loadFrame(_ path: String) throws -> ChurnFrame {

@@ -7,8 +7,9 @@ import Foundation
 /// `beacon segments list|recompute|preview`: saved segments of a workspace.
 struct SegmentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "segments", abstract: "List, preview and recompute rule-based segments of a workspace.",
-        subcommands: [List.self, Recompute.self, Preview.self])
+        commandName: "segments",
+        abstract: "Segments: list, preview and recompute a workspace's rule-based segments; k-means personas.",
+        subcommands: [List.self, Recompute.self, Preview.self, KMeansSubcommand.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List segments with their sizes.")

@@ -1,6 +1,6 @@
 import BeaconAnalytics
 
-/// The text, CSV and JSON renderings of a `CustomerSegmentation` run for `segment kmeans`.
+/// The text, CSV and JSON renderings of a `CustomerSegmentation` run for `segments kmeans`.
 struct SegmentKMeansReport {
     let result: CustomerSegmentation
     let features: [String]

@@ -4,7 +4,7 @@ import BeaconCore
 import BeaconEngine
 import Foundation
 
-/// The order-log input shared by `rfm`, `segment kmeans` and `cohorts`: the CSV file and how
+/// The order-log input shared by `rfm`, `segments kmeans` and `cohorts`: the CSV file and how
 /// its columns map to customer, order, date and money.
 struct SegmentationInputOptions: ParsableArguments {
     @Option(help: "Order CSV, one row per order line; '-' reads standard input; gzip is read directly.")

@@ -2,8 +2,8 @@ import ArgumentParser
 import BeaconAnalytics
 import Foundation
 
-extension SegmentCommand {
-    /// `beacon segment kmeans`: k-means on per-customer RFM features, k chosen by elbow and
+extension SegmentsCommand {
+    /// `beacon segments kmeans`: k-means on per-customer RFM features, k chosen by elbow and
     /// silhouette, clusters explained as personas with suggested actions.
     struct KMeansSubcommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -19,7 +19,7 @@ extension SegmentCommand {
                 seed 003 strategy engine (VIPs → concierge, Loyalists → upsell, At Risk → win-back, \
                 Casual Shoppers → bundle), decided from the cluster's standing relative to all customers.
                 Example (Retail Orders, synthetic customer = postal code + segment):
-                beacon segment kmeans --input orders.csv \
+                beacon segments kmeans --input orders.csv \
                 --map "customer=Postal Code+Segment,order=Order Id,date=Order Date,amount=List Price" \
                 --features recency,frequency,monetary --k 4
                 """)

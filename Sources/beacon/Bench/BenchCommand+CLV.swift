@@ -2,11 +2,12 @@ import ArgumentParser
 import BeaconAnalytics
 import Foundation
 
-extension CLVCommand {
-    /// `beacon clv bench`: times the BG/NBD, Pareto/NBD and Gamma-Gamma fits and the predictions for
+extension BenchCommand {
+    /// `beacon bench clv`: times the BG/NBD, Pareto/NBD and Gamma-Gamma fits and the predictions for
     /// every customer on one summary, for the side-by-side run with lifetimes in bench/clv/.
-    struct Bench: AsyncParsableCommand {
+    struct CLV: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "clv",
             abstract:
                 "Time CLV fits and predictions (CPU seconds) on a summary file, JSON out, for bench/clv/compare_lifetimes.py."
         )

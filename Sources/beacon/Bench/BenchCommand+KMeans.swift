@@ -2,12 +2,12 @@ import ArgumentParser
 import BeaconAnalytics
 import Foundation
 
-extension SegmentCommand {
-    /// `beacon segment bench`: times k-means on a raw matrix, for the side-by-side benchmark
+extension BenchCommand {
+    /// `beacon bench kmeans`: times k-means on a raw matrix, for the side-by-side benchmark
     /// with scikit-learn in `bench/segmentation/kmeans_bench.py`.
-    struct BenchSubcommand: AsyncParsableCommand {
+    struct KMeansTiming: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "bench",
+            commandName: "kmeans",
             abstract: "Time k-means on a raw float64 matrix (benchmark helper).",
             discussion: """
                 Reads --points as little-endian float64 values, row-major with --dims columns (numpy's \

@@ -6,15 +6,16 @@ import Foundation
     import Glibc
 #endif
 
-extension ChurnCommand {
-    /// `beacon churn bench`: time model fitting on a file's training rows replicated to a size.
-    struct Bench: AsyncParsableCommand {
+extension BenchCommand {
+    /// `beacon bench churn`: time model fitting on a file's training rows replicated to a size.
+    struct Churn: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "churn",
             abstract: "Time fitting on the training rows replicated to --rows (peer: bench/churn/bench_sklearn.py).",
             discussion: """
                 The file is split and encoded as in `train`; the encoded training rows are repeated \
                 cyclically to --rows rows, each model is fitted on them and scored on the original \
-                test rows. Build with -c release. Example: beacon churn bench --input \
+                test rows. Build with -c release. Example: beacon bench churn --input \
                 Telco-Customer-Churn.csv --target Churn --positive Yes --rows 1000000 --threads 2
                 """)
 

@@ -5,13 +5,11 @@ import BeaconStore
 import Foundation
 import Logging
 
-/// `beacon profiles bench`: identity resolution, lookup and segment timings on demo data.
-struct ProfilesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "profiles", abstract: "Unified profiles: benchmarks.", subcommands: [Bench.self])
-
-    struct Bench: AsyncParsableCommand {
+extension BenchCommand {
+    /// `beacon bench profiles`: identity resolution, lookup and segment timings on demo data.
+    struct Profiles: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "profiles",
             abstract: "Generate GlowBeauty persona customers (seed 001), fold them into profiles and time lookups, segment recomputes and live updates.")
         @Option(help: "Demo customers to generate.") var customers: Int = 20_000
         @Option(help: "Lookups to time.") var lookups: Int = 10_000
