@@ -52,7 +52,7 @@ enum ProfilesOpenAPI {
                     "predictions": ["type": "boolean", "description": "refresh predictions afterwards"],
                 ]],
                 "DestinationInput": ["type": "object", "required": ["name", "url"], "properties": [
-                    "name": ["type": "string"], "type": ["type": "string", "enum": ["webhook"]],
+                    "name": ["type": "string"], "type": ["type": "string", "enum": ["webhook", "email"], "description": "email: see EmailDestinationInput"],
                     "url": ["type": "string", "description": "absolute http or https URL"],
                     "secret": ["type": "string", "description": "whsec_… (Standard Webhooks); made when absent, returned once"],
                 ]],
@@ -163,6 +163,8 @@ struct ProfilesAPI<Context: RequestContext> {
         RebuildController<Context>(api: api).addRoutes(to: router)
         DestinationsController<Context>(api: api).addRoutes(to: router)
         ActivationsController<Context>(api: api).addRoutes(to: router)
+        EmailSuppressionsController<Context>(api: api).addRoutes(to: router)
+        UnsubscribeController<Context>(runtime: runtime).addRoutes(to: router)
         router.get("/openapi.json") { _, _ -> Response in ProfileAPIRequest.json(IngestOpenAPI.document) }
     }
 }
