@@ -57,7 +57,9 @@ public struct BeaconRuntime: Sendable {
         imports = ImportHistory(store: stores.importJobs)
         sources = WebhookSourceService(store: stores.webhookSources, committer: committer, secrets: secrets)
         activation = ActivationService(stores: stores, engine: profiles, secrets: secrets)
-        delivery = DeliveryService(stores: stores, secrets: secrets, settings: settings)
+        delivery = DeliveryService(
+            stores: stores, secrets: secrets, settings: settings,
+            senders: DestinationSenders(email: EmailSenderContext(stores: stores, secrets: secrets)))
     }
 
     /// Opens the store named by the options (PostgreSQL URL, or SQLite in `dataDirectory`),

@@ -25,6 +25,8 @@ public struct Stores: Sendable {
     public var activations: any ActivationStore
     /// Messages waiting for delivery, delivered or dead.
     public var outbox: any Outbox
+    /// Addresses each workspace must not email.
+    public var emailSuppressions: any EmailSuppressionStore
     /// The backend's name, migrations and connections.
     public var lifecycle: any StoreLifecycle
 
@@ -32,7 +34,7 @@ public struct Stores: Sendable {
         events: any EventStore, workspaces: any WorkspaceStore, profiles: any ProfileStore,
         identityRules: any IdentityRuleStore, users: any UserStore, importJobs: any ImportJobStore,
         webhookSources: any WebhookSourceStore, analytics: any AnalyticsQueries, activations: any ActivationStore,
-        outbox: any Outbox, lifecycle: any StoreLifecycle
+        outbox: any Outbox, lifecycle: any StoreLifecycle, emailSuppressions: any EmailSuppressionStore
     ) {
         self.events = events
         self.workspaces = workspaces
@@ -45,6 +47,7 @@ public struct Stores: Sendable {
         self.activations = activations
         self.outbox = outbox
         self.lifecycle = lifecycle
+        self.emailSuppressions = emailSuppressions
     }
 
     /// Every port of one backend: its own for the event log and profiles (batched appends and
@@ -56,7 +59,8 @@ public struct Stores: Sendable {
             identityRules: SQLIdentityRuleStore(driver: driver), users: SQLUserStore(driver: driver),
             importJobs: SQLImportJobStore(driver: driver), webhookSources: SQLWebhookSourceStore(driver: driver),
             analytics: SQLAnalyticsQueries(driver: driver), activations: SQLActivationStore(driver: driver),
-            outbox: SQLOutbox(driver: driver), lifecycle: backend)
+            outbox: SQLOutbox(driver: driver), lifecycle: backend,
+            emailSuppressions: SQLEmailSuppressionStore(driver: driver))
     }
 
     /// A short name of the backend ("sqlite", "postgres").

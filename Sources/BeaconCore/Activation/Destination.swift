@@ -10,6 +10,8 @@ public struct Destination: Sendable, Equatable, Codable {
     /// The kinds of destination Beacon delivers to.
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case webhook
+        /// An SMTP server sending templated emails to each profile's address.
+        case email
     }
 
     /// Whether a destination's worker delivers.

@@ -36,6 +36,9 @@ public struct ActivationService: Sendable {
             throw ActivationError(
                 field: "type", "must be one of \(Destination.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        guard kind == .webhook else {
+            throw ActivationError(field: "type", "an email destination is made with createEmailDestination (its own fields)")
+        }
         try Self.checkURL(url)
         let plain = secret ?? WebhookSignature.newSecret()
         _ = try WebhookSignature.key(of: plain)

@@ -32,14 +32,18 @@ public struct DeliveryOutcome: Sendable {
 public struct DestinationSenders: Sendable {
     /// The transport a webhook destination's sender posts through.
     public var webhookTransport: @Sendable (Destination, DeliverySettings) -> any WebhookTransport
+    /// What email senders read at send time (nil: email destinations are not delivered).
+    public var email: EmailSenderContext?
 
     public init(
         webhookTransport: @escaping @Sendable (Destination, DeliverySettings) -> any WebhookTransport = { d, s in
             d.url.lowercased().hasPrefix("https:")
                 ? URLSessionWebhookTransport(maxConnections: s.maxInFlight) : NIOWebhookTransport()
-        }
+        },
+        email: EmailSenderContext? = nil
     ) {
         self.webhookTransport = webhookTransport
+        self.email = email
     }
 
     /// The sender for `destination`, whose sealed secrets are already opened as `secrets`.
@@ -57,6 +61,8 @@ public struct DestinationSenders: Sendable {
             return WebhookSender(
                 url: url, secrets: secrets, transport: webhookTransport(destination, settings), settings: settings,
                 clock: clock)
+        case .email:
+            return try EmailSender(destination: destination, secrets: secrets, context: email, settings: settings, clock: clock)
         }
     }
 }

@@ -38,6 +38,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         router.get("/dashboard/segments") { request, _ in try await segments(request) }
         SegmentBuilderRoutes(controller: self).addRoutes(to: router)
         SegmentDetailRoutes(controller: self).addRoutes(to: router)
+        DestinationsRoutes(controller: self).addRoutes(to: router)
         ImportStatusRoutes(controller: self).addRoutes(to: router)
         DashboardAPI(controller: self).addRoutes(to: router)
         DashboardAssets.addRoutes(to: router)

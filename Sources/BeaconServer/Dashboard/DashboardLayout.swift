@@ -37,7 +37,8 @@ struct DashboardView<Page>: @unchecked Sendable {
             ("Budget optimiser", "/dashboard/optimiser"),
             ("Attribution", "/dashboard/attribution"), ("Customers", "/dashboard/customers"),
             ("Segments", "/dashboard/segments"),
-            ("Personas", "/dashboard/personas"), ("Feedback", "/dashboard/feedback"), ("Data", "/dashboard/data"),
+            ("Personas", "/dashboard/personas"), ("Feedback", "/dashboard/feedback"),
+            ("Destinations", "/dashboard/destinations"), ("Data", "/dashboard/data"),
         ]
     }
 

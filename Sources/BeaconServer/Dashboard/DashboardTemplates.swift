@@ -11,6 +11,7 @@ enum DashboardTemplates {
             "attribution": attribution, "personas": personas, "channels": channels, "optimiser": optimiser,
             "data": data, "fitting": fitting, "customers": customers, "segments": segments, "login": login, "users": users, "account": account, "newKey": newKey,
             "segmentBuilder": segmentBuilder, "segmentDetail": segmentDetail, "feedback": feedback,
+            "destinations": destinations, "destinationDetail": destinationDetail, "destinationSecret": destinationSecret,
         ]
     }
 

@@ -75,6 +75,11 @@ enum IngestOpenAPI {
             case .object(var components)? = root["components"], case .object(var schemes)? = components["securitySchemes"]
         else { return ProfilesOpenAPI.document }
         for (path, item) in Self.paths { paths[path] = item }
+        for (path, item) in EmailOpenAPI.paths { paths[path] = item }
+        if case .object(var schemas)? = components["schemas"] {
+            for (name, schema) in EmailOpenAPI.schemas { schemas[name] = schema }
+            components["schemas"] = .object(schemas)
+        }
         schemes["writeKey"] = [
             "type": "http", "scheme": "basic",
             "description": "the workspace write key as the user name, empty password (what Segment and RudderStack SDKs send)",

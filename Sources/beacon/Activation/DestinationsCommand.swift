@@ -8,7 +8,10 @@ struct DestinationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "destinations",
         abstract: "Create and manage webhook destinations; inspect and replay dead letters.",
-        subcommands: [Create.self, List.self, Delete.self, Test.self, RotateSecret.self, Messages.self, Replay.self])
+        subcommands: [
+            Create.self, CreateEmail.self, List.self, Delete.self, Pause.self, Resume.self, Test.self, RotateSecret.self,
+            Messages.self, Replay.self,
+        ])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -41,7 +41,8 @@ struct ActivationRouteTests {
                     #"{"name":"a","type":"webhook","url":"https://example.com/x","secret":"hunter2"}"#, .badRequest,
                     "secret"
                 ),
-                (#"{"name":"a","type":"email","url":"https://example.com/x"}"#, .badRequest, "type"),
+                (#"{"name":"a","type":"email","url":"https://example.com/x"}"#, .badRequest, "host"),
+                (#"{"name":"a","type":"fax","url":"https://example.com/x"}"#, .badRequest, "type"),
                 (#"{"name":"","url":"https://example.com/x"}"#, .badRequest, "name"),
                 (#"{"url":"https://example.com/x"}"#, .badRequest, "name"),
                 (#"{"name":"a","url":42}"#, .badRequest, "url"),

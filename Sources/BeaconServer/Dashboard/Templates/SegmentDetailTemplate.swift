@@ -3,7 +3,7 @@ extension DashboardTemplates {
     static let segmentDetail = """
         {{<layout}}{{$content}}
         <p class="lede">{{page.description}}</p>
-        <p class="sb-actions"><a class="button primary" href="{{page.editHref}}">Edit rule</a> <a href="/dashboard/segments{{query}}">All segments</a></p>
+        <p class="sb-actions"><a class="button primary" href="{{page.editHref}}">Edit rule</a> <a class="button" href="/dashboard/destinations{{query}}&amp;segment={{page.id}}#activate-heading">Activate</a> <a href="/dashboard/segments{{query}}">All segments</a></p>
         <p class="note">{{page.kind}} segment · rule <code>{{page.rule}}</code></p>
         <div class="cards">{{#page.kpis}}{{> kpi}}{{/page.kpis}}</div>
         <section aria-labelledby="size-heading"><h2 id="size-heading">Size over time</h2>

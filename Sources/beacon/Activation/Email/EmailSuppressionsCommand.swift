@@ -1,0 +1,58 @@
+import ArgumentParser
+import BeaconCore
+import BeaconEngine
+import Foundation
+
+/// `beacon email-suppressions …`: the addresses a workspace's email destinations do not send to.
+struct EmailSuppressionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "email-suppressions",
+        abstract: "List, add and remove suppressed email addresses (bounces, complaints, unsubscribes).",
+        subcommands: [List.self, Add.self, Remove.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Suppressed addresses, newest first.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+        @Option(help: "How many.") var limit = 1000
+
+        func run() async throws {
+            try await store.withWorkspace(workspace) { runtime, ws in
+                for s in try await runtime.activation.emailSuppressions(workspaceId: ws.id, limit: limit) {
+                    print("\(s.address)\t\(s.reason.rawValue)\t\(Timestamp.format(s.createdAt))\t\(s.detail)")
+                }
+            }
+        }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Suppress an address by hand.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+        @Argument(help: "The email address.") var address: String
+        @Option(help: "A note.") var detail = ""
+
+        func run() async throws {
+            try await store.withWorkspace(workspace) { runtime, ws in
+                let s = try await runtime.activation.suppressEmail(
+                    workspaceId: ws.id, address: address, reason: .manual, detail: detail)
+                print("suppressed \(s.address) (\(s.reason.rawValue))")
+            }
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lift a suppression: email destinations send to the address again.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+        @Argument(help: "The email address.") var address: String
+
+        func run() async throws {
+            try await store.withWorkspace(workspace) { runtime, ws in
+                try await runtime.activation.removeEmailSuppression(workspaceId: ws.id, address: address)
+                print("removed \(EmailSuppression.normalised(address))")
+            }
+        }
+    }
+}
