@@ -34,6 +34,10 @@ public struct BeaconRuntime: Sendable {
     public let activation: ActivationService
     /// The outbox's delivery workers (run by the server).
     public let delivery: DeliveryService
+    /// Export, erasure, suppression, consent and retention of data subjects.
+    public let privacy: PrivacyService
+    /// Drops suppressed subjects' events before every append.
+    public let suppression: SubjectSuppressionGate
 
     /// The key that seals destination secrets, from the environment (`SecretBox.fromEnvironment`),
     /// read once per process so concurrent first uses agree on one key file.
@@ -42,8 +46,13 @@ public struct BeaconRuntime: Sendable {
 
     public init(
         stores: Stores, secrets: @escaping @Sendable () throws -> SecretBox = BeaconRuntime.environmentSecrets,
-        delivery settings: DeliverySettings = (try? DeliverySettings.fromEnvironment()) ?? DeliverySettings()
+        delivery settings: DeliverySettings = (try? DeliverySettings.fromEnvironment()) ?? DeliverySettings(),
+        dataDirectory: String? = nil
     ) {
+        var stores = stores
+        let suppression = SubjectSuppressionGate(store: stores.privacy)
+        self.suppression = suppression
+        stores.events = SuppressingEventStore(base: stores.events, gate: suppression)
         self.stores = stores
         workspaces = WorkspaceService(store: stores.workspaces)
         eventLog = EventLogReader(store: stores.events)
@@ -60,12 +69,17 @@ public struct BeaconRuntime: Sendable {
         delivery = DeliveryService(
             stores: stores, secrets: secrets, settings: settings,
             senders: DestinationSenders(email: EmailSenderContext(stores: stores, secrets: secrets)))
+        privacy = PrivacyService(
+            stores: stores, engine: profiles, gate: suppression,
+            exportsDirectory: dataDirectory.flatMap { $0.isEmpty ? nil : PrivacyService.exportsDirectory(in: $0) })
     }
 
     /// Opens the store named by the options (PostgreSQL URL, or SQLite in `dataDirectory`),
     /// migrates it and wires the runtime.
     public static func open(databaseURL: String?, dataDirectory: String, logger: Logger) async throws -> BeaconRuntime {
-        BeaconRuntime(stores: try await StoreFactory.open(databaseURL: databaseURL, dataDirectory: dataDirectory, logger: logger))
+        BeaconRuntime(
+            stores: try await StoreFactory.open(databaseURL: databaseURL, dataDirectory: dataDirectory, logger: logger),
+            dataDirectory: dataDirectory)
     }
 
     /// The backend's short name ("sqlite", "postgres").

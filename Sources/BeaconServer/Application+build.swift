@@ -9,11 +9,17 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// How often the scheduled full segment recompute runs; nil disables it.
     public var recomputeInterval: Duration?
+    /// How often retention rules are applied to every workspace; nil disables it.
+    public var retentionInterval: Duration?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, recomputeInterval: Duration? = nil) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, recomputeInterval: Duration? = nil,
+        retentionInterval: Duration? = nil
+    ) {
         self.host = host
         self.port = port
         self.recomputeInterval = recomputeInterval
+        self.retentionInterval = retentionInterval
     }
 }
 
@@ -50,6 +56,9 @@ public func buildApplication(
     var services: [any Service] = [DeliveryWorkersService(runtime: runtime, logger: logger)]
     if let interval = configuration.recomputeInterval {
         services.append(SegmentRecomputeService(scheduler: runtime.recompute, interval: interval, metrics: RecomputeMetrics(registry: metrics.registry)))
+    }
+    if let interval = configuration.retentionInterval {
+        services.append(RetentionService(privacy: runtime.privacy, interval: interval, logger: logger))
     }
     return Application(
         router: router,

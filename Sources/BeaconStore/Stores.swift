@@ -29,12 +29,15 @@ public struct Stores: Sendable {
     public var emailSuppressions: any EmailSuppressionStore
     /// The backend's name, migrations and connections.
     public var lifecycle: any StoreLifecycle
+    /// Consent history, subject suppressions, erasures, retention and registry-driven subject data.
+    public var privacy: any PrivacyStore
 
     public init(
         events: any EventStore, workspaces: any WorkspaceStore, profiles: any ProfileStore,
         identityRules: any IdentityRuleStore, users: any UserStore, importJobs: any ImportJobStore,
         webhookSources: any WebhookSourceStore, analytics: any AnalyticsQueries, activations: any ActivationStore,
-        outbox: any Outbox, lifecycle: any StoreLifecycle, emailSuppressions: any EmailSuppressionStore
+        outbox: any Outbox, lifecycle: any StoreLifecycle, emailSuppressions: any EmailSuppressionStore,
+        privacy: any PrivacyStore
     ) {
         self.events = events
         self.workspaces = workspaces
@@ -48,11 +51,12 @@ public struct Stores: Sendable {
         self.outbox = outbox
         self.lifecycle = lifecycle
         self.emailSuppressions = emailSuppressions
+        self.privacy = privacy
     }
 
     /// Every port of one backend: its own for the event log and profiles (batched appends and
     /// projection steps), the SQL-once repositories over its driver for the rest.
-    public init(_ backend: some EventStore & ProfileStore & StoreLifecycle & SQLBackend) {
+    public init(_ backend: some EventStore & ProfileStore & StoreLifecycle & SQLBackend & SpaceReclaiming) {
         let driver = backend.driver
         self.init(
             events: backend, workspaces: SQLWorkspaceStore(driver: driver), profiles: backend,
@@ -60,7 +64,8 @@ public struct Stores: Sendable {
             importJobs: SQLImportJobStore(driver: driver), webhookSources: SQLWebhookSourceStore(driver: driver),
             analytics: SQLAnalyticsQueries(driver: driver), activations: SQLActivationStore(driver: driver),
             outbox: SQLOutbox(driver: driver), lifecycle: backend,
-            emailSuppressions: SQLEmailSuppressionStore(driver: driver))
+            emailSuppressions: SQLEmailSuppressionStore(driver: driver),
+            privacy: SQLPrivacyStore(driver: driver, reclaim: { try await backend.reclaimSpace(tables: $0) }))
     }
 
     /// A short name of the backend ("sqlite", "postgres").

@@ -61,11 +61,16 @@ public actor DeliveryService {
             workers[id] = nil
         }
         for (id, d) in active where workers[id] == nil {
-            let sender: any DestinationSender
+            var sender: any DestinationSender
             do {
                 let box = try secrets()
                 sender = try senders.sender(
                     for: d, secrets: try d.sealedSecrets.map(box.open), settings: settings, clock: clock)
+                if !d.requiredConsent.isEmpty {
+                    sender = ConsentGuardSender(
+                        base: sender, required: d.requiredConsent,
+                        consent: MessageConsent(profiles: stores.profiles, privacy: stores.privacy))
+                }
             } catch {
                 if unopenable[id] != d { logger.error("destination \(id) not delivered: \(error)") }
                 unopenable[id] = d

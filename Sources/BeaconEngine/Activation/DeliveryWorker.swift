@@ -54,7 +54,9 @@ struct DeliveryWorker: Sendable {
                 let s = DeliveryAttempt.settled(
                     m, response: response, policy: settings.retry, now: at, random: Double.random(in: 0..<1))
                 settled.append(s)
-                if response.isSuccess { breaker.succeeded() } else { breaker.failed(now: at) }
+                // A message withheld for consent says nothing about the destination's health.
+                if response.status == ConsentGuardSender.withheldStatus {
+                } else if response.isSuccess { breaker.succeeded() } else { breaker.failed(now: at) }
                 if response.status == 410 { gone = response }
                 await stats.record(destinationId: destination.id, state: s.state, seconds: seconds)
             }

@@ -17,6 +17,7 @@ struct HealthController<Context: RequestContext> {
         }
         router.get("/metrics") { _, _ -> Response in
             await DeliveryMetrics.update(metrics.registry, from: runtime.delivery.stats)
+            await SuppressionMetrics.update(metrics.registry, from: runtime.suppression)
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                      body: .init(byteBuffer: ByteBuffer(bytes: metrics.registry.emitToBuffer())))
         }

@@ -163,6 +163,11 @@ struct DashboardController<Context: RequestContext>: Sendable {
             let recent = try await runtime.eventLog.newestEvents(in: snapshot.workspace.id, limit: DataPage.recentCount)
             var page = DataPage(snapshot: snapshot, newest: recent, workspaces: all, eventCounts: counts)
             page.imports = try await ImportStatusRoutes<Context>.view(imports: runtime.imports, workspaceId: snapshot.workspace.id)
+            let suppressions = try await runtime.privacy.suppressions(workspaceId: snapshot.workspace.id)
+            let dropped = await runtime.privacy.droppedEvents()[snapshot.workspace.id] ?? 0
+            page.suppression = SuppressionPanel(
+                subjects: DashboardFormat.count(suppressions.count), droppedEvents: DashboardFormat.count(dropped),
+                hasSuppressions: !suppressions.isEmpty || dropped > 0)
             page.keys = try await runtime.workspaces.writeKeys(of: snapshot.workspace).map {
                 DataPage.KeyRow(label: $0.label, fingerprint: $0.fingerprint, created: DashboardFormat.day($0.createdAt))
             }

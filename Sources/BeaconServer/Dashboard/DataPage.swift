@@ -37,6 +37,8 @@ struct DataPage: Sendable {
     var canManageKeys = false
     /// Recent `beacon import` runs (set by the controller).
     var imports = ImportStatusView(jobs: [])
+    /// Suppressed subjects and their dropped events (set by the controller).
+    var suppression = SuppressionPanel()
 
     /// One webhook source (Shopify, Stripe) with its latest deliveries.
     struct SourceRow: Sendable {

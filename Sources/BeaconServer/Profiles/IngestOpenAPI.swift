@@ -75,6 +75,7 @@ enum IngestOpenAPI {
             case .object(var components)? = root["components"], case .object(var schemes)? = components["securitySchemes"]
         else { return ProfilesOpenAPI.document }
         for (path, item) in Self.paths { paths[path] = item }
+        for (path, item) in PrivacyOpenAPI.paths { paths[path] = item }
         for (path, item) in EmailOpenAPI.paths { paths[path] = item }
         if case .object(var schemas)? = components["schemas"] {
             for (name, schema) in EmailOpenAPI.schemas { schemas[name] = schema }

@@ -189,6 +189,7 @@ struct ProfilesAPI<Context: RequestContext> {
         ActivationsController<Context>(api: api).addRoutes(to: router)
         EmailSuppressionsController<Context>(api: api).addRoutes(to: router)
         UnsubscribeController<Context>(runtime: runtime).addRoutes(to: router)
+        PrivacyController<Context>(api: api).addRoutes(to: router)
         router.get("/openapi.json") { _, _ -> Response in ProfileAPIRequest.json(IngestOpenAPI.document) }
     }
 }

@@ -20,6 +20,7 @@ public enum Migrations {
         m060WebhookSources,
         m065DestinationSettings,
         m070EmailSuppressions,
+        m090Privacy,
     ]
 }
 

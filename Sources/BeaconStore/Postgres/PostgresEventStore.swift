@@ -109,7 +109,7 @@ public final class PostgresEventStore: EventStore, StoreLifecycle, SQLBackend {
                     stored.append((workspaceId, seq, event))
                 }
                 let driver = PostgresDriver(client: client, logger: logger)
-                for s in CommerceFactRows.statements(CommerceFactRows.rows(stored)) {
+                for s in CommerceFactRows.statements(CommerceFactRows.rows(stored)) + ConsentRows.statements(stored) {
                     try await conn.query(try driver.statement(s.sql, s.arguments), logger: logger)
                 }
             }

@@ -21,6 +21,9 @@ public final class SQLiteEventStore: EventStore, StoreLifecycle, SQLBackend {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            // Deleted content is overwritten with zeros, so an erased person's rows leave no
+            // copy in freed pages of the file (docs/privacy.md).
+            try db.execute(sql: "PRAGMA secure_delete = ON")
             if !db.configuration.readonly {
                 // The writer keeps the index pages it updates in its own cache instead of
                 // re-reading them for every group commit (docs/benchmarks.md: commit 1.17×
@@ -76,7 +79,9 @@ public final class SQLiteEventStore: EventStore, StoreLifecycle, SQLBackend {
                 results.append(AppendResult(inserted: inserted, duplicates: batch.events.count - inserted))
             }
             // The analytics projection of the new events, in the same transaction.
-            for s in CommerceFactRows.statements(CommerceFactRows.rows(stored), rowsPerStatement: 500) {
+            for s in CommerceFactRows.statements(CommerceFactRows.rows(stored), rowsPerStatement: 500)
+                + ConsentRows.statements(stored)
+            {
                 try db.execute(sql: s.sql, arguments: GRDBDriver.arguments(s.arguments))
             }
             return results

@@ -17,8 +17,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port: Int = 8080
 
+    @Option(help: "Minutes between retention runs over every workspace with rules (0: never; see docs/privacy.md).")
+    var retentionInterval: Int = 60
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+        guard retentionInterval >= 0 else { throw ValidationError("--retention-interval must be 0 or more minutes, got \(retentionInterval)") }
         do {
             _ = try DeliverySettings.fromEnvironment()
         } catch let error as ActivationError {
@@ -35,7 +39,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
         await runtime.recompute.setClusterCount(recompute.clusters)
         let app = buildApplication(
-            runtime: runtime, configuration: .init(host: host, port: port, recomputeInterval: recompute.interval), logger: logger,
+            runtime: runtime,
+            configuration: .init(
+                host: host, port: port, recomputeInterval: recompute.interval,
+                retentionInterval: retentionInterval > 0 ? .seconds(retentionInterval * 60) : nil),
+            logger: logger,
             dashboard: dashboard.settings())
         try await app.runService()
         try await runtime.close()

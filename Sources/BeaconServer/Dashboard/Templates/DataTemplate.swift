@@ -22,6 +22,10 @@ extension DashboardTemplates {
           </table>
           {{/page.imports.hasRows}}
         </section>
+        <section aria-labelledby="privacy-heading"><h2 id="privacy-heading">Suppressed subjects</h2>
+          <p id="suppression" data-subjects="{{page.suppression.subjects}}" data-dropped="{{page.suppression.droppedEvents}}">{{page.suppression.subjects}} suppressed subjects; {{page.suppression.droppedEvents}} of their events dropped before storage since the server started.
+          {{^page.suppression.hasSuppressions}}Suppress a person with <code>beacon privacy suppress --workspace {{page.workspaceName}} --identifier ID</code>; an erasure suppresses them too.{{/page.suppression.hasSuppressions}}</p>
+        </section>
         <section aria-labelledby="keys"><h2 id="keys">Sources and write keys</h2>
           <p>Write keys are stored only as SHA-256 hashes, so Beacon cannot show them again. Each source (website, app,
           server) should get its own key, so one can be revoked without touching the others.
