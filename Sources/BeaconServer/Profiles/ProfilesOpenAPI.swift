@@ -71,9 +71,9 @@ enum ProfilesOpenAPI {
                 "DestinationInput": ["oneOf": [["$ref": "#/components/schemas/WebhookDestinationInput"],
                                                ["$ref": "#/components/schemas/EmailDestinationInput"]]],
                 "WebhookDestinationInput": ["type": "object", "required": ["name", "url"], "properties": [
-                    "name": ["type": "string", "minLength": 1, "maxLength": 100, "pattern": "\S"], "type": ["type": ["string", "null"], "enum": ["webhook", .null], "description": "webhook (the default)"],
+                    "name": ["type": "string", "minLength": 1, "maxLength": 100, "pattern": "\\S"], "type": ["type": ["string", "null"], "enum": ["webhook", .null], "description": "webhook (the default)"],
                     "url": ["type": "string", "description": "absolute http or https URL",
-                            "pattern": "^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:[1-9][0-9]{0,3})?(/[A-Za-z0-9._~/-]*)?$"],
+                            "pattern": "^https?://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[1-9][0-9]{0,3})?(/[A-Za-z0-9._~/-]*)?$"],
                     "secret": ["type": ["string", "null"], "description": "whsec_… (Standard Webhooks): the base64 of 24 to 64 random bytes; made when absent, returned once",
                                "pattern": "^whsec_([A-Za-z0-9+/]{4}){8,21}$"],
                 ]],
