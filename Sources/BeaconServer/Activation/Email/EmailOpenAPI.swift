@@ -39,7 +39,10 @@ enum EmailOpenAPI {
     static let schemas: [String: JSONValue] = [
         "EmailSuppressionInput": [
             "type": "object", "required": ["address"],
-            "properties": ["address": ["type": "string"], "detail": ["type": "string"]],
+            "properties": [
+                "address": ["type": "string"], "detail": ["type": "string"],
+                "reason": ["type": "string", "enum": ["manual", "complaint", "bounce", "unsubscribe"]],
+            ],
         ],
         "EmailDestinationInput": [
             "type": "object",

@@ -80,11 +80,20 @@ struct EmailRouteTests {
                 uri: "/api/email-suppressions", method: .post, headers: auth,
                 body: ByteBuffer(string: #"{"address":"Ann@Example.com","detail":"asked by phone"}"#))
             #expect(r.status == .created)
+            r = try await client.execute(
+                uri: "/api/email-suppressions", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"address":"bo@example.com","reason":"spam"}"#))
+            #expect(r.status == .badRequest && problem(r)["field"] as? String == "reason")
+            r = try await client.execute(
+                uri: "/api/email-suppressions", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"address":"cy@example.com","reason":"complaint"}"#))
+            #expect(r.status == .created)
             r = try await client.execute(uri: "/api/email-suppressions", method: .get, headers: auth)
             let list = try JSONValue.parse(Data(buffer: r.body))["suppressions"]?.arrayValue ?? []
-            #expect(list.count == 1)
-            #expect(list.first?["address"]?.stringValue == "Ann@example.com".lowercased())
-            #expect(list.first?["reason"]?.stringValue == "manual")
+            #expect(list.count == 2)
+            let byAddress = Dictionary(uniqueKeysWithValues: list.compactMap { s in s["address"]?.stringValue.map { ($0, s) } })
+            #expect(byAddress["ann@example.com"]?["reason"]?.stringValue == "manual")
+            #expect(byAddress["cy@example.com"]?["reason"]?.stringValue == "complaint")
             r = try await client.execute(uri: "/api/email-suppressions/ann%40example.com", method: .delete, headers: auth)
             #expect(r.status == .noContent)
             r = try await client.execute(uri: "/api/email-suppressions/ann@example.com", method: .delete, headers: auth)
