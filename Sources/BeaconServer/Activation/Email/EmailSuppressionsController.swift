@@ -27,7 +27,8 @@ struct EmailSuppressionsController<Context: RequestContext> {
             guard let reason = EmailSuppression.Reason(rawValue: reasonText) else {
                 throw ProblemDetails(
                     .badRequest,
-                    detail: "reason must be one of \(EmailSuppression.Reason.allCases.map(\.rawValue).joined(separator: ", "))",
+                    detail:
+                        "reason must be one of \(EmailSuppression.Reason.allCases.map(\.rawValue).joined(separator: ", "))",
                     field: "reason")
             }
             let s = try await ActivationAPIJSON.run {

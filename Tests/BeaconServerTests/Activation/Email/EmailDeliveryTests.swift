@@ -72,7 +72,9 @@ struct EmailDeliveryTests {
         return Setup(runtime: runtime, workspace: ws, key: key, destination: destination, delivery: delivery)
     }
 
-    static func unique(_ prefix: String) -> String { "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())@example.com" }
+    static func unique(_ prefix: String) -> String {
+        "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())@example.com"
+    }
 
     @Test(
         "a delivered email has a text and an HTML part, the RFC 8058 headers and the idempotency key as Message-ID",
