@@ -32,6 +32,7 @@ PAGES = [
     ("personas", "/dashboard/personas"),
     ("feedback", "/dashboard/feedback"),
     ("data", "/dashboard/data"),
+    ("destinations", "/dashboard/destinations"),
     ("users", "/dashboard/users"),
     ("account", "/dashboard/account"),
     ("customers", "/dashboard/customers?q=customer1"),

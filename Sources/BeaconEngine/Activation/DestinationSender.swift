@@ -62,7 +62,8 @@ public struct DestinationSenders: Sendable {
                 url: url, secrets: secrets, transport: webhookTransport(destination, settings), settings: settings,
                 clock: clock)
         case .email:
-            return try EmailSender(destination: destination, secrets: secrets, context: email, settings: settings, clock: clock)
+            return try EmailSender(
+                destination: destination, secrets: secrets, context: email, settings: settings, clock: clock)
         }
     }
 }

@@ -139,7 +139,7 @@ enum ProfilesOpenAPI {
             "/api/segments/{id}/changes": ["get": operation("Entered/exited records", params: [id, integer("after", "cursor: change number", 0, Int(ProfileAPIRequest.maxCursor)), longLimit])],
             "/api/destinations": [
                 "get": operation("List destinations with their pending, delivered and dead message counts"),
-                "post": operation("Create a webhook destination; the reply carries its signing secret, shown this once",
+                "post": operation("Create a webhook destination (the reply carries its signing secret, shown this once) or an email destination (EmailDestinationInput)",
                                   body: "DestinationInput", responses: ["201": "Created", "409": "problem"]),
             ],
             "/api/destinations/{id}": [

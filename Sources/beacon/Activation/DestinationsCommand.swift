@@ -9,8 +9,8 @@ struct DestinationsCommand: AsyncParsableCommand {
         commandName: "destinations",
         abstract: "Create and manage webhook destinations; inspect and replay dead letters.",
         subcommands: [
-            Create.self, CreateEmail.self, List.self, Delete.self, Pause.self, Resume.self, Test.self, RotateSecret.self,
-            Messages.self, Replay.self,
+            Create.self, CreateEmail.self, List.self, Delete.self, Pause.self, Resume.self, Test.self,
+            RotateSecret.self, Messages.self, Replay.self,
         ])
 
     struct Create: AsyncParsableCommand {

@@ -31,7 +31,10 @@ struct EmailSuppressionStoreTests {
         let found = try #require(try await list.suppression(workspaceId: ws, address: "ANN@example.COM"))
         #expect(found.address == "ann@example.com" && found.reason == .bounce && found.createdAt == t0)
         #expect(try await list.suppression(workspaceId: other, address: "ann@example.com") == nil)
-        #expect(try await list.suppressions(workspaceId: ws, limit: 10).map(\.address) == ["bob@example.com", "ann@example.com"])
+        #expect(
+            try await list.suppressions(workspaceId: ws, limit: 10).map(\.address) == [
+                "bob@example.com", "ann@example.com",
+            ])
         #expect(try await list.suppressions(workspaceId: ws, limit: 1).count == 1)
         #expect(try await list.remove(workspaceId: ws, address: "Ann@example.com"))
         #expect(try await !list.remove(workspaceId: ws, address: "ann@example.com"))

@@ -61,7 +61,9 @@ extension ActivationService {
 
     static func checkName(_ name: String) throws -> String {
         let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 100 else { throw ActivationError(field: "name", "must be 1 to 100 characters") }
+        guard !name.isEmpty, name.count <= 100 else {
+            throw ActivationError(field: "name", "must be 1 to 100 characters")
+        }
         return name
     }
 
@@ -107,7 +109,8 @@ extension ActivationService {
         try await stores.emailSuppressions.suppress(
             EmailSuppression(
                 workspaceId: t.workspaceId, address: t.address, reason: .unsubscribe,
-                detail: "one-click unsubscribe (destination \(t.destinationId))", createdAt: Timestamp.truncated(clock())))
+                detail: "one-click unsubscribe (destination \(t.destinationId))",
+                createdAt: Timestamp.truncated(clock())))
         return t
     }
 }

@@ -88,7 +88,7 @@ public struct EmailSender: DestinationSender {
 
     /// Sends one outbox message.
     public func send(_ message: OutboxMessage) async -> Outcome {
-        let recipient: (address: EmailAddress, profile: Profile?)
+        let recipient: Recipient
         switch await self.recipient(of: message) {
         case .success(let r): recipient = r
         case .failure(let refusal): return refusal.outcome
@@ -150,13 +150,15 @@ public struct EmailSender: DestinationSender {
             ])
     }
 
+    private typealias Recipient = (address: EmailAddress, profile: Profile?)
+
     private struct Refusal: Error {
         var outcome: Outcome
     }
 
     /// The address (and profile) a message goes to: the profile's email now, else the one in
     /// the payload; a destination test goes to the sender's own address.
-    private func recipient(of message: OutboxMessage) async -> Result<(address: EmailAddress, profile: Profile?), Refusal> {
+    private func recipient(of message: OutboxMessage) async -> Result<Recipient, Refusal> {
         let payload = try? JSONValue.parse(Data(message.payload.utf8))
         if payload?["type"]?.stringValue == "destination.test" {
             guard let from = try? EmailAddress(settings.from) else {

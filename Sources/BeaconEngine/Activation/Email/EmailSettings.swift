@@ -65,7 +65,8 @@ public struct EmailSettings: Sendable, Equatable {
             host: host, port: port, security: SMTPServer.Security(rawValue: settings["security"] ?? "") ?? .starttls,
             username: settings["username"], from: settings["from"] ?? "", fromName: settings["fromName"],
             subject: settings["subject"] ?? "", text: settings["text"] ?? "", html: settings["html"] ?? "",
-            unsubscribeBase: settings["unsubscribeUrl"] ?? "", verifyCertificate: settings["verifyCertificate"] != "false")
+            unsubscribeBase: settings["unsubscribeUrl"] ?? "",
+            verifyCertificate: settings["verifyCertificate"] != "false")
         try validate()
     }
 
@@ -82,19 +83,25 @@ public struct EmailSettings: Sendable, Equatable {
         } catch {
             throw ActivationError(field: "from", "must be the sender's email address, not '\(from)'")
         }
-        if let fromName, fromName.count > 100 { throw ActivationError(field: "fromName", "must be at most 100 characters") }
+        if let fromName, fromName.count > 100 {
+            throw ActivationError(field: "fromName", "must be at most 100 characters")
+        }
         for (field, template) in [("subject", subject), ("text", text), ("html", html)] {
             guard !template.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw ActivationError(field: field, "is required (a Mustache template over profile traits)")
             }
-            guard template.utf8.count <= 256 * 1024 else { throw ActivationError(field: field, "must be at most 256 KB") }
+            guard template.utf8.count <= 256 * 1024 else {
+                throw ActivationError(field: field, "must be at most 256 KB")
+            }
         }
-        guard let base = URL(string: unsubscribeBase), base.scheme?.lowercased() == "https", let h = base.host, !h.isEmpty,
+        guard let base = URL(string: unsubscribeBase), base.scheme?.lowercased() == "https", let h = base.host,
+            !h.isEmpty,
             base.query == nil, !unsubscribeBase.contains(" ")
         else {
             throw ActivationError(
                 field: "unsubscribeUrl",
-                "must be the https address this server is reached at (RFC 8058 links are https), not '\(unsubscribeBase)'")
+                "must be the https address this server is reached at (RFC 8058 links are https), not '\(unsubscribeBase)'"
+            )
         }
     }
 

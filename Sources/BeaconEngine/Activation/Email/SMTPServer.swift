@@ -52,7 +52,8 @@ public struct SMTPServer: Sendable {
 
     /// Whether `host` is an IP address literal (which TLS cannot send as the server name).
     var hostIsAddress: Bool {
-        host.contains(":") || host.split(separator: ".").count == 4 && host.split(separator: ".").allSatisfy { UInt8($0) != nil }
+        host.contains(":")
+            || host.split(separator: ".").count == 4 && host.split(separator: ".").allSatisfy { UInt8($0) != nil }
     }
 }
 

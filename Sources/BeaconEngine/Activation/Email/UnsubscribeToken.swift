@@ -38,7 +38,8 @@ public struct UnsubscribeToken: Sendable, Equatable {
         else { return nil }
         let parts = String(decoding: plain, as: UTF8.self).split(separator: "\u{1F}", omittingEmptySubsequences: false)
         guard parts.count == 4, parts[0] == "u1" else { return nil }
-        return UnsubscribeToken(workspaceId: String(parts[1]), destinationId: String(parts[2]), address: String(parts[3]))
+        return UnsubscribeToken(
+            workspaceId: String(parts[1]), destinationId: String(parts[2]), address: String(parts[3]))
     }
 
     /// A key of its own derived from the server's key, so a token can never be opened as a

@@ -40,7 +40,8 @@ enum EmailDestinationRequest {
         guard let value = body[field], value != .null else { return nil }
         if case .number(let n) = value, n.rounded() == n, abs(n) < 1e9 { return Int(n) }
         if case .string(let s) = value, let n = Int(s) { return n }
-        throw ProblemDetails(.badRequest, detail: "\(field) must be an integer, got \(value.typeDescription)", field: field)
+        throw ProblemDetails(
+            .badRequest, detail: "\(field) must be an integer, got \(value.typeDescription)", field: field)
     }
 
     /// An optional boolean field.

@@ -24,12 +24,16 @@ enum EmailOpenAPI {
         ],
         "/u/{token}": [
             "get": [
-                "summary": "The unsubscribe confirmation page of an email's List-Unsubscribe link (a GET changes nothing)",
+                "summary":
+                    "The unsubscribe confirmation page of an email's List-Unsubscribe link (a GET changes nothing)",
                 "security": [], "parameters": [token],
-                "responses": ["200": ["description": "HTML page with a button"], "404": ["description": "Invalid link"]],
+                "responses": [
+                    "200": ["description": "HTML page with a button"], "404": ["description": "Invalid link"],
+                ],
             ],
             "post": [
-                "summary": "RFC 8058 one-click unsubscribe (body List-Unsubscribe=One-Click): the address is suppressed",
+                "summary":
+                    "RFC 8058 one-click unsubscribe (body List-Unsubscribe=One-Click): the address is suppressed",
                 "security": [], "parameters": [token],
                 "responses": ["200": ["description": "Unsubscribed"], "404": IngestOpenAPI.problem("Invalid token")],
             ],
@@ -39,7 +43,10 @@ enum EmailOpenAPI {
     static let schemas: [String: JSONValue] = [
         "EmailSuppressionInput": [
             "type": "object", "required": ["address"],
-            "properties": ["address": ["type": "string"], "detail": ["type": "string"]],
+            "properties": [
+                "address": ["type": "string"], "detail": ["type": "string"],
+                "reason": ["type": "string", "enum": ["manual", "complaint", "bounce", "unsubscribe"]],
+            ],
         ],
         "EmailDestinationInput": [
             "type": "object",
@@ -55,7 +62,9 @@ enum EmailOpenAPI {
                 "subject": ["type": "string", "description": "Mustache over profile traits"],
                 "text": ["type": "string", "description": "Mustache over profile traits"],
                 "html": ["type": "string", "description": "Mustache over profile traits (values HTML-escaped)"],
-                "unsubscribeUrl": ["type": "string", "description": "https base of this server; links are <base>/u/<token>"],
+                "unsubscribeUrl": [
+                    "type": "string", "description": "https base of this server; links are <base>/u/<token>",
+                ],
                 "verifyCertificate": ["type": "boolean"],
                 "verify": ["type": "boolean", "description": "connect and log in before saving"],
             ],

@@ -23,8 +23,16 @@ struct EmailSuppressionsController<Context: RequestContext> {
             let body = try await api.body(request)
             let address = try string(body, "address")
             let detail = try optionalString(body, "detail") ?? ""
+            let reasonText = try optionalString(body, "reason") ?? EmailSuppression.Reason.manual.rawValue
+            guard let reason = EmailSuppression.Reason(rawValue: reasonText) else {
+                throw ProblemDetails(
+                    .badRequest,
+                    detail:
+                        "reason must be one of \(EmailSuppression.Reason.allCases.map(\.rawValue).joined(separator: ", "))",
+                    field: "reason")
+            }
             let s = try await ActivationAPIJSON.run {
-                try await service.suppressEmail(workspaceId: ws.id, address: address, reason: .manual, detail: detail)
+                try await service.suppressEmail(workspaceId: ws.id, address: address, reason: reason, detail: detail)
             }
             return ProfileAPIRequest.json(Self.json(s), status: .created)
         }

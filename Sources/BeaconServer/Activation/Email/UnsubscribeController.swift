@@ -16,7 +16,8 @@ struct UnsubscribeController<Context: RequestContext> {
         router.get("/u/:token") { _, context -> Response in
             let token = try context.parameters.require("token")
             guard let t = try runtime.activation.unsubscribeToken(token) else {
-                return Self.page(.notFound, "This unsubscribe link is not valid", "It may have been copied incompletely.")
+                return Self.page(
+                    .notFound, "This unsubscribe link is not valid", "It may have been copied incompletely.")
             }
             return Self.page(
                 .ok, "Unsubscribe", "Stop emails to \(Self.escape(Self.masked(t.address)))?",

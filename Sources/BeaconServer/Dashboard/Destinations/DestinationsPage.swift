@@ -60,7 +60,8 @@ struct DestinationsPage: Sendable {
         self.destinations = destinations.map { d, counts in
             Row(
                 id: d.id, name: d.name, type: d.kind.rawValue, address: d.url, state: d.state.rawValue,
-                reason: d.stateReason ?? "", hasReason: d.stateReason != nil, pending: counts[.pending] ?? 0, delivered: counts[.delivered] ?? 0,
+                reason: d.stateReason ?? "", hasReason: d.stateReason != nil, pending: counts[.pending] ?? 0,
+                delivered: counts[.delivered] ?? 0,
                 dead: counts[.dead] ?? 0, href: "/dashboard/destinations/" + DashboardQuery.encode(d.id) + query,
                 isActive: d.state == .active, isWebhook: d.kind == .webhook)
         }
@@ -75,7 +76,8 @@ struct DestinationsPage: Sendable {
             case .segment(let id, let on):
                 trigger = "segment \(segmentNames[id] ?? id) " + on.sorted().map(\.rawValue).joined(separator: ", ")
             case .event(let name, let properties):
-                trigger = "event \(name)" + (properties.isEmpty ? "" : " where \(JSONValue.object(properties).serialized())")
+                trigger =
+                    "event \(name)" + (properties.isEmpty ? "" : " where \(JSONValue.object(properties).serialized())")
             }
             return ActivationRow(id: a.id, trigger: trigger, destination: names[a.destinationId] ?? a.destinationId)
         }

@@ -82,7 +82,8 @@ struct DestinationsRoutes<Context: RequestContext>: Sendable {
                 return try await change(request) { ws, form, all in
                     switch action {
                     case "test": _ = try await service.sendTest(workspaceId: ws.id, destinationId: id)
-                    case "pause", "resume": _ = try await service.setActive(workspaceId: ws.id, id: id, action == "resume")
+                    case "pause", "resume":
+                        _ = try await service.setActive(workspaceId: ws.id, id: id, action == "resume")
                     case "rotate-secret":
                         let rotated = try await service.rotateSecret(workspaceId: ws.id, id: id)
                         return try secretPage(rotated.destination, rotated.secret, ws, all)
@@ -119,7 +120,8 @@ struct DestinationsRoutes<Context: RequestContext>: Sendable {
             rows.append((d, try await service.counts(workspaceId: ws.id, destinationId: d.id)))
         }
         let page = DestinationsPage(
-            destinations: rows, segments: try await controller.runtime.profiles.profileStore.segments(workspaceId: ws.id),
+            destinations: rows,
+            segments: try await controller.runtime.profiles.profileStore.segments(workspaceId: ws.id),
             activations: try await service.activations(workspaceId: ws.id),
             suppressions: try await service.emailSuppressions(workspaceId: ws.id, limit: 200),
             selectedSegment: request.uri.queryParameters["segment"].map(String.init),
@@ -130,10 +132,13 @@ struct DestinationsRoutes<Context: RequestContext>: Sendable {
 
     func detail(_ request: Request, id: String) async throws -> Response {
         let (current, all) = try await controller.workspaces(request)
-        guard let ws = current else { throw ProblemDetails(.notFound, detail: "there is no workspace yet", field: "ws") }
+        guard let ws = current else {
+            throw ProblemDetails(.notFound, detail: "there is no workspace yet", field: "ws")
+        }
         let d = try await ActivationAPIJSON.run { try await service.destination(workspaceId: ws.id, id: id) }
         let page = DestinationDetailPage(
-            destination: d, log: try await service.messages(workspaceId: ws.id, destinationId: id, state: nil, limit: 50),
+            destination: d,
+            log: try await service.messages(workspaceId: ws.id, destinationId: id, state: nil, limit: 50),
             dead: try await service.messages(workspaceId: ws.id, destinationId: id, state: .dead, limit: 200),
             canManage: DashboardSession.user?.role == .admin)
         return try controller.render(
@@ -148,12 +153,15 @@ struct DestinationsRoutes<Context: RequestContext>: Sendable {
             throw ProblemDetails(.forbidden, detail: "only an administrator can change destinations", field: "ws")
         }
         let (current, all) = try await controller.workspaces(request)
-        guard let ws = current else { throw ProblemDetails(.notFound, detail: "there is no workspace yet", field: "ws") }
+        guard let ws = current else {
+            throw ProblemDetails(.notFound, detail: "there is no workspace yet", field: "ws")
+        }
         let form = try await DashboardForm.decode(Form.self, from: request)
         return try await ActivationAPIJSON.run { try await body(ws, form, all) }
     }
 
-    private func secretPage(_ d: Destination, _ secret: String, _ ws: Workspace, _ all: [Workspace]) throws -> Response {
+    private func secretPage(_ d: Destination, _ secret: String, _ ws: Workspace, _ all: [Workspace]) throws -> Response
+    {
         try controller.render(
             "destinationSecret", title: "Signing secret", path: Self.path, workspace: ws, all: all, asOf: nil,
             page: DestinationSecretPage(

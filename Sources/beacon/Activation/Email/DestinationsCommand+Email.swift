@@ -42,7 +42,8 @@ extension DestinationsCommand {
         func run() async throws {
             let text = try read(textFile, option: "--text-file")
             let html = try read(htmlFile, option: "--html-file")
-            let password = try passwordFile.map { try read($0, option: "--password-file") }
+            let password =
+                try passwordFile.map { try read($0, option: "--password-file") }
                 .map { $0.trimmingCharacters(in: .newlines) }
                 ?? ProcessInfo.processInfo.environment["BEACON_SMTP_PASSWORD"]
             let settings = EmailSettings(
@@ -73,7 +74,9 @@ extension DestinationsCommand {
 
         func run() async throws {
             try await store.withWorkspace(workspace) { runtime, ws in
-                print("\(id)\t\(try await runtime.activation.setActive(workspaceId: ws.id, id: id, false).state.rawValue)")
+                print(
+                    "\(id)\t\(try await runtime.activation.setActive(workspaceId: ws.id, id: id, false).state.rawValue)"
+                )
             }
         }
     }
@@ -88,7 +91,8 @@ extension DestinationsCommand {
 
         func run() async throws {
             try await store.withWorkspace(workspace) { runtime, ws in
-                print("\(id)\t\(try await runtime.activation.setActive(workspaceId: ws.id, id: id, true).state.rawValue)")
+                print(
+                    "\(id)\t\(try await runtime.activation.setActive(workspaceId: ws.id, id: id, true).state.rawValue)")
             }
         }
     }

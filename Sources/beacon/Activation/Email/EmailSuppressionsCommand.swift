@@ -31,11 +31,19 @@ struct EmailSuppressionsCommand: AsyncParsableCommand {
         @Argument(help: "Workspace name.") var workspace: String
         @Argument(help: "The email address.") var address: String
         @Option(help: "A note.") var detail = ""
+        @Option(help: "manual, complaint, bounce or unsubscribe.") var reason = "manual"
+
+        func validate() throws {
+            guard EmailSuppression.Reason(rawValue: reason) != nil else {
+                throw ValidationError("--reason must be manual, complaint, bounce or unsubscribe, got '\(reason)'")
+            }
+        }
 
         func run() async throws {
             try await store.withWorkspace(workspace) { runtime, ws in
                 let s = try await runtime.activation.suppressEmail(
-                    workspaceId: ws.id, address: address, reason: .manual, detail: detail)
+                    workspaceId: ws.id, address: address, reason: EmailSuppression.Reason(rawValue: reason) ?? .manual,
+                    detail: detail)
                 print("suppressed \(s.address) (\(s.reason.rawValue))")
             }
         }

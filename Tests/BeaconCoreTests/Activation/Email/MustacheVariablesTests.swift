@@ -5,7 +5,8 @@ import Testing
 struct MustacheVariablesTests {
     @Test("variables and section names count; comments, closers and partials do not")
     func names() throws {
-        let t = "Hi {{ first_name }}! {{{html_bio}}} {{&raw}} {{#vip}}VIP {{tier.name}}{{/vip}}{{^city}}no city{{/city}} {{! plan }} {{> footer}} {{.}}"
+        let t =
+            "Hi {{ first_name }}! {{{html_bio}}} {{&raw}} {{#vip}}VIP {{tier.name}}{{/vip}}{{^city}}no city{{/city}} {{! plan }} {{> footer}} {{.}}"
         #expect(try MustacheVariables.names(in: t) == ["first_name", "html_bio", "raw", "vip", "tier", "city"])
         #expect(try MustacheVariables.names(in: "{{a}}{{a}}{{b}}") == ["a", "b"])
         #expect(try MustacheVariables.names(in: "plain text") == [])

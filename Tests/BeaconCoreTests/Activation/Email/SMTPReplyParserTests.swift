@@ -10,7 +10,9 @@ struct SMTPReplyParserTests {
 
     @Test("a multi-line EHLO reply is one reply with its extensions")
     func multiLine() throws {
-        let replies = try parse(["250-mail.example.com Hello", "250-SIZE 10240000", "250-AUTH PLAIN LOGIN", "250 STARTTLS"])
+        let replies = try parse([
+            "250-mail.example.com Hello", "250-SIZE 10240000", "250-AUTH PLAIN LOGIN", "250 STARTTLS",
+        ])
         #expect(replies.count == 1)
         let r = try #require(replies.first)
         #expect(r.code == 250 && r.lines.count == 4)

@@ -32,11 +32,13 @@ struct UnsubscribeTokenTests {
         p.traits["first_name"] = TraitValue(value: .string("Ann & <Bo>"), at: p.firstSeen, source: "t", seq: 1)
         p.traits["vip"] = TraitValue(value: .bool(true), at: p.firstSeen, source: "t", seq: 1)
         let out = templates.render(
-            EmailTemplates.context(profile: p, email: "ann@example.com", unsubscribeURL: "https://u/1", asOf: p.firstSeen))
+            EmailTemplates.context(
+                profile: p, email: "ann@example.com", unsubscribeURL: "https://u/1", asOf: p.firstSeen))
         #expect(out.subject == "Hi Ann & <Bo>")
         #expect(out.text == "Dear Ann & <Bo>, VIP https://u/1")
         #expect(out.html == "<p>Ann &amp; &lt;Bo&gt;</p>")
-        #expect(throws: ActivationError(field: "html", "refers to a trait no profile in this workspace has: {{plan}}")) {
+        #expect(throws: ActivationError(field: "html", "refers to a trait no profile in this workspace has: {{plan}}"))
+        {
             var s = settings
             s.html = "{{plan}}"
             _ = try EmailTemplates(s, knownNames: ["first_name", "vip"])

@@ -12,7 +12,9 @@ struct EmailCommandTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-cli-\(UUID().uuidString)").path
         var env = ProcessInfo.processInfo.environment
         env["BEACON_SECRET_KEY"] = Data(repeating: 5, count: 32).base64EncodedString()
-        #expect(try await runProcess(binary, ["workspace", "create", "shop", "--data-dir", dir], environment: env).status == 0)
+        #expect(
+            try await runProcess(binary, ["workspace", "create", "shop", "--data-dir", dir], environment: env).status
+                == 0)
         let text = dir + "-text.mustache", html = dir + "-html.mustache"
         try "Hello {{email}}".write(toFile: text, atomically: true, encoding: .utf8)
         try "<p>Hello {{email}}</p>".write(toFile: html, atomically: true, encoding: .utf8)
@@ -31,12 +33,16 @@ struct EmailCommandTests {
         #expect(unknown.status != 0 && unknown.stderr.contains("subject: refers to a trait"), "\(unknown.stderr)")
         let created = try await create("127.0.0.1", "Hi")
         #expect(created.status == 0, "\(created.stderr)")
-        let id = try #require(created.stdout.split(separator: "\n").first { $0.hasPrefix("destination: ") }?.dropFirst(13))
-        let paused = try await runProcess(binary, ["destinations", "pause", "shop", String(id), "--data-dir", dir], environment: env)
+        let id = try #require(
+            created.stdout.split(separator: "\n").first { $0.hasPrefix("destination: ") }?.dropFirst(13))
+        let paused = try await runProcess(
+            binary, ["destinations", "pause", "shop", String(id), "--data-dir", dir], environment: env)
         #expect(paused.stdout == "\(id)\tpaused\n", "\(paused.stderr)")
-        let listed = try await runProcess(binary, ["destinations", "list", "shop", "--data-dir", dir], environment: env)
+        let listed = try await runProcess(
+            binary, ["destinations", "list", "shop", "--data-dir", dir], environment: env)
         #expect(listed.stdout.contains("\tnews\tpaused\tsmtp://127.0.0.1:2525\t"), "\(listed.stdout)")
-        let resumed = try await runProcess(binary, ["destinations", "resume", "shop", String(id), "--data-dir", dir], environment: env)
+        let resumed = try await runProcess(
+            binary, ["destinations", "resume", "shop", String(id), "--data-dir", dir], environment: env)
         #expect(resumed.stdout == "\(id)\tactive\n")
 
         let added = try await runProcess(
@@ -46,8 +52,10 @@ struct EmailCommandTests {
         let badAddress = try await runProcess(
             binary, ["email-suppressions", "add", "shop", "nope", "--data-dir", dir], environment: env)
         #expect(badAddress.status != 0 && badAddress.stderr.contains("address: 'nope' is not an email address"))
-        let list = try await runProcess(binary, ["email-suppressions", "list", "shop", "--data-dir", dir], environment: env)
-        #expect(list.stdout.hasPrefix("ann@example.com\tmanual\t") && list.stdout.hasSuffix("\tphone\n"), "\(list.stdout)")
+        let list = try await runProcess(
+            binary, ["email-suppressions", "list", "shop", "--data-dir", dir], environment: env)
+        #expect(
+            list.stdout.hasPrefix("ann@example.com\tmanual\t") && list.stdout.hasSuffix("\tphone\n"), "\(list.stdout)")
         let removed = try await runProcess(
             binary, ["email-suppressions", "remove", "shop", "ann@example.com", "--data-dir", dir], environment: env)
         #expect(removed.stdout == "removed ann@example.com\n")

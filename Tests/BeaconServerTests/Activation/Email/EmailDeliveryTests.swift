@@ -72,7 +72,9 @@ struct EmailDeliveryTests {
         return Setup(runtime: runtime, workspace: ws, key: key, destination: destination, delivery: delivery)
     }
 
-    static func unique(_ prefix: String) -> String { "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())@example.com" }
+    static func unique(_ prefix: String) -> String {
+        "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())@example.com"
+    }
 
     @Test(
         "a delivered email has a text and an HTML part, the RFC 8058 headers and the idempotency key as Message-ID",
@@ -107,10 +109,15 @@ struct EmailDeliveryTests {
         arguments: backends)
     func bounceAndRetry(_ backend: String) async throws {
         let s = try await Self.setup(backend)
-        let bounced = Self.unique("rcpt550-bo"), later = Self.unique("once451-cy")
+        let bounced = Self.unique("rcpt550-bo"), later = Self.unique("once451-cy"), refused = Self.unique("data554-di")
         try await s.identify("u-bo", #"{"email":"\#(bounced)","first_name":"Bo","plan":"pro"}"#)
         try await s.identify("u-cy", #"{"email":"\#(later)","first_name":"Cy","plan":"pro"}"#)
-        var log = try await s.settled(count: 2)
+        try await s.identify("u-di", #"{"email":"\#(refused)","first_name":"Di","plan":"pro"}"#)
+        var log = try await s.settled(count: 3)
+        // A 5xx to the message itself (after DATA) is a hard bounce too.
+        let afterData = try #require(log.first { $0.payload.contains(refused) })
+        #expect(afterData.state == .dead && afterData.lastStatus == 554 && afterData.attempts == 1)
+        #expect(ScriptedSMTP.messages(to: refused).isEmpty)
         let dead = try #require(log.first { $0.payload.contains(bounced) })
         #expect(dead.state == .dead && dead.attempts == 1 && dead.lastStatus == 550)
         #expect(dead.lastError?.contains("RCPT TO: 550") == true, "\(dead.lastError ?? "")")
@@ -118,14 +125,14 @@ struct EmailDeliveryTests {
         #expect(ScriptedSMTP.attempts(later) == [451, 250])
         #expect(ScriptedSMTP.messages(to: later).count == 1)
 
-        let suppression = try #require(
-            try await s.runtime.activation.emailSuppressions(workspaceId: s.workspace.id).first { $0.address == bounced })
-        #expect(suppression.reason == .bounce)
+        let suppressions = try await s.runtime.activation.emailSuppressions(workspaceId: s.workspace.id)
+        #expect(Set(suppressions.map(\.address)) == [bounced, refused])
+        #expect(suppressions.allSatisfy { $0.reason == .bounce })
         // The profile leaves and enters again: a new message, refused before any SMTP command.
         try await s.identify("u-bo", #"{"plan":"free"}"#)
         try await s.identify("u-bo", #"{"plan":"pro"}"#)
-        log = try await s.settled(count: 3)
-        #expect(log.count == 3)
+        log = try await s.settled(count: 4)
+        #expect(log.count == 4)
         let second = try #require(log.first)
         #expect(second.state == .dead && second.lastError?.contains("suppressed (bounce)") == true)
         #expect(ScriptedSMTP.attempts(bounced) == [550])

@@ -29,15 +29,18 @@ struct EmailRouteTests {
         let token = try await server.runtime.profiles.createAPIToken(workspaceId: ws, label: "test")
         let auth: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
         _ = try await server.runtime.ingest.ingest(
-            body: Array(#"{"batch":[{"type":"identify","userId":"u1","messageId":"m1","traits":{"first_name":"Ann"}}]}"#.utf8),
+            body: Array(
+                #"{"batch":[{"type":"identify","userId":"u1","messageId":"m1","traits":{"first_name":"Ann"}}]}"#.utf8),
             endpoint: .batch, writeKey: server.writeKey)
         _ = try await server.runtime.profiles.catchUp(workspaceId: ws)
         let cases: [([String: JSONValue?], String)] = [
             (["host": nil], "host"), (["host": "bad host!"], "host"), (["host": "-x.example"], "host"),
             (["port": .number(70000)], "port"), (["port": "abc"], "port"), (["security": "ssl"], "security"),
             (["from": "nope"], "from"), (["subject": "Hi {{unknown_trait}}"], "subject"),
-            (["html": "<p>{{plan}}</p>"], "html"), (["text": "{{#vip}}x{{/vip}}"], "text"), (["text": "{{name"], "text"),
-            (["unsubscribeUrl": "http://beacon.example.com"], "unsubscribeUrl"), (["unsubscribeUrl": nil], "unsubscribeUrl"),
+            (["html": "<p>{{plan}}</p>"], "html"), (["text": "{{#vip}}x{{/vip}}"], "text"),
+            (["text": "{{name"], "text"),
+            (["unsubscribeUrl": "http://beacon.example.com"], "unsubscribeUrl"),
+            (["unsubscribeUrl": nil], "unsubscribeUrl"),
             (["username": "u"], "password"),
             // Nothing listens on port 1: with verify the server is tried before anything is saved.
             (["port": .number(1), "verify": .bool(true)], "host"), (["verify": "yes"], "verify"),
@@ -80,12 +83,23 @@ struct EmailRouteTests {
                 uri: "/api/email-suppressions", method: .post, headers: auth,
                 body: ByteBuffer(string: #"{"address":"Ann@Example.com","detail":"asked by phone"}"#))
             #expect(r.status == .created)
+            r = try await client.execute(
+                uri: "/api/email-suppressions", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"address":"bo@example.com","reason":"spam"}"#))
+            #expect(r.status == .badRequest && problem(r)["field"] as? String == "reason")
+            r = try await client.execute(
+                uri: "/api/email-suppressions", method: .post, headers: auth,
+                body: ByteBuffer(string: #"{"address":"cy@example.com","reason":"complaint"}"#))
+            #expect(r.status == .created)
             r = try await client.execute(uri: "/api/email-suppressions", method: .get, headers: auth)
             let list = try JSONValue.parse(Data(buffer: r.body))["suppressions"]?.arrayValue ?? []
-            #expect(list.count == 1)
-            #expect(list.first?["address"]?.stringValue == "Ann@example.com".lowercased())
-            #expect(list.first?["reason"]?.stringValue == "manual")
-            r = try await client.execute(uri: "/api/email-suppressions/ann%40example.com", method: .delete, headers: auth)
+            #expect(list.count == 2)
+            let byAddress = Dictionary(
+                uniqueKeysWithValues: list.compactMap { s in s["address"]?.stringValue.map { ($0, s) } })
+            #expect(byAddress["ann@example.com"]?["reason"]?.stringValue == "manual")
+            #expect(byAddress["cy@example.com"]?["reason"]?.stringValue == "complaint")
+            r = try await client.execute(
+                uri: "/api/email-suppressions/ann%40example.com", method: .delete, headers: auth)
             #expect(r.status == .noContent)
             r = try await client.execute(uri: "/api/email-suppressions/ann@example.com", method: .delete, headers: auth)
             #expect(r.status == .notFound && problem(r)["field"] as? String == "address")

@@ -47,7 +47,8 @@ struct EmailSTARTTLSTests {
             guard !chunk.isEmpty else { break }
             line.append(chunk)
         }
-        let port = try #require(Int(String(decoding: line, as: UTF8.self).dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let port = try #require(
+            Int(String(decoding: line, as: UTF8.self).dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines)))
 
         let runtime = try await WebhookDeliveryTests.runtime("sqlite")
         let (ws, _) = try await runtime.workspaces.create(name: "tls-\(UUID().uuidString.prefix(8))")

@@ -34,7 +34,9 @@ enum ScriptedSMTP {
 
     private static func lines<T: Decodable>(_ file: String, as type: T.Type) -> [T] {
         guard let spool, let data = FileManager.default.contents(atPath: spool + "/" + file) else { return [] }
-        return data.split(separator: UInt8(ascii: "\n")).compactMap { try? JSONDecoder().decode(T.self, from: Data($0)) }
+        return data.split(separator: UInt8(ascii: "\n")).compactMap {
+            try? JSONDecoder().decode(T.self, from: Data($0))
+        }
     }
 
     /// The accepted messages to `address`.
