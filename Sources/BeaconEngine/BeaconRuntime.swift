@@ -34,15 +34,25 @@ public struct BeaconRuntime: Sendable {
     public let activation: ActivationService
     /// The outbox's delivery workers (run by the server).
     public let delivery: DeliveryService
+    /// The hash-chained audit log.
+    public let audit: AuditLog
+    /// API tokens' scopes and expiry, users' workspace roles.
+    public let access: AccessService
 
     /// The key that seals destination secrets, from the environment (`SecretBox.fromEnvironment`),
     /// read once per process so concurrent first uses agree on one key file.
     public static let environmentSecrets: @Sendable () throws -> SecretBox = { try environmentBox.get() }
     private static let environmentBox = Result { try SecretBox.fromEnvironment() }
 
+    /// The key that signs exported audit heads, from the environment (`AuditSigningKey.fromEnvironment`),
+    /// read once per process.
+    public static let environmentAuditKey: @Sendable () throws -> AuditSigningKey = { try environmentAuditSigningKey.get() }
+    private static let environmentAuditSigningKey = Result { try AuditSigningKey.fromEnvironment() }
+
     public init(
         stores: Stores, secrets: @escaping @Sendable () throws -> SecretBox = BeaconRuntime.environmentSecrets,
-        delivery settings: DeliverySettings = (try? DeliverySettings.fromEnvironment()) ?? DeliverySettings()
+        delivery settings: DeliverySettings = (try? DeliverySettings.fromEnvironment()) ?? DeliverySettings(),
+        auditSigningKey: @escaping @Sendable () throws -> AuditSigningKey = BeaconRuntime.environmentAuditKey
     ) {
         self.stores = stores
         workspaces = WorkspaceService(store: stores.workspaces)
@@ -58,6 +68,8 @@ public struct BeaconRuntime: Sendable {
         sources = WebhookSourceService(store: stores.webhookSources, committer: committer, secrets: secrets)
         activation = ActivationService(stores: stores, engine: profiles, secrets: secrets)
         delivery = DeliveryService(stores: stores, secrets: secrets, settings: settings)
+        audit = AuditLog(store: stores.audit, signingKey: auditSigningKey)
+        access = AccessService(stores: stores, audit: audit)
     }
 
     /// Opens the store named by the options (PostgreSQL URL, or SQLite in `dataDirectory`),

@@ -27,12 +27,16 @@ public struct Stores: Sendable {
     public var outbox: any Outbox
     /// The backend's name, migrations and connections.
     public var lifecycle: any StoreLifecycle
+    /// The hash-chained audit log.
+    public var audit: any AuditStore
+    /// API tokens' scopes and expiry, users' workspace roles.
+    public var access: any AccessStore
 
     public init(
         events: any EventStore, workspaces: any WorkspaceStore, profiles: any ProfileStore,
         identityRules: any IdentityRuleStore, users: any UserStore, importJobs: any ImportJobStore,
         webhookSources: any WebhookSourceStore, analytics: any AnalyticsQueries, activations: any ActivationStore,
-        outbox: any Outbox, lifecycle: any StoreLifecycle
+        outbox: any Outbox, lifecycle: any StoreLifecycle, audit: any AuditStore, access: any AccessStore
     ) {
         self.events = events
         self.workspaces = workspaces
@@ -45,18 +49,22 @@ public struct Stores: Sendable {
         self.activations = activations
         self.outbox = outbox
         self.lifecycle = lifecycle
+        self.audit = audit
+        self.access = access
     }
 
     /// Every port of one backend: its own for the event log and profiles (batched appends and
     /// projection steps), the SQL-once repositories over its driver for the rest.
     public init(_ backend: some EventStore & ProfileStore & StoreLifecycle & SQLBackend) {
         let driver = backend.driver
+        let auditWriter = SQLAuditWriter(driver: driver)
         self.init(
             events: backend, workspaces: SQLWorkspaceStore(driver: driver), profiles: backend,
             identityRules: SQLIdentityRuleStore(driver: driver), users: SQLUserStore(driver: driver),
             importJobs: SQLImportJobStore(driver: driver), webhookSources: SQLWebhookSourceStore(driver: driver),
             analytics: SQLAnalyticsQueries(driver: driver), activations: SQLActivationStore(driver: driver),
-            outbox: SQLOutbox(driver: driver), lifecycle: backend)
+            outbox: SQLOutbox(driver: driver), lifecycle: backend, audit: SQLAuditStore(writer: auditWriter),
+            access: SQLAccessStore(writer: auditWriter))
     }
 
     /// A short name of the backend ("sqlite", "postgres").

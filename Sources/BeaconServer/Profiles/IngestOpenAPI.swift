@@ -81,6 +81,7 @@ enum IngestOpenAPI {
             case .object(var components)? = root["components"], case .object(var schemes)? = components["securitySchemes"]
         else { return ProfilesOpenAPI.document }
         for (path, item) in Self.paths { paths[path] = item }
+        for (path, item) in AuditOpenAPI.paths { paths[path] = item }
         schemes["writeKey"] = [
             "type": "http", "scheme": "basic",
             "description": "the workspace write key as the user name, empty password (what Segment and RudderStack SDKs send)",

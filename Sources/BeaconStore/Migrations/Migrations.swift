@@ -18,6 +18,8 @@ public enum Migrations {
         m040CommerceFacts,
         m050Activation,
         m060WebhookSources,
+        m100AuditLog,
+        m101AccessRoles,
     ]
 }
 
