@@ -17,7 +17,19 @@ import Foundation
 public enum AuditChain {
     /// The hex SHA-256 of `entry`'s canonical encoding (its own `hash` field is not covered).
     public static func hash(of entry: AuditEntry) -> String {
-        SHA256.hash(data: AuditCanonicalEncoding.bytes(of: entry)).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: AuditCanonicalEncoding.bytes(of: entry)))
+    }
+
+    /// Lower-case hex digits of `bytes` (verification hashes millions of entries: no `String(format:)`).
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The entries `drafts` become when appended after `head`: numbered on from it, each

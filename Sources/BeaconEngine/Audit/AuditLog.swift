@@ -40,7 +40,7 @@ public struct AuditLog: Sendable {
     public func subjectReference(workspaceId: String, profileId: String) async throws -> String {
         let key = try await subjectKey(workspaceId: workspaceId)
         let mac = HMAC<SHA256>.authenticationCode(for: Data(profileId.utf8), using: key)
-        return "s:" + mac.map { String(format: "%02x", $0) }.joined()
+        return "s:" + AuditChain.hex(mac)
     }
 
     /// Who read or changed `profileId` from `from` to `to`, oldest first.

@@ -82,7 +82,7 @@ struct AccessMatrixTests {
             if case .token(let scope) = row.requirement { return (row, scope) }
             return nil
         }
-        #expect(rows.count > 40)
+        #expect(rows.count > 35)
         let all = tokens
         try await server.app().test(.router) { client in
             for (row, scope) in rows {
