@@ -38,16 +38,26 @@ public struct BeaconRuntime: Sendable {
     public let privacy: PrivacyService
     /// Drops suppressed subjects' events before every append.
     public let suppression: SubjectSuppressionGate
+    /// The hash-chained audit log.
+    public let audit: AuditLog
+    /// API tokens' scopes and expiry, users' workspace roles.
+    public let access: AccessService
 
     /// The key that seals destination secrets, from the environment (`SecretBox.fromEnvironment`),
     /// read once per process so concurrent first uses agree on one key file.
     public static let environmentSecrets: @Sendable () throws -> SecretBox = { try environmentBox.get() }
     private static let environmentBox = Result { try SecretBox.fromEnvironment() }
 
+    /// The key that signs exported audit heads, from the environment (`AuditSigningKey.fromEnvironment`),
+    /// read once per process.
+    public static let environmentAuditKey: @Sendable () throws -> AuditSigningKey = { try environmentAuditSigningKey.get() }
+    private static let environmentAuditSigningKey = Result { try AuditSigningKey.fromEnvironment() }
+
     public init(
         stores: Stores, secrets: @escaping @Sendable () throws -> SecretBox = BeaconRuntime.environmentSecrets,
         delivery settings: DeliverySettings = (try? DeliverySettings.fromEnvironment()) ?? DeliverySettings(),
-        dataDirectory: String? = nil
+        dataDirectory: String? = nil,
+        auditSigningKey: @escaping @Sendable () throws -> AuditSigningKey = BeaconRuntime.environmentAuditKey
     ) {
         var stores = stores
         let suppression = SubjectSuppressionGate(store: stores.privacy)
@@ -72,6 +82,8 @@ public struct BeaconRuntime: Sendable {
         privacy = PrivacyService(
             stores: stores, engine: profiles, gate: suppression,
             exportsDirectory: dataDirectory.flatMap { $0.isEmpty ? nil : PrivacyService.exportsDirectory(in: $0) })
+        audit = AuditLog(store: stores.audit, signingKey: auditSigningKey)
+        access = AccessService(stores: stores, audit: audit)
     }
 
     /// Opens the store named by the options (PostgreSQL URL, or SQLite in `dataDirectory`),

@@ -11,21 +11,32 @@ public struct ServerConfiguration: Sendable {
     public var recomputeInterval: Duration?
     /// How often retention rules are applied to every workspace; nil disables it.
     public var retentionInterval: Duration?
+    /// Token-bucket limits per credential and workspace (`RateLimitSettings.off` unless set).
+    public var rateLimits: RateLimitSettings
+    /// Where signed audit chain heads are exported periodically (`<dir>/<workspace id>.json`); nil: never.
+    public var auditHeadDirectory: String?
+    /// How often the audit heads are exported.
+    public var auditHeadInterval: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, recomputeInterval: Duration? = nil,
-        retentionInterval: Duration? = nil
+        retentionInterval: Duration? = nil, rateLimits: RateLimitSettings = .off, auditHeadDirectory: String? = nil,
+        auditHeadInterval: Duration = .seconds(3600)
     ) {
         self.host = host
         self.port = port
         self.recomputeInterval = recomputeInterval
         self.retentionInterval = retentionInterval
+        self.rateLimits = rateLimits
+        self.auditHeadDirectory = auditHeadDirectory
+        self.auditHeadInterval = auditHeadInterval
     }
 }
 
 /// Builds the router: health, metrics, the tracking API and the dashboard.
 public func buildRouter(
-    runtime: BeaconRuntime, metrics: BeaconMetrics, logger: Logger, dashboard: DashboardSettings = DashboardSettings()
+    runtime: BeaconRuntime, metrics: BeaconMetrics, logger: Logger, dashboard: DashboardSettings = DashboardSettings(),
+    rateLimits: RateLimitSettings = .off
 ) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     let routes = MethodNotAllowedMiddleware<BasicRequestContext>.Routes()
@@ -33,13 +44,17 @@ public func buildRouter(
     router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     router.add(middleware: WriteKeyReadGuard())
     router.add(middleware: DashboardAuthMiddleware(users: runtime.users))
+    router.add(middleware: AccessMiddleware(runtime: runtime, routed: routes))
+    router.add(middleware: RateLimitMiddleware(runtime: runtime, settings: rateLimits, limiter: RateLimiter()))
     HealthController(runtime: runtime, metrics: metrics).addRoutes(to: router)
     IngestController(runtime: runtime, metrics: metrics, logger: logger).addRoutes(to: router)
     EventsController(runtime: runtime).addRoutes(to: router)
     SourceWebhookController(runtime: runtime).addRoutes(to: router)
     let dashboardController = DashboardController<BasicRequestContext>(runtime: runtime, settings: dashboard)
     dashboardController.addRoutes(to: router)
-    LoginController(users: runtime.users, renderer: dashboardController.renderer, settings: dashboard).addRoutes(to: router)
+    LoginController(users: runtime.users, renderer: dashboardController.renderer, settings: dashboard, audit: runtime.audit)
+        .addRoutes(to: router)
+    AuditController<BasicRequestContext>(runtime: runtime).addRoutes(to: router)
     WriteKeyRoutes(dashboard: dashboardController).addRoutes(to: router)
     DashboardUsersController(dashboard: dashboardController, users: runtime.users).addRoutes(to: router)
     ProfilesAPI(runtime: runtime).addRoutes(to: router)
@@ -52,8 +67,15 @@ public func buildApplication(
     runtime: BeaconRuntime, configuration: ServerConfiguration, logger: Logger,
     metrics: BeaconMetrics = BeaconMetrics(), dashboard: DashboardSettings = DashboardSettings()
 ) -> some ApplicationProtocol {
-    let router = buildRouter(runtime: runtime, metrics: metrics, logger: logger, dashboard: dashboard)
+    let router = buildRouter(
+        runtime: runtime, metrics: metrics, logger: logger, dashboard: dashboard, rateLimits: configuration.rateLimits)
     var services: [any Service] = [DeliveryWorkersService(runtime: runtime, logger: logger)]
+    if let directory = configuration.auditHeadDirectory {
+        services.append(
+            AuditHeadExportService(
+                audit: runtime.audit, workspaces: runtime.workspaces, directory: directory,
+                interval: configuration.auditHeadInterval, logger: logger))
+    }
     if let interval = configuration.recomputeInterval {
         services.append(SegmentRecomputeService(scheduler: runtime.recompute, interval: interval, metrics: RecomputeMetrics(registry: metrics.registry)))
     }

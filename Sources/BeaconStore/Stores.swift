@@ -31,13 +31,18 @@ public struct Stores: Sendable {
     public var lifecycle: any StoreLifecycle
     /// Consent history, subject suppressions, erasures, retention and registry-driven subject data.
     public var privacy: any PrivacyStore
+    /// The hash-chained audit log.
+    public var audit: any AuditStore
+    /// API tokens' scopes and expiry, users' workspace roles.
+    public var access: any AccessStore
 
     public init(
         events: any EventStore, workspaces: any WorkspaceStore, profiles: any ProfileStore,
         identityRules: any IdentityRuleStore, users: any UserStore, importJobs: any ImportJobStore,
         webhookSources: any WebhookSourceStore, analytics: any AnalyticsQueries, activations: any ActivationStore,
         outbox: any Outbox, lifecycle: any StoreLifecycle, emailSuppressions: any EmailSuppressionStore,
-        privacy: any PrivacyStore
+        privacy: any PrivacyStore, audit: any AuditStore,
+        access: any AccessStore
     ) {
         self.events = events
         self.workspaces = workspaces
@@ -52,12 +57,15 @@ public struct Stores: Sendable {
         self.lifecycle = lifecycle
         self.emailSuppressions = emailSuppressions
         self.privacy = privacy
+        self.audit = audit
+        self.access = access
     }
 
     /// Every port of one backend: its own for the event log and profiles (batched appends and
     /// projection steps), the SQL-once repositories over its driver for the rest.
     public init(_ backend: some EventStore & ProfileStore & StoreLifecycle & SQLBackend & SpaceReclaiming) {
         let driver = backend.driver
+        let auditWriter = SQLAuditWriter(driver: driver)
         self.init(
             events: backend, workspaces: SQLWorkspaceStore(driver: driver), profiles: backend,
             identityRules: SQLIdentityRuleStore(driver: driver), users: SQLUserStore(driver: driver),
@@ -65,7 +73,8 @@ public struct Stores: Sendable {
             analytics: SQLAnalyticsQueries(driver: driver), activations: SQLActivationStore(driver: driver),
             outbox: SQLOutbox(driver: driver), lifecycle: backend,
             emailSuppressions: SQLEmailSuppressionStore(driver: driver),
-            privacy: SQLPrivacyStore(driver: driver, reclaim: { try await backend.reclaimSpace(tables: $0) }))
+            privacy: SQLPrivacyStore(driver: driver, reclaim: { try await backend.reclaimSpace(tables: $0) }),
+            audit: SQLAuditStore(writer: auditWriter), access: SQLAccessStore(writer: auditWriter))
     }
 
     /// A short name of the backend ("sqlite", "postgres").

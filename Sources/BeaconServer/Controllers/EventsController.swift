@@ -24,10 +24,13 @@ struct EventsController<Context: RequestContext> {
             let items = events.map { stored -> JSONValue in
                 guard case .object(var o) = stored.event.json else { return stored.event.json }
                 o["sequence"] = .number(Double(stored.sequence))
-                return .object(o)
+                return RequestAccess.masked(.object(o))
             }
             var body: [String: JSONValue] = ["workspace": .string(workspace.name), "events": .array(items)]
             body["next"] = events.last.map { .number(Double($0.sequence)) }
+            if let first = events.first, let last = events.last {
+                RequestAccess.noteDetail("events \(first.sequence)…\(last.sequence)")
+            }
             return Response(status: .ok, headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: JSONValue.object(body).serialized())))
         }

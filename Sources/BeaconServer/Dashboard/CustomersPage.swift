@@ -27,6 +27,28 @@ struct CustomersPage: Sendable {
         var identifiers: [Pair]
         var timeline: [DataPage.EventRow]
         var nextAction: String
+        /// Who read or changed this profile (shown to admins and owners).
+        var audit: AuditPanel?
+    }
+
+    /// The profile's audit trail: the latest entries about it, newest first.
+    struct AuditPanel: Sendable {
+        struct Row: Sendable {
+            var sequence: String
+            var time: String
+            var actor: String
+            var action: String
+            var detail: String
+        }
+
+        var rows: [Row]
+        /// Stored (templates see stored properties only).
+        var empty: Bool
+
+        init(rows: [Row]) {
+            self.rows = rows
+            empty = rows.isEmpty
+        }
     }
 
     var query: String
@@ -85,5 +107,24 @@ struct CustomersPage: Sendable {
         return Detail(
             title: p.name ?? p.email ?? p.id, kpis: kpis, traits: traits, identifiers: ids,
             timeline: timeline.map(DataPage.row), nextAction: action)
+    }
+}
+
+extension CustomersPage {
+    /// `detail` with personal traits, identifiers and a personal title masked (`PersonalDataMask`).
+    static func masked(_ detail: Detail) -> Detail {
+        var d = detail
+        d.traits = d.traits.map {
+            PersonalDataMask.isPersonal($0.key) ? Pair(key: $0.key, value: PersonalDataMask.masked, note: $0.note) : $0
+        }
+        d.identifiers = d.identifiers.map {
+            PersonalDataMask.isPersonalIdentifier(kind: $0.key) ? Pair(key: $0.key, value: PersonalDataMask.masked, note: "") : $0
+        }
+        if detail.traits.contains(where: { PersonalDataMask.isPersonal($0.key) && $0.value == detail.title })
+            || detail.identifiers.contains(where: { $0.value == detail.title && PersonalDataMask.isPersonalIdentifier(kind: $0.key) })
+        {
+            d.title = PersonalDataMask.masked
+        }
+        return d
     }
 }

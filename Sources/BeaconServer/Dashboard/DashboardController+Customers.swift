@@ -31,12 +31,33 @@ extension DashboardController {
                 let anonymousIds = profile.identifiers.filter { $0.kind == Identifier.anonymousId }.map(\.value)
                 let timeline = try await store.timeline(
                     workspaceId: ws.id, userIds: userIds, anonymousIds: anonymousIds, before: nil, limit: 20)
+                RequestAccess.noteSubjects([profile.id])
                 detail = CustomersPage.detail(profile, timeline: timeline)
+                if !RequestAccess.showsPersonalData { detail = detail.map(CustomersPage.masked) }
+                if let role = RequestAccess.current?.role, role >= .admin {
+                    let entries = try await runtime.audit.history(workspaceId: ws.id, profileId: profile.id, from: nil, to: nil)
+                    detail?.audit = CustomersPage.AuditPanel(
+                        rows: entries.suffix(50).reversed().map {
+                            CustomersPage.AuditPanel.Row(
+                                sequence: String($0.sequence), time: Timestamp.format($0.at), actor: $0.actor,
+                                action: $0.action, detail: $0.detail)
+                        })
+                }
             }
+            RequestAccess.noteSubjects(found.map(\.id))
             var page = CustomersPage(
                 query: query,
                 total: DashboardFormat.count(try await store.profileCount(workspaceId: ws.id)),
-                results: found.map { CustomersPage.summary($0, link: base + "&id=" + DashboardQuery.encode($0.id)) },
+                results: found.map {
+                    var row = CustomersPage.summary($0, link: base + "&id=" + DashboardQuery.encode($0.id))
+                    if !RequestAccess.showsPersonalData {
+                        // The name falls back to the first identifier, which may be an email.
+                        let fallbackPersonal = $0.identifiers.first.map { PersonalDataMask.isPersonalIdentifier(kind: $0.kind) } ?? false
+                        if $0.name != nil || fallbackPersonal { row.name = PersonalDataMask.masked }
+                        row.email = row.email.isEmpty ? "" : PersonalDataMask.masked
+                    }
+                    return row
+                },
                 noResults: found.isEmpty && !query.isEmpty, hasResults: !found.isEmpty, detail: detail)
             let date = try await asOf(request, workspaceId: ws.id)
             if detail == nil {

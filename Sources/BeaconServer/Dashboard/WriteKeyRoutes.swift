@@ -51,7 +51,8 @@ struct WriteKeyRoutes<Context: RequestContext>: Sendable {
     private func adminWorkspace(_ request: Request, _ body: (Workspace, [Workspace]) async throws -> Response)
         async throws -> Response
     {
-        guard DashboardSession.user?.role == .admin else {
+        // `AccessPolicy` admits admins and owners of the workspace; this guards a route served without it.
+        guard let role = RequestAccess.current?.role, role >= .admin else {
             throw ProblemDetails(.forbidden, detail: "only an administrator can add or revoke write keys", field: "ws")
         }
         let (current, all) = try await dashboard.workspaces(request)

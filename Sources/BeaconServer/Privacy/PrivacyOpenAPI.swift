@@ -2,11 +2,13 @@ import BeaconCore
 
 /// The OpenAPI description of `/api/privacy/*` (merged into `/openapi.json`).
 enum PrivacyOpenAPI {
-    static let identifier = ProfilesOpenAPI.query("identifier", "a user id, anonymous id, email, phone or profile id")
+    static let identifier = ProfilesOpenAPI.query(
+        "identifier", "a user id, anonymous id, email, phone or profile id", required: true,
+        constraints: ["minLength": 1, "pattern": "\\S"])
     static let identifierBody: JSONValue = [
         "required": true,
         "content": ["application/json": ["schema": ["type": "object", "required": ["identifier"],
-                                                    "properties": ["identifier": ["type": "string"]]]]],
+                                                    "properties": ["identifier": ["type": "string", "minLength": 1, "pattern": "\\S"]]]]],
     ]
 
     static func with(_ operation: JSONValue, body: JSONValue) -> JSONValue {
@@ -20,7 +22,7 @@ enum PrivacyOpenAPI {
         return [
             "/api/privacy/export": ["get": op(
                 "Everything stored about a data subject: profile, identities, every event, consent history, memberships, deliveries",
-                [identifier, ProfilesOpenAPI.query("format", "json (default) or csv: one line per cell, section,table,row,column,value")],
+                [identifier, ProfilesOpenAPI.query("format", "json (default) or csv: one line per cell, section,table,row,column,value", constraints: ["enum": ["json", "csv"]])],
                 nil, true, ["200": "OK", "404": "problem"])],
             "/api/privacy/erasures": ["post": with(op(
                 "Erase a data subject from every registered table, derived data, export files and physical storage; re-ingest stays suppressed. Answers the job to poll",

@@ -81,6 +81,7 @@ enum IngestOpenAPI {
             for (name, schema) in EmailOpenAPI.schemas { schemas[name] = schema }
             components["schemas"] = .object(schemas)
         }
+        for (path, item) in AuditOpenAPI.paths { paths[path] = item }
         schemes["writeKey"] = [
             "type": "http", "scheme": "basic",
             "description": "the workspace write key as the user name, empty password (what Segment and RudderStack SDKs send)",

@@ -24,14 +24,15 @@ struct ProfilesController<Context: RequestContext> {
                 let after = request.uri.queryParameters["after"].map(String.init)
                 profiles = try await engine.profileStore.listProfiles(workspaceId: ws.id, after: after, limit: limit)
             }
-            var body: [String: JSONValue] = ["profiles": .array(profiles.map { $0.apiJSON(asOf: now) })]
+            RequestAccess.noteSubjects(profiles.map(\.id))
+            var body: [String: JSONValue] = ["profiles": .array(profiles.map { RequestAccess.masked($0.apiJSON(asOf: now)) })]
             if profiles.count == limit { body["next"] = profiles.last.map { .string($0.id) } }
             return ProfileAPIRequest.json(.object(body))
         }
         router.get("/api/profiles/:id") { request, context -> Response in
             let (engine, ws) = try await api.authenticate(request)
             let profile = try await find(engine, ws, request, context)
-            return ProfileAPIRequest.json(profile.apiJSON(asOf: try await engine.today(workspaceId: ws.id)))
+            return ProfileAPIRequest.json(RequestAccess.masked(profile.apiJSON(asOf: try await engine.today(workspaceId: ws.id))))
         }
         router.get("/api/profiles/:id/timeline") { request, context -> Response in
             let (engine, ws) = try await api.authenticate(request)
@@ -44,7 +45,7 @@ struct ProfilesController<Context: RequestContext> {
             let items = events.map { stored -> JSONValue in
                 guard case .object(var o) = stored.event.json else { return stored.event.json }
                 o["sequence"] = .number(Double(stored.sequence))
-                return .object(o)
+                return RequestAccess.masked(.object(o))
             }
             var body: [String: JSONValue] = ["profile": .string(profile.id), "events": .array(items)]
             if events.count == limit { body["next"] = events.last.map { .number(Double($0.sequence)) } }
@@ -54,12 +55,14 @@ struct ProfilesController<Context: RequestContext> {
             let (engine, ws) = try await api.authenticate(request)
             let profile = try await find(engine, ws, request, context)
             let merges = try await engine.profileStore.identityMerges(workspaceId: ws.id, profileId: profile.id, limit: try api.limit(request))
-            return ProfileAPIRequest.json(.object(["profile": .string(profile.id), "merges": .array(merges.map(\.apiJSON))]))
+            return ProfileAPIRequest.json(
+                .object(["profile": .string(profile.id), "merges": .array(merges.map { RequestAccess.masked($0.apiJSON) })]))
         }
         router.get("/api/identity/merges") { request, _ -> Response in
             let (engine, ws) = try await api.authenticate(request)
             let merges = try await engine.profileStore.identityMerges(workspaceId: ws.id, profileId: nil, limit: try api.limit(request))
-            return ProfileAPIRequest.json(.object(["merges": .array(merges.map(\.apiJSON))]))
+            RequestAccess.noteSubjects(merges.flatMap { [$0.into, $0.from] })
+            return ProfileAPIRequest.json(.object(["merges": .array(merges.map { RequestAccess.masked($0.apiJSON) })]))
         }
     }
 
@@ -68,7 +71,10 @@ struct ProfilesController<Context: RequestContext> {
     private func find(_ engine: ProfileEngine, _ ws: Workspace, _ request: Request, _ context: Context) async throws -> Profile {
         let key = try context.parameters.require("id")
         let store = engine.profileStore
-        if let p = try await store.profile(workspaceId: ws.id, id: key) { return p }
+        if let p = try await store.profile(workspaceId: ws.id, id: key) {
+            RequestAccess.noteSubjects([p.id])
+            return p
+        }
         let kind = request.uri.queryParameters["kind"].map(String.init)
         var id = try await store.profileId(workspaceId: ws.id, identifierValue: key, kind: kind)
         if id == nil, let email = Identifier.normalisedEmail(key) {
@@ -77,6 +83,7 @@ struct ProfilesController<Context: RequestContext> {
         guard let id, let p = try await store.profile(workspaceId: ws.id, id: id) else {
             throw ProblemDetails(.notFound, detail: "no profile with id or identifier '\(key)'", field: "id")
         }
+        RequestAccess.noteSubjects([p.id])
         return p
     }
 }

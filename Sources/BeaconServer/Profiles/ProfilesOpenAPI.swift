@@ -14,7 +14,8 @@ enum ProfilesOpenAPI {
                     : ["description": .string(desc)]
             }.merging(["400": ["description": "Bad input (problem+json naming the field)"],
                        "401": ["description": "Missing or unknown API token"],
-                       "403": ["description": "A write key was offered: write keys only send events"]]) { a, _ in a }),
+                       "403": ["description": "A write key was offered (write keys only send events), or the token lacks the route's scope (names `scope`)"],
+                       "429": ["description": "Rate limit reached: Retry-After, RateLimit and RateLimit-Policy say when to retry"]]) { a, _ in a }),
         ]
         if !params.isEmpty { o["parameters"] = .array(params) }
         if params.contains(where: { $0["in"] == "path" }), o["responses"]?["404"] == nil, var r = o["responses"]?.objectValue {

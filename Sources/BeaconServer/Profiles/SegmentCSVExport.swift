@@ -9,12 +9,15 @@ import Foundation
 enum SegmentCSVExport {
     static func csv(engine: ProfileEngine, workspaceId: String, segmentId: String, traits: [String], asOf: Date) async throws -> String {
         var out = (Self.idColumns + traits).map(quote).joined(separator: ",") + "\r\n"
+        let personal = RequestAccess.showsPersonalData
+        RequestAccess.noteDetail("segment \(segmentId) exported")
         var after: String? = nil
         while true {
             let ids = try await engine.profileStore.segmentMembers(workspaceId: workspaceId, segmentId: segmentId, after: after, limit: 1_000)
             for id in ids {
                 guard let p = try await engine.profileStore.profile(workspaceId: workspaceId, id: id) else { continue }
                 let cells = traits.map { name -> String in
+                    if !personal, PersonalDataMask.isPersonal(name) { return PersonalDataMask.masked }
                     switch p.ruleTrait(name, asOf: asOf) {
                     case .none, .some(.null): return ""
                     case .some(.string(let s)): return s
@@ -23,7 +26,9 @@ enum SegmentCSVExport {
                     case .some(let other): return other.serialized()
                     }
                 }
-                out += (Self.ids(of: p) + cells).map(quote).joined(separator: ",") + "\r\n"
+                var idCells = Self.ids(of: p)
+                if !personal, !idCells[2].isEmpty { idCells[2] = PersonalDataMask.masked }
+                out += (idCells + cells).map(quote).joined(separator: ",") + "\r\n"
             }
             guard ids.count == 1_000 else { break }
             after = ids.last

@@ -21,6 +21,8 @@ public enum Migrations {
         m065DestinationSettings,
         m070EmailSuppressions,
         m090Privacy,
+        m100AuditLog,
+        m101AccessRoles,
     ]
 }
 

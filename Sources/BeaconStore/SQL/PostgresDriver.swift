@@ -65,6 +65,11 @@ struct PostgresDriver: SQLDriver {
             return try await body()
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
             throw SQLDriverError.uniqueViolation
+        } catch let error as PostgresTransactionError
+            where (error.closureError as? PSQLError)?.serverInfo?[.sqlState] == "23505"
+        {
+            // A statement inside `transaction` broke a unique key (the transaction rolled back).
+            throw SQLDriverError.uniqueViolation
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BeaconEngine
 import BeaconServer
+import Foundation
 import Hummingbird
 
 /// `beacon serve`: the HTTP server (tracking API, health, metrics).
@@ -20,9 +21,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Minutes between retention runs over every workspace with rules (0: never; see docs/privacy.md).")
     var retentionInterval: Int = 60
 
+    @Option(help: "Directory the signed audit chain heads are exported to (default: <data-dir>/audit-heads; keep it off the database's disk).")
+    var auditHeadDir: String?
+
+    @Option(help: "Seconds between audit head exports.")
+    var auditHeadInterval: Int = 3600
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
         guard retentionInterval >= 0 else { throw ValidationError("--retention-interval must be 0 or more minutes, got \(retentionInterval)") }
+        guard auditHeadInterval > 0 else { throw ValidationError("--audit-head-interval must be positive, got \(auditHeadInterval)") }
+        do {
+            _ = try RateLimitSettings.fromEnvironment()
+        } catch let error as AuditError {
+            throw ValidationError("\(error.field) \(error.message)")
+        }
         do {
             _ = try DeliverySettings.fromEnvironment()
         } catch let error as ActivationError {
@@ -42,7 +55,10 @@ struct ServeCommand: AsyncParsableCommand {
             runtime: runtime,
             configuration: .init(
                 host: host, port: port, recomputeInterval: recompute.interval,
-                retentionInterval: retentionInterval > 0 ? .seconds(retentionInterval * 60) : nil),
+                retentionInterval: retentionInterval > 0 ? .seconds(retentionInterval * 60) : nil,
+                rateLimits: try RateLimitSettings.fromEnvironment(),
+                auditHeadDirectory: auditHeadDir ?? (store.dataDir as NSString).appendingPathComponent("audit-heads"),
+                auditHeadInterval: .seconds(auditHeadInterval)),
             logger: logger,
             dashboard: dashboard.settings())
         try await app.runService()

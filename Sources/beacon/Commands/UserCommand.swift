@@ -39,6 +39,9 @@ struct UserCommand: AsyncParsableCommand {
                 try await users.createUser(email: email, name: name, password: password, role: admin ? .admin : .member)
             }
             for w in workspaces { try await users.store.grantWorkspace(userId: user.id, workspaceId: w.id) }
+            try await runtime.audit.record(
+                AuditDraft(actor: AuditActor.commandLine, action: "user.create", detail: "user \(user.id) \(user.role.rawValue)"),
+                workspaceId: AuditLog.installationChain)
             print("user \(user.email) (\(user.role.rawValue))"
                 + (workspaces.isEmpty ? "" : " with access to \(workspaces.map(\.name).joined(separator: ", "))"))
             try await runtime.close()
@@ -62,13 +65,23 @@ struct UserCommand: AsyncParsableCommand {
     }
 
     struct Grant: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Let a member see a workspace.")
+        static let configuration = CommandConfiguration(
+            abstract: "Let a member see a workspace, with a role (viewer, member, admin, owner) and optionally personal data.")
         @OptionGroup var store: StoreOptions
         @Option(help: "The user's email.") var email: String
         @Option(help: "Workspace name.") var workspace: String
+        @Option(help: "Role in the workspace: viewer, member, admin or owner.") var role: WorkspaceRole = .member
+        @Flag(help: "Show personal fields (emails, names, phones) unmasked.") var personalData = false
 
         func run() async throws {
-            try await UserCommand.changeGrant(store: store, email: email, workspace: workspace, grant: true)
+            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            let users = runtime.users
+            let user = try await UserCommand.mapping { try await users.existing(email) }
+            let w = try await runtime.existingWorkspace(named: workspace, option: "--workspace")
+            try await runtime.access.grant(WorkspaceAccess(role: role, personalData: personalData), to: user, in: w, by: nil)
+            print("\(user.email) is now \(role.rawValue) of \(w.name)\(personalData ? " with personal data" : "")"
+                + (user.role == .admin ? " (an installation admin is at least admin everywhere)" : ""))
+            try await runtime.close()
         }
     }
 
@@ -110,6 +123,9 @@ struct UserCommand: AsyncParsableCommand {
             let users = runtime.users
             let user = try await UserCommand.mapping { try await users.existing(email) }
             _ = try await users.store.deleteUser(id: user.id)
+            try await runtime.audit.record(
+                AuditDraft(actor: AuditActor.commandLine, action: "user.delete", detail: "user \(user.id)"),
+                workspaceId: AuditLog.installationChain)
             print("deleted \(user.email)")
             try await runtime.close()
         }
@@ -162,3 +178,5 @@ struct UserCommand: AsyncParsableCommand {
         return first
     }
 }
+
+extension WorkspaceRole: ExpressibleByArgument {}

@@ -23,6 +23,9 @@ struct WorkspaceCommand: AsyncParsableCommand {
             defer { Task { try? await runtime.close() } }
             do {
                 let (workspace, key) = try await runtime.workspaces.create(name: name)
+                try await runtime.audit.record(
+                    AuditDraft(actor: AuditActor.commandLine, action: "workspace.create", detail: workspace.name),
+                    workspaceId: workspace.id)
                 print("workspace \(workspace.name) (\(workspace.id))")
                 print("write key: \(key)")
                 print("Store it now: Beacon keeps only its hash and cannot show it again.")
@@ -55,6 +58,9 @@ struct WorkspaceCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withWorkspace(name) { runtime, workspace in
                 let renamed = try await runtime.workspaces.rename(workspace, to: newName)
+                try await runtime.audit.record(
+                    AuditDraft(actor: AuditActor.commandLine, action: "workspace.rename", detail: "\(workspace.name) → \(renamed.name)"),
+                    workspaceId: workspace.id)
                 print("renamed workspace \(workspace.name) to \(renamed.name) (\(renamed.id))")
             }
         }
@@ -75,6 +81,10 @@ struct WorkspaceCommand: AsyncParsableCommand {
                         "--yes: deleting workspace '\(workspace.name)' removes its \(events) events and everything built from them; pass --yes to confirm")
                 }
                 try await runtime.workspaces.delete(workspace)
+                // The chain outlives the workspace (its entries have no foreign key to it).
+                try await runtime.audit.record(
+                    AuditDraft(actor: AuditActor.commandLine, action: "workspace.delete", detail: "\(workspace.name), \(events) events"),
+                    workspaceId: workspace.id)
                 print("deleted workspace \(workspace.name) (\(workspace.id)) and its \(events) events")
             }
         }
@@ -88,7 +98,13 @@ struct WorkspaceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await store.withWorkspace(name) { runtime, workspace in
-                print("write key: \(try await runtime.workspaces.addWriteKey(to: workspace, label: label))")
+                let key = try await runtime.workspaces.addWriteKey(to: workspace, label: label)
+                try await runtime.audit.record(
+                    AuditDraft(
+                        actor: AuditActor.commandLine, action: "write-key.create",
+                        detail: "key \(WriteKey.hash(key).prefix(12)) '\(label)'"),
+                    workspaceId: workspace.id)
+                print("write key: \(key)")
             }
         }
     }
@@ -119,6 +135,9 @@ struct WorkspaceCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withWorkspace(name) { runtime, workspace in
                 let key = try await runtime.workspaces.revokeWriteKey(of: workspace, fingerprint: fingerprint)
+                try await runtime.audit.record(
+                    AuditDraft(actor: AuditActor.commandLine, action: "write-key.revoke", detail: "key \(key.fingerprint) '\(key.label)'"),
+                    workspaceId: workspace.id)
                 print("revoked write key \(key.fingerprint) (\(key.label)) of \(workspace.name)")
             }
         }

@@ -13,7 +13,7 @@ enum EmailOpenAPI {
         "/api/email-suppressions": [
             "get": ProfilesOpenAPI.operation(
                 "Addresses email destinations do not send to (bounces, complaints, unsubscribes, manual), newest first",
-                params: [ProfilesOpenAPI.limit]),
+                params: [ProfilesOpenAPI.longLimit]),
             "post": ProfilesOpenAPI.operation(
                 "Suppress an address by hand", body: "EmailSuppressionInput", responses: ["201": "Created"]),
         ],

@@ -15,6 +15,8 @@ struct LoginController<Context: RequestContext>: Sendable {
     let users: UserService
     let renderer: Result<DashboardRenderer, TemplateError>
     let settings: DashboardSettings
+    /// Where sign-ins and failed attempts are recorded (the installation's chain).
+    let audit: AuditLog
 
     struct LoginForm: Decodable {
         var email: String?
@@ -70,7 +72,9 @@ struct LoginController<Context: RequestContext>: Sendable {
             return try await refuse("Enter your email and password.", .badRequest)
         }
         do {
-            let (token, _) = try await users.signIn(email: email, password: password)
+            let (token, user) = try await users.signIn(email: email, password: password)
+            try await audit.record(
+                AuditDraft(actor: AuditActor.user(user.id), action: "user.sign-in"), workspaceId: AuditLog.installationChain)
             var response = Response(status: .seeOther, headers: [.location: next])
             response.setCookie(
                 Cookie(
@@ -78,6 +82,9 @@ struct LoginController<Context: RequestContext>: Sendable {
                     secure: secure, httpOnly: true, sameSite: .strict))
             return response
         } catch LoginError.invalidCredentials {
+            // The email is not recorded: it may be anyone's, and is personal data.
+            try await audit.record(
+                AuditDraft(actor: "anonymous", action: "user.sign-in-failed"), workspaceId: AuditLog.installationChain)
             return try await refuse("That email and password do not match.", .unauthorized)
         } catch LoginError.throttled(let wait) {
             let minutes = Int((wait / 60).rounded(.up))

@@ -39,6 +39,13 @@ extension DashboardTemplates {
           <h3>Latest events</h3>
           <table class="events"><thead><tr><th scope="col">#</th><th scope="col">Time (UTC)</th><th scope="col">Type</th><th scope="col">Event / name</th></tr></thead>
           <tbody>{{#timeline}}<tr><td class="num">{{sequence}}</td><td>{{time}}</td><td>{{type}}</td><td>{{name}}</td></tr>{{/timeline}}</tbody></table>
+          {{#audit}}
+          <h3 id="audit-trail">Who read or changed this profile</h3>
+          {{#empty}}<p class="note">No one yet (this view is the first entry).</p>{{/empty}}
+          {{^empty}}<table class="audit"><caption>Audit log, newest first (<code>beacon audit log</code> for more)</caption>
+          <thead><tr><th scope="col">#</th><th scope="col">Time (UTC)</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Detail</th></tr></thead>
+          <tbody>{{#rows}}<tr><td class="num">{{sequence}}</td><td>{{time}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{detail}}</td></tr>{{/rows}}</tbody></table>{{/empty}}
+          {{/audit}}
         </section>
         {{/page.detail}}
         {{/content}}{{/layout}}

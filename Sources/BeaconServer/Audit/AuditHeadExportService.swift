@@ -1,0 +1,31 @@
+import BeaconEngine
+import Logging
+import ServiceLifecycle
+
+/// Exports every chain's signed head to `<directory>/<workspace id>.json` when the server
+/// starts and then every `interval`, so a later truncation of the log is caught by
+/// `beacon audit verify --head`. Keep the directory away from the database (another disk,
+/// a backup that rotates), or copy the files off the machine.
+struct AuditHeadExportService: Service {
+    let audit: AuditLog
+    let workspaces: WorkspaceService
+    let directory: String
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    let ids = Set(try await workspaces.all().map(\.id)).union(try await audit.store.chainedWorkspaceIds())
+                    for id in ids.sorted() {
+                        try await audit.exportHead(workspaceId: id, to: directory + "/" + id + ".json")
+                    }
+                } catch {
+                    logger.error("exporting audit heads failed: \(error); retrying at the next interval")
+                }
+                try await Task.sleep(for: interval)
+            }
+        }
+    }
+}
