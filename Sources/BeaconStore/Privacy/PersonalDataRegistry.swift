@@ -13,7 +13,10 @@ public enum PersonalDataRegistry {
         // Tenancy and credentials: hashes and labels, no subject data.
         .init("workspaces", .none, ["id": .key, "name": .none, "created_at": .none], scope: .column("id")),
         .init("write_keys", .none, ["workspace_id": .key, "key_hash": .none, "label": .none, "created_at": .none]),
-        .init("api_tokens", .none, ["workspace_id": .key, "token_hash": .none, "label": .none, "created_at": .none]),
+        .init("api_tokens", .none, [
+            "workspace_id": .key, "token_hash": .none, "label": .none, "created_at": .none, "scopes": .none,
+            "expires_at": .none, "last_used_at": .none,
+        ]),
         // The event log: the source of truth about each subject.
         .init(
             "events", .subject(section: "events"),
@@ -75,7 +78,16 @@ public enum PersonalDataRegistry {
                 "id": .none, "email": .operatorData, "name": .operatorData, "role": .none, "password_hash": .none,
                 "created_at": .none,
             ], scope: .global),
-        .init("dashboard_grants", .none, ["user_id": .none, "workspace_id": .key]),
+        .init("dashboard_grants", .none, ["user_id": .none, "workspace_id": .key, "role": .none, "personal_data": .none]),
+        // The audit log names subjects only by pseudonym (an HMAC under the workspace's subject key), so
+        // erasure leaves the chain intact; the actor is an operator, not a data subject.
+        .init(
+            "audit_entries", .pseudonymous,
+            [
+                "workspace_id": .key, "seq": .none, "at": .none, "actor": .operatorData, "action": .none,
+                "subject": .pseudonym, "detail": .none, "prev_hash": .none, "hash": .none,
+            ]),
+        .init("audit_subject_keys", .none, ["workspace_id": .key, "subject_key": .none]),
         .init(
             "dashboard_sessions", .none,
             ["token_hash": .none, "user_id": .none, "created_at": .none, "expires_at": .none], scope: .global),
@@ -105,6 +117,11 @@ public enum PersonalDataRegistry {
                 "attempts": .none, "next_attempt_at": .none, "lease_owner": .none, "lease_until": .none,
                 "created_at": .none, "delivered_at": .none, "last_status": .none, "last_error": .freeText,
             ]),
+        // Addresses email destinations must not mail (bounces, complaints, unsubscribes): exported and
+        // erased with the person; an erased person stays blocked by the subject suppression.
+        .init(
+            "email_suppressions", .subject(section: "email_suppressions"),
+            ["workspace_id": .key, "address": .identifier, "reason": .none, "detail": .freeText, "created_at": .none]),
         // Webhook sources (Shopify, Stripe).
         .init(
             "webhook_sources", .none,
