@@ -134,8 +134,13 @@ enum AccessPolicy {
             RouteAccess(.post, "/dashboard/account/password", .signedIn),
         ]
 
-    /// The row for a request, the most specific template first; nil when no row matches.
+    /// The row for a request: of the templates matching the path, the one the router picks
+    /// (`RouteTemplate`: literal segments first, whatever the method), then its row for the
+    /// method; nil when that template has no row for the method (the router then answers 405).
     static func lookup(_ method: HTTPRequest.Method, _ path: String) -> RouteAccess? {
-        routes.filter { $0.matches(method, path) }.max { $0.specificity < $1.specificity }
+        let candidates = routes.filter { $0.matchesPath(path) }
+        let literalness = { (r: RouteAccess) in RouteTemplate.literalness(r.path.split(separator: "/")) }
+        guard let best = candidates.map(literalness).max(by: RouteTemplate.lessLiteral) else { return nil }
+        return candidates.first { literalness($0) == best && $0.matches(method, path) }
     }
 }

@@ -40,12 +40,14 @@ struct RouteAccess: Sendable, Equatable {
     /// Whether the route answers `method` on the concrete `path` (`:name` matches one segment).
     func matches(_ method: HTTPRequest.Method, _ path: String) -> Bool {
         guard method == self.method || (method == .head && self.method == .get) else { return false }
+        return matchesPath(path)
+    }
+
+    /// Whether the template matches `path`, whatever the method.
+    func matchesPath(_ path: String) -> Bool {
         let template = self.path.split(separator: "/"), parts = path.split(separator: "/")
         guard template.count == parts.count else { return false }
         return zip(template, parts).allSatisfy { t, p in t.hasPrefix(":") || t == p }
     }
 
-    /// How specific the template is (literal segments count), so `/api/segments/recompute`
-    /// wins over `/api/segments/:id`.
-    var specificity: Int { path.split(separator: "/").filter { !$0.hasPrefix(":") }.count }
 }

@@ -23,20 +23,10 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
             let found = table.withLock { table in
                 table.filter { Self.matches($0.segments, parts) }
             }
-            guard let best = found.map({ Self.literalness($0.segments) }).max(by: Self.lessLiteral) else { return [] }
-            let methods = found.filter { Self.literalness($0.segments) == best }.map(\.method)
+            let literalness = { (segments: [Substring]) in RouteTemplate.literalness(segments) }
+            guard let best = found.map({ literalness($0.segments) }).max(by: RouteTemplate.lessLiteral) else { return [] }
+            let methods = found.filter { literalness($0.segments) == best }.map(\.method)
             return Array(Set(methods)).sorted { $0.rawValue < $1.rawValue }
-        }
-
-        /// Per segment of a template, whether it is literal.
-        static func literalness(_ template: [Substring]) -> [Bool] {
-            template.map { !($0.hasPrefix(":") || $0.hasPrefix("{") || $0 == "*" || $0 == "**") }
-        }
-
-        /// Whether `a` is less literal than `b`: at the first segment where they differ, `a` captures.
-        static func lessLiteral(_ a: [Bool], _ b: [Bool]) -> Bool {
-            for (x, y) in zip(a, b) where x != y { return !x }
-            return a.count < b.count
         }
 
         static func matches(_ template: [Substring], _ parts: [Substring]) -> Bool {

@@ -149,7 +149,8 @@ struct DestinationsRoutes<Context: RequestContext>: Sendable {
     private func change(
         _ request: Request, _ body: (Workspace, Form, [Workspace]) async throws -> Response
     ) async throws -> Response {
-        guard DashboardSession.user?.role == .admin else {
+        // `AccessPolicy` admits admins and owners of the workspace; this guards a route served without it.
+        guard let role = RequestAccess.current?.role, role >= .admin else {
             throw ProblemDetails(.forbidden, detail: "only an administrator can change destinations", field: "ws")
         }
         let (current, all) = try await controller.workspaces(request)
