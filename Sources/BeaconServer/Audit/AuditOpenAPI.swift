@@ -12,7 +12,7 @@ enum AuditOpenAPI {
                         ProfilesOpenAPI.query("from", "ISO-8601 time, inclusive", constraints: ["format": "date-time"]),
                         ProfilesOpenAPI.query("to", "ISO-8601 time, exclusive", constraints: ["format": "date-time"]),
                         ProfilesOpenAPI.query("actor", "user:<id>, token:<fingerprint>, cli:<name>"),
-                        ProfilesOpenAPI.limit,
+                        ProfilesOpenAPI.longLimit,
                     ],
                     responses: ["200": "`{\"entries\": [{sequence, at, actor, action, subject, detail, previousHash, hash}]}`"])
             ]

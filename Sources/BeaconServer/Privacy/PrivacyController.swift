@@ -73,7 +73,7 @@ struct PrivacyController<Context: RequestContext> {
             let event = body["event"]?.stringValue ?? RetentionRule.allEvents
             var days: Int?
             switch body["days"] {
-            case .number(let d)? where d == d.rounded(): days = Int(d)
+            case .number(let d)? where d == d.rounded() && abs(d) <= 1_000_000: days = Int(d)
             case .null?: days = nil
             default: throw ProblemDetails(.badRequest, detail: "days must be a whole number of days, or null to remove the rule", field: "days")
             }
