@@ -87,7 +87,11 @@ struct EmailDeliveryTests {
         let received = try #require(ScriptedSMTP.messages(to: address).first)
         let log = try await s.settled(count: 1)
         let message = try #require(log.first)
-        #expect(message.state == .delivered && message.lastStatus == 250 && message.attempts == 1)
+        #expect(message.state == .delivered && message.lastStatus == 250)
+        // On a loaded machine a first attempt may outlast its timeout after the server took the
+        // message; the retry then carries the same Message-ID, so the recipient's copies are one email.
+        let copies = ScriptedSMTP.messages(to: address)
+        #expect((1...message.attempts).contains(copies.count) && Set(copies.map { $0.headers["Message-ID"] ?? "" }).count == 1)
 
         #expect(received.contentType == "multipart/alternative")
         #expect(received.mailFrom == "news@shop.example")
