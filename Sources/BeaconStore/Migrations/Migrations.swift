@@ -20,6 +20,7 @@ public enum Migrations {
         m060WebhookSources,
         m065DestinationSettings,
         m090Privacy,
+        m091ConsentBackfill,
     ]
 }
 
