@@ -21,6 +21,7 @@ public enum Migrations {
         m065DestinationSettings,
         m070EmailSuppressions,
         m090Privacy,
+        m091ConsentBackfill,
         m100AuditLog,
         m101AccessRoles,
     ]

@@ -63,6 +63,7 @@ public final class PostgresEventStore: EventStore, StoreLifecycle, SQLBackend {
             }
         }
         try await CommerceFactsBackfill(events: self, driver: driver).run()
+        try await ConsentRecordsBackfill(events: self, driver: driver).run()
     }
 
     /// Rows per multi-row INSERT: 9 binds each, well under the protocol's 65,535.

@@ -53,6 +53,7 @@ public final class SQLiteEventStore: EventStore, StoreLifecycle, SQLBackend {
         _ = try Migrations.pending(applied: try await pool.read { try registered.appliedIdentifiers($0) })
         try migrator.migrate(pool)
         try await CommerceFactsBackfill(events: self, driver: driver).run()
+        try await ConsentRecordsBackfill(events: self, driver: driver).run()
     }
 
     public func append(_ batches: [EventBatch]) async throws -> [AppendResult] {
