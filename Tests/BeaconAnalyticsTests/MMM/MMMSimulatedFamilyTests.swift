@@ -8,7 +8,7 @@ import Testing
 /// contribution within 15 % with a 90 % interval that covers the truth.
 ///
 /// One seed per family and a small search keep each fit to a few seconds in a debug build; the
-/// many-seed evaluation (coverage, error distribution) is the benchmark (`bench/mmm/families.sh`).
+/// many-seed evaluation (coverage, error distribution) is the benchmark (`beacon mmm bench`, see docs/benchmarks.md).
 @Suite struct MMMSimulatedFamilyTests {
     static let spec = MMMSpecification(population: 16, generations: 30, seed: 1, bootstrapSamples: 60)
 
