@@ -12,7 +12,7 @@ extension MMMBudgetPlan {
     /// - Throws: `MMMError.badSetting` when even the smallest feasible budget misses the target.
     public static func forTargetROAS(
         _ target: Double, responses: [MMMChannelResponse], current: [Double], horizon: Int, maxBudget: Double,
-        bounds: [ClosedRange<Double>?]? = nil, level: Double = 0.9
+        bounds: [ClosedRange<Double>?]? = nil, level: Double = 0.9, hold: Set<String> = []
     ) throws -> MMMBudgetPlan {
         guard target > 0, target.isFinite else {
             throw MMMError(.badSetting, column: "target-roas", "target ROAS must be positive")
@@ -21,8 +21,12 @@ extension MMMBudgetPlan {
             throw MMMError(.badSetting, column: "max-budget", "the horizon and maximum budget must be positive")
         }
         let h = Double(horizon)
-        let lower = responses.indices.map { (bounds?[$0]?.lowerBound ?? 0) / h }
-        let upper = responses.indices.map { min(bounds?[$0]?.upperBound ?? maxBudget, maxBudget) / h }
+        // A held channel keeps its current spend (see `MMMIdentificationCheck`).
+        let held = responses.map { hold.contains($0.name) }
+        let lower = responses.indices.map { held[$0] ? current[$0] : (bounds?[$0]?.lowerBound ?? 0) / h }
+        let upper = responses.indices.map {
+            held[$0] ? current[$0] : min(bounds?[$0]?.upperBound ?? maxBudget, maxBudget) / h
+        }
         let optimizer = MMMBudgetOptimizer(responses: responses)
         func roas(_ perPeriod: Double) -> Double {
             optimizer.revenue(optimizer.allocate(budget: perPeriod, lower: lower, upper: upper).spend) / perPeriod
@@ -47,6 +51,6 @@ extension MMMBudgetPlan {
         }
         return try MMMBudgetPlan(
             responses: responses, current: current, budget: hi * h, horizon: horizon,
-            bounds: responses.indices.map { c in (lower[c] * h)...(upper[c] * h) }, level: level)
+            bounds: responses.indices.map { c in (lower[c] * h)...(upper[c] * h) }, level: level, hold: hold)
     }
 }

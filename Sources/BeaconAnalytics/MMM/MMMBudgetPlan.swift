@@ -25,6 +25,8 @@ public struct MMMBudgetPlan: Codable, Sendable {
         /// False when the channel's effect is not distinguishable from zero: its spend was
         /// not allowed to rise.
         public var effectIdentified: Bool
+        /// True when an identification warning held the channel at its current spend.
+        public var held: Bool = false
     }
 
     /// True when `response`'s coefficient is above zero across the central `level` of its
@@ -57,7 +59,7 @@ public struct MMMBudgetPlan: Codable, Sendable {
     /// - Throws: `MMMError.badSetting` when the bounds cannot meet the budget.
     public init(
         responses: [MMMChannelResponse], current: [Double], budget: Double, horizon: Int,
-        bounds: [ClosedRange<Double>?]? = nil, level: Double = 0.9
+        bounds: [ClosedRange<Double>?]? = nil, level: Double = 0.9, hold: Set<String> = []
     ) throws {
         guard horizon > 0 else { throw MMMError(.badSetting, column: "horizon", "horizon must be positive") }
         guard budget > 0, budget.isFinite else {
@@ -68,12 +70,16 @@ public struct MMMBudgetPlan: Codable, Sendable {
         // Unbounded channels get Robyn's allocator defaults: 0.5–2 × current spend, which keeps
         // the plan near the spend levels the model has seen (0 … budget for a channel not
         // currently spent on).
+        // A held channel (see `MMMIdentificationCheck`) keeps its current spend, within its bounds.
+        let held = responses.map { hold.contains($0.name) }
         let lower = responses.indices.map { c in
-            bounds?[c].map { $0.lowerBound / h } ?? 0.5 * current[c]
+            let bound = bounds?[c].map { $0.lowerBound / h } ?? 0.5 * current[c]
+            return held[c] ? max(bound, min(current[c], bounds?[c].map { $0.upperBound / h } ?? current[c])) : bound
         }
         let identified = responses.map { Self.effectIdentified($0, level: level) }
         let upper = responses.indices.map { c in
             let bound = bounds?[c].map { $0.upperBound / h } ?? (current[c] > 0 ? 2 * current[c] : perPeriod)
+            if held[c] { return lower[c] }
             // No more money where no effect can be shown.
             return identified[c] ? bound : max(lower[c], min(bound, current[c]))
         }
@@ -103,7 +109,8 @@ public struct MMMBudgetPlan: Codable, Sendable {
             return Line(
                 name: r.name, currentSpend: current[c] * h, optimizedSpend: x[c] * h, lowerBound: lower[c] * h,
                 upperBound: upper[c] * h, currentRevenue: r.response(current[c]) * h,
-                optimizedRevenue: r.response(x[c]) * h, marginalROAS: r.marginal(x[c]), effectIdentified: identified[c])
+                optimizedRevenue: r.response(x[c]) * h, marginalROAS: r.marginal(x[c]), effectIdentified: identified[c],
+                held: held[c])
         }
         currentRevenue = optimizer.revenue(current) * h
         optimizedRevenue = optimizer.revenue(x) * h

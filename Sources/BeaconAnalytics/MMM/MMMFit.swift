@@ -23,6 +23,15 @@ public struct MMMFit: Codable, Sendable {
     public var baselinePerPeriod: Double
     /// The number of periods the "current" spend is averaged over.
     public var currentPeriods: Int
+    /// How the channels' effectiveness over time was chosen (nil: static effects only).
+    public var effectivenessSelection: MMMEffectivenessSelection?
+    /// What the data cannot tell, in plain language (nil in fits saved before it was checked).
+    public var identification: [MMMIdentificationWarning]?
+
+    /// The channels whose spend a budget plan holds because of an identification warning.
+    public var heldChannels: Set<String> {
+        MMMIdentificationCheck.heldChannels(identification ?? [], names: channels.map(\.name))
+    }
 
     /// The fitted media responses, in channel order.
     public var responses: [MMMChannelResponse] { channels.map(\.response) }
@@ -48,12 +57,17 @@ public struct MMMChannelSummary: Codable, Sendable {
     public var currentSpend: Double
     /// Steady-state marginal ROAS `dR/dx` at the current spend.
     public var marginalROAS: MMMInterval
+    /// `totalContribution` with its bootstrap interval (nil in fits saved before it was reported).
+    public var contributionInterval: MMMInterval?
     /// The channel's share of all media revenue and of all spend (Robyn's effect and spend shares).
     public var effectShare: Double
     public var spendShare: Double
     /// The share of the effect that arrives after the period of spend.
     public var carryoverShare: Double
     public var responseCurve: MMMResponseCurve
+    /// The channel's effectiveness over time; `response.coefficient` is its current (last
+    /// fitted) value. Nil in fits saved before it was modelled.
+    public var effectiveness: MMMChannelEffectiveness?
 }
 
 /// Goodness of fit, scored as Robyn does.

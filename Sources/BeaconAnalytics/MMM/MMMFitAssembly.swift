@@ -12,11 +12,14 @@ struct MMMFitAssembly {
     var media: [[Double]]
     /// The channel transforms with coefficient 1.
     var responses: [MMMChannelResponse]
-    /// Bootstrap draws of the media coefficients in scaled units.
-    var draws: [[Double]]
+    /// Bootstrap replicates of the whole fit, in target units.
+    var draws: [MMMFitDraw]
     var lambda: Double
     var validationNRMSE: Double?
     var crossValidationNRMSE: [Double]
+    /// Per channel, the coefficient path when it varies over time (scaled units).
+    var effectivenessPaths: [[Double]?]
+    var effectivenessSelection: MMMEffectivenessSelection?
     var search: MMMSearchSummary
 
     func build() -> MMMFit {
@@ -60,28 +63,32 @@ struct MMMFitAssembly {
         for c in responses.indices {
             var response = responses[c]
             response.coefficient = solution.media[c] * yScale
-            response.coefficientDraws = draws.map { $0[c] * yScale }
-            let regressorSum = media[c][0..<nFit].reduce(0, +)
+            response.coefficientDraws = draws.map { $0.equivalentCoefficient[c] }
             let roas = MMMInterval(
-                estimate: totalEffect[c] / totalSpend[c],
-                draws: response.coefficientDraws.map { $0 * regressorSum / totalSpend[c] }, level: level)
+                estimate: totalEffect[c] / totalSpend[c], draws: draws.map { $0.contribution[c] / totalSpend[c] },
+                level: level)
             let current = currentRows.reduce(0.0) { $0 + data.channels[c].values[$1] } / Double(currentPeriods)
-            let unitMarginal = MMMChannelResponse(
-                name: response.name, adstock: response.adstock, saturation: response.saturation, coefficient: 1,
-                spendScale: response.spendScale
-            ).marginal(current)
+            var effectiveness: MMMChannelEffectiveness?
+            if let knots = effectivenessSelection?.knots {
+                effectiveness =
+                    effectivenessPaths[c].map {
+                        MMMChannelEffectiveness(path: $0, dates: data.dates, fitCount: nFit, knots: knots)
+                    } ?? .constant
+            }
             channels.append(
                 MMMChannelSummary(
                     name: response.name, response: response, totalSpend: totalSpend[c],
                     totalContribution: totalEffect[c], roas: roas, currentSpend: current,
                     marginalROAS: MMMInterval(
-                        estimate: response.marginal(current),
-                        draws: response.coefficientDraws.map { $0 * unitMarginal }, level: level),
+                        estimate: response.marginal(current), draws: draws.map { $0.marginal[c] }, level: level),
+                    contributionInterval: MMMInterval(
+                        estimate: totalEffect[c], draws: draws.map { $0.contribution[c] }, level: level),
                     effectShare: allEffect > 0 ? totalEffect[c] / allEffect : 0,
                     spendShare: allSpend > 0 ? totalSpend[c] / allSpend : 0,
                     carryoverShare: response.adstock.carryoverShare,
                     responseCurve: MMMResponseCurve(
-                        response, currentSpend: current, threshold: spec.diminishingReturnsThreshold, level: level)))
+                        response, currentSpend: current, threshold: spec.diminishingReturnsThreshold, level: level),
+                    effectiveness: effectiveness))
         }
 
         let actualFit = Array(data.target[0..<nFit])
@@ -108,6 +115,7 @@ struct MMMFitAssembly {
                     name: terms[$0].name, group: terms[$0].group, coefficient: solution.baseline[$0] * yScale)
             },
             channels: channels, statistics: statistics, decomposition: decomposition, holdout: holdout,
-            search: search, baselinePerPeriod: baselinePerPeriod, currentPeriods: currentPeriods)
+            search: search, baselinePerPeriod: baselinePerPeriod, currentPeriods: currentPeriods,
+            effectivenessSelection: effectivenessSelection)
     }
 }

@@ -51,13 +51,16 @@ public struct MMMSpecification: Codable, Sendable, Equatable {
     public var currentPeriods: Int?
     /// The marginal ROAS that marks the diminishing-returns point.
     public var diminishingReturnsThreshold: Double
+    /// Knots of the time-varying effectiveness paths (`MMMTimeVaryingEffect`): nil picks one
+    /// per two months of data (4…16, none under 180 days); 0 fits static effects only.
+    public var effectKnots: Int?
 
     public init(
         adstock: AdstockKind = .geometric, saturation: SaturationKind = .hill, maxLag: Int? = nil,
         baseline: MMMBaseline = MMMBaseline(), holdoutPeriods: Int = 0, validationFraction: Double = 0,
         rssdWeight: Double = 0, population: Int = 40, generations: Int = 150, seed: UInt64 = 1,
         bootstrapSamples: Int = 200, intervalLevel: Double = 0.9, currentPeriods: Int? = nil,
-        diminishingReturnsThreshold: Double = 1
+        diminishingReturnsThreshold: Double = 1, effectKnots: Int? = nil
     ) {
         self.adstock = adstock
         self.saturation = saturation
@@ -73,6 +76,15 @@ public struct MMMSpecification: Codable, Sendable, Equatable {
         self.intervalLevel = intervalLevel
         self.currentPeriods = currentPeriods
         self.diminishingReturnsThreshold = diminishingReturnsThreshold
+        self.effectKnots = effectKnots
+    }
+
+    /// The knots of the effectiveness paths for a fitting window of `fitCount` periods (0: static).
+    func resolvedEffectKnots(fitCount: Int, stepDays: Int) -> Int {
+        if let effectKnots { return effectKnots >= 3 ? min(effectKnots, fitCount / 4) : 0 }
+        let days = fitCount * stepDays
+        guard days >= 180 else { return 0 }
+        return min(16, max(4, days / 61 + 1))
     }
 
     /// The search box for one channel's hyper-parameters: adstock parameters then

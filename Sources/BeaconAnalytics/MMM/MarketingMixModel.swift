@@ -11,9 +11,12 @@ import RealModule
 /// non-negative media, NRMSE and DECOMP.RSSD as objectives and the time-series validation
 /// split. The search is `DifferentialEvolution` (Storn & Price 1997) where Robyn uses
 /// Nevergrad; the objective is `NRMSE(validation) + rssdWeight · DECOMP.RSSD(train)`.
+/// Each channel's effect may change smoothly over time (`MMMTimeVaryingEffect`), chosen by
+/// blocked cross-validation so that a static truth stays static.
 /// Intervals come from a moving-block residual bootstrap (Künsch 1989, *Ann. Statist.*
-/// 17(3)) refitting the ridge with the hyper-parameters held fixed, so they understate the
-/// uncertainty of the hyper-parameters themselves. A Bayesian fit is not implemented.
+/// 17(3)) that repeats the hyper-parameter choice in every replicate among the best settings
+/// the search visited (`MMMBootstrap.searchDraws`); the effectiveness paths' shape is held
+/// fixed. A Bayesian fit is not implemented.
 ///
 /// The target is divided by its mean and each channel's spend by its mean positive spend
 /// over the fitting window before fitting; reported coefficients are back in target units.
@@ -85,48 +88,116 @@ public struct MarketingMixModel: Sendable {
                     spendScale: spendScales[c])
             }
         }
-        func mediaColumns(_ v: [Double]) -> [[Double]] {
+        // The effectiveness shapes found in a first round, applied to the media the second
+        // round's search scores (see below).
+        var searchShapes = [[Double]?](repeating: nil, count: data.channels.count)
+        func rawMediaColumns(_ v: [Double]) -> [[Double]] {
             zip(responses(v), data.channels).map { $0.regressor($1.values) }
         }
+        func mediaColumns(_ v: [Double]) -> [[Double]] {
+            let raw = rawMediaColumns(v)
+            return raw.indices.map { c in searchShapes[c].map { s in raw[c].indices.map { raw[c][$0] * s[$0] } } ?? raw[c] }
+        }
         let scoreActual = scoreRows.map { y[$0] }
-        func objective(_ v: [Double]) -> Double {
-            let media = mediaColumns(v)
-            guard let solution = trainRidge.fit(mediaColumns: media, y: y, lambda: Double.exp10(v[v.count - 1]))
-            else { return .infinity }
+        func score(media: [[Double]], lambda: Double, y: [Double]) -> Double {
+            guard let solution = trainRidge.fit(mediaColumns: media, y: y, lambda: lambda) else { return .infinity }
             let predicted = scoreRows.map {
                 solution.predict($0, baselineColumns: baselineColumns, mediaColumns: media)
             }
             let effects = media.indices.map { c in solution.media[c] * media[c][0..<nTrain].reduce(0, +) }
-            return MMMScore.nrmse(scoreActual, predicted)
+            return MMMScore.nrmse(scoreRows.map { y[$0] }, predicted)
                 + spec.rssdWeight * MMMScore.decompRSSD(effects: effects, spends: trainSpend)
         }
-        let search: DifferentialEvolution.Result
-        let chosen: [MMMChannelResponse]
-        let lambda: Double
-        let media: [[Double]]
-        if let transforms {
-            guard transforms.count == data.channels.count else {
-                throw MMMError(.badSetting, column: "transforms", "need one transform per channel")
-            }
-            chosen = transforms.map {
-                var r = $0
-                r.coefficient = 1
-                return r
-            }
-            lambda = fixedLambda ?? 1e-4
-            media = zip(chosen, data.channels).map { $0.regressor($1.values) }
-            search = .init(x: [], value: .nan, evaluations: 0, generations: 0, converged: true)
-        } else {
-            var generator = Xoshiro256StarStar(seed: spec.seed)
-            search = DifferentialEvolution(
-                options: .init(populationSize: spec.population, maxGenerations: spec.generations)
-            ).minimize(objective, lower: lower, upper: upper, using: &generator)
-            chosen = responses(search.x)
-            lambda = Double.exp10(search.x[search.x.count - 1])
-            media = mediaColumns(search.x)
+        var visited: [(x: [Double], value: Double)] = []
+        func objective(_ v: [Double]) -> Double {
+            let value = score(media: mediaColumns(v), lambda: Double.exp10(v[v.count - 1]), y: y)
+            if value.isFinite { visited.append((v, value)) }
+            return value
         }
-        guard let solution = fitRidge.fit(mediaColumns: media, y: y, lambda: lambda) else {
-            throw MMMError(.singularFit, "the regression is singular; remove collinear controls or events")
+        var search = DifferentialEvolution.Result(x: [], value: .nan, evaluations: 0, generations: 0, converged: true)
+        var chosen: [MMMChannelResponse] = []
+        var lambda = fixedLambda ?? 1e-4
+        var media: [[Double]] = []
+        var solution = MMMRidge.Solution(intercept: 0, baseline: [], media: [])
+        let knots = spec.resolvedEffectKnots(fitCount: nFit, stepDays: calendar.stepDays)
+        var selection: MMMEffectivenessSelection?
+        var paths = [[Double]?](repeating: nil, count: data.channels.count)
+        var shapes = [[Double]?](repeating: nil, count: data.channels.count)
+        // Two rounds when effectiveness varies: the adstock and saturation a static model
+        // picks absorb the drift, so the search is repeated with the first round's shapes
+        // applied to the media (alternating optimisation, as in backfitting: Hastie &
+        // Tibshirani 1993, §3) and the paths re-selected on its transforms.
+        for round in 0..<2 {
+            if let transforms {
+                guard transforms.count == data.channels.count else {
+                    throw MMMError(.badSetting, column: "transforms", "need one transform per channel")
+                }
+                chosen = transforms.map {
+                    var r = $0
+                    r.coefficient = 1
+                    return r
+                }
+                lambda = fixedLambda ?? 1e-4
+                media = zip(chosen, data.channels).map { $0.regressor($1.values) }
+                search = .init(x: [], value: .nan, evaluations: 0, generations: 0, converged: true)
+            } else {
+                var generator = Xoshiro256StarStar(seed: spec.seed)
+                search = DifferentialEvolution(
+                    options: .init(populationSize: spec.population, maxGenerations: spec.generations)
+                ).minimize(objective, lower: lower, upper: upper, using: &generator)
+                chosen = responses(search.x)
+                lambda = Double.exp10(search.x[search.x.count - 1])
+                media = rawMediaColumns(search.x)
+            }
+            guard let staticSolution = fitRidge.fit(mediaColumns: media, y: y, lambda: lambda) else {
+                throw MMMError(.singularFit, "the regression is singular; remove collinear controls or events")
+            }
+            solution = staticSolution
+            paths = [[Double]?](repeating: nil, count: data.channels.count)
+            shapes = [[Double]?](repeating: nil, count: data.channels.count)
+            // Time-varying effectiveness: where cross-validation prefers it, each channel's
+            // coefficient follows a path; the media column then carries the path's shape relative
+            // to its current (last fitted) value, which becomes the channel's coefficient.
+            if knots >= 3,
+                let varying = MMMTimeVaryingEffect(
+                    baselineColumns: baselineColumns, mediaColumns: media, active: solution.media.map { $0 > 0 },
+                    fitCount: nFit, knots: knots, baselineLambda: lambda
+                ).select(y: y)
+            {
+                selection = MMMEffectivenessSelection(
+                    knots: knots, smoothing: varying.smoothing,
+                    candidates: varying.candidates.map { .init(label: $0.label, error: $0.error) })
+                // Variation too small to report (every channel within ±7.5 % of its mean) keeps
+                // the static fit: a path that changes nothing the page would show only adds variance.
+                let material = varying.paths.indices.contains { c in
+                    varying.varying[c]
+                        && varying.paths[c].map {
+                            MMMChannelEffectiveness(path: $0, dates: data.dates, fitCount: nFit, knots: knots).varies
+                        } ?? false
+                }
+                if !material { selection?.smoothing = nil }
+                if varying.smoothing != nil, material {
+                    solution.intercept = varying.intercept
+                    solution.baseline = varying.baseline
+                    for c in media.indices {
+                        guard let path = varying.paths[c] else { continue }
+                        let mean = path[0..<nFit].reduce(0, +) / Double(nFit)
+                        let current = path[nFit - 1] > 0.05 * mean ? path[nFit - 1] : mean
+                        guard current > 0 else {
+                            solution.media[c] = 0
+                            continue
+                        }
+                        solution.media[c] = current
+                        let shape = path.map { $0 / current }
+                        shapes[c] = shape
+                        media[c] = media[c].indices.map { media[c][$0] * shape[$0] }
+                        if varying.varying[c] { paths[c] = path }
+                    }
+                }
+            }
+            guard round == 0, transforms == nil, shapes.contains(where: { $0 != nil }) else { break }
+            searchShapes = shapes
+            visited.removeAll()
         }
         var validationNRMSE: Double?
         if nTrain < nFit, let trainOnly = trainRidge.fit(mediaColumns: media, y: y, lambda: lambda) {
@@ -135,34 +206,65 @@ public struct MarketingMixModel: Sendable {
                 scoreRows.map { trainOnly.predict($0, baselineColumns: baselineColumns, mediaColumns: media) })
         }
         var crossValidationNRMSE: [Double] = []
+        var baselineCrossValidationNRMSE: [Double] = []
         for end in [0.55, 0.7, 0.85] {
             let cut = Int(Double(nFit) * end)
             let next = cut..<min(nFit, cut + Int(Double(nFit) * 0.15))
+            let foldRidge = MMMRidge(baselineColumns: baselineColumns, rows: 0..<cut)
             guard cut >= 10, next.count >= 2,
-                let foldFit = MMMRidge(baselineColumns: baselineColumns, rows: 0..<cut)
-                    .fit(mediaColumns: media, y: y, lambda: lambda)
+                let foldFit = foldRidge.fit(mediaColumns: media, y: y, lambda: lambda),
+                let baselineFit = foldRidge.fit(mediaColumns: [], y: y, lambda: lambda)
             else { continue }
             crossValidationNRMSE.append(
                 MMMScore.nrmse(
                     next.map { y[$0] },
                     next.map { foldFit.predict($0, baselineColumns: baselineColumns, mediaColumns: media) }))
+            baselineCrossValidationNRMSE.append(
+                MMMScore.nrmse(
+                    next.map { y[$0] },
+                    next.map { baselineFit.predict($0, baselineColumns: baselineColumns, mediaColumns: []) }))
         }
         let fittedScaled = (0..<n).map { solution.predict($0, baselineColumns: baselineColumns, mediaColumns: media) }
+        // Bootstrap candidates: the point fit and the best distinct settings the search visited.
+        func shaped(_ columns: [[Double]]) -> [[Double]] {
+            columns.indices.map { c in shapes[c].map { s in columns[c].indices.map { columns[c][$0] * s[$0] } } ?? columns[c] }
+        }
+        var candidates = [MMMBootstrap.Candidate(responses: chosen, lambda: lambda, media: media)]
+        if transforms == nil {
+            var seen: Set<[Double]> = [search.x]
+            for point in visited.sorted(by: { $0.value < $1.value }) where candidates.count < MMMBootstrap.searchCandidates {
+                guard seen.insert(point.x).inserted else { continue }
+                candidates.append(
+                    .init(
+                        responses: responses(point.x), lambda: Double.exp10(point.x[point.x.count - 1]),
+                        media: shaped(rawMediaColumns(point.x))))
+            }
+        }
+        let currentPeriods = min(spec.currentPeriods ?? (calendar.stepDays == 1 ? 90 : 13), nFit)
         let draws = MMMBootstrap(
             samples: spec.bootstrapSamples, blockLength: calendar.stepDays == 1 ? 14 : 4, seed: spec.seed &+ 1
-        ).coefficientDraws(
-            ridge: fitRidge, y: y, fitted: fittedScaled, baselineColumns: baselineColumns, mediaColumns: media,
-            lambda: lambda)
+        ).searchDraws(
+            candidates: candidates, fitRidge: fitRidge, y: y, fitted: fittedScaled,
+            score: { score(media: $0.media, lambda: $0.lambda, y: $1) },
+            current: data.channels.map { ch in
+                ch.values[(nFit - currentPeriods)..<nFit].reduce(0, +) / Double(currentPeriods)
+            },
+            pointResponses: chosen, yScale: yScale)
 
-        return MMMFitAssembly(
+        var fit = MMMFitAssembly(
             data: data, calendar: calendar, specification: spec, nFit: nFit, yScale: yScale, terms: terms,
             solution: solution, media: media, responses: chosen, draws: draws, lambda: lambda,
             validationNRMSE: validationNRMSE, crossValidationNRMSE: crossValidationNRMSE,
-            search: MMMSearchSummary(
+            effectivenessPaths: paths, effectivenessSelection: selection, search: MMMSearchSummary(
                 method: transforms == nil ? "differential evolution (best/1/bin)" : "fixed transforms",
                 evaluations: search.evaluations,
                 generations: search.generations, objective: search.value, seed: spec.seed,
                 bootstrapSamples: spec.bootstrapSamples)
         ).build()
+        fit.identification = MMMIdentificationCheck.warnings(
+            channels: fit.channels, mediaColumns: media,
+            baselineColumns: baselineColumns, fitCount: nFit,
+            modelCV: crossValidationNRMSE, baselineCV: baselineCrossValidationNRMSE, level: spec.intervalLevel)
+        return fit
     }
 }

@@ -37,6 +37,10 @@ public struct TechStyleGenerator: Sendable {
         /// A multiplier on the effect from `efficiencyChangeDate` on (1 = none).
         public var efficiencyMultiplier: Double
         public var efficiencyChangeDate: String?
+        /// The hidden multiplier on the effect per period, when it varies over time (the
+        /// simulated families of `TechStyleGenerator.Family`); nil when it is constant or given
+        /// by `efficiencyMultiplier` alone.
+        public var effectiveness: [Double]? = nil
         public var totalSpend: Double
         public var totalContribution: Double
         /// Contribution / spend over the whole series.
@@ -53,6 +57,8 @@ public struct TechStyleGenerator: Sendable {
         public var noiseSD: Double
         public var channels: [ChannelTruth]
         public var totalRevenue: Double
+        /// The simulated family (`TechStyleGenerator.Family`), nil for the TechStyle demo data.
+        public var family: String? = nil
     }
 
     public var days: Int

@@ -34,12 +34,20 @@ public struct MarketingMixChannel: Sendable {
     /// Spend per period of the fitted table, and the revenue the model credits to it.
     public var spend: [Double]
     public var contribution: [Double]
+    /// True when the channel's effectiveness changes over time (`MMMTimeVaryingEffect`).
+    public var effectivenessVaries: Bool
+    /// Per period, the channel's effectiveness relative to its mean (empty when constant).
+    public var effectiveness: [Double]
+    /// The dates effectiveness changed, with the multiplier before and after.
+    public var effectivenessChanges: [(date: String, from: Double, to: Double)]
+    /// Plain-language identification warnings that concern this channel.
+    public var warnings: [String]
     let response: MMMChannelResponse
 
     /// Modelled daily revenue at a daily spend of `spend`.
     public func revenue(atDailySpend spend: Double) -> Double { response.response(spend) }
 
-    init(_ c: MMMChannelSummary, spend: [Double], contribution: [Double]) {
+    init(_ c: MMMChannelSummary, spend: [Double], contribution: [Double], warnings: [String]) {
         func point(_ p: MMMResponseCurve.Point) -> Point {
             Point(spend: p.spend, response: p.response, lower: p.responseLower, upper: p.responseUpper)
         }
@@ -56,6 +64,10 @@ public struct MarketingMixChannel: Sendable {
         diminishingReturns = c.responseCurve.diminishingReturns.map(point)
         self.spend = spend
         self.contribution = contribution
+        effectivenessVaries = c.effectiveness?.varies ?? false
+        effectiveness = c.effectiveness?.multiplier ?? []
+        effectivenessChanges = (c.effectiveness?.changes ?? []).map { ($0.date, $0.from, $0.to) }
+        self.warnings = warnings
         response = c.response
     }
 }
@@ -76,8 +88,14 @@ extension MMMFitCache.MMMResult {
         fit.channels.enumerated().map { k, c in
             MarketingMixChannel(
                 c, spend: k < data.channels.count ? data.channels[k].values : [],
-                contribution: fit.decomposition.parts.first { $0.name == c.name }?.values ?? [])
+                contribution: fit.decomposition.parts.first { $0.name == c.name }?.values ?? [],
+                warnings: (fit.identification ?? []).filter { $0.channels.contains(c.name) }.map(\.message))
         }
+    }
+
+    /// Identification warnings about the whole fit (no better than the baseline alone).
+    public var fitWarnings: [String] {
+        (fit.identification ?? []).filter { $0.channels.isEmpty }.map(\.message)
     }
 
     /// The table's period labels (`YYYY-MM-DD`).

@@ -16,6 +16,8 @@ public struct MarketingMixPlan: Sendable, Equatable {
         public var marginalROAS: Double
         /// False when no effect is distinguishable from zero: the plan does not raise its spend.
         public var effectIdentified: Bool
+        /// True when an identification warning held the channel at its current spend.
+        public var held: Bool = false
     }
 
     /// Days the plan covers.
@@ -38,15 +40,15 @@ extension MMMFitCache.MMMResult {
     public func plan(horizon: Int) throws -> MarketingMixPlan {
         let current = currentSpend
         let p = try MMMBudgetPlan(
-            responses: fit.responses, current: current, budget: current.reduce(0, +) * Double(horizon), horizon: horizon
-        )
+            responses: fit.responses, current: current, budget: current.reduce(0, +) * Double(horizon), horizon: horizon,
+            hold: fit.heldChannels)
         return MarketingMixPlan(
             horizon: p.horizon, budget: p.budget,
             lines: p.lines.map {
                 .init(
                     name: $0.name, currentSpend: $0.currentSpend, optimizedSpend: $0.optimizedSpend,
                     currentRevenue: $0.currentRevenue, optimizedRevenue: $0.optimizedRevenue,
-                    marginalROAS: $0.marginalROAS, effectIdentified: $0.effectIdentified)
+                    marginalROAS: $0.marginalROAS, effectIdentified: $0.effectIdentified, held: $0.held)
             },
             currentRevenue: p.currentRevenue, optimizedRevenue: p.optimizedRevenue, lift: p.lift.estimate,
             liftLower: p.lift.lower, liftUpper: p.lift.upper, liftPercent: p.liftPercent, optimizedROAS: p.optimizedROAS

@@ -25,6 +25,12 @@ struct ChannelPage: Sendable {
     var curveChart: String
     var fitSummary: String
     var advice: String
+    /// The chosen channel's effectiveness over time (empty when constant) and what it says.
+    var effectivenessChart: String
+    var effectivenessNote: String
+    /// What the data cannot tell (identification warnings), said above the numbers.
+    var warnings: [String]
+    var hasWarnings: Bool { !warnings.isEmpty }
     /// Where the fitted spend came from (the workspace, or the demo until it has enough).
     var sourceNote: String
     var isDemo: Bool
@@ -56,6 +62,11 @@ struct ChannelPage: Sendable {
             format: "Fitted on %d days × %d channels in %.1f s: R² %.3f, NRMSE %.3f, MAPE %.1f%%.", s.observations,
             channels.count, result.seconds, s.rSquared, s.nrmse, s.mape * 100)
         timeChart = Self.weekly(c, dates: result.dates)
+        let effectiveness = Self.effectiveness(c, dates: result.dates)
+        effectivenessChart = effectiveness.chart
+        effectivenessNote = effectiveness.note
+        var seen: Set<String> = []
+        warnings = (result.fitWarnings + channels.flatMap(\.warnings)).filter { seen.insert($0).inserted }
         var markers = [
             ResponseCurveChart.Marker(name: "Current spend", spend: c.current.spend, response: c.current.response)
         ]
@@ -74,6 +85,27 @@ struct ChannelPage: Sendable {
             m < 1
             ? "At the current \(DashboardFormat.money(c.currentSpend))/day each extra $1 returns \(String(format: "$%.2f", m)): \(c.name) is past its diminishing-returns point; move budget to channels with a higher marginal ROAS."
             : "At the current \(DashboardFormat.money(c.currentSpend))/day each extra $1 still returns \(String(format: "$%.2f", m)): there is room to grow \(c.name)."
+    }
+
+    /// The chart and sentence for channel `c`'s effectiveness over time.
+    static func effectiveness(_ c: MarketingMixChannel, dates: [String]) -> (chart: String, note: String) {
+        guard c.effectivenessVaries, !c.effectiveness.isEmpty else {
+            return ("", "\(c.name)'s effectiveness was constant over the modelled period (a changing effect did not forecast better).")
+        }
+        let changes = c.effectivenessChanges.map {
+            String(format: "%@ (%.2f× → %.2f×)", $0.date, $0.from, $0.to)
+        }
+        let note =
+            "\(c.name)'s effectiveness changed over time"
+            + (changes.isEmpty ? ", gradually." : ": " + changes.joined(separator: "; ") + ".")
+            + " Its marginal ROAS and response curve use the latest level."
+        let n = min(c.effectiveness.count, dates.count)
+        let chart = LineChart(
+            title: "\(c.name): effectiveness over time (1 = its average)", categories: Array(dates[0..<n]),
+            series: [ChartSeries(name: "Effectiveness", values: Array(c.effectiveness[0..<n]))], style: .line,
+            unit: .ratio, xTitle: "Date", yTitle: "Effect per unit of media"
+        ).svg()
+        return (chart, note)
     }
 
     /// Weekly spend and model-credited revenue of channel `c`, weeks labelled from `dates`.

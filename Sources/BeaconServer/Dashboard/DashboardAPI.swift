@@ -5,6 +5,8 @@ import Hummingbird
 
 /// The dashboard's small JSON endpoints, used by its script:
 /// - `GET /dashboard/api/mmm?ws=` — `{"state":"fitting","seconds":12}` / `{"state":"ready",…}` / `{"state":"failed","error":…}`;
+///   when ready, each channel's effectiveness over time (`varies`, `changes` with date, from, to)
+///   and the identification warnings in plain language;
 /// - `POST /dashboard/api/whatif?ws=` with `{"spend":{"google_ads":5000,…}}` (dollars per day;
 ///   channels left out keep their current spend) — the 30-day projection (`MarketingMixWhatIf`);
 /// - `GET /dashboard/api/events?ws=&after=SEQ` — newer events for the live debugger, in the
@@ -36,6 +38,23 @@ struct DashboardAPI<Context: RequestContext>: Sendable {
                 "state": .string("ready"), "seconds": .number(r.seconds),
                 "source": .string(r.source.isDemo ? "demo" : "workspace"),
                 "channels": .array(r.channels.map { .string($0.name) }),
+                "effectiveness": .object(
+                    Dictionary(
+                        r.channels.map { c in
+                            (
+                                c.name,
+                                JSONValue.object([
+                                    "varies": .bool(c.effectivenessVaries),
+                                    "changes": .array(
+                                        c.effectivenessChanges.map {
+                                            .object([
+                                                "date": .string($0.date), "from": .number($0.from), "to": .number($0.to),
+                                            ])
+                                        }),
+                                ])
+                            )
+                        }, uniquingKeysWith: { first, _ in first })),
+                "warnings": .array((r.fitWarnings + r.channels.flatMap(\.warnings)).map { .string($0) }),
             ])
         case .failed(let message):
             return json(["state": .string("failed"), "error": .string(message)])

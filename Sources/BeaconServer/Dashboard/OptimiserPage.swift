@@ -53,7 +53,9 @@ struct OptimiserPage: Sendable {
                 currentRevenue: DashboardFormat.money(l.currentRevenue),
                 optimisedRevenue: DashboardFormat.money(l.optimizedRevenue),
                 marginalROAS: DashboardFormat.ratio(l.marginalROAS),
-                caution: l.effectIdentified ? "" : "No effect distinguishable from zero: not raised above current spend.",
+                caution: l.held
+                    ? "Held at current spend: the data cannot identify its effect (see the channels page)."
+                    : l.effectIdentified ? "" : "No effect distinguishable from zero: not raised above current spend.",
                 sliderValue: Int(daily.rounded()),
                 sliderMax: Int(ChartScale.niceStep(top / 5) * 5),
                 sliderStep: max(1, Int(ChartScale.niceStep(top / 200))))

@@ -6,5 +6,8 @@ struct MMMCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mmm",
         abstract: "Marketing mix modelling: fit, budget optimisation, what-if and demo data.",
-        subcommands: [MMMFitCommand.self, MMMOptimizeCommand.self, MMMWhatIfCommand.self, MMMGenerateCommand.self])
+        subcommands: [
+            MMMFitCommand.self, MMMOptimizeCommand.self, MMMWhatIfCommand.self, MMMGenerateCommand.self,
+            MMMBenchCommand.self,
+        ])
 }

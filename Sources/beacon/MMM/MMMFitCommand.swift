@@ -120,6 +120,12 @@ struct MMMFitCommand: AsyncParsableCommand {
                     + MMMJSON.column(MMMJSON.money(c.currentSpend), 16) + MMMJSON.column(diminishing, 16)
                     + MMMJSON.column(String(format: "%.2f", c.carryoverShare), 11))
         }
+        for c in fit.channels {
+            guard let e = c.effectiveness, e.varies else { continue }
+            let changes = e.changes.map { "\($0.date) " + String(format: "(%.2f → %.2f)", $0.from, $0.to) }
+            print("\(c.name): effectiveness varies over time; changed " + (changes.isEmpty ? "gradually" : changes.joined(separator: ", ")))
+        }
+        for warning in fit.identification ?? [] { print(warning.message) }
         print(
             "search: \(fit.search.evaluations) evaluations, \(fit.search.generations) generations, objective \(String(format: "%.4f", fit.search.objective))"
         )

@@ -7,6 +7,9 @@ struct MMMGenerateOptions: ParsableArguments {
     @Option(help: "Number of days.") var days = 730
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Output CSV; the true parameters go to FILE.truth.json beside it.") var out: String
+    @Option(
+        help: "A simulated family with known truth instead of the TechStyle demo: time-varying, constant, confounder, seasonality or correlated."
+    ) var family: TechStyleGenerator.Family?
 
     func validate() throws {
         if days < 30 { throw ValidationError("--days must be at least 30") }
@@ -14,7 +17,8 @@ struct MMMGenerateOptions: ParsableArguments {
 
     /// Generates and writes the CSV and its truth file.
     func run() throws {
-        let (data, truth) = TechStyleGenerator(days: days, seed: seed).generate()
+        let generator = TechStyleGenerator(days: days, seed: seed)
+        let (data, truth) = family.map { generator.generate(family: $0) } ?? generator.generate()
         var lines = [
             (["date", data.targetName] + (data.channels + data.controls + data.events).map(\.name)).joined(
                 separator: ",")
@@ -46,3 +50,5 @@ struct MMMGenerateCommand: AsyncParsableCommand {
     @OptionGroup var options: MMMGenerateOptions
     func run() async throws { try options.run() }
 }
+
+extension TechStyleGenerator.Family: ExpressibleByArgument {}

@@ -53,11 +53,12 @@ struct MMMOptimizeCommand: AsyncParsableCommand {
             if let targetRoas {
                 plan = try MMMBudgetPlan.forTargetROAS(
                     targetRoas, responses: fit.responses, current: fit.channels.map(\.currentSpend), horizon: periods,
-                    maxBudget: ceiling, bounds: ranges, level: fit.specification.intervalLevel)
+                    maxBudget: ceiling, bounds: ranges, level: fit.specification.intervalLevel,
+                    hold: fit.heldChannels)
             } else {
                 plan = try MMMBudgetPlan(
                     responses: fit.responses, current: fit.channels.map(\.currentSpend), budget: ceiling,
-                    horizon: periods, bounds: ranges, level: fit.specification.intervalLevel)
+                    horizon: periods, bounds: ranges, level: fit.specification.intervalLevel, hold: fit.heldChannels)
             }
         } catch let error as MMMError {
             throw CommandError("--\(error.column ?? "budget"): \(error.message)")
@@ -86,7 +87,8 @@ struct MMMOptimizeCommand: AsyncParsableCommand {
         print(
             String(format: "media ROAS %.2f; check (projected gradient) revenue ", plan.optimizedROAS)
                 + MMMJSON.money(plan.checkRevenue))
-        for l in plan.lines where !l.effectIdentified {
+        for warning in fit.identification ?? [] { print(warning.message) }
+        for l in plan.lines where !l.effectIdentified && !l.held {
             print("\(l.name): no effect distinguishable from zero (its bootstrap interval starts at 0): not given more than its current spend")
         }
     }

@@ -35,6 +35,14 @@ struct MMMPagesTests {
                 #expect(channels.body.contains(">\(name)</a>"))
             }
             #expect(channels.body.contains("email: response curve"))
+            // Effectiveness over time is said on the page and given by the status API.
+            #expect(channels.body.contains("id=\"effectiveness\""))
+            #expect(
+                channels.body.contains("effectiveness was constant over the modelled period")
+                    || channels.body.contains("effectiveness changed over time"))
+            let ready = try JSONValue.parse(Data(try await get(client, "/dashboard/api/mmm?ws=demo").body.utf8))
+            #expect(ready["effectiveness"]?["email"]?["varies"] != nil)
+            #expect(ready["warnings"] != nil)
             #expect(channels.body.contains("Current spend"))
             #expect(channels.body.contains("Optimal spend"))
             let optimiser = try await get(client, "/dashboard/optimiser")

@@ -17,6 +17,8 @@ extension DashboardTemplates {
         {{<layout}}{{$content}}
         <p class="lede">{{page.fitSummary}}</p>
         <p class="note{{#page.isDemo}} demo-data{{/page.isDemo}}">{{page.sourceNote}}</p>
+        {{#page.hasWarnings}}<section class="caution" aria-labelledby="identification"><h2 id="identification">What the data cannot tell</h2>
+          <ul>{{#page.warnings}}<li>{{.}}</li>{{/page.warnings}}</ul></section>{{/page.hasWarnings}}
         <section aria-labelledby="all"><h2 id="all">All channels</h2>
           <table><caption>Marketing-mix model by channel (amounts per day unless stated; ROAS with its 90% interval)</caption>
             <thead><tr><th scope="col">Channel</th><th scope="col" class="num">Spend (modelled period)</th><th scope="col" class="num">Revenue (modelled period)</th>
@@ -31,6 +33,8 @@ extension DashboardTemplates {
           <p class="insight">{{page.advice}}</p>
           <figure>{{{page.curveChart}}}</figure>
           <figure>{{{page.timeChart}}}</figure>
+          <p class="insight" id="effectiveness">{{page.effectivenessNote}}</p>
+          {{#page.effectivenessChart}}<figure>{{{page.effectivenessChart}}}</figure>{{/page.effectivenessChart}}
         </section>
         {{/content}}{{/layout}}
         """
