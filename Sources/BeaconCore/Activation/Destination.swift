@@ -10,6 +10,12 @@ public struct Destination: Sendable, Equatable, Codable {
     /// The kinds of destination Beacon delivers to.
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case webhook
+        /// Audience sync: a segment's members kept on a HubSpot, Mailchimp or Klaviyo list
+        /// (`settings["listId"]`, the API key sealed in `sealedSecrets`; `url` the API's base).
+        case hubspot, mailchimp, klaviyo
+
+        /// Whether this kind syncs a segment's members to a vendor's list.
+        public var isAudienceSync: Bool { [.hubspot, .mailchimp, .klaviyo].contains(self) }
     }
 
     /// Whether a destination's worker delivers.

@@ -32,14 +32,20 @@ public struct DeliveryOutcome: Sendable {
 public struct DestinationSenders: Sendable {
     /// The transport a webhook destination's sender posts through.
     public var webhookTransport: @Sendable (Destination, DeliverySettings) -> any WebhookTransport
+    /// The transport an audience sync destination's sender calls its vendor through.
+    public var audienceTransport: @Sendable (Destination, DeliverySettings) -> any AudienceHTTPTransport
 
     public init(
         webhookTransport: @escaping @Sendable (Destination, DeliverySettings) -> any WebhookTransport = { d, s in
             d.url.lowercased().hasPrefix("https:")
                 ? URLSessionWebhookTransport(maxConnections: s.maxInFlight) : NIOWebhookTransport()
+        },
+        audienceTransport: @escaping @Sendable (Destination, DeliverySettings) -> any AudienceHTTPTransport = { _, _ in
+            URLSessionAudienceTransport(maxConnections: 2)
         }
     ) {
         self.webhookTransport = webhookTransport
+        self.audienceTransport = audienceTransport
     }
 
     /// The sender for `destination`, whose sealed secrets are already opened as `secrets`.
@@ -57,6 +63,10 @@ public struct DestinationSenders: Sendable {
             return WebhookSender(
                 url: url, secrets: secrets, transport: webhookTransport(destination, settings), settings: settings,
                 clock: clock)
+        case .hubspot, .mailchimp, .klaviyo:
+            return try AudienceSyncSender(
+                destination: destination, apiKey: secrets.first ?? "",
+                transport: audienceTransport(destination, settings), settings: settings, clock: clock)
         }
     }
 }

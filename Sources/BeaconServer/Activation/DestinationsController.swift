@@ -16,6 +16,10 @@ struct DestinationsController<Context: RequestContext> {
             let body = try await api.body(request)
             let name = try string(body, "name")
             let type = try optionalString(body, "type") ?? "webhook"
+            if Destination.Kind(rawValue: type)?.isAudienceSync == true {
+                let d = try await createAudienceDestination(body, workspaceId: ws.id, name: name, type: type)
+                return ProfileAPIRequest.json(ActivationAPIJSON.destination(d), status: .created)
+            }
             let url = try string(body, "url")
             let secret = try optionalString(body, "secret")
             let created = try await ActivationAPIJSON.run {

@@ -51,16 +51,21 @@ enum ProfilesOpenAPI {
                 "RebuildOptions": ["type": "object", "additionalProperties": false, "properties": [
                     "predictions": ["type": "boolean", "description": "refresh predictions afterwards"],
                 ]],
-                "DestinationInput": ["type": "object", "required": ["name", "url"], "properties": [
-                    "name": ["type": "string"], "type": ["type": "string", "enum": ["webhook"]],
-                    "url": ["type": "string", "description": "absolute http or https URL"],
+                "DestinationInput": ["type": "object", "required": ["name"], "properties": [
+                    "name": ["type": "string"],
+                    "type": ["type": "string", "enum": ["webhook", "hubspot", "mailchimp", "klaviyo"]],
+                    "url": ["type": "string", "description": "absolute http or https URL (required for a webhook; for audience sync, the vendor API's base, by default the vendor's own)"],
                     "secret": ["type": "string", "description": "whsec_… (Standard Webhooks); made when absent, returned once"],
+                    "apiKey": ["type": "string", "description": "audience sync: the vendor's API key (HubSpot private app token, Mailchimp key ending in its data centre, Klaviyo private key); sealed, never shown again"],
+                    "listId": ["type": "string", "description": "audience sync: the vendor list the segment's members are kept on"],
+                    "settings": ["type": "object", "description": "audience sync options: userIdProperty (HubSpot), userIdMergeField (Mailchimp)", "additionalProperties": ["type": "string"]],
                 ]],
                 "ActivationInput": ["type": "object", "required": ["destination"], "properties": [
                     "destination": ["type": "string"], "segment": ["type": "string"],
                     "on": ["type": "array", "items": ["type": "string", "enum": ["entered", "exited"]]],
                     "event": ["type": "string", "description": "a tracked event name (instead of segment)"],
                     "properties": ["type": "object", "description": "event properties that must be equal"],
+                    "everyHours": ["type": "number", "description": "with segment: reconcile the segment's members with an audience destination every N hours (0.25 to 720) instead of sending each change"],
                 ]],
                 "ReplayInput": ["type": "object", "properties": ["ids": ["type": "array", "items": ["type": "string"]]]],
                 "SegmentInput": ["type": "object", "required": ["name", "rule"], "properties": [
@@ -115,7 +120,7 @@ enum ProfilesOpenAPI {
             "/api/segments/{id}/changes": ["get": operation("Entered/exited records", params: [id, query("after", "cursor", type: "integer"), limit])],
             "/api/destinations": [
                 "get": operation("List destinations with their pending, delivered and dead message counts"),
-                "post": operation("Create a webhook destination; the reply carries its signing secret, shown this once",
+                "post": operation("Create a webhook destination (the reply carries its signing secret, shown this once) or an audience sync destination (hubspot, mailchimp, klaviyo: apiKey sealed, listId)",
                                   body: "DestinationInput", responses: ["201": "Created", "409": "problem"]),
             ],
             "/api/destinations/{id}": [
@@ -140,6 +145,9 @@ enum ProfilesOpenAPI {
                 "post": operation("Send a segment's entered/exited changes or a tracked event to a destination",
                                   body: "ActivationInput", responses: ["201": "Created"]),
             ],
+            "/api/activations/{id}/sync": ["post": operation(
+                "Reconcile the activation's segment with its audience destination now: queue only what differs from what it confirmed",
+                params: [id], responses: ["202": "Queued", "400": "problem", "404": "problem"])],
             "/api/activations/{id}": [
                 "get": operation("An activation", params: [id], responses: ["200": "OK", "404": "problem"]),
                 "delete": operation("Delete an activation", params: [id], responses: ["204": "Deleted", "404": "problem"]),
