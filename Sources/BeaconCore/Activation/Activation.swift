@@ -1,7 +1,7 @@
 import Foundation
 
 /// A rule that sends something to a destination when it happens: a profile entering or
-/// leaving a segment, or a tracked event matching a name and property filter.
+/// leaving a segment, a tracked event matching a name and property filter, or a schedule.
 public struct Activation: Sendable, Equatable, Codable {
     public var workspaceId: String
     public var id: String
@@ -24,6 +24,9 @@ public enum ActivationTrigger: Sendable, Equatable, Codable {
     case segment(id: String, on: Set<SegmentChangeKind>)
     /// A `track` event with this name whose properties equal every value in `properties`.
     case event(name: String, properties: [String: JSONValue])
+    /// Every `everyHours` hours the segment's members are reconciled with what an audience
+    /// sync destination last confirmed: only the difference is sent.
+    case schedule(segmentId: String, everyHours: Double)
 
     /// Whether a tracked event with `name` and `properties` sends.
     public func matches(eventName: String, properties: JSONValue?) -> Bool {

@@ -12,6 +12,12 @@ public struct Destination: Sendable, Equatable, Codable {
         case webhook
         /// An SMTP server sending templated emails to each profile's address.
         case email
+        /// Audience sync: a segment's members kept on a HubSpot, Mailchimp or Klaviyo list
+        /// (`settings["listId"]`, the API key sealed in `sealedSecrets`; `url` the API's base).
+        case hubspot, mailchimp, klaviyo
+
+        /// Whether this kind syncs a segment's members to a vendor's list.
+        public var isAudienceSync: Bool { [.hubspot, .mailchimp, .klaviyo].contains(self) }
     }
 
     /// Whether a destination's worker delivers.

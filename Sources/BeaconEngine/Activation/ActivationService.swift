@@ -36,6 +36,9 @@ public struct ActivationService: Sendable {
             throw ActivationError(
                 field: "type", "must be one of \(Destination.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        if kind.isAudienceSync {
+            throw ActivationError(field: "apiKey", "a \(kind.rawValue) destination needs apiKey and listId, not a secret")
+        }
         guard kind == .webhook else {
             throw ActivationError(field: "type", "an email destination is made with createEmailDestination (its own fields)")
         }
@@ -95,6 +98,10 @@ public struct ActivationService: Sendable {
     public func rotateSecret(workspaceId: String, id: String) async throws -> (destination: Destination, secret: String)
     {
         var d = try await destination(workspaceId: workspaceId, id: id)
+        guard !d.kind.isAudienceSync else {
+            throw ActivationError(
+                field: "destination", "an audience sync destination has an API key, not a signing secret")
+        }
         let plain = WebhookSignature.newSecret()
         d.sealedSecrets = [try secrets().seal(plain)] + d.sealedSecrets.prefix(1)
         try await stores.activations.updateDestination(d)
@@ -125,6 +132,11 @@ public struct ActivationService: Sendable {
     {
         guard !event.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ActivationError(field: "event", "must name the tracked event")
+        }
+        if let d = try await stores.activations.destination(workspaceId: workspaceId, id: destination),
+            d.kind.isAudienceSync
+        {
+            throw ActivationError(field: "event", "an audience sync destination takes segment activations only")
         }
         return try await activate(workspaceId, destination, .event(name: event, properties: properties))
     }

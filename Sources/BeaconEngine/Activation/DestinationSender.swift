@@ -34,16 +34,22 @@ public struct DestinationSenders: Sendable {
     public var webhookTransport: @Sendable (Destination, DeliverySettings) -> any WebhookTransport
     /// What email senders read at send time (nil: email destinations are not delivered).
     public var email: EmailSenderContext?
+    /// The transport an audience sync destination's sender calls its vendor through.
+    public var audienceTransport: @Sendable (Destination, DeliverySettings) -> any AudienceHTTPTransport
 
     public init(
         webhookTransport: @escaping @Sendable (Destination, DeliverySettings) -> any WebhookTransport = { d, s in
             d.url.lowercased().hasPrefix("https:")
                 ? URLSessionWebhookTransport(maxConnections: s.maxInFlight) : NIOWebhookTransport()
         },
-        email: EmailSenderContext? = nil
+        email: EmailSenderContext? = nil,
+        audienceTransport: @escaping @Sendable (Destination, DeliverySettings) -> any AudienceHTTPTransport = { _, _ in
+            URLSessionAudienceTransport(maxConnections: 2)
+        }
     ) {
         self.webhookTransport = webhookTransport
         self.email = email
+        self.audienceTransport = audienceTransport
     }
 
     /// The sender for `destination`, whose sealed secrets are already opened as `secrets`.
@@ -64,6 +70,10 @@ public struct DestinationSenders: Sendable {
         case .email:
             return try EmailSender(
                 destination: destination, secrets: secrets, context: email, settings: settings, clock: clock)
+        case .hubspot, .mailchimp, .klaviyo:
+            return try AudienceSyncSender(
+                destination: destination, apiKey: secrets.first ?? "",
+                transport: audienceTransport(destination, settings), settings: settings, clock: clock)
         }
     }
 }

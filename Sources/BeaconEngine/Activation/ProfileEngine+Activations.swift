@@ -8,13 +8,20 @@ extension ProfileEngine {
     public func reloadActivations(workspaceId: String) async throws {
         try await serialized(workspaceId) {
             let list = try await self.activationStore.activations(workspaceId: workspaceId)
-            await self.setActivations(workspaceId, list)
+            let audience = try await self.audienceDestinations(workspaceId)
+            await self.setActivations(workspaceId, list, audience)
         }
     }
 
-    private func setActivations(_ workspaceId: String, _ list: [Activation]) {
+    private func setActivations(_ workspaceId: String, _ list: [Activation], _ audience: Set<String>) {
         states[workspaceId]?.activations = list
+        states[workspaceId]?.audienceDestinations = audience
         states[workspaceId]?.activationsReadAt = clock()
+    }
+
+    /// The ids of the workspace's audience sync destinations.
+    private func audienceDestinations(_ workspaceId: String) async throws -> Set<String> {
+        Set(try await activationStore.destinations(workspaceId: workspaceId).filter(\.kind.isAudienceSync).map(\.id))
     }
 
     /// Reads the activations again when they were read more than a second ago, so those
@@ -23,6 +30,7 @@ extension ProfileEngine {
         let now = clock()
         guard now.timeIntervalSince(s.activationsReadAt) > 1 else { return }
         s.activations = try await activationStore.activations(workspaceId: workspaceId)
+        s.audienceDestinations = try await audienceDestinations(workspaceId)
         s.activationsReadAt = now
     }
 }

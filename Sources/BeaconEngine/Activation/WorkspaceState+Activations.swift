@@ -19,16 +19,19 @@ extension WorkspaceState {
                         continue
                     }
                     let profile = profiles.profile(id: profileId) ?? Profile(id: profileId, createdSeq: 0, at: at)
+                    let payload =
+                        audienceDestinations.contains(a.destinationId)
+                        ? audienceChange(kind, a, segmentId: segmentId, profile: profile, workspaceId: workspaceId, at: at)
+                        : ActivationPayload.segmentChange(
+                            kind, segmentId: segmentId, profile: profile, workspaceId: workspaceId, at: at)
                     changes.outbox.append(
                         message(
                             workspaceId, a, profileId: profileId,
-                            cause: "segment:\(segmentId):\(kind.rawValue)@\(step)",
-                            payload: ActivationPayload.segmentChange(
-                                kind, segmentId: segmentId, profile: profile, workspaceId: workspaceId, at: at),
-                            at: at))
+                            cause: "segment:\(segmentId):\(kind.rawValue)@\(step)", payload: payload, at: at))
                 }
             }
         }
+        queueAudienceUpdates(into: &changes, workspaceId: workspaceId)
         for stored in events where stored.event.type == .track {
             let event = stored.event
             let matching = activations.filter {
@@ -45,7 +48,7 @@ extension WorkspaceState {
         }
     }
 
-    private func message(
+    func message(
         _ workspaceId: String, _ a: Activation, profileId: String, cause: String, payload: String, at: Date
     ) -> OutboxMessage {
         OutboxMessage(

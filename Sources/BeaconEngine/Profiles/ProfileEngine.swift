@@ -185,6 +185,10 @@ struct WorkspaceState: Sendable {
     /// The workspace's activations: what membership changes and tracked events send.
     var activations: [Activation] = []
     var activationsReadAt = Date.distantPast
+    /// The audience sync destinations among the activations' (they get `profile.updated` too).
+    var audienceDestinations: Set<String> = []
+    /// The synced fields last queued per audience activation and member (`activation/profile`).
+    var audienceFields: [String: JSONValue] = [:]
 
     /// Re-evaluates every segment for the touched profiles only (live update) and removes
     /// merged-away profiles, recording who entered and who exited.

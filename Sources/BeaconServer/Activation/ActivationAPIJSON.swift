@@ -40,6 +40,9 @@ enum ActivationAPIJSON {
         case .event(let name, let properties):
             o["event"] = .string(name)
             o["properties"] = .object(properties)
+        case .schedule(let segmentId, let everyHours):
+            o["segment"] = .string(segmentId)
+            o["everyHours"] = .number(everyHours)
         }
         return .object(o)
     }
@@ -55,6 +58,15 @@ enum ActivationAPIJSON {
         o["lastStatus"] = m.lastStatus.map { .number(Double($0)) }
         o["lastError"] = m.lastError.map(JSONValue.string)
         return .object(o)
+    }
+
+    /// What a reconciliation queued.
+    static func syncReport(_ r: AudienceSyncReport) -> JSONValue {
+        .object([
+            "added": .number(Double(r.added)), "updated": .number(Double(r.updated)),
+            "removed": .number(Double(r.removed)), "unchanged": .number(Double(r.unchanged)),
+            "waiting": .number(Double(r.waiting)),
+        ])
     }
 
     /// Runs `body`, turning an `ActivationError` into a problem naming its field.

@@ -16,7 +16,16 @@ struct ActivationsController<Context: RequestContext> {
             let body = try await api.body(request)
             let destination = try string(body, "destination")
             let activation: Activation
-            if let segment = try optionalString(body, "segment") {
+            if let segment = try optionalString(body, "segment"), let every = body["everyHours"] {
+                guard let hours = every.doubleValue, every.stringValue == nil else {
+                    throw ProblemDetails(
+                        .badRequest, detail: "everyHours must be a number of hours", field: "everyHours")
+                }
+                activation = try await ActivationAPIJSON.run {
+                    try await service.activateSchedule(
+                        workspaceId: ws.id, segment: segment, destination: destination, everyHours: hours)
+                }
+            } else if let segment = try optionalString(body, "segment") {
                 guard body["event"] == nil else {
                     throw ProblemDetails(.badRequest, detail: "give either segment or event, not both", field: "event")
                 }
@@ -61,6 +70,14 @@ struct ActivationsController<Context: RequestContext> {
             let id = try context.parameters.require("id")
             let a = try await ActivationAPIJSON.run { try await service.activation(workspaceId: ws.id, id: id) }
             return ProfileAPIRequest.json(ActivationAPIJSON.activation(a))
+        }
+        router.post("/api/activations/:id/sync") { request, context -> Response in
+            let (_, ws) = try await api.authenticate(request)
+            let id = try context.parameters.require("id")
+            let report = try await ActivationAPIJSON.run {
+                try await service.syncAudience(workspaceId: ws.id, activationId: id)
+            }
+            return ProfileAPIRequest.json(ActivationAPIJSON.syncReport(report), status: .accepted)
         }
         router.delete("/api/activations/:id") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)

@@ -21,7 +21,13 @@ struct DeliveryWorkersService: Service {
             } catch {
                 logger.error("catching up profiles on start failed: \(error); the next event retries")
             }
+            // Scheduled audience reconciliations run beside the workers and stop with them.
+            let schedules = AudienceSyncScheduler(
+                service: runtime.activation, workspaces: { try await runtime.workspaces.all().map(\.id) },
+                logger: logger)
+            async let scheduled: Void = schedules.run()
             await runtime.delivery.run()
+            await scheduled
         }
     }
 }

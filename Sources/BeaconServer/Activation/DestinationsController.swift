@@ -20,6 +20,10 @@ struct DestinationsController<Context: RequestContext> {
                 let d = try await EmailDestinationRequest.create(body, workspaceId: ws.id, service: service)
                 return ProfileAPIRequest.json(ActivationAPIJSON.destination(d), status: .created)
             }
+            if Destination.Kind(rawValue: type)?.isAudienceSync == true {
+                let d = try await createAudienceDestination(body, workspaceId: ws.id, name: name, type: type)
+                return ProfileAPIRequest.json(ActivationAPIJSON.destination(d), status: .created)
+            }
             let url = try string(body, "url")
             let secret = try optionalString(body, "secret")
             let created = try await ActivationAPIJSON.run {

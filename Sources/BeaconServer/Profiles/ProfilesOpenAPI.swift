@@ -41,6 +41,25 @@ enum ProfilesOpenAPI {
         query(name, description, type: "integer", constraints: ["minimum": .number(Double(low)), "maximum": .number(Double(high))])
     }
 
+    /// The body of an audience sync destination of `types`, its API key matching `apiKeyPattern`
+    /// and its optional vendor `settings` (ActivationService.createAudienceDestination's rules).
+    static func audienceDestinationInput(types: [String], apiKeyPattern: String, settings: [String]) -> JSONValue {
+        var settingProperties: [String: JSONValue] = [:]
+        for key in settings { settingProperties[key] = ["type": "string", "minLength": 1, "maxLength": 100] }
+        return ["type": "object", "required": ["name", "type", "apiKey", "listId"], "properties": [
+            "name": ["type": "string", "minLength": 1, "maxLength": 100, "pattern": "\\S"],
+            "type": ["type": "string", "enum": .array(types.map { .string($0) })],
+            "url": ["type": "string", "description": "the vendor API's base (by default the vendor's own)",
+                    "pattern": "^https?://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[1-9][0-9]{0,3})?(/[A-Za-z0-9._~/-]*)?$"],
+            "apiKey": ["type": "string", "minLength": 1, "maxLength": 512, "pattern": .string(apiKeyPattern),
+                       "description": "the vendor's API key (HubSpot private app token, Mailchimp key ending in its data centre, Klaviyo private key); sealed, never shown again"],
+            "listId": ["type": "string", "minLength": 1, "maxLength": 100, "pattern": "^[^\\s/]+$",
+                       "description": "the vendor list the segment's members are kept on"],
+            "settings": ["type": "object", "additionalProperties": false, "properties": .object(settingProperties),
+                         "description": "vendor options: userIdProperty (HubSpot), userIdMergeField (Mailchimp)"],
+        ]]
+    }
+
     static let id: JSONValue = ["name": "id", "in": "path", "required": true, "schema": ["type": "string"]]
     static let limit = integer("limit", "page size", 1, 1_000)
     static let longLimit = integer("limit", "page size", 1, 10_000)
@@ -70,7 +89,15 @@ enum ProfilesOpenAPI {
                     "predictions": ["type": "boolean", "description": "refresh predictions afterwards"],
                 ]],
                 "DestinationInput": ["oneOf": [["$ref": "#/components/schemas/WebhookDestinationInput"],
-                                               ["$ref": "#/components/schemas/EmailDestinationInput"]]],
+                                               ["$ref": "#/components/schemas/EmailDestinationInput"],
+                                               ["$ref": "#/components/schemas/HubSpotDestinationInput"],
+                                               ["$ref": "#/components/schemas/KlaviyoDestinationInput"],
+                                               ["$ref": "#/components/schemas/MailchimpDestinationInput"]]],
+                "HubSpotDestinationInput": audienceDestinationInput(
+                    types: ["hubspot"], apiKeyPattern: "^\\S+$", settings: ["userIdProperty"]),
+                "KlaviyoDestinationInput": audienceDestinationInput(types: ["klaviyo"], apiKeyPattern: "^\\S+$", settings: []),
+                "MailchimpDestinationInput": audienceDestinationInput(
+                    types: ["mailchimp"], apiKeyPattern: "^\\S*-[A-Za-z0-9]+$", settings: ["userIdMergeField"]),
                 "WebhookDestinationInput": ["type": "object", "required": ["name", "url"], "properties": [
                     "name": ["type": "string", "minLength": 1, "maxLength": 100, "pattern": "\\S"], "type": ["type": ["string", "null"], "enum": ["webhook", .null], "description": "webhook (the default)"],
                     "url": ["type": "string", "description": "absolute http or https URL",
@@ -83,6 +110,7 @@ enum ProfilesOpenAPI {
                     "on": ["type": "array", "items": ["type": "string", "enum": ["entered", "exited"]]],
                     "event": ["type": "string", "minLength": 1, "description": "a tracked event name (instead of segment)"],
                     "properties": ["type": "object", "description": "event properties that must be equal"],
+                    "everyHours": ["type": "number", "description": "with segment: reconcile the segment's members with an audience destination every N hours (0.25 to 720) instead of sending each change"],
                 ]],
                 "ReplayInput": ["type": "object", "properties": ["ids": ["type": "array", "items": ["type": "string"]]]],
                 "SegmentInput": ["type": "object", "required": ["name", "rule"], "properties": [
@@ -140,7 +168,7 @@ enum ProfilesOpenAPI {
             "/api/segments/{id}/changes": ["get": operation("Entered/exited records", params: [id, integer("after", "cursor: change number", 0, Int(ProfileAPIRequest.maxCursor)), longLimit])],
             "/api/destinations": [
                 "get": operation("List destinations with their pending, delivered and dead message counts"),
-                "post": operation("Create a webhook destination (the reply carries its signing secret, shown this once) or an email destination (EmailDestinationInput)",
+                "post": operation("Create a webhook destination (the reply carries its signing secret, shown this once), an email destination (EmailDestinationInput) or an audience sync destination (hubspot, mailchimp, klaviyo: apiKey sealed, listId)",
                                   body: "DestinationInput", responses: ["201": "Created", "409": "problem"]),
             ],
             "/api/destinations/{id}": [
@@ -165,6 +193,9 @@ enum ProfilesOpenAPI {
                 "post": operation("Send a segment's entered/exited changes or a tracked event to a destination",
                                   body: "ActivationInput", responses: ["201": "Created", "404": "problem"]),
             ],
+            "/api/activations/{id}/sync": ["post": operation(
+                "Reconcile the activation's segment with its audience destination now: queue only what differs from what it confirmed",
+                params: [id], responses: ["202": "Queued", "400": "problem", "404": "problem"])],
             "/api/activations/{id}": [
                 "get": operation("An activation", params: [id], responses: ["200": "OK", "404": "problem"]),
                 "delete": operation("Delete an activation", params: [id], responses: ["204": "Deleted", "404": "problem"]),

@@ -7,7 +7,7 @@ import Foundation
 struct ActivationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "activations", abstract: "Send segment entries/exits or tracked events to a destination.",
-        subcommands: [Create.self, List.self, Delete.self])
+        subcommands: [Create.self, List.self, Delete.self, Sync.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -17,6 +17,10 @@ struct ActivationsCommand: AsyncParsableCommand {
         @Option(help: "Destination id.") var destination: String
         @Option(help: "Segment id.") var segment: String?
         @Option(help: "Segment changes that send: entered, exited (comma-separated).") var on = "entered"
+        @Option(
+            name: .customLong("every-hours"),
+            help: "With --segment: reconcile the members with an audience destination every N hours instead.")
+        var everyHours: Double?
         @Option(help: "A tracked event name.") var event: String?
         @Option(
             name: .customLong("where"), help: "property=value the event must have (repeat; values as JSON or text).")
@@ -32,7 +36,10 @@ struct ActivationsCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withWorkspace(workspace) { runtime, ws in
                 let a: Activation
-                if let segment {
+                if let segment, let everyHours {
+                    a = try await runtime.activation.activateSchedule(
+                        workspaceId: ws.id, segment: segment, destination: destination, everyHours: everyHours)
+                } else if let segment {
                     a = try await runtime.activation.activateSegment(
                         workspaceId: ws.id, segment: segment, destination: destination,
                         on: on.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
@@ -67,6 +74,8 @@ struct ActivationsCommand: AsyncParsableCommand {
                     case .event(let name, let properties):
                         print(
                             "\(a.id)\t\(a.destinationId)\tevent \(name)\t\(JSONValue.object(properties).serialized())")
+                    case .schedule(let id, let hours):
+                        print("\(a.id)\t\(a.destinationId)\tsegment \(id)\tevery \(hours == hours.rounded() ? String(Int(hours)) : String(hours)) h")
                     }
                 }
             }
@@ -83,6 +92,24 @@ struct ActivationsCommand: AsyncParsableCommand {
             try await store.withWorkspace(workspace) { runtime, ws in
                 try await runtime.activation.deleteActivation(workspaceId: ws.id, id: id)
                 print("deleted \(id)")
+            }
+        }
+    }
+
+    struct Sync: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Reconcile an activation's segment with its audience destination now (the server delivers what differs).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var workspace: String
+        @Argument(help: "Activation id.") var id: String
+
+        func run() async throws {
+            try await store.withWorkspace(workspace) { runtime, ws in
+                let r = try await runtime.activation.syncAudience(workspaceId: ws.id, activationId: id)
+                print(
+                    "added \(r.added)\tupdated \(r.updated)\tremoved \(r.removed)\tunchanged \(r.unchanged)\t"
+                        + "waiting \(r.waiting)")
             }
         }
     }

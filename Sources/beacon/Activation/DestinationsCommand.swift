@@ -15,17 +15,54 @@ struct DestinationsCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a webhook destination and print its signing secret (shown once).")
+            abstract:
+                "Create a webhook destination and print its signing secret (shown once), or an audience sync destination (--type hubspot|mailchimp|klaviyo with --api-key and --list-id).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Workspace name.") var workspace: String
         @Option(help: "A name for the destination.") var name: String
-        @Option(help: "The endpoint, an http or https URL.") var url: String
+        @Option(help: "webhook, hubspot, mailchimp or klaviyo.") var type = "webhook"
+        @Option(help: "The endpoint, an http or https URL (audience sync: the vendor API's base; default the vendor's).")
+        var url: String?
         @Option(help: "A Standard Webhooks secret (whsec_…); default: a new one.") var secret: String?
+        @Option(name: .customLong("api-key"), help: "Audience sync: the vendor's API key (sealed, never shown again).")
+        var apiKey: String?
+        @Option(name: .customLong("list-id"), help: "Audience sync: the vendor list to keep the members on.")
+        var listId: String?
+        @Option(
+            name: .customLong("setting"),
+            help: "Audience sync: key=value (userIdProperty for HubSpot, userIdMergeField for Mailchimp; repeat).")
+        var settings: [String] = []
+
+        func validate() throws {
+            if Destination.Kind(rawValue: type)?.isAudienceSync == true {
+                guard apiKey != nil else { throw ValidationError("--api-key is required for a \(type) destination") }
+                guard listId != nil else { throw ValidationError("--list-id is required for a \(type) destination") }
+                for s in settings where !s.contains("=") {
+                    throw ValidationError("--setting must be key=value, got '\(s)'")
+                }
+            } else if url == nil {
+                throw ValidationError("--url is required for a \(type) destination")
+            }
+        }
 
         func run() async throws {
             try await store.withWorkspace(workspace) { runtime, ws in
+                if Destination.Kind(rawValue: type)?.isAudienceSync == true {
+                    var pairs: [String: String] = [:]
+                    for s in settings {
+                        let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
+                        pairs[parts[0]] = parts.count > 1 ? parts[1] : ""
+                    }
+                    let d = try await runtime.activation.createAudienceDestination(
+                        workspaceId: ws.id, name: name, type: type, apiKey: apiKey ?? "", listId: listId ?? "", url: url,
+                        settings: pairs)
+                    print("destination: \(d.id)")
+                    print("\(d.kind.rawValue) list \(d.settings["listId"] ?? "") at \(d.url)")
+                    print("Beacon keeps the API key sealed and cannot show it again.")
+                    return
+                }
                 let (d, secret) = try await runtime.activation.createDestination(
-                    workspaceId: ws.id, name: name, type: "webhook", url: url, secret: self.secret)
+                    workspaceId: ws.id, name: name, type: type, url: url ?? "", secret: self.secret)
                 print("destination: \(d.id)")
                 print("signing secret: \(secret)")
                 print("Beacon keeps it sealed and cannot show it again.")
