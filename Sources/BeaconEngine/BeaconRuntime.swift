@@ -1,5 +1,6 @@
 import BeaconCore
 import BeaconStore
+import Foundation
 import Logging
 
 /// The live system's parts wired together once over one backend's `Stores`: workspaces,
@@ -34,6 +35,10 @@ public struct BeaconRuntime: Sendable {
     public let activation: ActivationService
     /// The outbox's delivery workers (run by the server).
     public let delivery: DeliveryService
+    /// Journeys: definitions, versions, pauses, funnels.
+    public let journeys: JourneyService
+    /// Moves people through journeys (run by the server).
+    public let journeyRunner: JourneyRunner
 
     /// The key that seals destination secrets, from the environment (`SecretBox.fromEnvironment`),
     /// read once per process so concurrent first uses agree on one key file.
@@ -52,12 +57,17 @@ public struct BeaconRuntime: Sendable {
         self.profiles = profiles
         users = UserService(store: stores.users)
         recompute = SegmentRecomputeScheduler(engine: profiles, workspaces: stores.workspaces)
-        committer = GroupCommitter(store: stores.events, onCommit: { ids in profiles.schedule(ids) })
+        let committer = GroupCommitter(store: stores.events, onCommit: { ids in profiles.schedule(ids) })
+        self.committer = committer
         ingest = IngestService(workspaces: workspaces, committer: committer)
         imports = ImportHistory(store: stores.importJobs)
         sources = WebhookSourceService(store: stores.webhookSources, committer: committer, secrets: secrets)
         activation = ActivationService(stores: stores, engine: profiles, secrets: secrets)
         delivery = DeliveryService(stores: stores, secrets: secrets, settings: settings)
+        journeys = JourneyService(stores: stores, onChange: { id in try? await profiles.reloadJourneys(workspaceId: id) })
+        journeyRunner = JourneyRunner(
+            stores: stores, audience: profiles, appendEvents: { batch in _ = try await committer.append(batch) },
+            lease: Double(ProcessInfo.processInfo.environment["BEACON_JOURNEY_LEASE"] ?? "") ?? 60)
     }
 
     /// Opens the store named by the options (PostgreSQL URL, or SQLite in `dataDirectory`),

@@ -48,6 +48,7 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     let router = buildRouter(runtime: runtime, metrics: metrics, logger: logger, dashboard: dashboard)
     var services: [any Service] = [DeliveryWorkersService(runtime: runtime, logger: logger)]
+    services.append(JourneyRunnerService(runtime: runtime, interval: .seconds(1), logger: logger))
     if let interval = configuration.recomputeInterval {
         services.append(SegmentRecomputeService(scheduler: runtime.recompute, interval: interval, metrics: RecomputeMetrics(registry: metrics.registry)))
     }

@@ -25,6 +25,8 @@ public struct Stores: Sendable {
     public var activations: any ActivationStore
     /// Messages waiting for delivery, delivered or dead.
     public var outbox: any Outbox
+    /// Journeys, their versions, the people in them, their signals and funnels.
+    public var journeys: any JourneyStore
     /// The backend's name, migrations and connections.
     public var lifecycle: any StoreLifecycle
 
@@ -32,7 +34,7 @@ public struct Stores: Sendable {
         events: any EventStore, workspaces: any WorkspaceStore, profiles: any ProfileStore,
         identityRules: any IdentityRuleStore, users: any UserStore, importJobs: any ImportJobStore,
         webhookSources: any WebhookSourceStore, analytics: any AnalyticsQueries, activations: any ActivationStore,
-        outbox: any Outbox, lifecycle: any StoreLifecycle
+        outbox: any Outbox, journeys: any JourneyStore, lifecycle: any StoreLifecycle
     ) {
         self.events = events
         self.workspaces = workspaces
@@ -44,6 +46,7 @@ public struct Stores: Sendable {
         self.analytics = analytics
         self.activations = activations
         self.outbox = outbox
+        self.journeys = journeys
         self.lifecycle = lifecycle
     }
 
@@ -56,7 +59,7 @@ public struct Stores: Sendable {
             identityRules: SQLIdentityRuleStore(driver: driver), users: SQLUserStore(driver: driver),
             importJobs: SQLImportJobStore(driver: driver), webhookSources: SQLWebhookSourceStore(driver: driver),
             analytics: SQLAnalyticsQueries(driver: driver), activations: SQLActivationStore(driver: driver),
-            outbox: SQLOutbox(driver: driver), lifecycle: backend)
+            outbox: SQLOutbox(driver: driver), journeys: SQLJourneyStore(driver: driver), lifecycle: backend)
     }
 
     /// A short name of the backend ("sqlite", "postgres").

@@ -21,7 +21,7 @@ struct Beacon: AsyncParsableCommand {
             AttributionCommand.self, MMMCommand.self, GenerateCommand.self, SentimentCommand.self, AnomaliesCommand.self,
             RebuildCommand.self, TokenCommand.self, SourceCommand.self, ExportCommand.self, SegmentsCommand.self,
             ProfilesCommand.self, UserCommand.self,
-            DestinationsCommand.self, ActivationsCommand.self,
+            DestinationsCommand.self, ActivationsCommand.self, JourneysCommand.self,
         ])
 
     static func main() async {

@@ -81,6 +81,11 @@ enum IngestOpenAPI {
             case .object(var components)? = root["components"], case .object(var schemes)? = components["securitySchemes"]
         else { return ProfilesOpenAPI.document }
         for (path, item) in Self.paths { paths[path] = item }
+        for (path, item) in JourneysOpenAPI.paths { paths[path] = item }
+        if case .object(var schemas)? = components["schemas"] {
+            for (name, schema) in JourneysOpenAPI.schemas { schemas[name] = schema }
+            components["schemas"] = .object(schemas)
+        }
         schemes["writeKey"] = [
             "type": "http", "scheme": "basic",
             "description": "the workspace write key as the user name, empty password (what Segment and RudderStack SDKs send)",

@@ -163,6 +163,7 @@ struct ProfilesAPI<Context: RequestContext> {
         RebuildController<Context>(api: api).addRoutes(to: router)
         DestinationsController<Context>(api: api).addRoutes(to: router)
         ActivationsController<Context>(api: api).addRoutes(to: router)
+        JourneysController<Context>(api: api).addRoutes(to: router)
         router.get("/openapi.json") { _, _ -> Response in ProfileAPIRequest.json(IngestOpenAPI.document) }
     }
 }

@@ -19,6 +19,7 @@ public enum Migrations {
         m050Activation,
         m060WebhookSources,
         m065DestinationSettings,
+        m120Journeys,
     ]
 }
 

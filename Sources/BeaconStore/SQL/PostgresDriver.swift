@@ -65,6 +65,8 @@ struct PostgresDriver: SQLDriver {
             return try await body()
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
             throw SQLDriverError.uniqueViolation
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23514" {
+            throw SQLDriverError.checkViolation
         }
     }
 }
