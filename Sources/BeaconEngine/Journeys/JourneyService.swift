@@ -111,8 +111,8 @@ public struct JourneyService: Sendable {
             var published = draft
             published.publishedAt = now
             try await store.saveVersion(published)
-            moves = try await switchVersion(&j, from: (live, old), to: (draft.version, draft.definition), mapping, now: now)
             j.history.append(draft.version)
+            moves = try await switchVersion(&j, from: (live, old), to: (draft.version, draft.definition), mapping, now: now)
         } else {
             var published = draft
             published.publishedAt = now
