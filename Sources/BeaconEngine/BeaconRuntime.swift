@@ -1,5 +1,6 @@
 import BeaconCore
 import BeaconStore
+import Foundation
 import Logging
 
 /// The live system's parts wired together once over one backend's `Stores`: workspaces,
@@ -42,6 +43,10 @@ public struct BeaconRuntime: Sendable {
     public let audit: AuditLog
     /// API tokens' scopes and expiry, users' workspace roles.
     public let access: AccessService
+    /// Journeys: definitions, versions, pauses, funnels.
+    public let journeys: JourneyService
+    /// Moves people through journeys (run by the server).
+    public let journeyRunner: JourneyRunner
 
     /// The key that seals destination secrets, from the environment (`SecretBox.fromEnvironment`),
     /// read once per process so concurrent first uses agree on one key file.
@@ -71,7 +76,8 @@ public struct BeaconRuntime: Sendable {
         self.profiles = profiles
         users = UserService(store: stores.users)
         recompute = SegmentRecomputeScheduler(engine: profiles, workspaces: stores.workspaces)
-        committer = GroupCommitter(store: stores.events, onCommit: { ids in profiles.schedule(ids) })
+        let committer = GroupCommitter(store: stores.events, onCommit: { ids in profiles.schedule(ids) })
+        self.committer = committer
         ingest = IngestService(workspaces: workspaces, committer: committer)
         imports = ImportHistory(store: stores.importJobs)
         sources = WebhookSourceService(store: stores.webhookSources, committer: committer, secrets: secrets)
@@ -84,6 +90,10 @@ public struct BeaconRuntime: Sendable {
             exportsDirectory: dataDirectory.flatMap { $0.isEmpty ? nil : PrivacyService.exportsDirectory(in: $0) })
         audit = AuditLog(store: stores.audit, signingKey: auditSigningKey)
         access = AccessService(stores: stores, audit: audit)
+        journeys = JourneyService(stores: stores, onChange: { id in try? await profiles.reloadJourneys(workspaceId: id) })
+        journeyRunner = JourneyRunner(
+            stores: stores, audience: profiles, appendEvents: { batch in _ = try await committer.append(batch) },
+            lease: Double(ProcessInfo.processInfo.environment["BEACON_JOURNEY_LEASE"] ?? "") ?? 60)
     }
 
     /// Opens the store named by the options (PostgreSQL URL, or SQLite in `dataDirectory`),

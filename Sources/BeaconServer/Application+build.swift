@@ -76,6 +76,7 @@ public func buildApplication(
                 audit: runtime.audit, workspaces: runtime.workspaces, directory: directory,
                 interval: configuration.auditHeadInterval, logger: logger))
     }
+    services.append(JourneyRunnerService(runtime: runtime, interval: .seconds(1), logger: logger))
     if let interval = configuration.recomputeInterval {
         services.append(SegmentRecomputeService(scheduler: runtime.recompute, interval: interval, metrics: RecomputeMetrics(registry: metrics.registry)))
     }

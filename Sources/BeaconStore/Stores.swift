@@ -27,6 +27,8 @@ public struct Stores: Sendable {
     public var outbox: any Outbox
     /// Addresses each workspace must not email.
     public var emailSuppressions: any EmailSuppressionStore
+    /// Journeys, their versions, the people in them, their signals and funnels.
+    public var journeys: any JourneyStore
     /// The backend's name, migrations and connections.
     public var lifecycle: any StoreLifecycle
     /// Consent history, subject suppressions, erasures, retention and registry-driven subject data.
@@ -40,7 +42,7 @@ public struct Stores: Sendable {
         events: any EventStore, workspaces: any WorkspaceStore, profiles: any ProfileStore,
         identityRules: any IdentityRuleStore, users: any UserStore, importJobs: any ImportJobStore,
         webhookSources: any WebhookSourceStore, analytics: any AnalyticsQueries, activations: any ActivationStore,
-        outbox: any Outbox, lifecycle: any StoreLifecycle, emailSuppressions: any EmailSuppressionStore,
+        outbox: any Outbox, journeys: any JourneyStore, lifecycle: any StoreLifecycle, emailSuppressions: any EmailSuppressionStore,
         privacy: any PrivacyStore, audit: any AuditStore,
         access: any AccessStore
     ) {
@@ -54,6 +56,7 @@ public struct Stores: Sendable {
         self.analytics = analytics
         self.activations = activations
         self.outbox = outbox
+        self.journeys = journeys
         self.lifecycle = lifecycle
         self.emailSuppressions = emailSuppressions
         self.privacy = privacy
@@ -71,7 +74,7 @@ public struct Stores: Sendable {
             identityRules: SQLIdentityRuleStore(driver: driver), users: SQLUserStore(driver: driver),
             importJobs: SQLImportJobStore(driver: driver), webhookSources: SQLWebhookSourceStore(driver: driver),
             analytics: SQLAnalyticsQueries(driver: driver), activations: SQLActivationStore(driver: driver),
-            outbox: SQLOutbox(driver: driver), lifecycle: backend,
+            outbox: SQLOutbox(driver: driver), journeys: SQLJourneyStore(driver: driver), lifecycle: backend,
             emailSuppressions: SQLEmailSuppressionStore(driver: driver),
             privacy: SQLPrivacyStore(driver: driver, reclaim: { try await backend.reclaimSpace(tables: $0) }),
             audit: SQLAuditStore(writer: auditWriter), access: SQLAccessStore(writer: auditWriter))

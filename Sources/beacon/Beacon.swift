@@ -21,7 +21,7 @@ struct Beacon: AsyncParsableCommand {
             AttributionCommand.self, MMMCommand.self, GenerateCommand.self, SentimentCommand.self, AnomaliesCommand.self,
             RebuildCommand.self, TokenCommand.self, SourceCommand.self, ExportCommand.self, SegmentsCommand.self,
             UserCommand.self,
-            DestinationsCommand.self, ActivationsCommand.self, EmailSuppressionsCommand.self, PrivacyCommand.self, AuditCommand.self,
+            DestinationsCommand.self, ActivationsCommand.self, EmailSuppressionsCommand.self, PrivacyCommand.self, AuditCommand.self, JourneysCommand.self,
             BenchCommand.self,
         ])
 

@@ -17,6 +17,7 @@ public actor ProfileEngine {
     let ruleStore: any IdentityRuleStore
     let credentials: any WorkspaceStore
     let activationStore: any ActivationStore
+    let journeyStore: any JourneyStore
     let rules: IdentityRules
     let clock: @Sendable () -> Date
     let logger: Logger
@@ -39,6 +40,7 @@ public actor ProfileEngine {
         self.ruleStore = stores.identityRules
         self.credentials = stores.workspaces
         self.activationStore = stores.activations
+        self.journeyStore = stores.journeys
         self.rules = rules
         self.pageSize = pageSize
         self.logger = logger
@@ -140,6 +142,7 @@ public actor ProfileEngine {
         // If anything below throws, the state stays out and is reloaded from the checkpoint.
         var s = states.removeValue(forKey: workspaceId)!
         try await refreshActivations(workspaceId, &s)
+        try await refreshJourneyInterest(workspaceId, &s)
         var folded = 0
         while true {
             let page = try await events.events(in: workspaceId, after: s.profiles.lastSeq, limit: pageSize)
@@ -161,6 +164,7 @@ public actor ProfileEngine {
             // Rules are evaluated as of the workspace's today (its last event), not the wall clock.
             s.updateMemberships(of: effect.touched, deleted: effect.deleted, asOf: s.today(wallClock: now), into: &changes)
             s.queueActivations(into: &changes, events: page, workspaceId: workspaceId)
+            s.queueJourneySignals(into: &changes, events: page, workspaceId: workspaceId)
             try await store.apply(changes)
             s.mergeCount = changes.mergeCount
             if page.count < pageSize { break }
@@ -189,6 +193,9 @@ struct WorkspaceState: Sendable {
     var audienceDestinations: Set<String> = []
     /// The synced fields last queued per audience activation and member (`activation/profile`).
     var audienceFields: [String: JSONValue] = [:]
+    /// What the workspace's running journeys listen for: which signals the projection leaves.
+    var journeyInterest = JourneyInterest()
+    var journeyInterestReadAt = Date.distantPast
 
     /// Re-evaluates every segment for the touched profiles only (live update) and removes
     /// merged-away profiles, recording who entered and who exited.

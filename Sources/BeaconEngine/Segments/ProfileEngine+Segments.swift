@@ -51,6 +51,7 @@ extension ProfileEngine {
         changes.changedAt = now
         s.recompute(segmentIds: [segmentId], asOf: s.today(wallClock: now), into: &changes)
         s.queueActivations(into: &changes, events: [], workspaceId: workspaceId)
+        s.queueJourneySignals(into: &changes, events: [], workspaceId: workspaceId)
         try await store.apply(changes)
         states[workspaceId] = s
         return (definition, s.members[segmentId]?.count ?? 0)
@@ -85,6 +86,7 @@ extension ProfileEngine {
         changes.changedAt = now
         s.recompute(segmentIds: s.segments.map(\.id), asOf: s.today(wallClock: now), into: &changes)
         s.queueActivations(into: &changes, events: [], workspaceId: workspaceId)
+        s.queueJourneySignals(into: &changes, events: [], workspaceId: workspaceId)
         try await store.apply(changes)
         states[workspaceId] = s
         let sizes = Dictionary(uniqueKeysWithValues: s.segments.map { ($0.id, s.members[$0.id]?.count ?? 0) })

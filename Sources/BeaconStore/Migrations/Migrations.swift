@@ -24,6 +24,7 @@ public enum Migrations {
         m091ConsentBackfill,
         m100AuditLog,
         m101AccessRoles,
+        m120Journeys,
     ]
 }
 

@@ -64,6 +64,9 @@ extension PostgresEventStore: ProfileStore {
             }
             let outbox = PostgresDriver(client: client, logger: logger)
             for m in c.outbox { try await conn.query(try outbox.statement(OutboxRows.insert, OutboxRows.arguments(m)), logger: logger) }
+            for j in c.journeySignals {
+                try await conn.query(try outbox.statement(JourneyRows.signalInsert, JourneyRows.signalArguments(j)), logger: logger)
+            }
             let seq = c.lastSeq, count = Int64(c.mergeCount)
             try await conn.query("""
                 INSERT INTO profile_checkpoints (workspace_id, last_seq, merge_count) VALUES (\(w), \(seq), \(count))

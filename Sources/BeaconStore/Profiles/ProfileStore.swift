@@ -59,6 +59,8 @@ public struct ProfileChangeSet: Sendable {
     public var exited: [(segmentId: String, profileId: String)] = []
     /// Messages the changes send (activations), queued in the same transaction.
     public var outbox: [OutboxMessage] = []
+    /// Signals for the journey runner (segment changes, tracked events), in the same transaction.
+    public var journeySignals: [JourneySignal] = []
     /// When the membership changes happened.
     public var changedAt: Date = Date()
     /// The new checkpoint.
@@ -72,7 +74,7 @@ public struct ProfileChangeSet: Sendable {
     }
 
     public var isEmpty: Bool {
-        upserts.isEmpty && deletes.isEmpty && merges.isEmpty && entered.isEmpty && exited.isEmpty && outbox.isEmpty
+        upserts.isEmpty && deletes.isEmpty && merges.isEmpty && entered.isEmpty && exited.isEmpty && outbox.isEmpty && journeySignals.isEmpty
     }
 }
 

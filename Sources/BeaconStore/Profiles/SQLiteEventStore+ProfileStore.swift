@@ -57,6 +57,9 @@ extension SQLiteEventStore: ProfileStore {
                 try change.execute(arguments: [w, s, p, "entered", at])
             }
             for m in c.outbox { try db.execute(sql: OutboxRows.insert, arguments: GRDBDriver.arguments(OutboxRows.arguments(m))) }
+            for j in c.journeySignals {
+                try db.execute(sql: JourneyRows.signalInsert, arguments: GRDBDriver.arguments(JourneyRows.signalArguments(j)))
+            }
             try db.execute(sql: """
                 INSERT INTO profile_checkpoints (workspace_id, last_seq, merge_count) VALUES (?, ?, ?)
                 ON CONFLICT (workspace_id) DO UPDATE SET last_seq = excluded.last_seq, merge_count = excluded.merge_count

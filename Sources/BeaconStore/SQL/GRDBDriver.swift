@@ -60,6 +60,8 @@ struct GRDBDriver: SQLDriver {
             || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY
         {
             throw SQLDriverError.uniqueViolation
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_CHECK {
+            throw SQLDriverError.checkViolation
         }
     }
 }

@@ -70,6 +70,8 @@ struct PostgresDriver: SQLDriver {
         {
             // A statement inside `transaction` broke a unique key (the transaction rolled back).
             throw SQLDriverError.uniqueViolation
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23514" {
+            throw SQLDriverError.checkViolation
         }
     }
 }

@@ -20,4 +20,6 @@ public protocol SQLDriver: Sendable {
 public enum SQLDriverError: Error, Sendable {
     /// A `UNIQUE` or primary-key constraint was violated.
     case uniqueViolation
+    /// A `CHECK` constraint was violated (a guard statement refusing a stale transition).
+    case checkViolation
 }

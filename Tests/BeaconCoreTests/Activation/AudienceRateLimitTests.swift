@@ -33,7 +33,7 @@ struct AudienceRateLimitTests {
 
     @Test("Klaviyo's burst 10/s and steady 150/min: the burst binds first, the steady rate after about 18.7 s")
     func klaviyo() {
-        var limit = AudienceRateLimit([TokenBucket(capacity: 10, perSecond: 10), TokenBucket(requests: 150, per: 60)])
+        var limit = AudienceRateLimit([TokenBucket(capacity: 10, refillPerSecond: 10), TokenBucket(requests: 150, per: 60)])
         let sent = drive(&limit, seconds: 60)
         // Burst: 10 + 10 t; steady: 150 + 2.5 t. They cross at t = 140 / 7.5 = 18.67 s (191.7
         // requests); by 60 s the steady bucket allows 150 + 2.5 × 60 = 300.
@@ -48,7 +48,7 @@ struct AudienceRateLimitTests {
 
     @Test("a 429's Retry-After holds every request until it passes, and the buckets start again from empty")
     func retryAfter() {
-        var limit = AudienceRateLimit([TokenBucket(capacity: 10, perSecond: 10)])
+        var limit = AudienceRateLimit([TokenBucket(capacity: 10, refillPerSecond: 10)])
         #expect(limit.acquire(now: t0) == 0)
         limit.throttled(now: t0, retryAfter: 3)
         #expect(abs(limit.acquire(now: t0.addingTimeInterval(2.5)) - 0.5) < 1e-9)

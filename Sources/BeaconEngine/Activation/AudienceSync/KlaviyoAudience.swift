@@ -30,7 +30,7 @@ public struct KlaviyoAudience: AudienceVendor {
     public var batchLimit: Int { Self.maxRelationshipIds }
 
     public func rateLimit() -> AudienceRateLimit {
-        AudienceRateLimit([TokenBucket(capacity: 10, perSecond: 10), TokenBucket(requests: 150, per: 60)])
+        AudienceRateLimit([TokenBucket(capacity: 10, refillPerSecond: 10), TokenBucket(requests: 150, per: 60)])
     }
 
     public func defaultBaseURL(apiKey: String) -> String { "https://a.klaviyo.com" }

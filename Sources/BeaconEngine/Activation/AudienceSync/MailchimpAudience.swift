@@ -23,7 +23,7 @@ public struct MailchimpAudience: AudienceVendor {
 
     public var batchLimit: Int { 500 }
 
-    public func rateLimit() -> AudienceRateLimit { AudienceRateLimit([TokenBucket(capacity: 10, perSecond: 10)]) }
+    public func rateLimit() -> AudienceRateLimit { AudienceRateLimit([TokenBucket(capacity: 10, refillPerSecond: 10)]) }
 
     /// The data centre named by the key's suffix (`us6` in `…-us6`), or nil.
     public static func dataCentre(of apiKey: String) -> String? {

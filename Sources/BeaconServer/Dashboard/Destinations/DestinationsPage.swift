@@ -78,6 +78,8 @@ struct DestinationsPage: Sendable {
             case .event(let name, let properties):
                 trigger =
                     "event \(name)" + (properties.isEmpty ? "" : " where \(JSONValue.object(properties).serialized())")
+            case .schedule(let id, let everyHours):
+                trigger = "segment \(segmentNames[id] ?? id) reconciled every \(ChartUnit.compact(everyHours)) h"
             }
             return ActivationRow(id: a.id, trigger: trigger, destination: names[a.destinationId] ?? a.destinationId)
         }

@@ -1,0 +1,329 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+import Logging
+
+/// Moves people through journeys: starts, converts and exits them on the signals the profile
+/// projection leaves, and runs the steps that have come due.
+///
+/// Due states and signals are claimed under a lease, as delivery workers claim outbox messages,
+/// so several runners (or a restarted one) never work on the same person at once. Each person's
+/// transition is one transaction with its sends, whose outbox ids derive from (journey, version,
+/// profile, entry, step): a runner killed after committing has nothing to redo, one killed before
+/// redoes the same sends under the same ids, which the outbox stores once. Time is the injected
+/// clock's, so tests drive a 30-day wait in an instant.
+public actor JourneyRunner {
+    let store: any JourneyStore
+    let audience: any JourneyAudience
+    let appendEvents: @Sendable (EventBatch) async throws -> Void
+    let clock: @Sendable () -> Date
+    let logger: Logger
+    /// The name this runner's leases carry.
+    public nonisolated let owner: String
+    let lease: TimeInterval
+    /// The only workspace this runner serves (nil: every workspace).
+    let workspaceId: String?
+    private var definitions: [String: JourneyDefinition] = [:]
+
+    /// A runner over `stores.journeys` asking `audience` about people; trait updates are appended
+    /// with `appendEvents` (the group committer, so the projection picks them up).
+    public init(
+        stores: Stores, audience: any JourneyAudience, appendEvents: @escaping @Sendable (EventBatch) async throws -> Void,
+        owner: String = "journeys-\(UUID().uuidString.prefix(8))", lease: TimeInterval = 60, workspaceId: String? = nil,
+        logger: Logger = Logger(label: "beacon.journeys"), clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = stores.journeys
+        self.audience = audience
+        self.appendEvents = appendEvents
+        self.owner = owner
+        self.lease = lease
+        self.workspaceId = workspaceId
+        self.logger = logger
+        self.clock = clock
+    }
+
+    /// What one pass did.
+    public struct Pass: Sendable, Equatable {
+        public var signals = 0
+        public var transitions = 0
+        public var stale = 0
+        public init() {}
+    }
+
+    /// Processes every pending signal, then every due state, until none is left.
+    @discardableResult
+    public func runOnce(batch: Int = 500) async throws -> Pass {
+        var pass = Pass()
+        while true {
+            let n = try await processSignals(limit: batch, into: &pass)
+            if n == 0 { break }
+        }
+        while true {
+            let n = try await advanceDue(limit: batch, into: &pass)
+            if n == 0 { break }
+        }
+        return pass
+    }
+
+    // MARK: Signals
+
+    func processSignals(limit: Int, into pass: inout Pass) async throws -> Int {
+        let now = clock()
+        let signals = try await store.claimSignals(workspaceId: workspaceId, owner: owner, now: now, leaseUntil: now + lease, limit: limit)
+        var running: [String: [(journey: Journey, versions: [JourneyVersion])]] = [:]
+        for signal in signals {
+            if running[signal.workspaceId] == nil {
+                running[signal.workspaceId] = try await store.runningVersions(workspaceId: signal.workspaceId)
+                for (_, versions) in running[signal.workspaceId]! {
+                    for v in versions { definitions[Self.key(v.workspaceId, v.journeyId, v.version)] = v.definition }
+                }
+            }
+            let commit = try await react(to: signal, running: running[signal.workspaceId]!, now: now)
+            if try await store.commit(commit) { pass.signals += 1 } else { pass.stale += 1 }
+        }
+        return signals.count
+    }
+
+    /// The effects of one signal: goals, exit criteria and event waits of the person's active
+    /// runs, then entries into live journeys it triggers.
+    func react(to signal: JourneySignal, running: [(journey: Journey, versions: [JourneyVersion])], now: Date)
+        async throws -> JourneyCommit
+    {
+        var commit = JourneyCommit(workspaceId: signal.workspaceId, owner: owner)
+        commit.signals = [signal.sequence]
+        var runs = try await store.states(workspaceId: signal.workspaceId, profileId: signal.profileId)
+        for (i, run) in runs.enumerated() where run.status == .active {
+            guard let d = try await definition(run.workspaceId, run.journeyId, run.version) else { continue }
+            var s = run
+            let counted: JourneyFunnelCounter
+            if d.goal?.matches(signal) == true {
+                s.status = .converted
+                counted = .converted
+            } else if (d.exitWhen ?? []).contains(where: { $0.matches(signal) }) {
+                s.status = .exited
+                counted = .exited
+            } else if let step = d.step(s.step), step.type == .waitForEvent, s.parked,
+                JourneyTrigger.event(step.event ?? "", where: step.properties).matches(signal)
+            {
+                s.parked = false
+                s.dueAt = now
+                if let next = step.next {
+                    s.step = next
+                    commit.count(.entered, journeyId: s.journeyId, version: s.version, step: next)
+                    counted = .advanced
+                } else {
+                    s.status = .completed
+                    counted = .completed
+                }
+            } else {
+                continue
+            }
+            commit.count(counted, journeyId: run.journeyId, version: run.version, step: run.step)
+            s.updatedAt = now
+            commit.updates.append(JourneyStateUpdate(s, readMoves: run.moves, leased: false))
+            runs[i] = s
+        }
+        for (journey, versions) in running where journey.status == .live {
+            guard let live = journey.liveVersion, let d = versions.first(where: { $0.version == live })?.definition,
+                d.trigger.matches(signal)
+            else { continue }
+            let earlier = runs.filter { $0.journeyId == journey.id }
+            switch d.reentry {
+            case .once where !earlier.isEmpty: continue
+            case .afterExit where earlier.contains(where: { $0.status == .active }): continue
+            default: break
+            }
+            let s = JourneyState(
+                workspaceId: signal.workspaceId, journeyId: journey.id, profileId: signal.profileId,
+                entry: signal.sequence, version: live, step: d.start, dueAt: now, enteredAt: now, updatedAt: now)
+            commit.inserts.append(s)
+            commit.count(.entered, journeyId: journey.id, version: live, step: d.start)
+            runs.append(s)
+        }
+        return commit
+    }
+
+    // MARK: Due steps
+
+    func advanceDue(limit: Int, into pass: inout Pass) async throws -> Int {
+        let now = clock()
+        let due = try await store.claimDue(workspaceId: workspaceId, owner: owner, now: now, leaseUntil: now + lease, limit: limit)
+        // A failure (the store is unreachable) ends the pass; the claimed states' leases run out and
+        // they are tried again, their sends under the same ids.
+        for state in due {
+            let (commit, events) = try await advance(state, now: now)
+            for batch in events { try await appendEvents(batch) }
+            if try await store.commit(commit) { pass.transitions += 1 } else { pass.stale += 1 }
+        }
+        return due.count
+    }
+
+    /// Runs a claimed state's steps from where it is until it parks at a wait or ends.
+    func advance(_ state: JourneyState, now: Date) async throws -> (JourneyCommit, [EventBatch]) {
+        var commit = JourneyCommit(workspaceId: state.workspaceId, owner: owner)
+        var events: [EventBatch] = []
+        var s = state
+        func count(_ c: JourneyFunnelCounter, _ step: String) {
+            commit.count(c, journeyId: s.journeyId, version: s.version, step: step)
+        }
+        /// Moves to `target`, or ends the run when there is none; false when the run ended.
+        func go(_ target: String?) -> Bool {
+            guard let target else {
+                count(.completed, s.step)
+                s.status = .completed
+                return false
+            }
+            count(.advanced, s.step)
+            count(.entered, target)
+            s.step = target
+            return true
+        }
+        func fail(_ reason: String) {
+            logger.warning("journey \(s.journeyId) v\(s.version) step \(s.step) for \(s.profileId): \(reason)")
+            count(.failed, s.step)
+            s.status = .failed
+        }
+        // Read at most once per transition, and only by the steps that need the person.
+        var profile: Profile?
+        let (workspaceId, profileId) = (s.workspaceId, s.profileId)
+        guard let d = try await definition(s.workspaceId, s.journeyId, s.version) else {
+            fail("the version is gone")
+            return (finish(commit, s, state, now), events)
+        }
+        run: for _ in 0...d.steps.count {
+            guard let step = d.step(s.step) else {
+                fail("the step is not in the version")
+                break
+            }
+            switch step.type {
+            case .wait, .waitUntil, .waitForEvent:
+                if s.parked {
+                    s.parked = false
+                    guard go(step.type == .waitForEvent ? step.timeoutNext : step.next) else { break run }
+                } else {
+                    s.parked = true
+                    s.skipSends = false
+                    if step.type == .waitUntil, profile == nil {
+                        profile = try await audience.journeyProfile(workspaceId: workspaceId, id: profileId)
+                    }
+                    s.dueAt = end(of: step, from: now, definition: d, profile: profile)
+                    break run
+                }
+            case .branch:
+                let rule = try SegmentRule.parse(step.rule ?? .null)
+                let matches = try await audience.journeyMatches(
+                    rule, workspaceId: s.workspaceId, profileId: s.profileId, asOf: now)
+                guard go(matches ? step.next : step.elseNext) else { break run }
+            case .split:
+                let variants = step.variants ?? []
+                let i = JourneyExperimentAssignment.variant(
+                    profileId: s.profileId, experiment: step.experiment ?? step.id, weights: variants.map(\.weight))
+                s.variant = variants[i].name
+                guard go(variants[i].next) else { break run }
+            case .send:
+                if !s.skipSends {
+                    if profile == nil {
+                        profile = try await audience.journeyProfile(workspaceId: workspaceId, id: profileId)
+                    }
+                    guard let p = profile else {
+                        fail("the profile is gone")
+                        break run
+                    }
+                    commit.outbox.append(message(step, s, profile: p, now: now))
+                }
+                guard go(step.next) else { break run }
+            case .updateTrait:
+                let id = OutboxMessage.key(cause: cause(s, step.id), profile: s.profileId, destination: "trait")
+                // The identify names the person as their events do, so the projection folds it into them.
+                if profile == nil {
+                    profile = try await audience.journeyProfile(workspaceId: workspaceId, id: profileId)
+                }
+                let p = profile
+                let userId = p?.identifier(Identifier.userId)
+                let anonymousId = userId == nil ? p?.identifier(Identifier.anonymousId) : nil
+                guard userId != nil || anonymousId != nil else {
+                    fail("the profile is gone")
+                    break run
+                }
+                let traits = JSONValue.object([step.trait ?? "": step.value ?? .null])
+                events.append(
+                    EventBatch(
+                        workspaceId: s.workspaceId,
+                        events: [
+                            Event(
+                                messageId: "journey-\(id)", type: .identify, userId: userId,
+                                anonymousId: anonymousId, timestamp: now, receivedAt: now,
+                                traits: traits)
+                        ]))
+                guard go(step.next) else { break run }
+            case .exit:
+                count(.completed, s.step)
+                s.status = .completed
+                break run
+            }
+        }
+        return (finish(commit, s, state, now), events)
+    }
+
+    private func finish(_ commit: JourneyCommit, _ s: JourneyState, _ read: JourneyState, _ now: Date) -> JourneyCommit {
+        var commit = commit
+        var s = s
+        s.updatedAt = now
+        commit.updates.append(JourneyStateUpdate(s, readMoves: read.moves, leased: true))
+        return commit
+    }
+
+    /// When a wait that starts at `start` ends for this person.
+    func end(of step: JourneyStep, from start: Date, definition d: JourneyDefinition, profile: Profile?) -> Date {
+        switch step.type {
+        case .wait: return start + (step.seconds ?? 0)
+        case .waitForEvent: return start + (step.timeoutSeconds ?? 0)
+        default:
+            let zoneName = profile?.traits["timezone"]?.value.stringValue ?? d.timeZone ?? "UTC"
+            let zone = TimeZone(identifier: zoneName) ?? TimeZone(identifier: d.timeZone ?? "UTC") ?? TimeZone(secondsFromGMT: 0)!
+            let time = JourneyTimeOfDay(step.at ?? "") ?? JourneyTimeOfDay("09:00")!
+            return time.next(after: start, in: zone, weekdays: step.weekdays.map(Set.init))
+        }
+    }
+
+    /// The cause of a step's effect, the part of its idempotency key that names (journey, version, entry, step).
+    nonisolated func cause(_ s: JourneyState, _ step: String) -> String {
+        "journey:\(s.journeyId):v\(s.version):e\(s.entry):\(step)"
+    }
+
+    /// The outbox message of a send step.
+    func message(_ step: JourneyStep, _ s: JourneyState, profile: Profile, now: Date) -> OutboxMessage {
+        let destination = step.destination ?? ""
+        let payload = JSONValue.object([
+            "type": .string("journey.step"),
+            "timestamp": .string(Timestamp.format(now)),
+            "workspace": .string(s.workspaceId),
+            "journey": .object([
+                "id": .string(s.journeyId), "version": .number(Double(s.version)), "step": .string(step.id),
+                "entry": .number(Double(s.entry)), "variant": s.variant.map(JSONValue.string) ?? .null,
+            ]),
+            "message": step.message ?? .object([:]),
+            "profile": ActivationPayload.person(profile),
+        ]).serialized()
+        return OutboxMessage(
+            workspaceId: s.workspaceId,
+            id: OutboxMessage.key(cause: cause(s, step.id), profile: s.profileId, destination: destination),
+            destinationId: destination, orderKey: s.profileId, cause: cause(s, step.id), payload: payload,
+            nextAttemptAt: now, createdAt: now)
+    }
+
+    /// A version's definition (versions never change once published, so they are kept).
+    func definition(_ workspaceId: String, _ journeyId: String, _ version: Int) async throws -> JourneyDefinition? {
+        let key = Self.key(workspaceId, journeyId, version)
+        if let d = definitions[key] { return d }
+        guard let v = try await store.version(workspaceId: workspaceId, journeyId: journeyId, version: version) else {
+            return nil
+        }
+        if v.publishedAt != nil { definitions[key] = v.definition }
+        return v.definition
+    }
+
+    static func key(_ workspaceId: String, _ journeyId: String, _ version: Int) -> String {
+        "\(workspaceId)/\(journeyId)/\(version)"
+    }
+}
