@@ -5,7 +5,7 @@
 public struct AccessScope: Sendable, Hashable, Codable, CustomStringConvertible {
     /// What a scope reaches.
     public enum Resource: String, Sendable, Codable, CaseIterable {
-        case events, profiles, segments, identity, destinations, activations, audit, privacy, personal
+        case events, profiles, segments, identity, destinations, activations, journeys, audit, privacy, personal
     }
 
     /// Reading, or changing (which includes reading).

@@ -70,6 +70,16 @@ enum AccessPolicy {
             RouteAccess(.get, "/api/activations", scope(.activations, .read)),
             RouteAccess(.get, "/api/activations/:id", scope(.activations, .read)),
             RouteAccess(.delete, "/api/activations/:id", scope(.activations, .write)),
+            RouteAccess(.post, "/api/activations/:id/sync", scope(.activations, .write)),
+            // Journeys
+            RouteAccess(.post, "/api/journeys", scope(.journeys, .write)),
+            RouteAccess(.get, "/api/journeys", scope(.journeys, .read)),
+            RouteAccess(.get, "/api/journeys/:id", scope(.journeys, .read)),
+            RouteAccess(.put, "/api/journeys/:id/draft", scope(.journeys, .write)),
+            RouteAccess(.delete, "/api/journeys/:id", scope(.journeys, .write)),
+            RouteAccess(.post, "/api/journeys/:id/dry-run", scope(.journeys, .read), personal: true),
+            RouteAccess(.get, "/api/journeys/:id/experiments", scope(.journeys, .read)),
+            RouteAccess(.get, "/api/journeys/:id/funnel", scope(.journeys, .read)),
             // Email suppressions (addresses: personal) and the one-click unsubscribe link (its token is the credential)
             RouteAccess(.get, "/api/email-suppressions", scope(.destinations, .read), personal: true),
             RouteAccess(.post, "/api/email-suppressions", scope(.destinations, .write)),
@@ -118,6 +128,9 @@ enum AccessPolicy {
             RouteAccess(.post, "/dashboard/email-suppressions/add", .role(.admin)),
             RouteAccess(.post, "/dashboard/email-suppressions/remove", .role(.admin)),
         ]
+        + ["publish", "rollback", "pause", "resume"].map {
+            RouteAccess(.post, "/api/journeys/:id/\($0)", scope(.journeys, .write))
+        }
         + ["test", "pause", "resume", "rotate-secret", "replay"].map {
             RouteAccess(.post, "/dashboard/destinations/:id/\($0)", .role(.admin))
         }

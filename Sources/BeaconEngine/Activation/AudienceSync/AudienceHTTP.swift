@@ -1,10 +1,6 @@
 import BeaconCore
 import Foundation
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// One request to an audience vendor's API: any method, JSON body or none.
 public struct AudienceHTTPRequest: Sendable, Equatable {
     public var method: String
@@ -50,36 +46,22 @@ public protocol AudienceHTTPTransport: Sendable {
 
 /// Audience vendor requests over Foundation's URL loading, one session per destination with
 /// a bounded number of connections (Mailchimp allows 10 at once).
-public final class URLSessionAudienceTransport: AudienceHTTPTransport, @unchecked Sendable {
-    let session: URLSession
+public final class URLSessionAudienceTransport: AudienceHTTPTransport, Sendable {
+    let http: OutboundHTTPSession
 
     public init(maxConnections: Int) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpMaximumConnectionsPerHost = maxConnections
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        session = URLSession(configuration: configuration)
+        http = OutboundHTTPSession(maxConnections: maxConnections)
     }
 
-    deinit { session.invalidateAndCancel() }
-
     public func send(_ request: AudienceHTTPRequest, timeout: TimeInterval) async -> AudienceHTTPResponse {
-        var r = URLRequest(url: request.url, timeoutInterval: timeout)
-        r.httpMethod = request.method
-        for (name, value) in request.headers { r.setValue(value, forHTTPHeaderField: name) }
-        r.httpBody = request.body
-        do {
-            let (data, response) = try await session.data(for: r)
-            guard let http = response as? HTTPURLResponse else {
-                return AudienceHTTPResponse(status: 0, body: Data("not HTTP".utf8))
-            }
-            return AudienceHTTPResponse(
-                status: http.statusCode,
-                retryAfter: WebhookResponse.retryAfter(http.value(forHTTPHeaderField: "Retry-After"), now: Date()),
-                body: data)
-        } catch {
-            return AudienceHTTPResponse(status: 0, body: Data(error.localizedDescription.utf8))
+        let headers = request.headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        switch await http.send(
+            method: request.method, url: request.url, headers: headers, body: request.body, timeout: timeout)
+        {
+        case .success(let reply):
+            return AudienceHTTPResponse(status: reply.status, retryAfter: reply.retryAfter, body: reply.body)
+        case .failure(let failure):
+            return AudienceHTTPResponse(status: 0, body: Data(failure.detail.utf8))
         }
     }
 }
