@@ -60,18 +60,23 @@ struct PostgresDriver: SQLDriver {
         return out
     }
 
+    /// Runs `body`, turning PostgreSQL's unique (23505) and check (23514) violations, raised
+    /// by a statement or inside a rolled-back `transaction`, into `SQLDriverError`.
     static func mapping<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
-        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
-            throw SQLDriverError.uniqueViolation
-        } catch let error as PostgresTransactionError
-            where (error.closureError as? PSQLError)?.serverInfo?[.sqlState] == "23505"
-        {
-            // A statement inside `transaction` broke a unique key (the transaction rolled back).
-            throw SQLDriverError.uniqueViolation
-        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23514" {
-            throw SQLDriverError.checkViolation
+        } catch let error as PSQLError {
+            throw violation(error) ?? error
+        } catch let error as PostgresTransactionError {
+            throw (error.closureError as? PSQLError).flatMap(violation) ?? error
+        }
+    }
+
+    private static func violation(_ error: PSQLError) -> SQLDriverError? {
+        switch error.serverInfo?[.sqlState] {
+        case "23505": return .uniqueViolation
+        case "23514": return .checkViolation
+        default: return nil
         }
     }
 }
