@@ -54,7 +54,7 @@ struct InputFileCommandTests {
         let commands: [[String]] = [
             ["rfm", "--map", map, "--as-of", "2024-04-01", "--input"],
             ["cohorts", "--map", map, "--input"],
-            ["clv", "fit", "--model", "bgnbd", "--format", "transactions", "--observation-end", "2024-04-01", "--input"],
+            ["clv", "fit", "--model", "bgnbd", "--format", "transactions", "--as-of", "2024-04-01", "--input"],
         ]
         for command in commands {
             let fromFile = try Self.run(command + [plain])

@@ -10,7 +10,7 @@ extension CLVCommand {
             discussion: """
                 Examples:
                   beacon clv fit --model bgnbd --input cdnow_customers_summary.csv
-                  beacon clv fit --model pnbd --input CDNOW_master.txt --cdnow --calibration-end 1997-09-30 --observation-end 1998-06-30
+                  beacon clv fit --model pnbd --input CDNOW_master.txt --cdnow --calibration-end 1997-09-30 --as-of 1998-06-30
                   beacon clv fit --model sbg --input sbg_cohorts.csv --json
                 """)
 

@@ -43,8 +43,8 @@ struct CLVInputOptions: ParsableArguments {
     @Option(help: "Time unit of summaries built from transactions: days|weeks.")
     var period: CLVPeriod = .weeks
 
-    @Option(help: "Last day of observation for transactions (YYYY-MM-DD); default: the last transaction date.")
-    var observationEnd: String?
+    /// The last day of observation for transactions (`--as-of`, as every analysis command reads it).
+    @OptionGroup var asOf: AsOfOption
 
     @Option(help: "Fit on transactions up to this day (YYYY-MM-DD) and compare predictions with the rest.")
     var calibrationEnd: String?
@@ -66,10 +66,8 @@ struct CLVInputOptions: ParsableArguments {
         guard penalizer >= 0, penalizer.isFinite else {
             throw ValidationError("--penalizer must be a non-negative number")
         }
-        for (name, value) in [("--observation-end", observationEnd), ("--calibration-end", calibrationEnd)] {
-            if let value, CLVDate.parse(value) == nil {
-                throw ValidationError("\(name) '\(value)' is not a date (YYYY-MM-DD)")
-            }
+        if let calibrationEnd, CLVDate.parse(calibrationEnd) == nil {
+            throw ValidationError("--calibration-end '\(calibrationEnd)' is not a date (YYYY-MM-DD)")
         }
         if calibrationEnd != nil && resolvedFormat != .transactions {
             throw ValidationError("--calibration-end needs --format transactions (or --cdnow)")
@@ -115,7 +113,7 @@ struct CLVInputOptions: ParsableArguments {
                 return (s.customers, s.data, nil)
             }
             let log = try table.transactionLog()
-            let end = observationEnd.flatMap { CLVDate.parse($0) } ?? log.days.max()!
+            let end = asOf.day ?? log.days.max()!
             if let calibration = calibrationEnd.flatMap({ CLVDate.parse($0) }) {
                 let split = try log.calibrationHoldout(
                     calibrationEnd: calibration, observationEnd: end, daysPerPeriod: period.days)
