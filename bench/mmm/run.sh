@@ -18,10 +18,10 @@ timed() { # label, command... — prints wall and CPU time (the machine may be s
     cat "$OUT/$label.txt"
 }
 
-"$BEACON" mmm generate --days 730 --seed 1 --out "$OUT/techstyle.csv" > /dev/null
+"$BEACON" mmm generate --days 730 --seed 1 --output "$OUT/techstyle.csv" > /dev/null
 timed techstyle "$BEACON" mmm fit --input "$OUT/techstyle.csv" \
     --channels google_ads,meta_ads,email,tiktok,affiliate --controls seasonality_index --events black_friday \
-    --out "$OUT/techstyle.fit.json"
+    --output "$OUT/techstyle.fit.json"
 python3 - "$OUT/techstyle.truth.json" "$OUT/techstyle.fit.json" <<'PY'
 import json, sys
 truth = {c["name"]: c for c in json.load(open(sys.argv[1]))["channels"]}

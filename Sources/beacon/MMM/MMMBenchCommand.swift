@@ -19,7 +19,7 @@ struct MMMBenchCommand: AsyncParsableCommand {
     @Option(help: "Differential-evolution population.") var population = 40
     @Option(help: "Differential-evolution generations.") var generations = 150
     @Option(help: "Bootstrap replicates.") var bootstrap = 200
-    @Option(help: "Write each set's per-channel results as JSON lines to this file.") var out: String?
+    @Option(help: "Write each set's per-channel results as JSON lines to this file.") var output: String?
     @Option(help: "Write the first N sets of each family as CSV + truth to --sets-dir (for a peer).")
     var writeSets = 0
     @Option(help: "Directory for --write-sets.") var setsDir = "."
@@ -75,7 +75,7 @@ struct MMMBenchCommand: AsyncParsableCommand {
                         String(format: "%.0f %%", Double(contributionCovered) / Double(channelCount) * 100), 27)
                     + MMMJSON.column(String(format: "%.2f s", MMMRecoveryScore.median(seconds)), 12))
         }
-        if let out {
+        if let out = output {
             do {
                 try (lines.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
             } catch {

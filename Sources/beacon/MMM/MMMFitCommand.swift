@@ -42,7 +42,7 @@ struct MMMFitCommand: AsyncParsableCommand {
     @Option(help: "Periods whose mean spend is the current spend (default 90 days / 13 weeks).")
     var currentPeriods: Int?
     @Option(help: "Marginal ROAS marking the diminishing-returns point.") var threshold = 1.0
-    @Option(help: "Write the fitted model (JSON) here, for optimize and whatif.") var out: String?
+    @Option(help: "Write the fitted model (JSON) here, for optimize and whatif.") var output: String?
     @Flag(help: "Print the whole fit as JSON.") var json = false
 
     func validate() throws {
@@ -85,7 +85,7 @@ struct MMMFitCommand: AsyncParsableCommand {
             throw csv?.explain(error)
                 ?? CommandError("--workspace \(workspace ?? ""): \(error.column.map { "'\($0)': " } ?? "")\(error.message)")
         }
-        if let out { try MMMJSON.write(fit, to: out) }
+        if let out = output { try MMMJSON.write(fit, to: out) }
         if json {
             try MMMJSON.write(fit, to: nil)
             return

@@ -6,7 +6,7 @@ import Foundation
 struct MMMGenerateOptions: ParsableArguments {
     @Option(help: "Number of days.") var days = 730
     @Option(help: "Random seed.") var seed: UInt64 = 1
-    @Option(help: "Output CSV; the true parameters go to FILE.truth.json beside it.") var out: String
+    @Option(help: "Output CSV; the true parameters go to FILE.truth.json beside it.") var output: String
     @Option(
         help: "A simulated family with known truth instead of the TechStyle demo: time-varying, constant, confounder, seasonality or correlated."
     ) var family: TechStyleGenerator.Family?
@@ -28,13 +28,13 @@ struct MMMGenerateOptions: ParsableArguments {
             lines.append(([data.dates[t]] + values.map { String(format: "%.2f", $0) }).joined(separator: ","))
         }
         do {
-            try (lines.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
+            try (lines.joined(separator: "\n") + "\n").write(toFile: output, atomically: true, encoding: .utf8)
         } catch {
-            throw CommandError("cannot write '\(out)': \(error.localizedDescription)")
+            throw CommandError("cannot write '\(output)': \(error.localizedDescription)")
         }
-        let truthPath = Self.truthPath(for: out)
+        let truthPath = Self.truthPath(for: output)
         try MMMJSON.write(truth, to: truthPath)
-        print("wrote \(out) (\(data.count) days, \(data.channels.count) channels) and \(truthPath)")
+        print("wrote \(output) (\(data.count) days, \(data.channels.count) channels) and \(truthPath)")
     }
 
     static func truthPath(for csv: String) -> String {

@@ -8,7 +8,7 @@ struct MMMOptimizeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "optimize", abstract: "Optimise a budget across channels with a fitted model.")
 
-    @Option(help: "Fitted model JSON written by `mmm fit --out`.") var model: String
+    @Option(help: "Fitted model JSON written by `mmm fit --output`.") var model: String
     @Option(help: "Total budget over the horizon.") var budget: Double?
     @Option(help: "Instead of --budget: the largest budget whose optimised media ROAS reaches this.")
     var targetRoas: Double?

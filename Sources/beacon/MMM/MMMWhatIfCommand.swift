@@ -7,7 +7,7 @@ struct MMMWhatIfCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whatif", abstract: "Predict revenue and ROAS of a proposed allocation with a fitted model.")
 
-    @Option(help: "Fitted model JSON written by `mmm fit --out`.") var model: String
+    @Option(help: "Fitted model JSON written by `mmm fit --output`.") var model: String
     @Option(help: "Spend per channel over the horizon, e.g. google_ads=400000,tiktok=300000 (others stay current).")
     var allocation: String
     @Option(help: "Planning horizon in periods (default: the model's current-spend window).") var horizon: Int?
