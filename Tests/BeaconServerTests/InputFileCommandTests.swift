@@ -54,7 +54,7 @@ struct InputFileCommandTests {
         let commands: [[String]] = [
             ["rfm", "--map", map, "--as-of", "2024-04-01", "--input"],
             ["cohorts", "--map", map, "--input"],
-            ["clv", "fit", "--model", "bgnbd", "--format", "transactions", "--as-of", "2024-04-01", "--input"],
+            ["clv", "fit", "--model", "bgnbd", "--layout", "transactions", "--as-of", "2024-04-01", "--input"],
         ]
         for command in commands {
             let fromFile = try Self.run(command + [plain])
@@ -81,7 +81,7 @@ struct InputFileCommandTests {
         try Self.orders.write(toFile: plain, atomically: true, encoding: .utf8)
         let map = "customer=customer,order=order,date=date,amount=amount"
         // As of 2024-02-11 only c1 (two orders, the second that day) and c2 have bought; c3 comes later.
-        let early = try Self.run(["rfm", "--map", map, "--as-of", "2024-02-11", "--json", "--input", plain])
+        let early = try Self.run(["rfm", "--map", map, "--as-of", "2024-02-11", "--format", "json", "--input", plain])
         #expect(early.status == 0, "\(early.output)")
         let customers = try #require(
             (try JSONSerialization.jsonObject(with: Data(early.output.utf8)) as? [String: Any])?["customers"] as? [[String: Any]])

@@ -24,7 +24,7 @@ import ChannelAttribution as ca
 def beacon(binary, paths, models, extra=()):
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
         out = f.name
-    proc = subprocess.run([binary, "attribution", "--paths", paths, "--models", models, "--json", "--timings",
+    proc = subprocess.run([binary, "attribution", "--paths", paths, "--models", models, "--format", "json", "--timings",
                            "--output", out, *extra], capture_output=True, text=True, check=True)
     line = proc.stderr.strip().splitlines()[-1]
     read = float(line.split("journeys: ")[1].split(" s")[0])

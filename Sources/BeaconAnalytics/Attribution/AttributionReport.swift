@@ -16,7 +16,7 @@ public struct AttributionModelResult: Sendable, Codable, Hashable {
 }
 
 /// The outcome of an attribution run: every requested model side by side, plus the Markov
-/// chains and Shapley details behind the data-driven models. Codable, so the CLI's `--json`,
+/// chains and Shapley details behind the data-driven models. Codable, so the CLI's `--format json`,
 /// the HTTP API and the dashboard share one shape.
 public struct AttributionReport: Sendable, Codable {
     public var channels: [String]

@@ -24,8 +24,10 @@ struct AnomaliesCommand: AsyncParsableCommand {
 
     @OptionGroup var asOf: AsOfOption
 
-    @Flag(help: "Write JSON instead of text.")
-    var json = false
+    @Option(help: "Output: text or json.") var format: OutputFormat = .text
+    var json: Bool { format == .json }
+
+    func validate() throws { try format.check([.text, .json]) }
 
     func run() async throws {
         let runtime = try await store.openRuntime(logger: store.makeLogger())

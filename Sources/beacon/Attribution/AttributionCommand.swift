@@ -16,7 +16,7 @@ struct AttributionCommand: AsyncParsableCommand {
         discussion: """
             Models: \(AttributionEngine.modelNames.joined(separator: ", ")).
             Output is a CSV table per channel (conversions and value per model, Markov removal \
-            effects), or the full report with transition matrices as JSON with --json.
+            effects), or the full report with transition matrices as JSON with --format json.
             Examples:
               beacon attribution --paths paths.csv --models first,last,linear,markov,shapley --order 2
               beacon attribution --events events.csv --models last_non_direct,time_decay,w_shaped,markov --half-life 7
@@ -31,8 +31,8 @@ struct AttributionCommand: AsyncParsableCommand {
     @Option(help: "Markov chain order (1…4) for the model 'markov'.")
     var order = 1
 
-    @Flag(help: "Print the whole report (models, transition matrices, removal effects) as JSON.")
-    var json = false
+    @Option(help: "Output: text or json (models, transition matrices, removal effects).") var format: OutputFormat = .text
+    var json: Bool { format == .json }
 
     @Option(help: "Write the output to this file instead of standard output.")
     var output: String?
@@ -75,6 +75,7 @@ struct AttributionCommand: AsyncParsableCommand {
     var seed: UInt64 = 0
 
     func validate() throws {
+        try format.check([.text, .json])
         guard (1...4).contains(order) else { throw ValidationError("--order must be 1, 2, 3 or 4, not \(order)") }
         if let halfLife, !(halfLife > 0 && halfLife.isFinite) {
             throw ValidationError("--half-life must be a positive number")

@@ -59,7 +59,7 @@ struct AuditCommand: AsyncParsableCommand {
         @Option(help: "From this ISO-8601 time (inclusive).") var from: String?
         @Option(help: "To this ISO-8601 time (exclusive).") var to: String?
         @Option(help: "At most this many entries.") var limit: Int = 1_000
-        @Option(help: "text or json.") var format: String = "text"
+        @Option(help: "Output: text or json.") var format: OutputFormat = .text
 
         func validate() throws {
             for (name, value) in [("--from", from), ("--to", to)] {
@@ -68,7 +68,7 @@ struct AuditCommand: AsyncParsableCommand {
                 }
             }
             guard limit > 0 else { throw ValidationError("--limit must be positive, got \(limit)") }
-            guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json, got '\(format)'") }
+            try format.check([.text, .json])
         }
 
         func run() async throws {
@@ -79,7 +79,7 @@ struct AuditCommand: AsyncParsableCommand {
                 workspaceId: chain, subject: subject, actor: actor, from: from.flatMap { Timestamp.parse($0) },
                 to: to.flatMap { Timestamp.parse($0) }, limit: limit)
             try await runtime.close()
-            if format == "json" {
+            if format == .json {
                 let encoder = JSONEncoder()
                 encoder.dateEncodingStrategy = .iso8601
                 encoder.outputFormatting = [.sortedKeys]

@@ -11,13 +11,15 @@ extension CLVCommand {
                 Examples:
                   beacon clv fit --model bgnbd --input cdnow_customers_summary.csv
                   beacon clv fit --model pnbd --input CDNOW_master.txt --cdnow --calibration-end 1997-09-30 --as-of 1998-06-30
-                  beacon clv fit --model sbg --input sbg_cohorts.csv --json
+                  beacon clv fit --model sbg --input sbg_cohorts.csv --format json
                 """)
 
         @OptionGroup var options: CLVInputOptions
 
-        @Flag(help: "Print JSON instead of a table.")
-        var json = false
+        @Option(help: "Output: text (a table) or json.") var format: OutputFormat = .text
+        var json: Bool { format == .json }
+
+        func validate() throws { try format.check([.text, .json]) }
 
         func run() async throws {
             let reports = try CLVFitReport.fit(options)

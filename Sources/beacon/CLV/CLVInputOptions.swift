@@ -35,7 +35,7 @@ struct CLVInputOptions: ParsableArguments {
         help:
             "Input layout: summary (frequency,recency,T[,monetary_value]), transactions (customer,date[,amount]), bgbb (frequency,recency,periods[,weights]), sbg (recency,T[,cohort]). Default: the model's natural layout."
     )
-    var format: CLVInputFormat?
+    var layout: CLVInputFormat?
 
     @Flag(help: "The input is CDNOW_master.txt / CDNOW_sample.txt (whitespace-separated id [sample] date cds dollars).")
     var cdnow = false
@@ -53,7 +53,7 @@ struct CLVInputOptions: ParsableArguments {
     var penalizer: Double = 0
 
     var resolvedFormat: CLVInputFormat {
-        if let format { return format }
+        if let layout { return layout }
         if cdnow { return .transactions }
         switch model {
         case .bgbb: return .bgbb
@@ -70,14 +70,14 @@ struct CLVInputOptions: ParsableArguments {
             throw ValidationError("--calibration-end '\(calibrationEnd)' is not a date (YYYY-MM-DD)")
         }
         if calibrationEnd != nil && resolvedFormat != .transactions {
-            throw ValidationError("--calibration-end needs --format transactions (or --cdnow)")
+            throw ValidationError("--calibration-end needs --layout transactions (or --cdnow)")
         }
         switch (model, resolvedFormat) {
         case (.bgbb, .bgbb), (.sbg, .sbg): break
         case (.bgbb, _), (.sbg, _):
-            throw ValidationError("--model \(model.rawValue) reads --format \(model.rawValue)")
+            throw ValidationError("--model \(model.rawValue) reads --layout \(model.rawValue)")
         case (_, .bgbb), (_, .sbg):
-            throw ValidationError("--format \(resolvedFormat.rawValue) is for --model \(resolvedFormat.rawValue)")
+            throw ValidationError("--layout \(resolvedFormat.rawValue) is for --model \(resolvedFormat.rawValue)")
         default: break
         }
     }

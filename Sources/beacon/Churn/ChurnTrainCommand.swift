@@ -29,10 +29,11 @@ extension ChurnCommand {
         @Option(help: "Number of importances to print.")
         var top: Int = 15
 
-        @Flag(help: "Print the report as JSON.")
-        var json = false
+        @Option(help: "Output: text or json.") var format: OutputFormat = .text
+        var json: Bool { format == .json }
 
         func validate() throws {
+            try format.check([.text, .json])
             guard !input.isEmpty else { throw ValidationError("--input must name a CSV file") }
             guard !target.isEmpty else { throw ValidationError("--target must name a column") }
             guard top >= 0 else { throw ValidationError("--top must not be negative") }

@@ -43,9 +43,11 @@ struct MMMFitCommand: AsyncParsableCommand {
     var currentPeriods: Int?
     @Option(help: "Marginal ROAS marking the diminishing-returns point.") var threshold = 1.0
     @Option(help: "Write the fitted model (JSON) here, for optimize and whatif.") var output: String?
-    @Flag(help: "Print the whole fit as JSON.") var json = false
+    @Option(help: "Output: text or json (the whole fit).") var format: OutputFormat = .text
+    var json: Bool { format == .json }
 
     func validate() throws {
+        try format.check([.text, .json])
         if (input == nil) == (workspace == nil) { throw ValidationError("give exactly one of --input FILE or --workspace NAME") }
         if channelList.isEmpty, workspace == nil { throw ValidationError("--channels: name at least one spend column") }
         if population < 5 { throw ValidationError("--population must be at least 5") }

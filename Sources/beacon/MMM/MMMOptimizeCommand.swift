@@ -19,9 +19,11 @@ struct MMMOptimizeCommand: AsyncParsableCommand {
         help: "Per-channel totals over the horizon, e.g. google_ads=1000:50000,tiktok=:20000 (default 0.5–2 × current)."
     )
     var bounds = ""
-    @Flag(help: "Print the plan as JSON.") var json = false
+    @Option(help: "Output: text or json (the plan).") var format: OutputFormat = .text
+    var json: Bool { format == .json }
 
     func validate() throws {
+        try format.check([.text, .json])
         if (budget == nil) == (targetRoas == nil) { throw ValidationError("give either --budget or --target-roas") }
         if let budget, !(budget > 0) { throw ValidationError("--budget must be positive") }
         if let targetRoas, !(targetRoas > 0) { throw ValidationError("--target-roas must be positive") }

@@ -11,9 +11,11 @@ struct MMMWhatIfCommand: AsyncParsableCommand {
     @Option(help: "Spend per channel over the horizon, e.g. google_ads=400000,tiktok=300000 (others stay current).")
     var allocation: String
     @Option(help: "Planning horizon in periods (default: the model's current-spend window).") var horizon: Int?
-    @Flag(help: "Print the prediction as JSON.") var json = false
+    @Option(help: "Output: text or json (the prediction).") var format: OutputFormat = .text
+    var json: Bool { format == .json }
 
     func validate() throws {
+        try format.check([.text, .json])
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1") }
     }
 

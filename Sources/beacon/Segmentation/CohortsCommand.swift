@@ -11,7 +11,7 @@ struct CohortsCommand: AsyncParsableCommand {
             amount); they are active in month k when they purchase in calendar month cohort + k. \
             Revenue is net of returns. Rows end at the last month in the file, so later cohorts \
             have fewer columns. CSV columns: cohort, customers, total_revenue, then m0, m1, … \
-            holding the chosen --metric; --json writes every metric.
+            holding the chosen --metric; --format json writes every metric.
             Example: beacon cohorts --input orders.csv \
             --map "customer=Postal Code+Segment,order=Order Id,date=Order Date,amount=List Price" --metric retention
             """)
@@ -26,8 +26,10 @@ struct CohortsCommand: AsyncParsableCommand {
     @Option(help: "What the m0, m1, … columns hold: retention, active, revenue or cumulative-revenue-per-customer.")
     var metric: Metric = .retention
 
-    @Flag(help: "Write JSON with every metric instead of CSV.")
-    var json = false
+    @Option(help: "Output: csv or json (with every metric).") var format: OutputFormat = .csv
+    var json: Bool { format == .json }
+
+    func validate() throws { try format.check([.csv, .json]) }
 
     @Option(help: "Write to this file instead of standard output.")
     var output: String?

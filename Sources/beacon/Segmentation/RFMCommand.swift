@@ -24,7 +24,7 @@ struct RFMCommand: AsyncParsableCommand {
             them), scored by the same computation as the RFM system segments and the dashboard; \
             --as-of then defaults to the workspace's last event.
             Output: one CSV row per customer, or with --summary one row per segment (count, \
-            share, revenue share, mean R/F/M, suggested action); --json writes both.
+            share, revenue share, mean R/F/M, suggested action); --format json writes both.
             Example: beacon rfm --input online_retail_2010_2011.csv.gz \
             --map "customer=CustomerID, order=InvoiceNo, date=InvoiceDate, quantity=Quantity, price=UnitPrice" \
             --as-of 2011-12-10 --summary
@@ -42,13 +42,14 @@ struct RFMCommand: AsyncParsableCommand {
     @Flag(help: "Write the per-segment summary instead of the per-customer table.")
     var summary = false
 
-    @Flag(help: "Write JSON (customers and summary) instead of CSV.")
-    var json = false
+    @Option(help: "Output: csv (one row per customer) or json (customers and summary).") var format: OutputFormat = .csv
+    var json: Bool { format == .json }
 
     @Option(help: "Write to this file instead of standard output.")
     var output: String?
 
     func validate() throws {
+        try format.check([.csv, .json])
         if workspace != nil && (source.input != nil || source.map != nil) {
             throw ValidationError("--workspace reads the workspace's orders: leave out --input and --map")
         }

@@ -56,12 +56,10 @@ extension SegmentsCommand {
         @OptionGroup var asOf: AsOfOption
 
         @Option(help: "Output: text, csv (the cluster table) or json.")
-        var format: Format = .text
+        var format: OutputFormat = .text
 
         @Option(help: "Also write customer_id,cluster,persona,… to this CSV file.")
         var assignments: String?
-
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json }
 
         static let knownFeatures = ["recency", "frequency", "monetary", "tenure", "aov"]
 
