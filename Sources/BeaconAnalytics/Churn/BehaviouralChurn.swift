@@ -13,7 +13,7 @@ public enum BehaviouralChurn {
     public enum Model: String, Codable, Sendable, CaseIterable {
         case bgnbd
         case mbgnbd
-        case paretonbd
+        case pnbd
     }
 
     /// A fitted model and the churn risk of each customer of the summary it was fitted on.
@@ -33,7 +33,7 @@ public enum BehaviouralChurn {
         switch model {
         case .bgnbd: return result(BGNBDModel.fit(data, penalizer: penalizer), model, data)
         case .mbgnbd: return result(MBGNBDModel.fit(data, penalizer: penalizer), model, data)
-        case .paretonbd: return result(ParetoNBDModel.fit(data, penalizer: penalizer), model, data)
+        case .pnbd: return result(ParetoNBDModel.fit(data, penalizer: penalizer), model, data)
         }
     }
 

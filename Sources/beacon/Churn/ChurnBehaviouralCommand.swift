@@ -33,7 +33,7 @@ extension ChurnCommand {
         @Option(help: "Customer age column (time since the first purchase).")
         var age = "T"
 
-        @Option(help: "Model: bgnbd, mbgnbd or paretonbd.")
+        @Option(help: "Model: bgnbd, mbgnbd or pnbd (Pareto/NBD), as in clv.")
         var model: BehaviouralChurn.Model = .bgnbd
 
         @Option(help: "L2 penalty on the log-parameters (0 = maximum likelihood).")
