@@ -52,42 +52,37 @@ public struct OrderLogMapping: Sendable, Equatable {
         self.dateOrder = dateOrder
     }
 
-    /// Parses a `role=Column,…` string.
-    /// - Throws: `SegmentationError(.invalidParameter)` naming the unknown role, the malformed
-    ///   pair, or the missing role.
+    /// Parses a `field=Column,…` string in the column-map vocabulary every command shares
+    /// (`OrderField`: `customer_id`, `order_id`, `timestamp`, `amount`, `quantity`, `price`,
+    /// `discount_percent`; the earlier `customer`, `order`, `date` are read as aliases).
+    /// - Throws: `SegmentationError(.invalidParameter)` naming the unknown field, the malformed
+    ///   pair, or the missing field.
     public init(parsing spec: String, dateOrder: DateOrder = .mdy) throws {
-        var roles: [String: String] = [:]
-        for pair in spec.split(separator: ",", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces }
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw SegmentationError(.invalidParameter, "map entry '\(pair)' is not role=Column")
-            }
-            let role = parts[0].lowercased()
-            guard OrderLogMapping.roles.contains(role) else {
-                throw SegmentationError(
-                    .invalidParameter,
-                    "unknown map role '\(parts[0])'; roles are \(OrderLogMapping.roles.joined(separator: ", "))")
-            }
-            roles[role] = parts[1]
+        let columns: [OrderField: String]
+        do {
+            columns = try OrderField.parseMap(spec, accepted: Self.fields)
+        } catch let error as OrderFieldMapError {
+            throw SegmentationError(.invalidParameter, error.message)
         }
-        guard let customer = roles["customer"] else {
+        guard let customer = columns[.customerId] else {
             throw SegmentationError(
-                .invalidParameter, "the map needs customer=<column> (or Col1+Col2 for a synthetic id)")
+                .invalidParameter, "the map needs customer_id=<column> (or Col1+Col2 for a synthetic id)")
         }
-        guard let date = roles["date"] else {
-            throw SegmentationError(.invalidParameter, "the map needs date=<column>")
+        guard let date = columns[.timestamp] else {
+            throw SegmentationError(.invalidParameter, "the map needs timestamp=<column>")
         }
-        guard roles["amount"] != nil || (roles["quantity"] != nil && roles["price"] != nil) else {
+        guard columns[.amount] != nil || (columns[.quantity] != nil && columns[.price] != nil) else {
             throw SegmentationError(
                 .invalidParameter, "the map needs amount=<column>, or quantity=<column> and price=<column>")
         }
         self.init(
-            customer: customer.split(separator: "+").map { $0.trimmingSpaces }, order: roles["order"], date: date,
-            amount: roles["amount"], quantity: roles["quantity"], price: roles["price"],
-            discountPercent: roles["discount-percent"], dateOrder: dateOrder)
+            customer: customer.split(separator: "+").map { $0.trimmingSpaces }, order: columns[.orderId], date: date,
+            amount: columns[.amount], quantity: columns[.quantity], price: columns[.price],
+            discountPercent: columns[.discountPercent], dateOrder: dateOrder)
     }
 
-    static let roles = ["customer", "order", "date", "amount", "quantity", "price", "discount-percent"]
+    /// The fields an order table for analysis maps.
+    static let fields: [OrderField] = [.customerId, .orderId, .timestamp, .amount, .quantity, .price, .discountPercent]
 
     /// Maps table rows to order records.
     /// - Parameters:

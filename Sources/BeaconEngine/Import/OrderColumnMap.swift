@@ -1,12 +1,18 @@
-/// Which CSV columns hold an order line's fields, from `--map customer_id=…,order_id=…`.
+import BeaconCore
+
+/// Which CSV columns hold an order line's fields, from `--map customer_id=…,order_id=…`
+/// (`OrderField`'s vocabulary; `customer`, `order` and `date` are read as aliases).
 ///
 /// Required: `customer_id`, `order_id`, `timestamp`, and either `amount` (the line total)
 /// or both `quantity` and `price`. Optional: `product_id`, `product_name`, `currency`
 /// (a column), `country`. Unmapped fields are looked up by their own name and by common
 /// spellings (`CustomerID`, `InvoiceNo`, `InvoiceDate`, `UnitPrice`, …), case-insensitively.
 public struct OrderColumnMap: Sendable, Equatable {
-    public static let fields = ["customer_id", "order_id", "timestamp", "amount", "quantity", "price",
-                                "product_id", "product_name", "currency", "country"]
+    public static let fields = accepted.map(\.rawValue)
+    /// The order-line fields an import reads (`OrderField`'s vocabulary, shared with the file commands).
+    static let accepted: [OrderField] = [
+        .customerId, .orderId, .timestamp, .amount, .quantity, .price, .productId, .productName, .currency, .country,
+    ]
     static let aliases: [String: [String]] = [
         "customer_id": ["customer_id", "CustomerID", "Customer ID", "customer"],
         "order_id": ["order_id", "InvoiceNo", "Invoice", "Order ID", "order"],
@@ -28,15 +34,12 @@ public struct OrderColumnMap: Sendable, Equatable {
     public init(parsing spec: String?) throws {
         explicit = [:]
         guard let spec, !spec.isEmpty else { return }
-        for pair in spec.split(separator: ",") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw ImportError("--map: '\(pair)' is not field=column")
+        do {
+            for (field, column) in try OrderField.parseMap(spec, accepted: Self.accepted) {
+                explicit[field.rawValue] = column
             }
-            guard Self.fields.contains(parts[0]) else {
-                throw ImportError("--map: unknown field '\(parts[0])'; fields are \(Self.fields.joined(separator: ", "))")
-            }
-            explicit[parts[0]] = parts[1]
+        } catch let error as OrderFieldMapError {
+            throw ImportError("--map: \(error.message)")
         }
     }
 

@@ -13,7 +13,7 @@ struct CohortsCommand: AsyncParsableCommand {
             have fewer columns. CSV columns: cohort, customers, total_revenue, then m0, m1, … \
             holding the chosen --metric; --format json writes every metric.
             Example: beacon cohorts --input orders.csv \
-            --map "customer=Postal Code+Segment,order=Order Id,date=Order Date,amount=List Price" --metric retention
+            --map "customer_id=Postal Code+Segment,order_id=Order Id,timestamp=Order Date,amount=List Price" --metric retention
             """)
 
     enum Metric: String, ExpressibleByArgument, CaseIterable {

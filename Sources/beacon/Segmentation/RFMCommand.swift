@@ -26,7 +26,7 @@ struct RFMCommand: AsyncParsableCommand {
             Output: one CSV row per customer, or with --summary one row per segment (count, \
             share, revenue share, mean R/F/M, suggested action); --format json writes both.
             Example: beacon rfm --input online_retail_2010_2011.csv.gz \
-            --map "customer=CustomerID, order=InvoiceNo, date=InvoiceDate, quantity=Quantity, price=UnitPrice" \
+            --map "customer_id=CustomerID, order_id=InvoiceNo, timestamp=InvoiceDate, quantity=Quantity, price=UnitPrice" \
             --as-of 2011-12-10 --summary
             """)
 

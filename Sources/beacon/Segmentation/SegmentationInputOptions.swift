@@ -12,18 +12,19 @@ struct SegmentationInputOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Column map: role=Column pairs separated by commas.",
+            "Column map: field=Column pairs separated by commas (the same fields as import orders --map).",
             discussion: """
-                Roles: customer (required; Col1+Col2 builds a synthetic id from several columns, \
-                values joined by '|'), date (required), order (optional: lines with the same value \
-                are one order), and money as amount=Col, or quantity=Col and price=Col \
-                (value = quantity × price), optionally discount-percent=Col (value × (1 − p/100)). \
-                Negative values are returns. Ids like 17850.0 become 17850.
-                Online Retail (UCI): "customer=CustomerID, order=InvoiceNo, date=InvoiceDate, \
+                Fields: customer_id (required; Col1+Col2 builds a synthetic id from several columns, \
+                values joined by '|'), timestamp (required), order_id (optional: lines with the same \
+                value are one order), and money as amount=Col, or quantity=Col and price=Col \
+                (value = quantity × price), optionally discount_percent=Col (value × (1 − p/100)). \
+                Negative values are returns. Ids like 17850.0 become 17850. The earlier names \
+                customer, date, order and discount-percent are read as the same fields.
+                Online Retail (UCI): "customer_id=CustomerID, order_id=InvoiceNo, timestamp=InvoiceDate, \
                 quantity=Quantity, price=UnitPrice"
                 Retail Orders has no customer id; its documented synthetic id is the order's postal code \
-                and customer segment ("42420|Consumer"; 1,258 ids): "customer=Postal Code+Segment, \
-                order=Order Id, date=Order Date, amount=List Price, discount-percent=Discount Percent"
+                and customer segment ("42420|Consumer"; 1,258 ids): "customer_id=Postal Code+Segment, \
+                order_id=Order Id, timestamp=Order Date, amount=List Price, discount_percent=Discount Percent"
                 """))
     var map: String?
 

@@ -20,7 +20,7 @@ extension SegmentsCommand {
                 Casual Shoppers → bundle), decided from the cluster's standing relative to all customers.
                 Example (Retail Orders, synthetic customer = postal code + segment):
                 beacon segments kmeans --input orders.csv \
-                --map "customer=Postal Code+Segment,order=Order Id,date=Order Date,amount=List Price" \
+                --map "customer_id=Postal Code+Segment,order_id=Order Id,timestamp=Order Date,amount=List Price" \
                 --features recency,frequency,monetary --k 4
                 """)
 
