@@ -240,7 +240,10 @@ struct SQLJourneyStore: JourneyStore {
             statements.append(("DELETE FROM journey_signals WHERE seq = ?", [.integer(seq)]))
         }
         for s in c.inserts { statements.append((JourneyRows.stateInsert, JourneyRows.stateInsertArguments(s, token: c.token))) }
-        for m in c.outbox { statements.append((OutboxRows.insert, OutboxRows.arguments(m))) }
+        for m in c.outbox {
+            statements.append((OutboxRows.insert, OutboxRows.arguments(m)))
+            statements.append(Self.sendRecord(m))
+        }
         for (key, counters) in c.counts.sorted(by: { ($0.key.version, $0.key.step) < ($1.key.version, $1.key.step) }) {
             statements.append(Self.funnelIncrement(c.workspaceId, key, counters))
         }
@@ -349,6 +352,29 @@ struct SQLJourneyStore: JourneyStore {
               lease_until = NULL
             WHERE workspace_id = ? AND journey_id = ? AND status = 'active' AND due_at <= ?
             """, [.text(workspaceId), .text(journeyId), SQLValue(dueBy)])
+    }
+
+    /// The row that counts a send toward frequency caps (once per message id, as the outbox keeps it).
+    static func sendRecord(_ m: OutboxMessage) -> (sql: String, arguments: [SQLValue]) {
+        // The cause reads `journey:<journey id>:v<version>:e<entry>:<step>`.
+        let parts = m.cause.split(separator: ":", maxSplits: 2)
+        let journeyId = parts.count > 1 && parts[0] == "journey" ? String(parts[1]) : ""
+        return (
+            """
+            INSERT INTO journey_sends (workspace_id, message_id, profile_id, journey_id, sent_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (workspace_id, message_id) DO NOTHING
+            """,
+            [.text(m.workspaceId), .text(m.id), .text(m.orderKey), .text(journeyId), SQLValue(m.createdAt)]
+        )
+    }
+
+    func sendTimes(workspaceId: String, profileId: String, since: Date) async throws -> [Date] {
+        try await driver.query(
+            """
+            SELECT sent_at FROM journey_sends WHERE workspace_id = ? AND profile_id = ? AND sent_at > ?
+            ORDER BY sent_at
+            """, [.text(workspaceId), .text(profileId), SQLValue(since)]
+        ).map { try $0.date("sent_at") }
     }
 
     func funnel(workspaceId: String, journeyId: String) async throws -> [JourneyFunnelStep] {

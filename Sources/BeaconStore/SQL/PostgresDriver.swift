@@ -72,6 +72,12 @@ struct PostgresDriver: SQLDriver {
             throw SQLDriverError.uniqueViolation
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23514" {
             throw SQLDriverError.checkViolation
+        } catch let error as PostgresTransactionError
+            where (error.closureError as? PSQLError)?.serverInfo?[.sqlState] == "23514"
+        {
+            // A guard inside `transaction` refused a stale change (the transaction rolled back):
+            // the same answer SQLite gives, so a stale journey transition is refused, not fatal.
+            throw SQLDriverError.checkViolation
         }
     }
 }
