@@ -140,21 +140,27 @@ struct SQLJourneyStore: JourneyStore {
     func claimSignals(workspaceId: String?, owner: String, now: Date, leaseUntil: Date, limit: Int) async throws
         -> [JourneySignal]
     {
-        let scope = workspaceId == nil ? "" : " AND g.workspace_id = ?"
+        // The candidates are the oldest unleased signals (a bounded index scan on seq); of those, a
+        // profile's earliest signal is claimed, found by an index probe per candidate. Written so,
+        // the plan needs no statistics: an anti-join over the whole table was planned as a
+        // quadratic scan on PostgreSQL while the table had none yet (a freshly filled queue).
+        let scope = workspaceId == nil ? "" : " AND workspace_id = ?"
         return try await driver.query(
             """
             UPDATE journey_signals SET lease_owner = ?, lease_until = ?
             WHERE seq IN (
-              SELECT g.seq FROM journey_signals g
-              WHERE (g.lease_until IS NULL OR g.lease_until < ?)\(scope)
-                AND NOT EXISTS (SELECT 1 FROM journey_signals e WHERE e.workspace_id = g.workspace_id
-                  AND e.profile_id = g.profile_id AND e.seq < g.seq)
+              SELECT g.seq FROM (
+                SELECT seq, workspace_id, profile_id FROM journey_signals
+                WHERE (lease_until IS NULL OR lease_until < ?)\(scope)
+                ORDER BY seq LIMIT ?) g
+              WHERE g.seq = (SELECT MIN(e.seq) FROM journey_signals e WHERE e.workspace_id = g.workspace_id
+                AND e.profile_id = g.profile_id)
               ORDER BY g.seq LIMIT ?)
             AND (lease_until IS NULL OR lease_until < ?)
             RETURNING seq, workspace_id, profile_id, kind, name, properties, at
             """,
             [.text(owner), SQLValue(leaseUntil), SQLValue(now)] + (workspaceId.map { [.text($0)] } ?? [])
-                + [SQLValue(limit), SQLValue(now)]
+                + [SQLValue(limit * 4), SQLValue(limit), SQLValue(now)]
         ).map(JourneyRows.signal).sorted { $0.sequence < $1.sequence }
     }
 
