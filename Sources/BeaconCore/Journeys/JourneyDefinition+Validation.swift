@@ -11,6 +11,8 @@ extension JourneyDefinition {
         if let timeZone, TimeZone(identifier: timeZone) == nil {
             throw JourneyError(field: "timeZone", "is not a known time zone (\(timeZone))")
         }
+        try quietHours?.validate(path: "quietHours")
+        try frequencyCap?.validate(path: "frequencyCap")
         guard !steps.isEmpty else { throw JourneyError(field: "steps", "must contain at least one step") }
         var ids: Set<String> = []
         for (i, s) in steps.enumerated() {

@@ -1,5 +1,6 @@
 /// What one version of a journey does: who enters, the steps they go through, what counts as
-/// converting, what ends it early, who may enter again and how a pause ends.
+/// converting, what ends it early, who may enter again, how a pause ends, and when its sends
+/// must wait (quiet hours in the profile's time zone, a frequency cap across journeys).
 ///
 /// A published version never changes; an edit is a new version (see `JourneyStepMapping`).
 /// Goals and exit criteria are checked on every signal of the person, so a conversion during a
@@ -15,13 +16,18 @@ public struct JourneyDefinition: Sendable, Equatable, Codable {
     public var exitWhen: [JourneyTrigger]?
     public var reentry: JourneyReentry
     public var resume: JourneyResumePolicy
-    /// The time zone of `waitUntil` steps for profiles without a `timezone` trait (IANA name; UTC when nil).
+    /// The time zone of `waitUntil` steps and quiet hours for profiles without a `timezone` trait
+    /// (IANA name; UTC when nil).
     public var timeZone: String?
+    /// Hours of the profile's day in which this journey's sends wait (deferred to the window's end).
+    public var quietHours: JourneyQuietHours?
+    /// The most sends a profile may get from all journeys in a window before this journey's sends wait.
+    public var frequencyCap: JourneyFrequencyCap?
 
     public init(
         trigger: JourneyTrigger, start: String, steps: [JourneyStep], goal: JourneyTrigger? = nil,
         exitWhen: [JourneyTrigger]? = nil, reentry: JourneyReentry = .once, resume: JourneyResumePolicy = .retime,
-        timeZone: String? = nil
+        timeZone: String? = nil, quietHours: JourneyQuietHours? = nil, frequencyCap: JourneyFrequencyCap? = nil
     ) {
         self.trigger = trigger
         self.start = start
@@ -31,6 +37,8 @@ public struct JourneyDefinition: Sendable, Equatable, Codable {
         self.reentry = reentry
         self.resume = resume
         self.timeZone = timeZone
+        self.quietHours = quietHours
+        self.frequencyCap = frequencyCap
     }
 
     /// The step with `id`, if any.

@@ -12,6 +12,11 @@ import Logging
 /// profile, entry, step): a runner killed after committing has nothing to redo, one killed before
 /// redoes the same sends under the same ids, which the outbox stores once. Time is the injected
 /// clock's, so tests drive a 30-day wait in an instant.
+///
+/// A claimed batch is worked `parallelism` people at a time (each transition is a few round trips
+/// to the store, which dominate on PostgreSQL), one person's runs in order. A send that falls in
+/// the version's quiet hours or over its frequency cap is not dropped: the person stays at the
+/// send, due again when it is allowed.
 public actor JourneyRunner {
     let store: any JourneyStore
     let audience: any JourneyAudience
@@ -21,6 +26,8 @@ public actor JourneyRunner {
     /// The name this runner's leases carry.
     public nonisolated let owner: String
     let lease: TimeInterval
+    /// How many people are moved side by side.
+    let parallelism: Int
     /// The only workspace this runner serves (nil: every workspace).
     let workspaceId: String?
     private var definitions: [String: JourneyDefinition] = [:]
@@ -29,7 +36,8 @@ public actor JourneyRunner {
     /// with `appendEvents` (the group committer, so the projection picks them up).
     public init(
         stores: Stores, audience: any JourneyAudience, appendEvents: @escaping @Sendable (EventBatch) async throws -> Void,
-        owner: String = "journeys-\(UUID().uuidString.prefix(8))", lease: TimeInterval = 60, workspaceId: String? = nil,
+        owner: String = "journeys-\(UUID().uuidString.prefix(8))", lease: TimeInterval = 60, parallelism: Int = 8,
+        workspaceId: String? = nil,
         logger: Logger = Logger(label: "beacon.journeys"), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = stores.journeys
@@ -37,6 +45,7 @@ public actor JourneyRunner {
         self.appendEvents = appendEvents
         self.owner = owner
         self.lease = lease
+        self.parallelism = max(1, parallelism)
         self.workspaceId = workspaceId
         self.logger = logger
         self.clock = clock
@@ -71,17 +80,47 @@ public actor JourneyRunner {
         let now = clock()
         let signals = try await store.claimSignals(workspaceId: workspaceId, owner: owner, now: now, leaseUntil: now + lease, limit: limit)
         var running: [String: [(journey: Journey, versions: [JourneyVersion])]] = [:]
-        for signal in signals {
-            if running[signal.workspaceId] == nil {
-                running[signal.workspaceId] = try await store.runningVersions(workspaceId: signal.workspaceId)
-                for (_, versions) in running[signal.workspaceId]! {
-                    for v in versions { definitions[Self.key(v.workspaceId, v.journeyId, v.version)] = v.definition }
-                }
+        for signal in signals where running[signal.workspaceId] == nil {
+            running[signal.workspaceId] = try await store.runningVersions(workspaceId: signal.workspaceId)
+            for (_, versions) in running[signal.workspaceId]! {
+                for v in versions { definitions[Self.key(v.workspaceId, v.journeyId, v.version)] = v.definition }
             }
-            let commit = try await react(to: signal, running: running[signal.workspaceId]!, now: now)
-            if try await store.commit(commit) { pass.signals += 1 } else { pass.stale += 1 }
         }
+        // A claim holds at most one signal per profile, so the signals are independent of each other.
+        let versions = running
+        let outcomes = try await concurrently(signals.map { [$0] }) { signal in
+            let commit = try await self.react(to: signal, running: versions[signal.workspaceId]!, now: now)
+            return try await self.store.commit(commit)
+        }
+        pass.signals += outcomes.filter { $0 }.count
+        pass.stale += outcomes.filter { !$0 }.count
         return signals.count
+    }
+
+    /// Runs `body` on every item, the groups side by side (at most `parallelism` at once) and the
+    /// items of one group in order, and returns what each returned.
+    ///
+    /// The store's round trips dominate a transition (PostgreSQL over a socket: a claim, a read and
+    /// a transaction of several statements), so people are moved side by side; one person's runs
+    /// (a group) stay in order, so a frequency cap sees the sends of the run before.
+    private func concurrently<T: Sendable>(
+        _ groups: [[T]], _ body: @escaping @Sendable (T) async throws -> Bool
+    ) async throws -> [Bool] {
+        try await withThrowingTaskGroup(of: [Bool].self) { tasks in
+            var out: [Bool] = []
+            var started = 0
+            for group in groups {
+                if started >= parallelism, let results = try await tasks.next() { out += results }
+                tasks.addTask {
+                    var results: [Bool] = []
+                    for item in group { results.append(try await body(item)) }
+                    return results
+                }
+                started += 1
+            }
+            while let results = try await tasks.next() { out += results }
+            return out
+        }
     }
 
     /// The effects of one signal: goals, exit criteria and event waits of the person's active
@@ -150,11 +189,20 @@ public actor JourneyRunner {
         let due = try await store.claimDue(workspaceId: workspaceId, owner: owner, now: now, leaseUntil: now + lease, limit: limit)
         // A failure (the store is unreachable) ends the pass; the claimed states' leases run out and
         // they are tried again, their sends under the same ids.
+        var groups: [String: [JourneyState]] = [:]
+        var order: [String] = []
         for state in due {
-            let (commit, events) = try await advance(state, now: now)
-            for batch in events { try await appendEvents(batch) }
-            if try await store.commit(commit) { pass.transitions += 1 } else { pass.stale += 1 }
+            let person = state.workspaceId + "/" + state.profileId
+            if groups[person] == nil { order.append(person) }
+            groups[person, default: []].append(state)
         }
+        let outcomes = try await concurrently(order.map { groups[$0]! }) { state in
+            let (commit, events) = try await self.advance(state, now: now)
+            for batch in events { try await self.appendEvents(batch) }
+            return try await self.store.commit(commit)
+        }
+        pass.transitions += outcomes.filter { $0 }.count
+        pass.stale += outcomes.filter { !$0 }.count
         return due.count
     }
 
@@ -229,6 +277,12 @@ public actor JourneyRunner {
                         fail("the profile is gone")
                         break run
                     }
+                    // Quiet hours or a full cap: the person waits at the send, which runs when allowed.
+                    if let later = try await deferral(d, workspaceId: workspaceId, profile: p, queued: commit.outbox.map(\.createdAt), now: now) {
+                        s.parked = false
+                        s.dueAt = later
+                        break run
+                    }
                     commit.outbox.append(message(step, s, profile: p, now: now))
                 }
                 guard go(step.next) else { break run }
@@ -273,14 +327,47 @@ public actor JourneyRunner {
         return commit
     }
 
+    /// When a send due `now` may go instead (nil: now): the end of the definition's quiet hours in
+    /// the profile's time zone, or when the frequency cap frees a slot, counting the profile's sends
+    /// from every journey and those `queued` in this transition; the later of the two when both hold.
+    func deferral(_ d: JourneyDefinition, workspaceId: String, profile: Profile, queued: [Date], now: Date)
+        async throws -> Date?
+    {
+        var at = now
+        // A cap's slot may open inside quiet hours and quiet hours may end with the cap still full,
+        // so both are checked again from the later time until neither defers (bounded: each moves forward).
+        for _ in 0..<8 {
+            var moved = false
+            if let quiet = d.quietHours, let end = quiet.deferral(at: at, in: zone(of: profile, d)) {
+                at = end
+                moved = true
+            }
+            if let cap = d.frequencyCap {
+                let recent = try await store.sendTimes(
+                    workspaceId: workspaceId, profileId: profile.id, since: at - cap.seconds)
+                if let free = cap.deferral(at: at, recent: recent + queued) {
+                    at = free
+                    moved = true
+                }
+            }
+            if !moved { break }
+        }
+        return at > now ? at : nil
+    }
+
+    /// The profile's time zone: its `timezone` trait, else the definition's, else UTC.
+    func zone(of profile: Profile?, _ d: JourneyDefinition) -> TimeZone {
+        let zoneName = profile?.traits["timezone"]?.value.stringValue ?? d.timeZone ?? "UTC"
+        return TimeZone(identifier: zoneName) ?? TimeZone(identifier: d.timeZone ?? "UTC") ?? TimeZone(secondsFromGMT: 0)!
+    }
+
     /// When a wait that starts at `start` ends for this person.
     func end(of step: JourneyStep, from start: Date, definition d: JourneyDefinition, profile: Profile?) -> Date {
         switch step.type {
         case .wait: return start + (step.seconds ?? 0)
         case .waitForEvent: return start + (step.timeoutSeconds ?? 0)
         default:
-            let zoneName = profile?.traits["timezone"]?.value.stringValue ?? d.timeZone ?? "UTC"
-            let zone = TimeZone(identifier: zoneName) ?? TimeZone(identifier: d.timeZone ?? "UTC") ?? TimeZone(secondsFromGMT: 0)!
+            let zone = zone(of: profile, d)
             let time = JourneyTimeOfDay(step.at ?? "") ?? JourneyTimeOfDay("09:00")!
             return time.next(after: start, in: zone, weekdays: step.weekdays.map(Set.init))
         }

@@ -120,6 +120,8 @@ enum AccessPolicy {
             RouteAccess(.post, "/dashboard/api/whatif", .role(.viewer)),
             RouteAccess(.get, "/dashboard/api/events", .role(.viewer), personal: true),
             RouteAccess(.get, "/dashboard/api/imports", .role(.viewer)),
+            RouteAccess(.get, "/dashboard/journeys", .role(.viewer)),
+            RouteAccess(.get, "/dashboard/journeys/:id", .role(.viewer)),
             RouteAccess(.get, "/dashboard/destinations", .role(.viewer)),
             RouteAccess(.get, "/dashboard/destinations/:id", .role(.viewer), personal: true),
             RouteAccess(.post, "/dashboard/destinations/webhook", .role(.admin)),

@@ -39,6 +39,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         SegmentBuilderRoutes(controller: self).addRoutes(to: router)
         SegmentDetailRoutes(controller: self).addRoutes(to: router)
         DestinationsRoutes(controller: self).addRoutes(to: router)
+        JourneysRoutes(controller: self).addRoutes(to: router)
         ImportStatusRoutes(controller: self).addRoutes(to: router)
         DashboardAPI(controller: self).addRoutes(to: router)
         DashboardAssets.addRoutes(to: router)

@@ -38,7 +38,8 @@ struct DashboardView<Page>: @unchecked Sendable {
             ("Attribution", "/dashboard/attribution"), ("Customers", "/dashboard/customers"),
             ("Segments", "/dashboard/segments"),
             ("Personas", "/dashboard/personas"), ("Feedback", "/dashboard/feedback"),
-            ("Destinations", "/dashboard/destinations"), ("Data", "/dashboard/data"),
+            ("Journeys", "/dashboard/journeys"), ("Destinations", "/dashboard/destinations"),
+            ("Data", "/dashboard/data"),
         ]
     }
 

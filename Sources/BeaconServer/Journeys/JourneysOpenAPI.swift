@@ -4,6 +4,8 @@ import BeaconCore
 enum JourneysOpenAPI {
     static let op = ProfilesOpenAPI.operation
     static let id = ProfilesOpenAPI.id
+    /// A 24-hour `HH:MM` time of day.
+    static let hhmm: JSONValue = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
     static let paths: [String: JSONValue] = [
         "/api/journeys": [
@@ -127,6 +129,21 @@ enum JourneysOpenAPI {
                 "reentry": ["type": "string", "enum": ["once", "afterExit", "everyTime"]],
                 "resume": ["type": "string", "enum": ["retime", "skip"]],
                 "timeZone": ["type": "string", "description": "IANA zone for profiles without a timezone trait"],
+                "quietHours": [
+                    "type": "object", "required": ["start", "end"],
+                    "description": "sends due inside this local window (may span midnight) wait for its end",
+                    "properties": [
+                        "start": ["type": "string", "pattern": hhmm], "end": ["type": "string", "pattern": hhmm],
+                    ],
+                ],
+                "frequencyCap": [
+                    "type": "object", "required": ["sends", "seconds"],
+                    "description": "at most `sends` sends from all journeys to a profile within `seconds`; more wait",
+                    "properties": [
+                        "sends": ["type": "integer", "minimum": 1],
+                        "seconds": ["type": "number", "minimum": 1],
+                    ],
+                ],
             ],
         ],
     ]

@@ -63,6 +63,9 @@ public protocol JourneyStore: Sendable {
     func markSkipSends(workspaceId: String, journeyId: String, dueBy: Date) async throws
     /// The journey's funnel counters per version and step.
     func funnel(workspaceId: String, journeyId: String) async throws -> [JourneyFunnelStep]
+    /// When the profile was sent something by any journey since `since` (a frequency cap's window);
+    /// every send a `commit` queues is recorded with it.
+    func sendTimes(workspaceId: String, profileId: String, since: Date) async throws -> [Date]
 }
 
 /// One runner transition written in a single transaction: state changes guarded by the `moves`

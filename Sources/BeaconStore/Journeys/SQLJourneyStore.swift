@@ -140,21 +140,27 @@ struct SQLJourneyStore: JourneyStore {
     func claimSignals(workspaceId: String?, owner: String, now: Date, leaseUntil: Date, limit: Int) async throws
         -> [JourneySignal]
     {
-        let scope = workspaceId == nil ? "" : " AND g.workspace_id = ?"
+        // The candidates are the oldest unleased signals (a bounded index scan on seq); of those, a
+        // profile's earliest signal is claimed, found by an index probe per candidate. Written so,
+        // the plan needs no statistics: an anti-join over the whole table was planned as a
+        // quadratic scan on PostgreSQL while the table had none yet (a freshly filled queue).
+        let scope = workspaceId == nil ? "" : " AND workspace_id = ?"
         return try await driver.query(
             """
             UPDATE journey_signals SET lease_owner = ?, lease_until = ?
             WHERE seq IN (
-              SELECT g.seq FROM journey_signals g
-              WHERE (g.lease_until IS NULL OR g.lease_until < ?)\(scope)
-                AND NOT EXISTS (SELECT 1 FROM journey_signals e WHERE e.workspace_id = g.workspace_id
-                  AND e.profile_id = g.profile_id AND e.seq < g.seq)
+              SELECT g.seq FROM (
+                SELECT seq, workspace_id, profile_id FROM journey_signals
+                WHERE (lease_until IS NULL OR lease_until < ?)\(scope)
+                ORDER BY seq LIMIT ?) g
+              WHERE g.seq = (SELECT MIN(e.seq) FROM journey_signals e WHERE e.workspace_id = g.workspace_id
+                AND e.profile_id = g.profile_id)
               ORDER BY g.seq LIMIT ?)
             AND (lease_until IS NULL OR lease_until < ?)
             RETURNING seq, workspace_id, profile_id, kind, name, properties, at
             """,
             [.text(owner), SQLValue(leaseUntil), SQLValue(now)] + (workspaceId.map { [.text($0)] } ?? [])
-                + [SQLValue(limit), SQLValue(now)]
+                + [SQLValue(limit * 4), SQLValue(limit), SQLValue(now)]
         ).map(JourneyRows.signal).sorted { $0.sequence < $1.sequence }
     }
 
@@ -240,7 +246,10 @@ struct SQLJourneyStore: JourneyStore {
             statements.append(("DELETE FROM journey_signals WHERE seq = ?", [.integer(seq)]))
         }
         for s in c.inserts { statements.append((JourneyRows.stateInsert, JourneyRows.stateInsertArguments(s, token: c.token))) }
-        for m in c.outbox { statements.append((OutboxRows.insert, OutboxRows.arguments(m))) }
+        for m in c.outbox {
+            statements.append((OutboxRows.insert, OutboxRows.arguments(m)))
+            statements.append(Self.sendRecord(m))
+        }
         for (key, counters) in c.counts.sorted(by: { ($0.key.version, $0.key.step) < ($1.key.version, $1.key.step) }) {
             statements.append(Self.funnelIncrement(c.workspaceId, key, counters))
         }
@@ -349,6 +358,29 @@ struct SQLJourneyStore: JourneyStore {
               lease_until = NULL
             WHERE workspace_id = ? AND journey_id = ? AND status = 'active' AND due_at <= ?
             """, [.text(workspaceId), .text(journeyId), SQLValue(dueBy)])
+    }
+
+    /// The row that counts a send toward frequency caps (once per message id, as the outbox keeps it).
+    static func sendRecord(_ m: OutboxMessage) -> (sql: String, arguments: [SQLValue]) {
+        // The cause reads `journey:<journey id>:v<version>:e<entry>:<step>`.
+        let parts = m.cause.split(separator: ":", maxSplits: 2)
+        let journeyId = parts.count > 1 && parts[0] == "journey" ? String(parts[1]) : ""
+        return (
+            """
+            INSERT INTO journey_sends (workspace_id, message_id, profile_id, journey_id, sent_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (workspace_id, message_id) DO NOTHING
+            """,
+            [.text(m.workspaceId), .text(m.id), .text(m.orderKey), .text(journeyId), SQLValue(m.createdAt)]
+        )
+    }
+
+    func sendTimes(workspaceId: String, profileId: String, since: Date) async throws -> [Date] {
+        try await driver.query(
+            """
+            SELECT sent_at FROM journey_sends WHERE workspace_id = ? AND profile_id = ? AND sent_at > ?
+            ORDER BY sent_at
+            """, [.text(workspaceId), .text(profileId), SQLValue(since)]
+        ).map { try $0.date("sent_at") }
     }
 
     func funnel(workspaceId: String, journeyId: String) async throws -> [JourneyFunnelStep] {

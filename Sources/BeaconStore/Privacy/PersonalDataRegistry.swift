@@ -122,42 +122,6 @@ public enum PersonalDataRegistry {
         .init(
             "email_suppressions", .subject(section: "email_suppressions"),
             ["workspace_id": .key, "address": .identifier, "reason": .none, "detail": .freeText, "created_at": .none]),
-        // Journeys: definitions are configuration; who is where in them, and the signals that move
-        // them, are about people (exported and erased with the person).
-        .init(
-            "journeys", .none,
-            [
-                "workspace_id": .key, "id": .none, "name": .none, "status": .none, "live_version": .none,
-                "history": .none, "paused_at": .none, "created_at": .none, "updated_at": .none,
-            ]),
-        .init(
-            "journey_versions", .none,
-            [
-                "workspace_id": .key, "journey_id": .none, "version": .none, "definition": .none,
-                "created_at": .none, "published_at": .none,
-            ]),
-        .init(
-            "journey_states", .subject(section: "journeys"),
-            [
-                "id": .none, "workspace_id": .key, "journey_id": .none, "profile_id": .profileId, "entry": .none,
-                "version": .none, "step": .none, "status": .none, "parked": .none, "due_at": .none, "variant": .none,
-                "skip_sends": .none, "moves": .none, "last_commit": .none, "lease_owner": .none, "lease_until": .none,
-                "entered_at": .none, "updated_at": .none,
-            ]),
-        .init(
-            "journey_signals", .subject(section: "journey_signals"),
-            [
-                "seq": .none, "workspace_id": .key, "profile_id": .profileId, "kind": .none, "name": .none,
-                "properties": .document, "at": .none, "lease_owner": .none, "lease_until": .none,
-            ]),
-        .init(
-            "journey_funnel", .none,
-            [
-                "workspace_id": .key, "journey_id": .none, "version": .none, "step": .none, "entered": .none,
-                "advanced": .none, "migrated": .none, "completed": .none, "exited": .none, "converted": .none,
-                "failed": .none,
-            ]),
-        .init("journey_guards", .none, ["ok": .none], scope: .global),
         // Webhook sources (Shopify, Stripe).
         .init(
             "webhook_sources", .none,
@@ -194,6 +158,47 @@ public enum PersonalDataRegistry {
         .init(
             "retention_rules", .none,
             ["workspace_id": .key, "event_name": .none, "max_age_days": .none, "updated_at": .none]),
+        // Journeys: definitions are configuration; runs, signals and sends are about people.
+        .init(
+            "journeys", .none,
+            [
+                "workspace_id": .key, "id": .none, "name": .none, "status": .none, "live_version": .none,
+                "history": .none, "paused_at": .none, "created_at": .none, "updated_at": .none,
+            ]),
+        .init(
+            "journey_versions", .none,
+            [
+                "workspace_id": .key, "journey_id": .none, "version": .none, "definition": .none, "created_at": .none,
+                "published_at": .none,
+            ]),
+        .init(
+            "journey_states", .derived(section: "journey_runs"),
+            [
+                "id": .none, "workspace_id": .key, "journey_id": .none, "profile_id": .profileId, "entry": .none,
+                "version": .none, "step": .none, "status": .none, "parked": .none, "due_at": .none, "variant": .none,
+                "skip_sends": .none, "moves": .none, "last_commit": .none, "lease_owner": .none, "lease_until": .none,
+                "entered_at": .none, "updated_at": .none,
+            ]),
+        .init(
+            "journey_signals", .derived(section: "journey_signals"),
+            [
+                "seq": .none, "workspace_id": .key, "profile_id": .profileId, "kind": .none, "name": .none,
+                "properties": .document, "at": .none, "lease_owner": .none, "lease_until": .none,
+            ]),
+        .init(
+            "journey_funnel", .none,
+            [
+                "workspace_id": .key, "journey_id": .none, "version": .none, "step": .none, "entered": .none,
+                "advanced": .none, "migrated": .none, "completed": .none, "exited": .none, "converted": .none,
+                "failed": .none,
+            ]),
+        .init("journey_guards", .none, ["ok": .none], scope: .global),
+        .init(
+            "journey_sends", .derived(section: "journey_sends"),
+            [
+                "workspace_id": .key, "message_id": .none, "profile_id": .profileId, "journey_id": .none,
+                "sent_at": .none,
+            ]),
     ]
 
     /// Bookkeeping tables of the migrators, which hold no data of anyone.

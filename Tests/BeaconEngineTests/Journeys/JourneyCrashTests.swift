@@ -59,6 +59,9 @@ final class DyingJourneyStore: JourneyStore, @unchecked Sendable {
     func runningVersions(workspaceId: String) async throws -> [(journey: Journey, versions: [JourneyVersion])] {
         try await base.runningVersions(workspaceId: workspaceId)
     }
+    func sendTimes(workspaceId: String, profileId: String, since: Date) async throws -> [Date] {
+        try await base.sendTimes(workspaceId: workspaceId, profileId: profileId, since: since)
+    }
     func enqueueSignals(_ signals: [JourneySignal]) async throws { try await base.enqueueSignals(signals) }
     func claimSignals(workspaceId: String?, owner: String, now: Date, leaseUntil: Date, limit: Int) async throws
         -> [JourneySignal]

@@ -52,10 +52,13 @@ struct JourneyFixture {
         _ stores: Stores, _ engine: ProfileEngine, _ workspaceId: String, _ clock: VirtualClock, lease: TimeInterval,
         owner: String = "runner-\(UUID().uuidString.prefix(6))"
     ) -> JourneyRunner {
-        JourneyRunner(
+        // Through a group committer, as the server's runner appends: the runner moves people side
+        // by side, and appends racing each other could commit out of sequence order on PostgreSQL.
+        let committer = GroupCommitter(store: stores.events)
+        return JourneyRunner(
             stores: stores, audience: engine,
             appendEvents: { batch in
-                _ = try await stores.events.append([batch])
+                _ = try await committer.append(batch)
                 try await engine.catchUp(workspaceId: batch.workspaceId)
             }, owner: owner, lease: lease, workspaceId: workspaceId, clock: clock.read)
     }

@@ -6,8 +6,8 @@ import Logging
 import Testing
 
 /// Kills `beacon journeys run` with SIGKILL at random points while thousands of people run a
-/// 5-step journey: after restarts every person's five sends are queued exactly once, none
-/// skipped (delivery of each queued id exactly once is the outbox's own kill test).
+/// 5-step journey, on SQLite and PostgreSQL: after restarts every person's five sends are queued
+/// exactly once, none skipped (delivery of each queued id exactly once is the outbox's own kill test).
 @Suite(
     "Journey runner survives kill -9", .serialized,
     .enabled(if: DurabilityTests.binary != nil, "the beacon executable must be built next to the tests"))
@@ -16,9 +16,10 @@ struct JourneyKillTests {
 
     enum Backend: String, CaseIterable, Sendable {
         case sqlite, postgres
-        /// SQLite only for now: against PostgreSQL the restarted `journeys run` makes no progress
-        /// (an open defect); the in-process crash test covers both backends.
-        static var available: [Backend] { [.sqlite] }
+        /// SQLite always; PostgreSQL when `BEACON_TEST_POSTGRES_URL` names a database.
+        static var available: [Backend] {
+            ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
+        }
     }
 
     @Test("2,000 people through 5 sends, runner killed 4 times: each send queued once per step", arguments: Backend.available)
@@ -54,20 +55,34 @@ struct JourneyKillTests {
         #expect(try await runtime.stores.journeys.pendingSignalCount() >= Self.people)
         try await runtime.close()
 
-        // MUT: run, kill -9 at a random point, restart; four times, then run to the end
+        // MUT: run and kill -9 four times, once while it starts (catching up the projection) and three
+        // times at random points of the moving (a random share of all steps done), then run to the end
         var arguments = ["journeys", "run", "--workspace", name, "--lease", "2", "--interval", "0.2", "--log-level", "critical"]
         arguments += url.map { ["--database-url", $0] } ?? ["--data-dir", dataDir]
+        runtime = try await BeaconRuntime.open(databaseURL: url, dataDirectory: dataDir, logger: Logger(label: "test"))
+        // Each person leaves 8 steps (advanced) and ends at the 9th (completed).
+        let total = Self.people * 9
+        func progress() async throws -> Int {
+            try await runtime.journeys.funnel(workspaceId: ws.id, id: j.id).map { $0.advanced + $0.completed }.reduce(0, +)
+        }
         var kills = 0
-        for _ in 0..<4 {
+        var killedAt: [Int] = []
+        for k in 0..<4 {
             let runner = try start(binary, arguments)
-            try await Task.sleep(for: .milliseconds(Int.random(in: 800...2_500)))
+            if k == 0 {
+                try await Task.sleep(for: .milliseconds(Int.random(in: 300...2_000)))
+            } else {
+                let target = Int(Double(total) * Double.random(in: (Double(k) - 0.9) / 4...Double(k) / 4))
+                let until = Date() + 180
+                while try await progress() < target, Date() < until { try await Task.sleep(for: .milliseconds(50)) }
+            }
             kill(runner.processIdentifier, SIGKILL)
             runner.waitUntilExit()
+            killedAt.append(try await progress())
             kills += 1
         }
         let runner = try start(binary, arguments)
-        runtime = try await BeaconRuntime.open(databaseURL: url, dataDirectory: dataDir, logger: Logger(label: "test"))
-        let deadline = Date() + 300
+        let deadline = Date() + 600
         var done = 0
         while Date() < deadline {
             done = try await runtime.stores.journeys.states(workspaceId: ws.id, journeyId: j.id, status: .completed).count
@@ -91,7 +106,7 @@ struct JourneyKillTests {
         let funnel = try await runtime.journeys.funnel(workspaceId: ws.id, id: j.id)
         #expect(funnel.allSatisfy { $0.waiting == 0 })
         #expect(funnel.map(\.completed).reduce(0, +) == Self.people)
-        print("journey kill -9 (\(backend.rawValue)): \(kills) kills, \(sends.count) sends, each step once")
+        print("journey kill -9 (\(backend.rawValue)): \(kills) kills at \(killedAt) of \(total) steps, \(sends.count) sends, each step once")
         try await runtime.close()
     }
 
