@@ -12,6 +12,7 @@ enum DashboardTemplates {
             "data": data, "fitting": fitting, "customers": customers, "segments": segments, "login": login, "users": users, "account": account, "newKey": newKey,
             "segmentBuilder": segmentBuilder, "segmentDetail": segmentDetail, "feedback": feedback,
             "destinations": destinations, "destinationDetail": destinationDetail, "destinationSecret": destinationSecret,
+            "people": people,
         ]
     }
 
