@@ -58,13 +58,26 @@ public struct BeaconRuntime: Sendable {
     public static let environmentAuditKey: @Sendable () throws -> AuditSigningKey = { try environmentAuditSigningKey.get() }
     private static let environmentAuditSigningKey = Result { try AuditSigningKey.fromEnvironment() }
 
+    /// Whether the environment turns on encryption of personal fields at rest
+    /// (`BEACON_ENCRYPT_PERSONAL_DATA=1`; docs/privacy.md).
+    public static var environmentPersonalDataEncryption: Bool {
+        ["1", "true", "on", "yes"].contains(
+            (ProcessInfo.processInfo.environment["BEACON_ENCRYPT_PERSONAL_DATA"] ?? "").lowercased())
+    }
+
+    /// - Parameter personalDataEncryption: seal the profile tables' personal fields with
+    ///   `PersonalDataCipher` under the key `secrets` reads.
     public init(
         stores: Stores, secrets: @escaping @Sendable () throws -> SecretBox = BeaconRuntime.environmentSecrets,
         delivery settings: DeliverySettings = (try? DeliverySettings.fromEnvironment()) ?? DeliverySettings(),
         dataDirectory: String? = nil,
-        auditSigningKey: @escaping @Sendable () throws -> AuditSigningKey = BeaconRuntime.environmentAuditKey
+        auditSigningKey: @escaping @Sendable () throws -> AuditSigningKey = BeaconRuntime.environmentAuditKey,
+        personalDataEncryption: Bool = BeaconRuntime.environmentPersonalDataEncryption
     ) {
         var stores = stores
+        if personalDataEncryption {
+            stores.personalFields.install(PersonalDataCipher(secrets: secrets, store: stores.personalDataKeys))
+        }
         let suppression = SubjectSuppressionGate(store: stores.privacy)
         self.suppression = suppression
         stores.events = SuppressingEventStore(base: stores.events, gate: suppression)
@@ -85,10 +98,10 @@ public struct BeaconRuntime: Sendable {
         delivery = DeliveryService(
             stores: stores, secrets: secrets, settings: settings,
             senders: DestinationSenders(email: EmailSenderContext(stores: stores, secrets: secrets)))
-        privacy = PrivacyService(
-            stores: stores, engine: profiles, gate: suppression,
-            exportsDirectory: dataDirectory.flatMap { $0.isEmpty ? nil : PrivacyService.exportsDirectory(in: $0) })
         audit = AuditLog(store: stores.audit, signingKey: auditSigningKey)
+        privacy = PrivacyService(
+            stores: stores, engine: profiles, gate: suppression, audit: audit,
+            exportsDirectory: dataDirectory.flatMap { $0.isEmpty ? nil : PrivacyService.exportsDirectory(in: $0) })
         access = AccessService(stores: stores, audit: audit)
         journeys = JourneyService(stores: stores, onChange: { id in try? await profiles.reloadJourneys(workspaceId: id) })
         journeyRunner = JourneyRunner(

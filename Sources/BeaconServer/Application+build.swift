@@ -57,6 +57,7 @@ public func buildRouter(
     AuditController<BasicRequestContext>(runtime: runtime).addRoutes(to: router)
     WriteKeyRoutes(dashboard: dashboardController).addRoutes(to: router)
     DashboardUsersController(dashboard: dashboardController, users: runtime.users).addRoutes(to: router)
+    WorkspacePeopleController(dashboard: dashboardController).addRoutes(to: router)
     ProfilesAPI(runtime: runtime).addRoutes(to: router)
     routes.load(router.routes.map { ("\($0.path)", $0.method) })
     return router

@@ -37,6 +37,10 @@ public struct Stores: Sendable {
     public var audit: any AuditStore
     /// API tokens' scopes and expiry, users' workspace roles.
     public var access: any AccessStore
+    /// The wrapped data keys that seal each workspace's personal fields.
+    public var personalDataKeys: any PersonalDataKeyStore
+    /// Whether and how the profile tables' personal fields are sealed (`PersonalFieldProtection`).
+    public let personalFields: PersonalFieldProtectionSlot
 
     public init(
         events: any EventStore, workspaces: any WorkspaceStore, profiles: any ProfileStore,
@@ -44,7 +48,8 @@ public struct Stores: Sendable {
         webhookSources: any WebhookSourceStore, analytics: any AnalyticsQueries, activations: any ActivationStore,
         outbox: any Outbox, journeys: any JourneyStore, lifecycle: any StoreLifecycle, emailSuppressions: any EmailSuppressionStore,
         privacy: any PrivacyStore, audit: any AuditStore,
-        access: any AccessStore
+        access: any AccessStore, personalDataKeys: any PersonalDataKeyStore,
+        personalFields: PersonalFieldProtectionSlot = PersonalFieldProtectionSlot()
     ) {
         self.events = events
         self.workspaces = workspaces
@@ -62,11 +67,15 @@ public struct Stores: Sendable {
         self.privacy = privacy
         self.audit = audit
         self.access = access
+        self.personalDataKeys = personalDataKeys
+        self.personalFields = personalFields
     }
 
     /// Every port of one backend: its own for the event log and profiles (batched appends and
     /// projection steps), the SQL-once repositories over its driver for the rest.
-    public init(_ backend: some EventStore & ProfileStore & StoreLifecycle & SQLBackend & SpaceReclaiming) {
+    public init(
+        _ backend: some EventStore & ProfileStore & StoreLifecycle & SQLBackend & SpaceReclaiming & PersonalFieldProtecting
+    ) {
         let driver = backend.driver
         let auditWriter = SQLAuditWriter(driver: driver)
         self.init(
@@ -76,8 +85,9 @@ public struct Stores: Sendable {
             analytics: SQLAnalyticsQueries(driver: driver), activations: SQLActivationStore(driver: driver),
             outbox: SQLOutbox(driver: driver), journeys: SQLJourneyStore(driver: driver), lifecycle: backend,
             emailSuppressions: SQLEmailSuppressionStore(driver: driver),
-            privacy: SQLPrivacyStore(driver: driver, reclaim: { try await backend.reclaimSpace(tables: $0) }),
-            audit: SQLAuditStore(writer: auditWriter), access: SQLAccessStore(writer: auditWriter))
+            privacy: SQLPrivacyStore(writer: auditWriter, reclaim: { try await backend.reclaimSpace(tables: $0) }),
+            audit: SQLAuditStore(writer: auditWriter), access: SQLAccessStore(writer: auditWriter),
+            personalDataKeys: SQLPersonalDataKeyStore(driver: driver), personalFields: backend.personalFields)
     }
 
     /// A short name of the backend ("sqlite", "postgres").

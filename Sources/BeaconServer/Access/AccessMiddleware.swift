@@ -17,7 +17,9 @@ import Hummingbird
 /// After a successful (2xx/3xx) response of a row marked `personal`, or of any change by a
 /// token or dashboard user, one entry per subject the handler noted (`AuditNotes`) — or one
 /// entry without a subject — is appended before the response is returned; when that append
-/// fails the response is an error, so no read of personal data goes unrecorded.
+/// fails the response is an error, so no read of personal data goes unrecorded. A handler whose
+/// service records its own entries (privacy actions) notes so (`RequestAccess.noteRecorded`) and
+/// the middleware adds none, so each action leaves exactly one entry.
 struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
     let runtime: BeaconRuntime
     let routed: MethodNotAllowedMiddleware<Context>.Routes
@@ -52,7 +54,7 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         let response = try await RequestAccess.$current.withValue(access) { try await next(request, context) }
         let changes = !(request.method == .get || request.method == .head)
-        if (route.personal || changes), (200..<400).contains(response.status.code) {
+        if (route.personal || changes), (200..<400).contains(response.status.code), !access.notes.recorded {
             try await record(access, method: request.method)
         }
         return response

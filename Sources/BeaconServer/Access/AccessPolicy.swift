@@ -139,6 +139,9 @@ enum AccessPolicy {
         + [
             RouteAccess(.post, "/dashboard/data/keys", .role(.admin)),
             RouteAccess(.post, "/dashboard/data/keys/revoke", .role(.admin)),
+            // Roles in the selected workspace (its admins and owners, up to their own role)
+            RouteAccess(.get, "/dashboard/people", .role(.admin)),
+            RouteAccess(.post, "/dashboard/people", .role(.admin)),
             // Dashboard users and accounts
             RouteAccess(.get, "/dashboard/users", .installationAdmin),
             RouteAccess(.post, "/dashboard/users", .installationAdmin),

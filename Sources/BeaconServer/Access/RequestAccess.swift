@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconEngine
 import Synchronization
 
 /// Who is making the request being handled and what they may see, for handlers that record
@@ -41,6 +42,16 @@ struct RequestAccess: Sendable {
         current?.notes.add(detail: text)
     }
 
+    /// The current request's audit actor, for handlers whose service records its own entries
+    /// (`system` outside an access-checked request).
+    static var actor: String { current?.actor ?? AuditActor.system }
+
+    /// Notes that the handler's service recorded the request's audit entries itself (with the
+    /// action's own verb, in the action's transaction), so `AccessMiddleware` adds none.
+    static func noteRecorded() {
+        current?.notes.markRecorded()
+    }
+
     /// Whether the current request sees personal fields (true outside an access-checked request,
     /// for code paths such as the command line that are not HTTP requests).
     static var showsPersonalData: Bool { current?.personalData ?? true }
@@ -60,6 +71,12 @@ struct RequestAccess: Sendable {
 /// What a handler tells the audit log about its request: the profiles it touched and details.
 final class AuditNotes: Sendable {
     private let state = Mutex<(profiles: [String], details: [String])>(([], []))
+    private let recordedByHandler = Mutex(false)
+
+    /// Whether the handler recorded the request's entries itself.
+    var recorded: Bool { recordedByHandler.withLock { $0 } }
+
+    func markRecorded() { recordedByHandler.withLock { $0 = true } }
 
     func add(profileIds: [String]) {
         state.withLock { s in

@@ -5,6 +5,10 @@ import Hummingbird
 
 /// `/api/privacy/*`: data-subject export (JSON or CSV), erasure jobs, subject suppressions,
 /// consent history and retention rules of the token's workspace.
+///
+/// `PrivacyService` records each of these actions in the audit log under the token's actor
+/// (`privacy.export`, `privacy.suppress`, …), so the handlers tell `AccessMiddleware` not to add
+/// its generic entry.
 struct PrivacyController<Context: RequestContext> {
     let api: ProfileAPIRequest
 
@@ -18,7 +22,8 @@ struct PrivacyController<Context: RequestContext> {
             guard format == "json" || format == "csv" else {
                 throw ProblemDetails(.badRequest, detail: "format must be json or csv", field: "format")
             }
-            let export = try await mapped { try await privacy.export(workspaceId: ws.id, identifier: identifier) }
+            let export = try await mapped { try await privacy.export(workspaceId: ws.id, identifier: identifier, actor: RequestAccess.actor) }
+            RequestAccess.noteRecorded()
             guard format == "csv" else { return ProfileAPIRequest.json(export.json) }
             return Response(
                 status: .ok,
@@ -29,9 +34,13 @@ struct PrivacyController<Context: RequestContext> {
         router.post("/api/privacy/erasures") { request, _ -> Response in
             let (_, ws) = try await api.authenticate(request)
             let identifier = try Self.identifier(try await api.body(request))
-            let job = try await mapped { try await privacy.requestErasure(workspaceId: ws.id, identifier: identifier) }
+            let actor = RequestAccess.actor
+            let job = try await mapped {
+                try await privacy.requestErasure(workspaceId: ws.id, identifier: identifier, actor: actor)
+            }
+            RequestAccess.noteRecorded()
             let service = privacy
-            Task { _ = await service.runErasure(job, identifier: identifier) }
+            Task { _ = await service.runErasure(job, identifier: identifier, actor: actor) }
             return ProfileAPIRequest.json(Self.json(job), status: .accepted)
         }
         router.get("/api/privacy/erasures/:id") { request, context -> Response in
@@ -47,19 +56,26 @@ struct PrivacyController<Context: RequestContext> {
         router.post("/api/privacy/suppressions") { request, _ -> Response in
             let (_, ws) = try await api.authenticate(request)
             let identifier = try Self.identifier(try await api.body(request))
-            let s = try await mapped { try await privacy.suppress(workspaceId: ws.id, identifier: identifier) }
+            let s = try await mapped {
+                try await privacy.suppress(workspaceId: ws.id, identifier: identifier, actor: RequestAccess.actor)
+            }
+            RequestAccess.noteRecorded()
             return ProfileAPIRequest.json(Self.json(s), status: .created)
         }
         router.delete("/api/privacy/suppressions/:id") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
-            try await mapped { try await privacy.liftSuppression(workspaceId: ws.id, id: id) }
+            try await mapped { try await privacy.liftSuppression(workspaceId: ws.id, id: id, actor: RequestAccess.actor) }
+            RequestAccess.noteRecorded()
             return Response(status: .noContent)
         }
         router.get("/api/privacy/consent") { request, _ -> Response in
             let (_, ws) = try await api.authenticate(request)
             let identifier = try Self.identifier(request)
-            let history = try await mapped { try await privacy.consent(workspaceId: ws.id, identifier: identifier) }
+            let history = try await mapped {
+                try await privacy.consent(workspaceId: ws.id, identifier: identifier, actor: RequestAccess.actor)
+            }
+            RequestAccess.noteRecorded()
             return ProfileAPIRequest.json(["identifier": .string(identifier), "history": .array(history.records.map(Self.json))])
         }
         router.get("/api/privacy/retention") { request, _ -> Response in
@@ -77,13 +93,17 @@ struct PrivacyController<Context: RequestContext> {
             case .null?: days = nil
             default: throw ProblemDetails(.badRequest, detail: "days must be a whole number of days, or null to remove the rule", field: "days")
             }
-            try await mapped { try await privacy.setRetention(workspaceId: ws.id, eventName: event, days: days) }
+            try await mapped {
+                try await privacy.setRetention(workspaceId: ws.id, eventName: event, days: days, actor: RequestAccess.actor)
+            }
+            RequestAccess.noteRecorded()
             let rules = try await privacy.retentionRules(workspaceId: ws.id)
             return ProfileAPIRequest.json(["rules": .array(rules.map(Self.json))])
         }
         router.post("/api/privacy/retention/run") { request, _ -> Response in
             let (_, ws) = try await api.authenticate(request)
-            let report = try await privacy.runRetention(workspaceId: ws.id)
+            let report = try await privacy.runRetention(workspaceId: ws.id, actor: RequestAccess.actor)
+            RequestAccess.noteRecorded()
             return ProfileAPIRequest.json([
                 "eventsDeleted": .number(Double(report.eventsDeleted)), "eventsRefolded": .number(Double(report.eventsRefolded)),
             ])

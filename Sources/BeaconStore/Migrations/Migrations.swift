@@ -22,6 +22,7 @@ public enum Migrations {
         m070EmailSuppressions,
         m090Privacy,
         m091ConsentBackfill,
+        m092PersonalDataKeys,
         m100AuditLog,
         m101AccessRoles,
         m120Journeys,

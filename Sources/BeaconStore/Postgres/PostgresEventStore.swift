@@ -8,10 +8,12 @@ import PostgresNIO
 /// Same schema and semantics as `SQLiteEventStore` (payload is `jsonb` here); an append of
 /// many batches is one transaction of multi-row `INSERT … ON CONFLICT DO NOTHING`
 /// statements, so duplicates are skipped by the primary key `(workspace_id, message_id)`.
-public final class PostgresEventStore: EventStore, StoreLifecycle, SQLBackend {
+public final class PostgresEventStore: EventStore, StoreLifecycle, SQLBackend, PersonalFieldProtecting {
     public let backend = "postgres"
     let client: PostgresClient
     let logger: Logger
+    /// The protection of the profile tables' personal fields (none: in clear).
+    public let personalFields = PersonalFieldProtectionSlot()
     private let runner: Task<Void, Never>
 
     /// Connects to `url` (`postgres://user:password@host:port/database`).

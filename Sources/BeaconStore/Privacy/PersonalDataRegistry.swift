@@ -88,6 +88,10 @@ public enum PersonalDataRegistry {
                 "subject": .pseudonym, "detail": .none, "prev_hash": .none, "hash": .none,
             ]),
         .init("audit_subject_keys", .none, ["workspace_id": .key, "subject_key": .none]),
+        // Data keys of sealed personal fields, wrapped by a key outside the database.
+        .init(
+            "personal_data_keys", .none,
+            ["workspace_id": .key, "key_id": .none, "wrapped_key": .none, "created_at": .none]),
         .init(
             "dashboard_sessions", .none,
             ["token_hash": .none, "user_id": .none, "created_at": .none, "expires_at": .none], scope: .global),

@@ -2,10 +2,21 @@ import BeaconCore
 import Foundation
 
 /// `PrivacyStore` written once in SQL over either backend's driver; physical reclamation is
-/// the one backend-specific step, passed in by the backend.
+/// the one backend-specific step, passed in by the backend. Privileged changes are written in
+/// the same transaction as their audit entries (`SQLAuditWriter`).
 struct SQLPrivacyStore: PrivacyStore {
-    let driver: any SQLDriver
+    let writer: SQLAuditWriter
     let reclaim: @Sendable ([String]) async throws -> Void
+    var driver: any SQLDriver { writer.driver }
+
+    /// Runs `statements` in one transaction, with `audit`'s entries when there are any.
+    private func commit(_ statements: [(sql: String, arguments: [SQLValue])], audit: AuditAppend?) async throws {
+        if let audit {
+            try await writer.append(audit, alongside: statements)
+        } else {
+            try await driver.transaction(statements)
+        }
+    }
 
     func consentRecords(workspaceId: String, identifierValues: [String]) async throws -> [ConsentRecord] {
         guard !identifierValues.isEmpty else { return [] }
@@ -41,7 +52,9 @@ struct SQLPrivacyStore: PrivacyStore {
         ON CONFLICT (workspace_id) DO UPDATE SET version = subject_suppression_versions.version + 1
         """
 
-    func addSuppression(_ s: SubjectSuppression, hashes: [(hash: String, kind: String)]) async throws {
+    func addSuppression(_ s: SubjectSuppression, hashes: [(hash: String, kind: String)], audit: AuditAppend?)
+        async throws
+    {
         var statements: [(sql: String, arguments: [SQLValue])] = hashes.map { h in
             (
                 """
@@ -52,15 +65,19 @@ struct SQLPrivacyStore: PrivacyStore {
             )
         }
         statements.append((Self.bumpVersion, [.text(s.workspaceId)]))
-        try await driver.transaction(statements)
+        try await commit(statements, audit: audit)
     }
 
-    func liftSuppression(workspaceId: String, id: String) async throws -> Bool {
-        let gone = try await driver.query(
-            "DELETE FROM subject_suppressions WHERE workspace_id = ? AND suppression_id = ? RETURNING identifier_hash",
+    func liftSuppression(workspaceId: String, id: String, audit: AuditAppend?) async throws -> Bool {
+        let existing = try await driver.query(
+            "SELECT 1 AS one FROM subject_suppressions WHERE workspace_id = ? AND suppression_id = ? LIMIT 1",
             [.text(workspaceId), .text(id)])
-        guard !gone.isEmpty else { return false }
-        try await driver.execute(Self.bumpVersion, [.text(workspaceId)])
+        guard !existing.isEmpty else { return false }
+        try await commit(
+            [
+                ("DELETE FROM subject_suppressions WHERE workspace_id = ? AND suppression_id = ?", [.text(workspaceId), .text(id)]),
+                (Self.bumpVersion, [.text(workspaceId)]),
+            ], audit: audit)
         return true
     }
 
@@ -181,8 +198,8 @@ struct SQLPrivacyStore: PrivacyStore {
         try await reclaim(tables)
     }
 
-    func saveErasure(_ job: ErasureJob) async throws {
-        try await driver.execute(
+    func saveErasure(_ job: ErasureJob, audit: AuditAppend?) async throws {
+        try await commit([(
             """
             INSERT INTO privacy_erasures (workspace_id, erasure_id, subject_hash, suppression_id, state, requested_at,
               finished_at, report, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -193,7 +210,7 @@ struct SQLPrivacyStore: PrivacyStore {
                 .text(job.workspaceId), .text(job.id), .text(job.subjectHash), .text(job.suppressionId),
                 .text(job.state.rawValue), SQLValue(job.requestedAt), SQLValue(job.finishedAt),
                 SQLValue(try job.report.map { try ProfileCoding.encode($0) }), SQLValue(job.error),
-            ])
+            ])], audit: audit)
     }
 
     func erasure(workspaceId: String, id: String) async throws -> ErasureJob? {
@@ -220,17 +237,20 @@ struct SQLPrivacyStore: PrivacyStore {
         }
     }
 
-    func setRetention(workspaceId: String, eventName: String, maxAgeDays: Int?, at: Date) async throws {
+    func setRetention(workspaceId: String, eventName: String, maxAgeDays: Int?, at: Date, audit: AuditAppend?)
+        async throws
+    {
         if let days = maxAgeDays {
-            try await driver.execute(
+            try await commit([(
                 """
                 INSERT INTO retention_rules (workspace_id, event_name, max_age_days, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (workspace_id, event_name) DO UPDATE SET max_age_days = excluded.max_age_days,
                   updated_at = excluded.updated_at
-                """, [.text(workspaceId), .text(eventName), SQLValue(days), SQLValue(at)])
+                """, [.text(workspaceId), .text(eventName), SQLValue(days), SQLValue(at)])], audit: audit)
         } else {
-            try await driver.execute(
-                "DELETE FROM retention_rules WHERE workspace_id = ? AND event_name = ?", [.text(workspaceId), .text(eventName)])
+            try await commit([(
+                "DELETE FROM retention_rules WHERE workspace_id = ? AND event_name = ?", [.text(workspaceId), .text(eventName)]
+            )], audit: audit)
         }
     }
 

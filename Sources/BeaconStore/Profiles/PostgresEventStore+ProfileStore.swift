@@ -13,6 +13,7 @@ extension PostgresEventStore: ProfileStore {
     public func apply(_ c: ProfileChangeSet) async throws {
         // Documents are encoded one at a time as they are written (see the SQLite store).
         let w = c.workspaceId
+        let keys = try await personalFields.keys(workspaceId: w)
         try await client.withTransaction(logger: logger) { conn in
             for id in c.deletes {
                 try await conn.query("DELETE FROM profiles WHERE workspace_id = \(w) AND profile_id = \(id)", logger: logger)
@@ -20,8 +21,8 @@ extension PostgresEventStore: ProfileStore {
                 try await conn.query("DELETE FROM segment_members WHERE workspace_id = \(w) AND profile_id = \(id)", logger: logger)
             }
             for p in c.upserts {
-                let doc = ProfileDocument.text(of: p)
-                let email = ProfileCoding.key(p.email), name = ProfileCoding.key(p.name), seen = Timestamp.milliseconds(p.lastSeen)
+                let row = try ProfileRowFields(p, keys: keys)
+                let doc = row.document, email = row.email, name = row.nameKey, seen = Timestamp.milliseconds(p.lastSeen)
                 try await conn.query("""
                     INSERT INTO profiles (workspace_id, profile_id, email, name_key, last_seen, document)
                     VALUES (\(w), \(p.id), \(email), \(name), \(seen), \(doc))
@@ -29,7 +30,7 @@ extension PostgresEventStore: ProfileStore {
                       last_seen = excluded.last_seen, document = excluded.document
                     """, logger: logger)
                 if !p.identifiers.isEmpty {
-                    let kinds = p.identifiers.map(\.kind), values = p.identifiers.map(\.value)
+                    let kinds = p.identifiers.map(\.kind), values = p.identifiers.map { row.identifier($0.value) }
                     try await conn.query("""
                         INSERT INTO profile_identifiers (workspace_id, kind, value, profile_id)
                         SELECT \(w), k, v, \(p.id) FROM unnest(\(kinds)::text[], \(values)::text[]) AS t(k, v)
@@ -85,10 +86,13 @@ extension PostgresEventStore: ProfileStore {
     }
 
     public func profile(workspaceId: String, id: String) async throws -> Profile? {
-        try await profiles("SELECT document FROM profiles WHERE workspace_id = \(workspaceId) AND profile_id = \(id)").first
+        try await profiles(
+            "SELECT document FROM profiles WHERE workspace_id = \(workspaceId) AND profile_id = \(id)", workspaceId: workspaceId
+        ).first
     }
 
-    public func profileId(workspaceId: String, identifierValue: String, kind: String?) async throws -> String? {
+    public func profileId(workspaceId: String, identifierValue raw: String, kind: String?) async throws -> String? {
+        let identifierValue = try await personalFields.keys(workspaceId: workspaceId)?.index(raw) ?? raw
         let query: PostgresQuery = kind.map {
             "SELECT profile_id FROM profile_identifiers WHERE workspace_id = \(workspaceId) AND kind = \($0) AND value = \(identifierValue)"
         } ?? "SELECT profile_id FROM profile_identifiers WHERE workspace_id = \(workspaceId) AND value = \(identifierValue) ORDER BY kind LIMIT 1"
@@ -96,8 +100,11 @@ extension PostgresEventStore: ProfileStore {
         return nil
     }
 
-    public func searchProfiles(workspaceId: String, prefix: String, limit: Int) async throws -> [Profile] {
-        let lower = prefix.lowercased()
+    public func searchProfiles(workspaceId: String, prefix raw: String, limit: Int) async throws -> [Profile] {
+        // Protected, a search matches whole identifiers and emails only (see the SQLite store).
+        let keys = try await personalFields.keys(workspaceId: workspaceId)
+        let prefix = keys?.index(raw) ?? raw
+        let lower = keys?.index(raw.lowercased()) ?? raw.lowercased()
         let upper = ProfileCoding.upperBound(prefix), lowerUpper = ProfileCoding.upperBound(lower)
         return try await profiles("""
             SELECT document FROM profiles WHERE workspace_id = \(workspaceId) AND profile_id IN (
@@ -105,7 +112,7 @@ extension PostgresEventStore: ProfileStore {
               UNION (SELECT profile_id FROM profiles WHERE workspace_id = \(workspaceId) AND email >= \(lower) AND email < \(lowerUpper) LIMIT \(limit))
               UNION (SELECT profile_id FROM profiles WHERE workspace_id = \(workspaceId) AND name_key >= \(lower) AND name_key < \(lowerUpper) LIMIT \(limit))
             ) ORDER BY profile_id LIMIT \(limit)
-            """)
+            """, workspaceId: workspaceId)
     }
 
     public func listProfiles(workspaceId: String, after: String?, limit: Int) async throws -> [Profile] {
@@ -113,7 +120,7 @@ extension PostgresEventStore: ProfileStore {
         return try await profiles("""
             SELECT document FROM profiles WHERE workspace_id = \(workspaceId) AND profile_id > \(after)
             ORDER BY profile_id LIMIT \(limit)
-            """)
+            """, workspaceId: workspaceId)
     }
 
     public func profileCount(workspaceId: String) async throws -> Int {
@@ -149,10 +156,11 @@ extension PostgresEventStore: ProfileStore {
         return out
     }
 
-    func profiles(_ query: PostgresQuery) async throws -> [Profile] {
+    func profiles(_ query: PostgresQuery, workspaceId: String) async throws -> [Profile] {
+        let keys = try await personalFields.keys(workspaceId: workspaceId)
         var out: [Profile] = []
         for try await doc in try await client.query(query, logger: logger).decode(String.self) {
-            out.append(try ProfileDocument.profile(from: doc))
+            out.append(try ProfileRowFields.profile(from: doc, keys: keys))
         }
         return out
     }

@@ -14,6 +14,9 @@ extension SQLiteEventStore: ProfileStore {
     public func apply(_ c: ProfileChangeSet) async throws {
         // Documents are encoded one at a time as they are written: a full recompute or a
         // prediction refresh can upsert every profile, and all their texts at once would not fit.
+        // With protection, documents are sealed, emails and identifiers kept as blind indexes
+        // and names not kept for search (`PersonalFieldKeys`).
+        let keys = try await personalFields.keys(workspaceId: c.workspaceId)
         try await pool.write { db in
             let w = c.workspaceId
             for id in c.deletes {
@@ -31,9 +34,9 @@ extension SQLiteEventStore: ProfileStore {
                 ON CONFLICT (workspace_id, kind, value) DO UPDATE SET profile_id = excluded.profile_id
                 """)
             for p in c.upserts {
-                try upsert.execute(arguments: [w, p.id, ProfileCoding.key(p.email), ProfileCoding.key(p.name),
-                                               Timestamp.milliseconds(p.lastSeen), ProfileDocument.text(of: p)])
-                for i in p.identifiers { try identifier.execute(arguments: [w, i.kind, i.value, p.id]) }
+                let row = try ProfileRowFields(p, keys: keys)
+                try upsert.execute(arguments: [w, p.id, row.email, row.nameKey, Timestamp.milliseconds(p.lastSeen), row.document])
+                for i in p.identifiers { try identifier.execute(arguments: [w, i.kind, row.identifier(i.value), p.id]) }
             }
             for (n, m) in c.merges.enumerated() {
                 try db.execute(
@@ -80,11 +83,13 @@ extension SQLiteEventStore: ProfileStore {
             try String.fetchOne(db, sql: "SELECT document FROM profiles WHERE workspace_id = ? AND profile_id = ?",
                                 arguments: [workspaceId, id])
         }
-        return try doc.map { try ProfileDocument.profile(from: $0) }
+        let keys = try await personalFields.keys(workspaceId: workspaceId)
+        return try doc.map { try ProfileRowFields.profile(from: $0, keys: keys) }
     }
 
-    public func profileId(workspaceId: String, identifierValue: String, kind: String?) async throws -> String? {
-        try await pool.read { db in
+    public func profileId(workspaceId: String, identifierValue raw: String, kind: String?) async throws -> String? {
+        let identifierValue = try await personalFields.keys(workspaceId: workspaceId)?.index(raw) ?? raw
+        return try await pool.read { db in
             if let kind {
                 return try String.fetchOne(
                     db, sql: "SELECT profile_id FROM profile_identifiers WHERE workspace_id = ? AND kind = ? AND value = ?",
@@ -99,8 +104,12 @@ extension SQLiteEventStore: ProfileStore {
         }
     }
 
-    public func searchProfiles(workspaceId: String, prefix: String, limit: Int) async throws -> [Profile] {
-        let lower = prefix.lowercased()
+    public func searchProfiles(workspaceId: String, prefix raw: String, limit: Int) async throws -> [Profile] {
+        // Protected, a search matches whole identifiers and emails only (their blind indexes
+        // have one length, so the prefix range of an index is that index alone).
+        let keys = try await personalFields.keys(workspaceId: workspaceId)
+        let prefix = keys?.index(raw) ?? raw
+        let lower = keys?.index(raw.lowercased()) ?? raw.lowercased()
         let docs = try await pool.read { db in
             try String.fetchAll(db, sql: """
                 SELECT document FROM profiles WHERE workspace_id = ?1 AND profile_id IN (
@@ -110,7 +119,7 @@ extension SQLiteEventStore: ProfileStore {
                 ) ORDER BY profile_id LIMIT ?6
                 """, arguments: [workspaceId, prefix, ProfileCoding.upperBound(prefix), lower, ProfileCoding.upperBound(lower), limit])
         }
-        return try docs.map { try ProfileDocument.profile(from: $0) }
+        return try docs.map { try ProfileRowFields.profile(from: $0, keys: keys) }
     }
 
     public func listProfiles(workspaceId: String, after: String?, limit: Int) async throws -> [Profile] {
@@ -119,7 +128,8 @@ extension SQLiteEventStore: ProfileStore {
                 db, sql: "SELECT document FROM profiles WHERE workspace_id = ? AND profile_id > ? ORDER BY profile_id LIMIT ?",
                 arguments: [workspaceId, after ?? "", limit])
         }
-        return try docs.map { try ProfileDocument.profile(from: $0) }
+        let keys = try await personalFields.keys(workspaceId: workspaceId)
+        return try docs.map { try ProfileRowFields.profile(from: $0, keys: keys) }
     }
 
     public func profileCount(workspaceId: String) async throws -> Int {

@@ -8,9 +8,11 @@ import GRDB
 /// process *and* of the machine; the cost (one fsync per commit) is paid once per group of
 /// requests because ingest groups concurrent requests into one `append` call.
 /// Readers never block the writer (WAL, `DatabasePool`).
-public final class SQLiteEventStore: EventStore, StoreLifecycle, SQLBackend {
+public final class SQLiteEventStore: EventStore, StoreLifecycle, SQLBackend, PersonalFieldProtecting {
     public let backend = "sqlite"
     let pool: DatabasePool
+    /// The protection of the profile tables' personal fields (none: in clear).
+    public let personalFields = PersonalFieldProtectionSlot()
     /// The writer's page cache (SQLite's default is 2 MiB).
     static let writerCacheKiB = 64 * 1024
 

@@ -34,6 +34,12 @@ extension BenchCommand {
             let stores = try await StoreFactory.open(databaseURL: databaseURL, dataDirectory: dir, logger: Logger(label: "bench"))
             defer { if databaseURL == nil { try? FileManager.default.removeItem(atPath: dir) } }
             let (store, profileStore) = (stores.events, stores.profiles)
+            // BEACON_ENCRYPT_PERSONAL_DATA=1 measures with the profile tables' personal fields sealed.
+            if BeaconRuntime.environmentPersonalDataEncryption {
+                stores.personalFields.install(
+                    PersonalDataCipher(secrets: BeaconRuntime.environmentSecrets, store: stores.personalDataKeys))
+            }
+            say("personal fields: \(BeaconRuntime.environmentPersonalDataEncryption ? "sealed (PersonalDataCipher)" : "in clear")")
             let ws = try await stores.workspaces.createWorkspace(name: "bench-\(UUID().uuidString.prefix(6).lowercased())")
             let engine = ProfileEngine(stores: stores, clock: { end })
             let started = Date()

@@ -13,7 +13,7 @@ extension PrivacyCommand {
 
         func run() async throws {
             try await store.withPrivacy(subject.workspace) { privacy, ws in
-                let job = try await privacy.erase(workspaceId: ws.id, identifier: subject.identifier)
+                let job = try await privacy.erase(workspaceId: ws.id, identifier: subject.identifier, actor: AuditActor.commandLine)
                 guard job.state == .done, let r = job.report else {
                     throw CommandError("erasure \(job.id) failed: \(job.error ?? "unknown error")")
                 }
@@ -35,7 +35,8 @@ extension PrivacyCommand {
 
         func run() async throws {
             try await store.withPrivacy(subject.workspace) { privacy, ws in
-                let s = try await privacy.suppress(workspaceId: ws.id, identifier: subject.identifier)
+                let s = try await privacy.suppress(
+                    workspaceId: ws.id, identifier: subject.identifier, actor: AuditActor.commandLine)
                 print("suppression: \(s.id) (\(s.identifierKinds.values.reduce(0, +)) identifiers)")
             }
         }
@@ -69,7 +70,7 @@ extension PrivacyCommand {
 
             func run() async throws {
                 try await store.withPrivacy(workspace) { privacy, ws in
-                    try await privacy.liftSuppression(workspaceId: ws.id, id: id)
+                    try await privacy.liftSuppression(workspaceId: ws.id, id: id, actor: AuditActor.commandLine)
                     print("lifted: \(id)")
                 }
             }
@@ -84,7 +85,9 @@ extension PrivacyCommand {
 
         func run() async throws {
             try await store.withPrivacy(subject.workspace) { privacy, ws in
-                for r in try await privacy.consent(workspaceId: ws.id, identifier: subject.identifier).records {
+                for r in try await privacy.consent(
+                    workspaceId: ws.id, identifier: subject.identifier, actor: AuditActor.commandLine
+                ).records {
                     print("\(Timestamp.format(r.at))\t\(r.category)\t\(r.granted)\t\(r.source)\t\(r.policyVersion ?? "-")")
                 }
             }

@@ -19,7 +19,8 @@ extension PrivacyCommand {
 
         func run() async throws {
             try await store.withPrivacy(subject.workspace) { privacy, ws in
-                let export = try await privacy.export(workspaceId: ws.id, identifier: subject.identifier)
+                let export = try await privacy.export(
+                    workspaceId: ws.id, identifier: subject.identifier, actor: AuditActor.commandLine)
                 let text = format == "csv" ? export.csv : export.json.serialized() + "\n"
                 if let output {
                     do {

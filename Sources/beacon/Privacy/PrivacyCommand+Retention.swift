@@ -25,7 +25,8 @@ extension PrivacyCommand {
 
             func run() async throws {
                 try await store.withPrivacy(workspace) { privacy, ws in
-                    try await privacy.setRetention(workspaceId: ws.id, eventName: event, days: days)
+                    try await privacy.setRetention(
+                        workspaceId: ws.id, eventName: event, days: days, actor: AuditActor.commandLine)
                     print(remove ? "retention of \(event): removed" : "retention of \(event): \(days!) days")
                 }
             }
@@ -51,7 +52,7 @@ extension PrivacyCommand {
 
             func run() async throws {
                 try await store.withPrivacy(workspace) { privacy, ws in
-                    let r = try await privacy.runRetention(workspaceId: ws.id)
+                    let r = try await privacy.runRetention(workspaceId: ws.id, actor: AuditActor.commandLine)
                     print("events deleted: \(r.eventsDeleted); profiles rebuilt from \(r.eventsRefolded) events")
                 }
             }

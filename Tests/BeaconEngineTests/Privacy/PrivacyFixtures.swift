@@ -12,12 +12,13 @@ enum PrivacyBackend: String, CaseIterable, Sendable {
     static var postgresURL: String? { ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"] }
     static var available: [PrivacyBackend] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
 
-    /// A runtime over a fresh store whose data directory (SQLite file, `exports/`) is `dir`.
-    func runtime(dataDirectory dir: URL) async throws -> BeaconRuntime {
+    /// A runtime over a fresh store whose data directory (SQLite file, `exports/`) is `dir`;
+    /// `encrypted` seals the profile tables' personal fields.
+    func runtime(dataDirectory dir: URL, encrypted: Bool = false) async throws -> BeaconRuntime {
         let box = SecretBox.random()
         let stores = try await StoreFactory.open(
             databaseURL: self == .postgres ? Self.postgresURL : nil, dataDirectory: dir.path, logger: Logger(label: "test"))
-        return BeaconRuntime(stores: stores, secrets: { box }, dataDirectory: dir.path)
+        return BeaconRuntime(stores: stores, secrets: { box }, dataDirectory: dir.path, personalDataEncryption: encrypted)
     }
 }
 

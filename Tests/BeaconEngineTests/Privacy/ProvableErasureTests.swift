@@ -82,19 +82,19 @@ struct ProvableErasureTests {
         try Data(text.utf8).write(to: exports.appendingPathComponent("events.jsonl"))
 
         // Before: the subject is everywhere the test claims to look.
-        let before = try await runtime.privacy.export(workspaceId: ws.id, identifier: subject.email)
+        let before = try await runtime.privacy.export(workspaceId: ws.id, identifier: subject.email, actor: AuditActor.commandLine)
         #expect(before.rows("events").count == 5)
         #expect(before.rows("deliveries").count == 2)
         #expect(before.rows("memberships").count >= 1)
         #expect(before.rows("merges").count >= 1)
         #expect(before.rows("consent").count == 1)
-        let controlBefore = try await runtime.privacy.export(workspaceId: ws.id, identifier: control.userId)
+        let controlBefore = try await runtime.privacy.export(workspaceId: ws.id, identifier: control.userId, actor: AuditActor.commandLine)
 
         // Every canary of the subject is in the bytes before (so the scan after can fail).
         let present = try Self.scan(backend, dir)
         for v in subject.values { #expect(!occurrences(of: [v], in: present).isEmpty, "canary '\(v)' not stored before erasure") }
 
-        let job = try await runtime.privacy.erase(workspaceId: ws.id, identifier: subject.email)
+        let job = try await runtime.privacy.erase(workspaceId: ws.id, identifier: subject.email, actor: AuditActor.commandLine)
         #expect(job.state == .done, "\(job.error ?? "")")
         #expect(job.report?.rowsDeleted["events"] == 5)
         #expect(job.report?.filesRewritten == ["events.jsonl"])
@@ -107,14 +107,14 @@ struct ProvableErasureTests {
         }
 
         // The control subject exports whole, exactly as before.
-        let after = try await runtime.privacy.export(workspaceId: ws.id, identifier: control.userId)
+        let after = try await runtime.privacy.export(workspaceId: ws.id, identifier: control.userId, actor: AuditActor.commandLine)
         for section in ["events", "identities", "consent", "memberships", "deliveries", "merges"] {
             #expect(after.rows(section).count == controlBefore.rows(section).count, "control's \(section) changed")
         }
         #expect(after.rows("events").count == 5)
         #expect(after.profile != nil)
         // The erased subject is gone from export, and re-ingest is suppressed.
-        await #expect(throws: PrivacyError.self) { try await runtime.privacy.export(workspaceId: ws.id, identifier: subject.email) }
+        await #expect(throws: PrivacyError.self) { try await runtime.privacy.export(workspaceId: ws.id, identifier: subject.email, actor: AuditActor.commandLine) }
         try await Self.send(subject, runtime, keys: [key1, key2])
         #expect(try await runtime.stores.events.eventCount(in: ws.id) == 5)
         #expect(await runtime.privacy.droppedEvents()[ws.id] == 5)

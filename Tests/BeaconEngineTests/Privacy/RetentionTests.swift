@@ -27,12 +27,12 @@ struct RetentionTests {
         let before = try #require(try await runtime.privacy.subject(workspaceId: ws.id, identifier: user).profile)
         #expect(before.eventCount == 5)
 
-        try await runtime.privacy.setRetention(workspaceId: ws.id, eventName: "*", days: 30)
-        try await runtime.privacy.setRetention(workspaceId: ws.id, eventName: "Page Viewed", days: 7)
-        await #expect(throws: PrivacyError.self) { try await runtime.privacy.setRetention(workspaceId: ws.id, eventName: "*", days: 0) }
+        try await runtime.privacy.setRetention(workspaceId: ws.id, eventName: "*", days: 30, actor: AuditActor.commandLine)
+        try await runtime.privacy.setRetention(workspaceId: ws.id, eventName: "Page Viewed", days: 7, actor: AuditActor.commandLine)
+        await #expect(throws: PrivacyError.self) { try await runtime.privacy.setRetention(workspaceId: ws.id, eventName: "*", days: 0, actor: AuditActor.commandLine) }
         #expect(try await runtime.privacy.retentionRules(workspaceId: ws.id).map(\.eventName) == ["*", "Page Viewed"])
 
-        let report = try await runtime.privacy.runRetention(workspaceId: ws.id)
+        let report = try await runtime.privacy.runRetention(workspaceId: ws.id, actor: AuditActor.commandLine)
         #expect(report.eventsDeleted == 3)
         let left = try await runtime.stores.events.allEvents(in: ws.id).map { ($0.event.event ?? "", Int((now.timeIntervalSince($0.event.timestamp) / 86_400).rounded())) }
         #expect(left.map(\.0) == ["Bought", "Page Viewed"])
@@ -40,7 +40,7 @@ struct RetentionTests {
         let after = try #require(try await runtime.privacy.subject(workspaceId: ws.id, identifier: user).profile)
         #expect(after.eventCount == 2)
         // A second run finds nothing more.
-        #expect(try await runtime.privacy.runRetention(workspaceId: ws.id).eventsDeleted == 0)
+        #expect(try await runtime.privacy.runRetention(workspaceId: ws.id, actor: AuditActor.commandLine).eventsDeleted == 0)
         try await runtime.close()
     }
 }

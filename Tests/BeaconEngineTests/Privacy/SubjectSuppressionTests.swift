@@ -36,7 +36,7 @@ struct SubjectSuppressionTests {
             }
         }
         try await Task.sleep(nanoseconds: 300_000_000)
-        _ = try await runtime.privacy.suppress(workspaceId: ws.id, identifier: user)
+        _ = try await runtime.privacy.suppress(workspaceId: ws.id, identifier: user, actor: AuditActor.commandLine)
         let atReturn = try await Self.stored(runtime, ws, user: user)
         let otherAtReturn = try await Self.stored(runtime, ws, user: other)
         try await Task.sleep(nanoseconds: 500_000_000)
@@ -50,7 +50,7 @@ struct SubjectSuppressionTests {
         // Lifted: stored again from the next request.
         let list = try await runtime.privacy.suppressions(workspaceId: ws.id)
         #expect(list.count == 1)
-        try await runtime.privacy.liftSuppression(workspaceId: ws.id, id: list[0].id)
+        try await runtime.privacy.liftSuppression(workspaceId: ws.id, id: list[0].id, actor: AuditActor.commandLine)
         try await Self.track(runtime, key: key2, user: user, n: 999_999)
         #expect(try await Self.stored(runtime, ws, user: user) == atReturn + 1)
         try await runtime.close()
