@@ -37,6 +37,8 @@ public struct Stores: Sendable {
     public var audit: any AuditStore
     /// API tokens' scopes and expiry, users' workspace roles.
     public var access: any AccessStore
+    /// How far each sink (archive, ClickHouse) has copied each workspace's event log.
+    public var sinkCursors: any SinkCursorStore
 
     public init(
         events: any EventStore, workspaces: any WorkspaceStore, profiles: any ProfileStore,
@@ -44,7 +46,7 @@ public struct Stores: Sendable {
         webhookSources: any WebhookSourceStore, analytics: any AnalyticsQueries, activations: any ActivationStore,
         outbox: any Outbox, journeys: any JourneyStore, lifecycle: any StoreLifecycle, emailSuppressions: any EmailSuppressionStore,
         privacy: any PrivacyStore, audit: any AuditStore,
-        access: any AccessStore
+        access: any AccessStore, sinkCursors: any SinkCursorStore
     ) {
         self.events = events
         self.workspaces = workspaces
@@ -62,6 +64,7 @@ public struct Stores: Sendable {
         self.privacy = privacy
         self.audit = audit
         self.access = access
+        self.sinkCursors = sinkCursors
     }
 
     /// Every port of one backend: its own for the event log and profiles (batched appends and
@@ -77,7 +80,8 @@ public struct Stores: Sendable {
             outbox: SQLOutbox(driver: driver), journeys: SQLJourneyStore(driver: driver), lifecycle: backend,
             emailSuppressions: SQLEmailSuppressionStore(driver: driver),
             privacy: SQLPrivacyStore(driver: driver, reclaim: { try await backend.reclaimSpace(tables: $0) }),
-            audit: SQLAuditStore(writer: auditWriter), access: SQLAccessStore(writer: auditWriter))
+            audit: SQLAuditStore(writer: auditWriter), access: SQLAccessStore(writer: auditWriter),
+            sinkCursors: SQLSinkCursorStore(driver: driver))
     }
 
     /// A short name of the backend ("sqlite", "postgres").

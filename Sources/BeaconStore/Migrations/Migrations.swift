@@ -25,6 +25,7 @@ public enum Migrations {
         m100AuditLog,
         m101AccessRoles,
         m120Journeys,
+        m130SinkCursors,
     ]
 }
 
