@@ -17,11 +17,16 @@ public struct ServerConfiguration: Sendable {
     public var auditHeadDirectory: String?
     /// How often the audit heads are exported.
     public var auditHeadInterval: Duration
+    /// The bucket the event log is archived to; nil: no archive.
+    public var archive: EventArchiveSettings?
+    /// How often new events are archived.
+    public var archiveInterval: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, recomputeInterval: Duration? = nil,
         retentionInterval: Duration? = nil, rateLimits: RateLimitSettings = .off, auditHeadDirectory: String? = nil,
-        auditHeadInterval: Duration = .seconds(3600)
+        auditHeadInterval: Duration = .seconds(3600), archive: EventArchiveSettings? = nil,
+        archiveInterval: Duration = .seconds(60)
     ) {
         self.host = host
         self.port = port
@@ -30,6 +35,8 @@ public struct ServerConfiguration: Sendable {
         self.rateLimits = rateLimits
         self.auditHeadDirectory = auditHeadDirectory
         self.auditHeadInterval = auditHeadInterval
+        self.archive = archive
+        self.archiveInterval = archiveInterval
     }
 }
 
@@ -83,6 +90,10 @@ public func buildApplication(
     }
     if let interval = configuration.retentionInterval {
         services.append(RetentionService(privacy: runtime.privacy, interval: interval, logger: logger))
+    }
+    if let archive = configuration.archive {
+        services.append(
+            EventArchiveService(runtime: runtime, settings: archive, interval: configuration.archiveInterval, logger: logger))
     }
     return Application(
         router: router,

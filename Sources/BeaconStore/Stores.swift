@@ -41,6 +41,8 @@ public struct Stores: Sendable {
     public var personalDataKeys: any PersonalDataKeyStore
     /// Whether and how the profile tables' personal fields are sealed (`PersonalFieldProtection`).
     public let personalFields: PersonalFieldProtectionSlot
+    /// How far each sink (archive, ClickHouse) has copied each workspace's event log.
+    public var sinkCursors: any SinkCursorStore
 
     public init(
         events: any EventStore, workspaces: any WorkspaceStore, profiles: any ProfileStore,
@@ -48,7 +50,7 @@ public struct Stores: Sendable {
         webhookSources: any WebhookSourceStore, analytics: any AnalyticsQueries, activations: any ActivationStore,
         outbox: any Outbox, journeys: any JourneyStore, lifecycle: any StoreLifecycle, emailSuppressions: any EmailSuppressionStore,
         privacy: any PrivacyStore, audit: any AuditStore,
-        access: any AccessStore, personalDataKeys: any PersonalDataKeyStore,
+        access: any AccessStore, personalDataKeys: any PersonalDataKeyStore, sinkCursors: any SinkCursorStore,
         personalFields: PersonalFieldProtectionSlot = PersonalFieldProtectionSlot()
     ) {
         self.events = events
@@ -69,6 +71,7 @@ public struct Stores: Sendable {
         self.access = access
         self.personalDataKeys = personalDataKeys
         self.personalFields = personalFields
+        self.sinkCursors = sinkCursors
     }
 
     /// Every port of one backend: its own for the event log and profiles (batched appends and
@@ -87,7 +90,8 @@ public struct Stores: Sendable {
             emailSuppressions: SQLEmailSuppressionStore(driver: driver),
             privacy: SQLPrivacyStore(writer: auditWriter, reclaim: { try await backend.reclaimSpace(tables: $0) }),
             audit: SQLAuditStore(writer: auditWriter), access: SQLAccessStore(writer: auditWriter),
-            personalDataKeys: SQLPersonalDataKeyStore(driver: driver), personalFields: backend.personalFields)
+            personalDataKeys: SQLPersonalDataKeyStore(driver: driver), sinkCursors: SQLSinkCursorStore(driver: driver),
+            personalFields: backend.personalFields)
     }
 
     /// A short name of the backend ("sqlite", "postgres").

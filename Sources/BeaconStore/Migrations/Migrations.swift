@@ -27,6 +27,7 @@ public enum Migrations {
         m101AccessRoles,
         m120Journeys,
         m121JourneySends,
+        m130SinkCursors,
     ]
 }
 

@@ -42,6 +42,12 @@ public enum PersonalDataRegistry {
                 "document": .document,
             ]),
         .init("profile_checkpoints", .none, ["workspace_id": .key, "last_seq": .none, "merge_count": .none]),
+        .init(
+            "sink_cursors", .none,
+            [
+                "sink_id": .none, "workspace_id": .key, "last_seq": .none, "pending_through_seq": .none,
+                "events_copied": .none, "updated_at": .none,
+            ]),
         .init("identity_rules", .none, ["workspace_id": .key, "after_seq": .none, "document": .none, "updated_at": .none]),
         .init(
             "segments", .none,

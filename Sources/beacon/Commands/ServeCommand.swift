@@ -11,6 +11,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var dashboard: DashboardOptions
     @OptionGroup var recompute: RecomputeOptions
+    @OptionGroup var archive: ArchiveOptions
 
     @Option(help: "Address to listen on.")
     var host: String = "127.0.0.1"
@@ -27,9 +28,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds between audit head exports.")
     var auditHeadInterval: Int = 3600
 
+    @Option(help: "Seconds between archive passes when an archive endpoint is configured.")
+    var archiveInterval: Int = 60
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
         guard retentionInterval >= 0 else { throw ValidationError("--retention-interval must be 0 or more minutes, got \(retentionInterval)") }
+        guard archiveInterval > 0 else { throw ValidationError("--archive-interval must be positive, got \(archiveInterval)") }
         guard auditHeadInterval > 0 else { throw ValidationError("--audit-head-interval must be positive, got \(auditHeadInterval)") }
         do {
             _ = try RateLimitSettings.fromEnvironment()
@@ -58,7 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
                 retentionInterval: retentionInterval > 0 ? .seconds(retentionInterval * 60) : nil,
                 rateLimits: try RateLimitSettings.fromEnvironment(),
                 auditHeadDirectory: auditHeadDir ?? (store.dataDir as NSString).appendingPathComponent("audit-heads"),
-                auditHeadInterval: .seconds(auditHeadInterval)),
+                auditHeadInterval: .seconds(auditHeadInterval), archive: try archive.settings(),
+                archiveInterval: .seconds(archiveInterval)),
             logger: logger,
             dashboard: dashboard.settings())
         try await app.runService()
