@@ -21,6 +21,8 @@ public struct Stores: Sendable {
     /// Orders, refunds, spend and touches as of a date range, answered from the analytics
     /// projection the event log's appends keep.
     public var analytics: any AnalyticsQueries
+    /// Completed orders with their product lines (recommendations, lookalikes).
+    public var baskets: any ProductBasketQueries
     /// Destinations and the activations that send to them.
     public var activations: any ActivationStore
     /// Messages waiting for delivery, delivered or dead.
@@ -44,7 +46,7 @@ public struct Stores: Sendable {
         webhookSources: any WebhookSourceStore, analytics: any AnalyticsQueries, activations: any ActivationStore,
         outbox: any Outbox, journeys: any JourneyStore, lifecycle: any StoreLifecycle, emailSuppressions: any EmailSuppressionStore,
         privacy: any PrivacyStore, audit: any AuditStore,
-        access: any AccessStore
+        access: any AccessStore, baskets: any ProductBasketQueries
     ) {
         self.events = events
         self.workspaces = workspaces
@@ -62,6 +64,7 @@ public struct Stores: Sendable {
         self.privacy = privacy
         self.audit = audit
         self.access = access
+        self.baskets = baskets
     }
 
     /// Every port of one backend: its own for the event log and profiles (batched appends and
@@ -77,7 +80,8 @@ public struct Stores: Sendable {
             outbox: SQLOutbox(driver: driver), journeys: SQLJourneyStore(driver: driver), lifecycle: backend,
             emailSuppressions: SQLEmailSuppressionStore(driver: driver),
             privacy: SQLPrivacyStore(driver: driver, reclaim: { try await backend.reclaimSpace(tables: $0) }),
-            audit: SQLAuditStore(writer: auditWriter), access: SQLAccessStore(writer: auditWriter))
+            audit: SQLAuditStore(writer: auditWriter), access: SQLAccessStore(writer: auditWriter),
+            baskets: SQLProductBasketQueries(driver: driver))
     }
 
     /// A short name of the backend ("sqlite", "postgres").
