@@ -45,14 +45,15 @@ public struct LookalikeFeatureTable: Sendable {
         for (person, buyer) in buyers {
             let purchases = buyer.orders.values.filter { $0.net > 0 }
             guard let first = purchases.map(\.day).min(), let last = purchases.map(\.day).max() else { continue }
-            let spend = max(0, buyer.orders.values.reduce(0) { $0 + $1.net })
+            // Sums run in key order so a run never depends on dictionary order (last-bit equal).
+            let spend = max(0, buyer.orders.keys.sorted().reduce(0) { $0 + buyer.orders[$1]!.net })
             let count = Double(purchases.count)
             var row = [
                 Double(asOfDay - last), Foundation.log1p(count), Foundation.log1p(spend),
                 Foundation.log1p(spend / count), Double(asOfDay - first),
             ]
             let lines = categories[person] ?? [:]
-            let total = lines.values.reduce(0, +)
+            let total = lines.keys.sorted().reduce(0) { $0 + lines[$1]! }
             row += categoryNames.map { total > 0 ? (lines[$0] ?? 0) / total : 0 }
             people.append(person)
             raw.append(row)
