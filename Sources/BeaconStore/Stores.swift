@@ -21,6 +21,8 @@ public struct Stores: Sendable {
     /// Orders, refunds, spend and touches as of a date range, answered from the analytics
     /// projection the event log's appends keep.
     public var analytics: any AnalyticsQueries
+    /// Completed orders with their product lines (recommendations, lookalikes).
+    public var baskets: any ProductBasketQueries
     /// Destinations and the activations that send to them.
     public var activations: any ActivationStore
     /// Messages waiting for delivery, delivered or dead.
@@ -51,6 +53,7 @@ public struct Stores: Sendable {
         outbox: any Outbox, journeys: any JourneyStore, lifecycle: any StoreLifecycle, emailSuppressions: any EmailSuppressionStore,
         privacy: any PrivacyStore, audit: any AuditStore,
         access: any AccessStore, personalDataKeys: any PersonalDataKeyStore, sinkCursors: any SinkCursorStore,
+        baskets: any ProductBasketQueries,
         personalFields: PersonalFieldProtectionSlot = PersonalFieldProtectionSlot()
     ) {
         self.events = events
@@ -72,6 +75,7 @@ public struct Stores: Sendable {
         self.personalDataKeys = personalDataKeys
         self.personalFields = personalFields
         self.sinkCursors = sinkCursors
+        self.baskets = baskets
     }
 
     /// Every port of one backend: its own for the event log and profiles (batched appends and
@@ -91,6 +95,7 @@ public struct Stores: Sendable {
             privacy: SQLPrivacyStore(writer: auditWriter, reclaim: { try await backend.reclaimSpace(tables: $0) }),
             audit: SQLAuditStore(writer: auditWriter), access: SQLAccessStore(writer: auditWriter),
             personalDataKeys: SQLPersonalDataKeyStore(driver: driver), sinkCursors: SQLSinkCursorStore(driver: driver),
+            baskets: SQLProductBasketQueries(driver: driver),
             personalFields: backend.personalFields)
     }
 

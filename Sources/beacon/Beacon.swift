@@ -22,7 +22,7 @@ struct Beacon: AsyncParsableCommand {
             RebuildCommand.self, TokenCommand.self, SourceCommand.self, ExportCommand.self, SegmentsCommand.self,
             UserCommand.self,
             DestinationsCommand.self, ActivationsCommand.self, EmailSuppressionsCommand.self, PrivacyCommand.self, AuditCommand.self, JourneysCommand.self,
-            ArchiveCommand.self,
+            ArchiveCommand.self, RecommendCommand.self,
             BenchCommand.self,
         ])
 

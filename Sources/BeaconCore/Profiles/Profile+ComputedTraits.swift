@@ -73,7 +73,10 @@ extension Profile {
     /// A trait as segment rules see it: computed traits first (they cannot be overwritten by
     /// an `identify` call), then the profile's own traits, then a dotted path into them
     /// (`address.city`).
+    ///
+    /// `profile_id` is the profile's own id (a lookalike segment lists its members by it).
     public func ruleTrait(_ name: String, asOf: Date) -> JSONValue? {
+        if name == "profile_id" { return .string(id) }
         if let computed = computedTrait(name, asOf: asOf) { return computed }
         if let t = traits[name] { return t.value }
         if name == "email" { return email.map(JSONValue.string) }

@@ -54,6 +54,10 @@ enum AccessPolicy {
             RouteAccess(.get, "/api/segments/:id/replayed-sizes", scope(.segments, .read)),
             RouteAccess(.get, "/api/segments/:id/changes", scope(.segments, .read), personal: true),
             RouteAccess(.get, "/api/segments/:id/export.csv", scope(.segments, .read), personal: true),
+            // Recommendations and lookalikes
+            RouteAccess(.get, "/api/profiles/:id/recommendations", scope(.profiles, .read), personal: true),
+            RouteAccess(.get, "/api/recommendations/rules", scope(.profiles, .read)),
+            RouteAccess(.post, "/api/segments/:id/lookalike", scope(.segments, .write), personal: true),
             // Destinations and activations
             RouteAccess(.post, "/api/destinations", scope(.destinations, .write)),
             RouteAccess(.get, "/api/destinations", scope(.destinations, .read)),

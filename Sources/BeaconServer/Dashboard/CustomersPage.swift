@@ -29,6 +29,8 @@ struct CustomersPage: Sendable {
         var nextAction: String
         /// Who read or changed this profile (shown to admins and owners).
         var audit: AuditPanel?
+        /// Products recommended from the orders up to the page's as-of date.
+        var recommendations: RecommendedProducts?
     }
 
     /// The profile's audit trail: the latest entries about it, newest first.

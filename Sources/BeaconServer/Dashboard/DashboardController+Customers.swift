@@ -60,6 +60,12 @@ extension DashboardController {
                 },
                 noResults: found.isEmpty && !query.isEmpty, hasResults: !found.isEmpty, detail: detail)
             let date = try await asOf(request, workspaceId: ws.id)
+            if detail != nil, let id = request.uri.queryParameters["id"].map(String.init),
+                let profile = try await store.profile(workspaceId: ws.id, id: id)
+            {
+                page.detail?.recommendations = try await RecommendedProducts.make(
+                    runtime: runtime, workspaceId: ws.id, profile: profile, asOf: date)
+            }
             if detail == nil {
                 page.health = CustomerHealthView(
                     insights: try await engine.customerInsights(workspaceId: ws.id, asOf: date, personas: false))

@@ -80,10 +80,12 @@ enum IngestOpenAPI {
         if case .object(var schemas)? = components["schemas"] {
             for (name, schema) in EmailOpenAPI.schemas { schemas[name] = schema }
             for (name, schema) in JourneysOpenAPI.schemas { schemas[name] = schema }
+            for (name, schema) in DiscoveryOpenAPI.schemas { schemas[name] = schema }
             components["schemas"] = .object(schemas)
         }
         for (path, item) in AuditOpenAPI.paths { paths[path] = item }
         for (path, item) in JourneysOpenAPI.paths { paths[path] = item }
+        for (path, item) in DiscoveryOpenAPI.paths { paths[path] = item }
         schemes["writeKey"] = [
             "type": "http", "scheme": "basic",
             "description": "the workspace write key as the user name, empty password (what Segment and RudderStack SDKs send)",

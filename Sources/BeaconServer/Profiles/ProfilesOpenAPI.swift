@@ -223,6 +223,7 @@ struct ProfilesAPI<Context: RequestContext> {
         UnsubscribeController<Context>(runtime: runtime).addRoutes(to: router)
         PrivacyController<Context>(api: api).addRoutes(to: router)
         JourneysController<Context>(api: api).addRoutes(to: router)
+        DiscoveryController<Context>(api: api).addRoutes(to: router)
         router.get("/openapi.json") { _, _ -> Response in ProfileAPIRequest.json(IngestOpenAPI.document) }
     }
 }

@@ -9,7 +9,7 @@ struct SegmentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "segments",
         abstract: "Segments: list, preview and recompute a workspace's rule-based segments; k-means personas.",
-        subcommands: [List.self, Recompute.self, Preview.self, KMeansSubcommand.self])
+        subcommands: [List.self, Recompute.self, Preview.self, KMeansSubcommand.self, Lookalike.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List segments with their sizes.")

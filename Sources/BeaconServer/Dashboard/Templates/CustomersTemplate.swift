@@ -31,6 +31,14 @@ extension DashboardTemplates {
         <section aria-labelledby="profile"><h2 id="profile">{{title}}</h2>
           <div class="cards">{{#kpis}}{{> kpi}}{{/kpis}}</div>
           <p class="insight"><strong>Next best action:</strong> {{nextAction}}</p>
+          {{#recommendations}}
+          <h3 id="recommended-products">Recommended products</h3>
+          <p class="note">{{note}}</p>
+          {{#empty}}<p class="empty">No products to recommend yet: recommendations come from orders that list their products.</p>{{/empty}}
+          {{^empty}}<table class="recommended"><caption>Bought with what this customer bought, as of {{asOf}}</caption>
+          <thead><tr><th scope="col" class="num">#</th><th scope="col">Product</th><th scope="col">Item</th><th scope="col" class="num">Score</th></tr></thead>
+          <tbody>{{#rows}}<tr><td class="num">{{rank}}</td><th scope="row">{{name}}</th><td>{{item}}</td><td class="num">{{score}}</td></tr>{{/rows}}</tbody></table>{{/empty}}
+          {{/recommendations}}
           <h3>Traits</h3>
           <table><thead><tr><th scope="col">Trait</th><th scope="col">Value</th><th scope="col">Source, updated</th></tr></thead>
           <tbody>{{#traits}}<tr><th scope="row">{{key}}</th><td>{{value}}</td><td>{{note}}</td></tr>{{/traits}}</tbody></table>

@@ -1,0 +1,13 @@
+/// A recommendation request that cannot be carried out, naming the field at fault (`k`,
+/// `strategy`, `min_support`, `metric`…): what the API turns into a 400 problem.
+public struct RecommendationRequestError: Error, Sendable, CustomStringConvertible, Equatable {
+    public var field: String
+    public var reason: String
+
+    public init(field: String, reason: String) {
+        self.field = field
+        self.reason = reason
+    }
+
+    public var description: String { reason }
+}
