@@ -20,7 +20,7 @@ struct Beacon: AsyncParsableCommand {
             CLVCommand.self, RFMCommand.self, CohortsCommand.self, ChurnCommand.self,
             AttributionCommand.self, MMMCommand.self, SentimentCommand.self, AnomaliesCommand.self,
             RebuildCommand.self, TokenCommand.self, SourceCommand.self, ExportCommand.self, SegmentsCommand.self,
-            UserCommand.self,
+            UserCommand.self, ReportCommand.self,
             DestinationsCommand.self, ActivationsCommand.self, EmailSuppressionsCommand.self, PrivacyCommand.self, AuditCommand.self, JourneysCommand.self,
             ArchiveCommand.self, RecommendCommand.self,
             BenchCommand.self,

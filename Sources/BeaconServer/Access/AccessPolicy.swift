@@ -103,6 +103,8 @@ enum AccessPolicy {
             RouteAccess(.post, "/api/privacy/retention/run", scope(.privacy, .write)),
             // Audit
             RouteAccess(.get, "/api/audit", scope(.audit, .read)),
+            // Reports: aggregates of customers and orders, no one's personal data
+            RouteAccess(.get, "/api/reports/executive.pdf", scope(.profiles, .read)),
             // Dashboard pages (role in the selected workspace)
             RouteAccess(.get, "/dashboard", .role(.viewer)),
             RouteAccess(.get, "/dashboard/attribution", .role(.viewer)),
@@ -113,6 +115,7 @@ enum AccessPolicy {
             RouteAccess(.get, "/dashboard/data", .role(.viewer), personal: true),
             RouteAccess(.get, "/dashboard/customers", .role(.viewer), personal: true),
             RouteAccess(.get, "/dashboard/segments", .role(.viewer)),
+            RouteAccess(.get, "/dashboard/report.pdf", .role(.viewer)),
             RouteAccess(.get, "/dashboard/segments/new", .role(.member)),
             RouteAccess(.get, "/dashboard/segments/:id", .role(.viewer), personal: true),
             RouteAccess(.get, "/dashboard/segments/:id/edit", .role(.member)),

@@ -19,29 +19,33 @@ public struct BarChart: Sendable {
         self.yTitle = yTitle
     }
 
-    public func svg() -> String {
+    /// The chart as an `<svg>` element.
+    public func svg() -> String { scene().svg() }
+
+    /// The chart as drawing primitives (the same picture in SVG and PDF).
+    public func scene() -> ChartScene {
         let frame = ChartFrame()
         let n = categories.count
         let y = ChartScale(covering: series.flatMap(\.values), range: (frame.plotBottom, frame.plotTop))
         let groupWidth = n > 0 ? (frame.plotRight - frame.plotLeft) / Double(n) : 0
         let barWidth = series.isEmpty ? 0 : groupWidth * 0.8 / Double(series.count)
-        var out = frame.open(title: title, description: "\(series.count) series over \(n) categories")
-        out += frame.yAxis(y, unit: unit, title: yTitle + (unit.axisSuffix.isEmpty ? "" : " (\(unit.axisSuffix))"))
-        out += frame.xAxis(
-            ticks: (0..<n).map { (frame.plotLeft + (Double($0) + 0.5) * groupWidth, categories[$0]) }, title: xTitle)
+        var scene = frame.scene(title: title, description: "\(series.count) series over \(n) categories")
+        scene.shapes.append(
+            frame.yAxisShape(y, unit: unit, title: yTitle + (unit.axisSuffix.isEmpty ? "" : " (\(unit.axisSuffix))")))
+        scene.shapes.append(
+            frame.xAxisShape(
+                ticks: (0..<n).map { (frame.plotLeft + (Double($0) + 0.5) * groupWidth, categories[$0]) }, title: xTitle))
         for (k, s) in series.enumerated() {
             for i in 0..<min(n, s.values.count) where s.values[i].isFinite {
                 let v = s.values[i]
                 let x = frame.plotLeft + Double(i) * groupWidth + groupWidth * 0.1 + Double(k) * barWidth
-                let top = min(y(v), y(0))
-                let h = abs(y(v) - y(0))
-                out +=
-                    "<rect x=\"\(SVGText.coordinate(x))\" y=\"\(SVGText.coordinate(top))\" width=\"\(SVGText.coordinate(max(barWidth - 1, 1)))\" "
-                out += "height=\"\(SVGText.coordinate(h))\" fill=\"\(ChartPalette.color(k))\">"
-                out += "<title>\(SVGText.escape("\(s.name) · \(categories[i]): \(unit.format(v))"))</title></rect>"
+                scene.shapes.append(
+                    .rect(
+                        x: x, y: min(y(v), y(0)), width: max(barWidth - 1, 1), height: abs(y(v) - y(0)),
+                        fill: ChartPalette.color(k), tooltip: "\(s.name) · \(categories[i]): \(unit.format(v))"))
             }
         }
-        out += frame.legend(series.enumerated().map { ($0.element.name, ChartPalette.color($0.offset)) })
-        return out + "</svg>"
+        scene.shapes.append(frame.legendShape(series.enumerated().map { ($0.element.name, ChartPalette.color($0.offset)) }))
+        return scene
     }
 }

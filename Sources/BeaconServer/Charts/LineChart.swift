@@ -29,7 +29,10 @@ public struct LineChart: Sendable {
     }
 
     /// The chart as an `<svg>` element.
-    public func svg() -> String {
+    public func svg() -> String { scene().svg() }
+
+    /// The chart as drawing primitives (the same picture in SVG and PDF).
+    public func scene() -> ChartScene {
         let frame = ChartFrame()
         let n = categories.count
         var layers = series.map { s in (0..<n).map { i in i < s.values.count && s.values[i].isFinite ? s.values[i] : 0 }
@@ -51,27 +54,25 @@ public struct LineChart: Sendable {
         }
         let desc = series.map { s in "\(s.name): total \(unit.format(s.values.filter(\.isFinite).reduce(0, +)))" }
             .joined(separator: "; ")
-        var out = frame.open(title: title, description: desc)
-        out += frame.yAxis(y, unit: unit, title: yTitle + (unit.axisSuffix.isEmpty ? "" : " (\(unit.axisSuffix))"))
-        out += frame.xAxis(ticks: ChartFrame.labelIndices(n).map { (x($0), categories[$0]) }, title: xTitle)
+        var scene = frame.scene(title: title, description: desc)
+        scene.shapes.append(
+            frame.yAxisShape(y, unit: unit, title: yTitle + (unit.axisSuffix.isEmpty ? "" : " (\(unit.axisSuffix))")))
+        scene.shapes.append(frame.xAxisShape(ticks: ChartFrame.labelIndices(n).map { (x($0), categories[$0]) }, title: xTitle))
         for k in layers.indices.reversed() where n > 0 {
             let color = ChartPalette.color(k)
-            let top = (0..<n).map { "\(SVGText.coordinate(x($0))),\(SVGText.coordinate(y(layers[k][$0])))" }
+            let top = (0..<n).map { ChartPoint(x($0), y(layers[k][$0])) }
             switch style {
             case .line:
-                out +=
-                    "<polyline class=\"series\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(top.joined(separator: " "))\">"
-                out += "<title>\(SVGText.escape(series[k].name))</title></polyline>"
+                scene.shapes.append(.polyline(points: top, stroke: color, width: 2, role: "series", tooltip: series[k].name))
             case .area, .stackedArea:
-                let bottom = (0..<n).reversed().map {
-                    "\(SVGText.coordinate(x($0))),\(SVGText.coordinate(y(style == .area ? 0 : bases[k][$0])))"
-                }
-                out +=
-                    "<polygon class=\"series\" fill=\"\(color)\" fill-opacity=\"0.85\" stroke=\"\(color)\" points=\"\((top + bottom).joined(separator: " "))\">"
-                out += "<title>\(SVGText.escape(series[k].name))</title></polygon>"
+                let bottom = (0..<n).reversed().map { ChartPoint(x($0), y(style == .area ? 0 : bases[k][$0])) }
+                scene.shapes.append(
+                    .polygon(
+                        points: top + bottom, fill: color, opacity: 0.85, stroke: color, role: "series",
+                        tooltip: series[k].name))
             }
         }
-        out += frame.legend(series.enumerated().map { ($0.element.name, ChartPalette.color($0.offset)) })
-        return out + "</svg>"
+        scene.shapes.append(frame.legendShape(series.enumerated().map { ($0.element.name, ChartPalette.color($0.offset)) }))
+        return scene
     }
 }

@@ -28,7 +28,11 @@ public struct ResponseCurveChart: Sendable {
         self.unit = unit
     }
 
-    public func svg() -> String {
+    /// The chart as an `<svg>` element.
+    public func svg() -> String { scene().svg() }
+
+    /// The chart as drawing primitives (the same picture in SVG and PDF).
+    public func scene() -> ChartScene {
         let frame = ChartFrame()
         let xs = ChartScale(
             covering: curve.map(\.spend) + markers.map(\.spend), range: (frame.plotLeft, frame.plotRight))
@@ -38,34 +42,36 @@ public struct ResponseCurveChart: Sendable {
         let desc = markers.map {
             "\($0.name): spend \(unit.format($0.spend)) per day, revenue \(unit.format($0.response)) per day"
         }.joined(separator: "; ")
-        var out = frame.open(title: title, description: desc)
-        out += frame.yAxis(ys, unit: unit, title: "Revenue per day (\(unit.axisSuffix))")
-        out += frame.xAxis(
-            ticks: xs.ticks().map { (xs($0), unit.format($0)) }, title: "Spend per day (\(unit.axisSuffix))")
+        var scene = frame.scene(title: title, description: desc)
+        scene.shapes.append(frame.yAxisShape(ys, unit: unit, title: "Revenue per day (\(unit.axisSuffix))"))
+        scene.shapes.append(
+            frame.xAxisShape(
+                ticks: xs.ticks().map { (xs($0), unit.format($0)) }, title: "Spend per day (\(unit.axisSuffix))"))
         if !curve.isEmpty {
-            let upper = curve.map { "\(SVGText.coordinate(xs($0.spend))),\(SVGText.coordinate(ys($0.upper)))" }
-            let lower = curve.reversed().map {
-                "\(SVGText.coordinate(xs($0.spend))),\(SVGText.coordinate(ys($0.lower)))"
-            }
-            out +=
-                "<polygon class=\"band\" fill=\"\(ChartPalette.color(0))\" fill-opacity=\"0.18\" points=\"\((upper + lower).joined(separator: " "))\"><title>90% interval</title></polygon>"
-            let line = curve.map { "\(SVGText.coordinate(xs($0.spend))),\(SVGText.coordinate(ys($0.response)))" }
-            out +=
-                "<polyline fill=\"none\" stroke=\"\(ChartPalette.color(0))\" stroke-width=\"2.5\" points=\"\(line.joined(separator: " "))\"><title>Response curve</title></polyline>"
+            let upper = curve.map { ChartPoint(xs($0.spend), ys($0.upper)) }
+            let lower = curve.reversed().map { ChartPoint(xs($0.spend), ys($0.lower)) }
+            scene.shapes.append(
+                .polygon(
+                    points: upper + lower, fill: ChartPalette.color(0), opacity: 0.18, stroke: nil, role: "band",
+                    tooltip: "90% interval"))
+            scene.shapes.append(
+                .polyline(
+                    points: curve.map { ChartPoint(xs($0.spend), ys($0.response)) }, stroke: ChartPalette.color(0),
+                    width: 2.5, role: nil, tooltip: "Response curve"))
         }
         var legend: [(name: String, color: String)] = [("Response (90% band)", ChartPalette.color(0))]
         for (k, m) in markers.enumerated() where m.spend.isFinite && m.response.isFinite {
             let color = ChartPalette.color(k + 1)
-            let x = SVGText.coordinate(xs(m.spend)), y = SVGText.coordinate(ys(m.response))
-            out +=
-                "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(y)\" y2=\"\(SVGText.coordinate(frame.plotBottom))\" stroke=\"\(color)\" stroke-dasharray=\"4 3\"/>"
-            out +=
-                "<circle class=\"marker\" cx=\"\(x)\" cy=\"\(y)\" r=\"6\" fill=\"\(color)\" stroke=\"#fff\" stroke-width=\"2\">"
-            out +=
-                "<title>\(SVGText.escape("\(m.name): \(unit.format(m.spend))/day → \(unit.format(m.response))/day"))</title></circle>"
+            let point = ChartPoint(xs(m.spend), ys(m.response))
+            scene.shapes.append(
+                .line(from: point, to: .init(point.x, frame.plotBottom), role: nil, color: color, dash: "4 3"))
+            scene.shapes.append(
+                .circle(
+                    center: point, radius: 6, fill: color, stroke: "#fff", strokeWidth: 2, role: "marker",
+                    tooltip: "\(m.name): \(unit.format(m.spend))/day → \(unit.format(m.response))/day"))
             legend.append((m.name, color))
         }
-        out += frame.legend(legend)
-        return out + "</svg>"
+        scene.shapes.append(frame.legendShape(legend))
+        return scene
     }
 }

@@ -37,6 +37,14 @@ struct AttributionPage: Sendable {
         }
     }
 
+    /// The models' credit per channel as grouped bars: the page's SVG and the report's PDF page.
+    static func chartModel(_ r: AttributionComparison) -> BarChart {
+        BarChart(
+            title: "Revenue credited to each channel by model", categories: r.channels,
+            series: r.credits.map { ChartSeries(name: $0.label, values: $0.values) },
+            unit: .money(symbol: "$"), xTitle: "Channel", yTitle: "Credited revenue")
+    }
+
     init(report: Result<AttributionComparison, AttributionFailure>?) {
         guard let report else {
             empty = true
@@ -54,11 +62,7 @@ struct AttributionPage: Sendable {
             "\(DashboardFormat.count(r.journeys)) journeys, \(DashboardFormat.count(Int(r.conversions.rounded()))) conversions worth \(DashboardFormat.money(r.value)); \(DashboardFormat.count(Int(r.nulls.rounded()))) journeys without a conversion."
         caution = Self.channelCaution(r.channels)
         modelNames = r.credits.map(\.label)
-        chart = BarChart(
-            title: "Revenue credited to each channel by model", categories: r.channels,
-            series: r.credits.map { ChartSeries(name: $0.label, values: $0.values) },
-            unit: .money(symbol: "$"), xTitle: "Channel", yTitle: "Credited revenue"
-        ).svg()
+        chart = Self.chartModel(r).svg()
         rows = r.channels.enumerated().map { c, name in
             Row(channel: name, cells: r.credits.map { DashboardFormat.money($0.values[c]) })
         }

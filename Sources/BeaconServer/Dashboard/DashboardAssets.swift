@@ -42,6 +42,7 @@ enum DashboardAssets {
         .form-error { color: var(--down); background: #fdecea; border-radius: 6px; padding: 8px 10px; }
         select, button, input { font: inherit; }
         button.secondary { padding: 4px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
+        a.button { display: inline-block; padding: 6px 12px; border-radius: 6px; background: var(--accent); color: #fff; text-decoration: none; }
         main { max-width: 1200px; margin: 0 auto; padding: 16px 24px 40px; }
         h1 { margin: 8px 0 4px; font-size: 26px; }
         h2 { font-size: 19px; margin: 28px 0 8px; }

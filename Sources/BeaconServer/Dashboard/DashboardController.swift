@@ -42,6 +42,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         JourneysRoutes(controller: self).addRoutes(to: router)
         ImportStatusRoutes(controller: self).addRoutes(to: router)
         DashboardAPI(controller: self).addRoutes(to: router)
+        ReportRoutes(controller: self).addRoutes(to: router)
         DashboardAssets.addRoutes(to: router)
     }
 
@@ -120,8 +121,10 @@ struct DashboardController<Context: RequestContext>: Sendable {
             let spend = try await snapshots.derived("spend", of: snapshot) {
                 try await MMMFitCache.dailyTotals($0.workspace.id, analytics: analytics)
             }
-            let page = OverviewPage(
+            var page = OverviewPage(
                 snapshot: snapshot, asOf: date, customerInsights: insights, mmm: state, spend: spend, host: host(request))
+            page.reportLink = OverviewPage.reportLink(
+                workspace: snapshot.workspace.name, asOf: request.uri.queryParameters["as_of"].map(String.init))
             return try render(
                 "overview", title: "Overview", path: "/dashboard", workspace: snapshot.workspace, all: all,
                 asOf: date, page: page)

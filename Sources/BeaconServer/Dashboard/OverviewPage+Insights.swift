@@ -4,23 +4,23 @@ import Foundation
 extension OverviewPage {
     /// Quick-insight sentences (seed 001): the leading channel, the revenue trend, churn risk,
     /// and from the marketing-mix model the best performer and channels past the point of
-    /// diminishing returns (marginal ROAS below 1 at current spend).
+    /// diminishing returns (marginal ROAS below 1 at current spend), for a period of `days` days.
     static func insights(
         orders: [WorkspaceSnapshot.Order], currentStart: Date, asOf: Date, revNow: Double, revBefore: Double,
-        atRisk: Int, rfmCount: Int, mmm: MMMFitCache.State
+        atRisk: Int, rfmCount: Int, mmm: MMMFitCache.State, days: Int = Int(periodDays)
     ) -> [String] {
         var out: [String] = []
         var byChannel: [String: Double] = [:]
         for o in orders where o.time > currentStart && o.time <= asOf { byChannel[o.channel, default: 0] += o.revenue }
         if let top = byChannel.max(by: { $0.value == $1.value ? $0.key > $1.key : $0.value < $1.value }), revNow > 0 {
             out.append(
-                "\(top.key) brings the most revenue: \(DashboardFormat.percent(top.value / revNow, digits: 0)) of the last \(Int(periodDays)) days (last touch)."
+                "\(top.key) brings the most revenue: \(DashboardFormat.percent(top.value / revNow, digits: 0)) of the last \(days) days (last touch)."
             )
         }
         if revBefore > 0 {
             let rel = (revNow - revBefore) / revBefore
             out.append(
-                "Revenue is \(rel >= 0 ? "up" : "down") \(DashboardFormat.percent(abs(rel), digits: 0)) on the previous \(Int(periodDays)) days (\(DashboardFormat.money(revNow)) against \(DashboardFormat.money(revBefore)))."
+                "Revenue is \(rel >= 0 ? "up" : "down") \(DashboardFormat.percent(abs(rel), digits: 0)) on the previous \(days) days (\(DashboardFormat.money(revNow)) against \(DashboardFormat.money(revBefore)))."
             )
         }
         if rfmCount > 0, atRisk > 0 {

@@ -13,6 +13,8 @@ struct OverviewPage: Sendable {
     var spendSource = ""
     var insights: [String] = []
     var chart: String = ""
+    /// The "Download PDF" link: the executive report for the page's period.
+    var reportLink: String = ""
 
     /// The length of the compared periods.
     static let periodDays = 30.0
@@ -35,12 +37,45 @@ struct OverviewPage: Sendable {
             return
         }
         empty = false
-        let day = 86_400.0
-        let p = Self.periodDays * day
+        let p = Self.periodDays * 86_400
         let currentStart = asOf.addingTimeInterval(-p), previousStart = asOf.addingTimeInterval(-2 * p)
         period =
             "Last \(Int(Self.periodDays)) days to \(DashboardFormat.day(asOf)), compared with the \(Int(Self.periodDays)) days before."
         let label = "previous \(Int(Self.periodDays)) days"
+        let figures = Self.customerFigures(
+            orders: orders, previousStart: previousStart, currentStart: currentStart, end: asOf, label: label,
+            customerInsights: customerInsights)
+        customerKPIs = figures.cards
+        let (revNow, revBefore, atRisk, rfmCount) = (figures.revenue, figures.previousRevenue, figures.atRisk, figures.scored)
+        // Spend and revenue come straight from the modelled table, fitted or not.
+        let (data, source) = spend
+        spendKPIs = Self.spendCards(data: data, label: label)
+        spendSource = (source.isDemo ? "" : "Last 30 days of spend. ") + source.note
+        chart = Self.channelChart(orders)
+        insights = Self.insights(
+            orders: orders, currentStart: currentStart, asOf: asOf, revNow: revNow, revBefore: revBefore,
+            atRisk: atRisk, rfmCount: rfmCount, mmm: mmm)
+    }
+
+    /// The customer cards of one period and the figures behind them.
+    struct CustomerFigures: Sendable {
+        var cards: [KPICard]
+        var revenue: Double
+        var previousRevenue: Double
+        /// Customers whose health is in `riskBands`, and customers scored.
+        var atRisk: Int
+        var scored: Int
+    }
+
+    /// Revenue, orders, customers, active customers and churn risk for the period
+    /// (`currentStart`, `end`], each compared with (`previousStart`, `currentStart`]; the churn-risk
+    /// card counts the health bands of `customerInsights`. The overview and the executive report
+    /// both read their customer KPIs here.
+    static func customerFigures(
+        orders: [WorkspaceSnapshot.Order], previousStart: Date, currentStart: Date, end: Date, label: String,
+        customerInsights: CustomerInsights?
+    ) -> CustomerFigures {
+        let day = 86_400.0
         func revenue(_ from: Date, _ to: Date) -> Double {
             orders.filter { $0.time > from && $0.time <= to }.reduce(0) { $0 + $1.revenue }
         }
@@ -59,11 +94,11 @@ struct OverviewPage: Sendable {
                 times.contains { $0 <= t && $0 > t.addingTimeInterval(-Self.activeDays * day) }
             }.count
         }
-        let revNow = revenue(currentStart, asOf), revBefore = revenue(previousStart, currentStart)
-        let ordersNow = orderCount(currentStart, asOf), ordersBefore = orderCount(previousStart, currentStart)
+        let revNow = revenue(currentStart, end), revBefore = revenue(previousStart, currentStart)
+        let ordersNow = orderCount(currentStart, end), ordersBefore = orderCount(previousStart, currentStart)
         let atRisk = customerInsights?.customers.filter { Self.riskBands.contains($0.health) }.count ?? 0
         let rfmCount = customerInsights?.customers.count ?? 0
-        customerKPIs = [
+        let cards = [
             KPICard(
                 label: "Revenue", value: DashboardFormat.money(revNow), current: revNow, previous: revBefore,
                 period: label),
@@ -71,12 +106,12 @@ struct OverviewPage: Sendable {
                 label: "Orders", value: DashboardFormat.count(ordersNow), current: Double(ordersNow),
                 previous: Double(ordersBefore), period: label),
             KPICard(
-                label: "Customers", value: DashboardFormat.count(customers(upTo: asOf)),
-                current: Double(customers(upTo: asOf)), previous: Double(customers(upTo: currentStart)), period: label,
+                label: "Customers", value: DashboardFormat.count(customers(upTo: end)),
+                current: Double(customers(upTo: end)), previous: Double(customers(upTo: currentStart)), period: label,
                 note: "people with at least one order"),
             KPICard(
-                label: "Active customers", value: DashboardFormat.count(active(at: asOf)),
-                current: Double(active(at: asOf)), previous: Double(active(at: currentStart)), period: label,
+                label: "Active customers", value: DashboardFormat.count(active(at: end)),
+                current: Double(active(at: end)), previous: Double(active(at: currentStart)), period: label,
                 note: "ordered in the last \(Int(Self.activeDays)) days"),
             KPICard(
                 label: "Churn risk",
@@ -85,14 +120,14 @@ struct OverviewPage: Sendable {
                     "\(DashboardFormat.count(atRisk)) customers whose health is At risk or Lost (RFM At Risk, Can't Lose Them, Hibernating, Lost)"
             ),
         ]
-        // Spend and revenue come straight from the modelled table, fitted or not.
-        let (data, source) = spend
-        spendKPIs = Self.spendCards(data: data, label: label)
-        spendSource = (source.isDemo ? "" : "Last 30 days of spend. ") + source.note
-        chart = Self.channelChart(orders)
-        insights = Self.insights(
-            orders: orders, currentStart: currentStart, asOf: asOf, revNow: revNow, revBefore: revBefore,
-            atRisk: atRisk, rfmCount: rfmCount, mmm: mmm)
+        return CustomerFigures(cards: cards, revenue: revNow, previousRevenue: revBefore, atRisk: atRisk, scored: rfmCount)
+    }
+
+    /// The executive report's URL for the overview's period: the same workspace, and `to` only
+    /// when the page was asked for a date (otherwise both end at the workspace's today).
+    static func reportLink(workspace: String, asOf: String?) -> String {
+        "/dashboard/report.pdf?ws=" + DashboardQuery.encode(workspace)
+            + (asOf.map { $0.isEmpty ? "" : "&to=" + DashboardQuery.encode($0) } ?? "")
     }
 
     /// Spend, revenue and blended ROAS over the last 30 days of the marketing-mix data.
@@ -117,8 +152,11 @@ struct OverviewPage: Sendable {
     }
 
     /// Weekly revenue per channel (the six largest, the rest as "Other") as a stacked area.
-    static func channelChart(_ orders: [WorkspaceSnapshot.Order]) -> String {
-        guard let first = orders.map(\.time).min(), let last = orders.map(\.time).max() else { return "" }
+    static func channelChart(_ orders: [WorkspaceSnapshot.Order]) -> String { channelChartModel(orders)?.svg() ?? "" }
+
+    /// The weekly revenue-by-channel chart (nil without orders): the overview's SVG and the report's PDF page.
+    static func channelChartModel(_ orders: [WorkspaceSnapshot.Order]) -> LineChart? {
+        guard let first = orders.map(\.time).min(), let last = orders.map(\.time).max() else { return nil }
         let week = 7 * 86_400.0
         // Whole weeks only (a trailing partial week would look like a collapse), at least one.
         let weeks = max(Int((last.timeIntervalSince(first) / week).rounded(.down)), 1)
@@ -139,6 +177,6 @@ struct OverviewPage: Sendable {
             title: "Weekly revenue by channel (last touch)", categories: categories,
             series: zip(names, values).map { ChartSeries(name: $0, values: $1) }, style: .stackedArea,
             unit: .money(symbol: "$"), xTitle: "Week starting", yTitle: "Revenue"
-        ).svg()
+        )
     }
 }

@@ -84,6 +84,7 @@ enum IngestOpenAPI {
             components["schemas"] = .object(schemas)
         }
         for (path, item) in AuditOpenAPI.paths { paths[path] = item }
+        for (path, item) in ReportsOpenAPI.paths { paths[path] = item }
         for (path, item) in JourneysOpenAPI.paths { paths[path] = item }
         for (path, item) in DiscoveryOpenAPI.paths { paths[path] = item }
         schemes["writeKey"] = [

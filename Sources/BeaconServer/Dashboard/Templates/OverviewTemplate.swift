@@ -15,6 +15,7 @@ extension DashboardTemplates {
         {{^page.empty}}
         <p class="lede">{{page.period}}</p>
         <form class="inline" method="get" aria-label="The date this page is computed as of"><input type="hidden" name="ws" value="{{workspace}}"><label for="as-of">As of</label> <input id="as-of" type="date" name="as_of" value="{{asOf}}"> <button type="submit">Show</button></form>
+        <p><a class="button" href="{{page.reportLink}}" download>Download PDF</a> <span class="note">the executive report for this period: KPIs, channels, marketing mix, customers, attribution, anomalies</span></p>
         <section aria-labelledby="kpi-customers">
           <h2 id="kpi-customers">Customers and revenue</h2>
           <div class="cards">{{#page.customerKPIs}}{{> kpi}}{{/page.customerKPIs}}</div>
