@@ -2,7 +2,7 @@ extension Migrations {
     /// The analytics projection: one row per stored page, screen or track event as a
     /// `CommerceFact` (order, refund, spend or touch, without the JSON payload), and the
     /// identity links attribution stitches anonymous visits with. Appends fill both in the
-    /// event's transaction; existing logs are filled by `CommerceFactsBackfill`, which the
+    /// event's transaction; existing logs are filled by `EventLogProjection.backfill`, which the
     /// marker row in `projection_backfills` asks for.
     static let m040CommerceFacts = Migration(
         id: "040_commerce_facts",

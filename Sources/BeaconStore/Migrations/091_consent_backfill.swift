@@ -1,5 +1,5 @@
 extension Migrations {
-    /// Asks `ConsentRecordsBackfill` to fill the consent history from events stored before
+    /// Asks `EventLogProjection.backfill` to fill the consent history from events stored before
     /// `090_privacy` (their `context.consent` was kept in the payload).
     static let m091ConsentBackfill = Migration(
         id: "091_consent_backfill",

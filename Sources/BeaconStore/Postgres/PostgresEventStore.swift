@@ -64,8 +64,7 @@ public final class PostgresEventStore: EventStore, StoreLifecycle, SQLBackend, P
                     logger: logger)
             }
         }
-        try await CommerceFactsBackfill(events: self, driver: driver).run()
-        try await ConsentRecordsBackfill(events: self, driver: driver).run()
+        try await EventLogProjection.backfill(events: self, driver: driver)
     }
 
     /// Rows per multi-row INSERT: 9 binds each, well under the protocol's 65,535.
@@ -104,7 +103,7 @@ public final class PostgresEventStore: EventStore, StoreLifecycle, SQLBackend, P
                     inserted.insert(Key(workspace: w, message: m))
                     sequences[Key(workspace: w, message: m)] = seq
                 }
-                // The analytics projection of the new events, in the same transaction.
+                // The projections of the new events (`EventLogProjection`), in the same transaction.
                 var stored: [(workspaceId: String, sequence: Int64, event: Event)] = []
                 for (workspaceId, event) in chunk {
                     guard let seq = sequences.removeValue(forKey: Key(workspace: workspaceId, message: event.messageId))
@@ -112,7 +111,7 @@ public final class PostgresEventStore: EventStore, StoreLifecycle, SQLBackend, P
                     stored.append((workspaceId, seq, event))
                 }
                 let driver = PostgresDriver(client: client, logger: logger)
-                for s in CommerceFactRows.statements(CommerceFactRows.rows(stored)) + ConsentRows.statements(stored) {
+                for s in EventLogProjection.statements(stored, rowsPerStatement: 1_000) {
                     try await conn.query(try driver.statement(s.sql, s.arguments), logger: logger)
                 }
             }

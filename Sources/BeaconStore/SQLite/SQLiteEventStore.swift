@@ -54,8 +54,7 @@ public final class SQLiteEventStore: EventStore, StoreLifecycle, SQLBackend, Per
         let registered = migrator
         _ = try Migrations.pending(applied: try await pool.read { try registered.appliedIdentifiers($0) })
         try migrator.migrate(pool)
-        try await CommerceFactsBackfill(events: self, driver: driver).run()
-        try await ConsentRecordsBackfill(events: self, driver: driver).run()
+        try await EventLogProjection.backfill(events: self, driver: driver)
     }
 
     public func append(_ batches: [EventBatch]) async throws -> [AppendResult] {
@@ -81,10 +80,8 @@ public final class SQLiteEventStore: EventStore, StoreLifecycle, SQLBackend, Per
                 }
                 results.append(AppendResult(inserted: inserted, duplicates: batch.events.count - inserted))
             }
-            // The analytics projection of the new events, in the same transaction.
-            for s in CommerceFactRows.statements(CommerceFactRows.rows(stored), rowsPerStatement: 500)
-                + ConsentRows.statements(stored)
-            {
+            // The projections of the new events (`EventLogProjection`), in the same transaction.
+            for s in EventLogProjection.statements(stored, rowsPerStatement: 500) {
                 try db.execute(sql: s.sql, arguments: GRDBDriver.arguments(s.arguments))
             }
             return results
