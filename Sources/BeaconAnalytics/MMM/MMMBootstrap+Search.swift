@@ -56,14 +56,7 @@ extension MMMBootstrap {
         out.reserveCapacity(samples)
         var resampled = y
         for _ in 0..<samples {
-            var t = 0
-            while t < n {
-                let start = generator.nextInt(below: n - block + 1)
-                for k in 0..<block where t + k < n {
-                    resampled[rows.lowerBound + t + k] = fitted[rows.lowerBound + t + k] + residuals[start + k]
-                }
-                t += block
-            }
+            Self.resample(into: &resampled, fitted: fitted, residuals: residuals, rows: rows, block: block, generator: &generator)
             var best = 0
             var bestScore = Double.infinity
             if candidates.count > 1 {

@@ -26,18 +26,29 @@ struct MMMBootstrap: Sendable {
         out.reserveCapacity(samples)
         var resampled = y
         for _ in 0..<samples {
-            var t = 0
-            while t < n {
-                let start = generator.nextInt(below: n - block + 1)
-                for k in 0..<block where t + k < n {
-                    resampled[rows.lowerBound + t + k] = fitted[rows.lowerBound + t + k] + residuals[start + k]
-                }
-                t += block
-            }
+            Self.resample(into: &resampled, fitted: fitted, residuals: residuals, rows: rows, block: block, generator: &generator)
             if let solution = ridge.fit(mediaColumns: mediaColumns, y: resampled, lambda: lambda) {
                 out.append(solution.media)
             }
         }
         return out
+    }
+
+    /// One replicate's target over `rows`: the fitted values plus blocks of `block` consecutive
+    /// residuals whose starts are drawn uniformly with replacement (Künsch 1989, §2), the last
+    /// block cut at the end of the rows.
+    static func resample(
+        into resampled: inout [Double], fitted: [Double], residuals: [Double], rows: Range<Int>, block: Int,
+        generator: inout Xoshiro256StarStar
+    ) {
+        let n = rows.count
+        var t = 0
+        while t < n {
+            let start = generator.nextInt(below: n - block + 1)
+            for k in 0..<block where t + k < n {
+                resampled[rows.lowerBound + t + k] = fitted[rows.lowerBound + t + k] + residuals[start + k]
+            }
+            t += block
+        }
     }
 }
