@@ -23,7 +23,7 @@ extension SegmentsCommand {
         @Option(help: "The audience's size in % of the workspace's profiles, 1 to 10.") var size: Double = 1
         @Option(help: "The new segment's name (default: Lookalike <size> % of <seed>).") var name: String?
         @OptionGroup var asOf: AsOfOption
-        @Option(help: "Output: text, csv (profile,rank,score,reasons) or json.") var format: RecommendCommand.Format = .text
+        @Option(help: "Output: text, csv (profile,rank,score,reasons) or json.") var format: OutputFormat = .text
 
         func validate() throws {
             guard size.isFinite, (1...10).contains(size) else {

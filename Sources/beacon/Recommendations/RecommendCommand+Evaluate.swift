@@ -21,7 +21,7 @@ extension RecommendCommand {
         @Option(help: "List length k, 1 to 100.") var k = 10
         @Option(help: "The seed that breaks ties.") var seed: UInt64 = 0
         @OptionGroup var asOf: AsOfOption
-        @Option(help: "Output: text, csv or json.") var format: Format = .text
+        @Option(help: "Output: text, csv or json.") var format: OutputFormat = .text
 
         func validate() throws {
             guard Timestamp.parse(split) != nil, split.count == 10 else {

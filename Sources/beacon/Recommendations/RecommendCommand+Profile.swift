@@ -23,7 +23,7 @@ extension RecommendCommand {
         @Option(help: "co-occurrence, personal-popularity or popularity.") var strategy = "co-occurrence"
         @Option(help: "The seed that breaks ties.") var seed: UInt64 = 0
         @OptionGroup var asOf: AsOfOption
-        @Option(help: "Output: text, csv or json.") var format: Format = .text
+        @Option(help: "Output: text, csv or json.") var format: OutputFormat = .text
 
         func validate() throws {
             guard (1...100).contains(k) else { throw ValidationError("--k must be from 1 to 100, got \(k)") }

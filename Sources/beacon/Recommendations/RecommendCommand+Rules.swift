@@ -26,7 +26,7 @@ extension RecommendCommand {
         @Option(help: "The most items in a rule, 2 to 6.") var maxLength = 4
         @Option(help: "How many rules to show, 1 to 10000.") var limit = 20
         @OptionGroup var asOf: AsOfOption
-        @Option(help: "Output: text, csv or json.") var format: Format = .text
+        @Option(help: "Output: text, csv or json.") var format: OutputFormat = .text
 
         func validate() throws {
             guard minSupport.isFinite, (0.005...1).contains(minSupport) else {

@@ -11,7 +11,6 @@ struct RecommendCommand: AsyncParsableCommand {
         subcommands: [Rules.self, ProfileList.self, Evaluate.self])
 
     /// How a subcommand writes its table.
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json }
 
     /// The runtime and workspace a subcommand works on, its projection caught up.
     static func open(_ store: StoreOptions, _ name: String) async throws -> (BeaconRuntime, Workspace) {
@@ -31,7 +30,7 @@ struct RecommendCommand: AsyncParsableCommand {
     }
 
     /// Rows as text (tab-separated, header first), CSV or a JSON array of objects.
-    static func write(_ header: [String], _ rows: [[String]], format: Format) {
+    static func write(_ header: [String], _ rows: [[String]], format: OutputFormat) {
         switch format {
         case .text:
             print(header.joined(separator: "\t"))
