@@ -21,12 +21,15 @@ public struct ServerConfiguration: Sendable {
     public var archive: EventArchiveSettings?
     /// How often new events are archived.
     public var archiveInterval: Duration
+    /// How often the journey runner moves people (every workspace of the store); nil: it does
+    /// not run in this server (another process runs `beacon journeys run`).
+    public var journeyRunnerInterval: Duration?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, recomputeInterval: Duration? = nil,
         retentionInterval: Duration? = nil, rateLimits: RateLimitSettings = .off, auditHeadDirectory: String? = nil,
         auditHeadInterval: Duration = .seconds(3600), archive: EventArchiveSettings? = nil,
-        archiveInterval: Duration = .seconds(60)
+        archiveInterval: Duration = .seconds(60), journeyRunnerInterval: Duration? = .seconds(1)
     ) {
         self.host = host
         self.port = port
@@ -37,6 +40,7 @@ public struct ServerConfiguration: Sendable {
         self.auditHeadInterval = auditHeadInterval
         self.archive = archive
         self.archiveInterval = archiveInterval
+        self.journeyRunnerInterval = journeyRunnerInterval
     }
 }
 
@@ -84,7 +88,9 @@ public func buildApplication(
                 audit: runtime.audit, workspaces: runtime.workspaces, directory: directory,
                 interval: configuration.auditHeadInterval, logger: logger))
     }
-    services.append(JourneyRunnerService(runtime: runtime, interval: .seconds(1), logger: logger))
+    if let interval = configuration.journeyRunnerInterval {
+        services.append(JourneyRunnerService(runtime: runtime, interval: interval, logger: logger))
+    }
     if let interval = configuration.recomputeInterval {
         services.append(SegmentRecomputeService(scheduler: runtime.recompute, interval: interval, metrics: RecomputeMetrics(registry: metrics.registry)))
     }

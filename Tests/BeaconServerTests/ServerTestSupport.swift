@@ -22,7 +22,7 @@ struct TestServer {
     }
 
     func app() -> some ApplicationProtocol {
-        buildApplication(runtime: runtime, configuration: .init(host: "127.0.0.1", port: 0), logger: Logger(label: "test"), metrics: metrics)
+        buildApplication(runtime: runtime, configuration: .init(host: "127.0.0.1", port: 0, journeyRunnerInterval: nil), logger: Logger(label: "test"), metrics: metrics)
     }
 
     func basic(_ key: String? = nil) -> String {

@@ -40,7 +40,7 @@ struct AccessTestServer {
 
     func app(rateLimits: RateLimitSettings = .off) -> some ApplicationProtocol {
         buildApplication(
-            runtime: runtime, configuration: .init(host: "127.0.0.1", port: 0, rateLimits: rateLimits),
+            runtime: runtime, configuration: .init(host: "127.0.0.1", port: 0, rateLimits: rateLimits, journeyRunnerInterval: nil),
             logger: Logger(label: "test"), metrics: metrics)
     }
 

@@ -68,7 +68,7 @@ struct DashboardTestServer {
 
     func app() -> some ApplicationProtocol {
         buildApplication(
-            runtime: runtime, configuration: .init(host: "127.0.0.1", port: 0), logger: Logger(label: "test"),
+            runtime: runtime, configuration: .init(host: "127.0.0.1", port: 0, journeyRunnerInterval: nil), logger: Logger(label: "test"),
             dashboard: DashboardSettings(marketingMix: MMMFitCache.Settings(specification: Self.quickMMM)))
     }
 

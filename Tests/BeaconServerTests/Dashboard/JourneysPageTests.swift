@@ -36,7 +36,12 @@ struct JourneysPageTests {
                 Event(messageId: "su-\($0)", type: .track, userId: $0, event: "signed_up", timestamp: now, receivedAt: now)
             })
         try await runtime.profiles.catchUp(workspaceId: ws.id)
-        try await runtime.journeyRunner.runOnce()
+        // A runner of this workspace only (the store may be shared with other tests' journeys).
+        let committer = runtime.committer
+        try await JourneyRunner(
+            stores: runtime.stores, audience: runtime.profiles,
+            appendEvents: { batch in _ = try await committer.append(batch) }, workspaceId: ws.id
+        ).runOnce()
 
         try await server.test { client in
             let list = try await get(client, "/dashboard/journeys?ws=demo")

@@ -60,7 +60,7 @@ struct RecomputeRouteTests {
         let token = try await engine.createAPIToken(workspaceId: server.workspace.id, label: "test")
         let app = buildApplication(
             runtime: server.runtime,
-            configuration: .init(host: "127.0.0.1", port: 0, recomputeInterval: .seconds(3_600)),
+            configuration: .init(host: "127.0.0.1", port: 0, recomputeInterval: .seconds(3_600), journeyRunnerInterval: nil),
             logger: Logger(label: "test"), metrics: server.metrics)
         try await app.test(.live) { client in
             // The first run starts with the server; wait for it.

@@ -129,7 +129,7 @@ struct ExecutiveReportTests {
         ])
         let token = try await server.token(ws, "profiles:read")
         let app = buildApplication(
-            runtime: server.runtime, configuration: .init(host: "127.0.0.1", port: 0), logger: Logger(label: "test"),
+            runtime: server.runtime, configuration: .init(host: "127.0.0.1", port: 0, journeyRunnerInterval: nil), logger: Logger(label: "test"),
             dashboard: DashboardSettings(marketingMix: .init(specification: DashboardTestServer.quickMMM)))
         try await app.test(.router) { client in
             let auth: HTTPFields = [.authorization: "Bearer \(token)"]

@@ -152,7 +152,7 @@ struct EmailDeliveryTests {
         let link = try #require(ScriptedSMTP.messages(to: address).first?.headers["List-Unsubscribe"])
         let path = String(link.dropFirst().dropLast().dropFirst("https://beacon.test".count))
         let app = buildApplication(
-            runtime: s.runtime, configuration: .init(host: "127.0.0.1", port: 0), logger: Logger(label: "test"))
+            runtime: s.runtime, configuration: .init(host: "127.0.0.1", port: 0, journeyRunnerInterval: nil), logger: Logger(label: "test"))
         try await app.test(.router) { client in
             // A GET (what a mail scanner does) only shows the page.
             try await client.execute(uri: path, method: .get) { r in
