@@ -95,22 +95,23 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "BeaconTestSupport", path: "Tests/BeaconTestSupport"),
         .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"]),
-        .testTarget(name: "BeaconAnalyticsTests", dependencies: ["BeaconAnalytics", "BeaconCore"], exclude: ["Attribution/Fixtures"]),
+        .testTarget(name: "BeaconAnalyticsTests", dependencies: ["BeaconAnalytics", "BeaconCore", "BeaconTestSupport"], exclude: ["Attribution/Fixtures"]),
         .testTarget(
             name: "BeaconStoreTests",
-            dependencies: ["BeaconStore", "BeaconCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["BeaconStore", "BeaconCore", "BeaconTestSupport", .product(name: "Logging", package: "swift-log")],
             exclude: ["Migrations/Fixtures"]
         ),
         .testTarget(
             name: "BeaconEngineTests",
-            dependencies: ["BeaconEngine", "BeaconStore", "BeaconCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["BeaconEngine", "BeaconStore", "BeaconCore", "BeaconTestSupport", .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "BeaconServerTests",
             dependencies: [
-                "BeaconServer", "BeaconEngine", "BeaconStore", "BeaconCore",
+                "BeaconServer", "BeaconEngine", "BeaconStore", "BeaconCore", "BeaconTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -120,8 +120,10 @@ public struct BeaconRuntime: Sendable {
     /// The backend's short name ("sqlite", "postgres").
     public var backend: String { stores.backend }
 
-    /// Releases the store's connections and files.
+    /// Stops the delivery workers (each settles what it holds), then releases the store's
+    /// connections and files.
     public func close() async throws {
+        await delivery.shutdown()
         try await stores.close()
     }
 }

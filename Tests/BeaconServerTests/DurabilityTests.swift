@@ -1,5 +1,6 @@
 import BeaconCore
 import BeaconStore
+import BeaconTestSupport
 import Foundation
 import Logging
 import Testing
@@ -54,7 +55,7 @@ struct DurabilityTests {
         // Let load build up, then kill the server while requests are in flight.
         for _ in 0..<100 where await acked.count < 2_000 { try await Task.sleep(for: .milliseconds(50)) }
         kill(server.processIdentifier, SIGKILL)
-        server.waitUntilExit()
+        await server.exited()
         await loader.value
         let ackedIds = await acked.acked
         let attempted = await acked.attempted
@@ -84,7 +85,7 @@ struct DurabilityTests {
         }
         #expect(try await store.events.eventCount(in: ws.id) == attempted.count)
         server.terminate()
-        server.waitUntilExit()
+        await server.exited()
         try await store.close()
     }
 

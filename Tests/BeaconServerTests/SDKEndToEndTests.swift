@@ -1,5 +1,6 @@
 import BeaconCore
 import BeaconServer
+import BeaconTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -37,31 +38,4 @@ struct SDKEndToEndTests {
         #expect(byId["seg-sync-group"]?.groupId == "org-9")
         #expect(byId["seg-sync-identify"]?.traits?["email"] == .string("ada@example.com"))
     }
-}
-
-/// Runs a process to completion without blocking the cooperative thread pool: output goes
-/// to temporary files (a blocking pipe read would hold a pool thread while the in-process
-/// server needs it), and the exit is awaited by polling.
-func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) async throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    if let environment { process.environment = environment }
-    let base = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-proc-\(UUID().uuidString)")
-    let outURL = base.appendingPathExtension("out"), errURL = base.appendingPathExtension("err")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    while process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
-    try out.close()
-    try err.close()
-    defer {
-        try? FileManager.default.removeItem(at: outURL)
-        try? FileManager.default.removeItem(at: errURL)
-    }
-    return (process.terminationStatus, (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-            (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
 }

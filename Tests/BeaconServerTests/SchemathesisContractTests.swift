@@ -1,5 +1,6 @@
 import BeaconCore
 import BeaconServer
+import BeaconTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting

@@ -22,6 +22,8 @@ public actor DeliveryService {
     private var workers: [String: (destination: Destination, task: Task<Void, Never>)] = [:]
     /// Destinations whose secrets this process cannot open, as last seen (reported once each).
     private var unopenable: [String: Destination] = [:]
+    /// Set by `shutdown()`: no worker starts again.
+    private var closed = false
 
     public init(
         stores: Stores, secrets: @escaping @Sendable () throws -> SecretBox,
@@ -47,12 +49,13 @@ public actor DeliveryService {
             }
             try? await Task.sleep(nanoseconds: UInt64(settings.refreshInterval * 1_000_000_000))
         }
-        stop()
+        await stop()
     }
 
     /// Starts a worker for each active destination without one (or whose settings changed)
     /// and stops the workers of the others.
     public func refresh() async throws {
+        guard !closed else { return }
         let destinations = try await stores.activations.allDestinations()
         let active = Dictionary(
             destinations.filter { $0.state == .active }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -60,7 +63,7 @@ public actor DeliveryService {
             worker.task.cancel()
             workers[id] = nil
         }
-        for (id, d) in active where workers[id] == nil {
+        for (id, d) in active where workers[id] == nil && !closed {
             var sender: any DestinationSender
             do {
                 let box = try secrets()
@@ -84,10 +87,19 @@ public actor DeliveryService {
         }
     }
 
-    /// Stops every worker (their leased messages are claimed again after the lease).
-    public func stop() {
-        for (_, w) in workers { w.task.cancel() }
+    /// Stops every worker and waits for each to settle the batch it holds, so a message a
+    /// receiver already took is not sent again after the lease.
+    public func stop() async {
+        let stopping = workers.values.map(\.task)
         workers = [:]
+        for task in stopping { task.cancel() }
+        for task in stopping { await task.value }
+    }
+
+    /// Stops the workers for good (before the store closes): `run()` and `refresh()` start none again.
+    public func shutdown() async {
+        closed = true
+        await stop()
     }
 
     /// The destinations with a running worker.

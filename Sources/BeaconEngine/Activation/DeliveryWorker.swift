@@ -45,32 +45,45 @@ struct DeliveryWorker: Sendable {
                 await pause(settings.pollInterval)
                 continue
             }
-            let outcomes = await sender.deliver(batch)
-            let results = zip(batch, outcomes).map { ($0, $1.response, $1.seconds) }
-            var gone: WebhookResponse?
-            var settled: [OutboxMessage] = []
-            let at = clock()
-            for (m, response, seconds) in results.sorted(by: { $0.0.sequence < $1.0.sequence }) {
-                let s = DeliveryAttempt.settled(
-                    m, response: response, policy: settings.retry, now: at, random: Double.random(in: 0..<1))
-                settled.append(s)
-                // A message withheld for consent says nothing about the destination's health.
-                if response.status == ConsentGuardSender.withheldStatus {
-                } else if response.isSuccess { breaker.succeeded() } else { breaker.failed(now: at) }
-                if response.status == 410 { gone = response }
-                await stats.record(destinationId: destination.id, state: s.state, seconds: seconds)
-            }
-            do {
-                try await outbox.settle(settled, owner: owner)
-            } catch {
-                logger.error(
-                    "cannot settle \(settled.count) messages: \(error); their leases expire and they are sent again")
-            }
+            // A claimed batch is finished even when the worker is told to stop: the receiver may
+            // already hold a message, and only settling it keeps it from being sent again.
+            let (gone, after) = await Task { [breaker] in
+                var b = breaker
+                let gone = await finish(batch, breaker: &b)
+                return (gone, b)
+            }.value
+            breaker = after
             if let gone {
                 await disable(gone)
                 return
             }
         }
+    }
+
+    /// Sends a claimed batch and settles each message; returns the 410 answer, if any.
+    private func finish(_ batch: [OutboxMessage], breaker: inout CircuitBreaker) async -> WebhookResponse? {
+        let outcomes = await sender.deliver(batch)
+        let results = zip(batch, outcomes).map { ($0, $1.response, $1.seconds) }
+        var gone: WebhookResponse?
+        var settled: [OutboxMessage] = []
+        let at = clock()
+        for (m, response, seconds) in results.sorted(by: { $0.0.sequence < $1.0.sequence }) {
+            let s = DeliveryAttempt.settled(
+                m, response: response, policy: settings.retry, now: at, random: Double.random(in: 0..<1))
+            settled.append(s)
+            // A message withheld for consent says nothing about the destination's health.
+            if response.status == ConsentGuardSender.withheldStatus {
+            } else if response.isSuccess { breaker.succeeded() } else { breaker.failed(now: at) }
+            if response.status == 410 { gone = response }
+            await stats.record(destinationId: destination.id, state: s.state, seconds: seconds)
+        }
+        do {
+            try await outbox.settle(settled, owner: owner)
+        } catch {
+            logger.error(
+                "cannot settle \(settled.count) messages: \(error); their leases expire and they are sent again")
+        }
+        return gone
     }
 
     private func disable(_ response: WebhookResponse) async {

@@ -2,6 +2,7 @@ import BeaconAnalytics
 import BeaconCore
 import BeaconEngine
 import BeaconStore
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -47,26 +48,20 @@ struct MlxtendRulesPeerTests {
     }
 
     /// Runs the peer on the France rows, which it also writes to `subset` for the import.
-    static func peer(subset: String, minSupport: Double) throws -> PeerOutput {
+    static func peer(subset: String, minSupport: Double) async throws -> PeerOutput {
         let script = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("bench/recommendations/mlxtend_rules.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["BEACON_MLXTEND_PYTHON"]!)
-        process.arguments = [
-            script.path, SharedData.dataset("online_retail/online_retail_2010_2011.csv.gz"), "--country", "France",
-            "--min-support", String(minSupport), "--metric", "lift", "--min-threshold", "1", "--subset", subset,
-        ]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw RecommendationError(.emptyInput, field: "peer", "mlxtend_rules.py failed: \(message)")
+        let run = try await runProcess(
+            ProcessInfo.processInfo.environment["BEACON_MLXTEND_PYTHON"]!,
+            [
+                script.path, SharedData.dataset("online_retail/online_retail_2010_2011.csv.gz"), "--country", "France",
+                "--min-support", String(minSupport), "--metric", "lift", "--min-threshold", "1", "--subset", subset,
+            ])
+        guard run.status == 0 else {
+            throw RecommendationError(.emptyInput, field: "peer", "mlxtend_rules.py failed: \(run.stderr)")
         }
+        let data = Data(run.stdout.utf8)
         return try JSONDecoder().decode(PeerOutput.self, from: data)
     }
 
@@ -79,7 +74,7 @@ struct MlxtendRulesPeerTests {
     func france(_ backend: ProfileBackend) async throws {
         let subset = FileManager.default.temporaryDirectory.appendingPathComponent("france-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: subset) }
-        let peer = try Self.peer(subset: subset, minSupport: 0.05)
+        let peer = try await Self.peer(subset: subset, minSupport: 0.05)
         #expect(peer.rules.count > 100, "the France subset has hundreds of rules at 5 % support")
 
         let stores = try await backend.open()

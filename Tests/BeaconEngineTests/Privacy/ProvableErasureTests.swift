@@ -1,6 +1,7 @@
 import BeaconCore
 import BeaconEngine
 import BeaconStore
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -32,19 +33,12 @@ struct ProvableErasureTests {
     }
 
     /// Every file under the data directory and, on PostgreSQL, the output of `pg_dump`.
-    static func scan(_ backend: PrivacyBackend, _ dir: URL) throws -> [(path: String, bytes: Data)] {
+    static func scan(_ backend: PrivacyBackend, _ dir: URL) async throws -> [(path: String, bytes: Data)] {
         var blobs = try filesUnder(dir)
         if backend == .postgres {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: pgDump)
-            process.arguments = [PrivacyBackend.postgresURL!]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let dump = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
-            blobs.append(("pg_dump", dump))
+            let dump = try await runProcess(pgDump, [PrivacyBackend.postgresURL!])
+            #expect(dump.status == 0, "\(dump.stderr)")
+            blobs.append(("pg_dump", Data(dump.stdout.utf8)))
         }
         #expect(!blobs.isEmpty)
         return blobs
@@ -91,7 +85,7 @@ struct ProvableErasureTests {
         let controlBefore = try await runtime.privacy.export(workspaceId: ws.id, identifier: control.userId, actor: AuditActor.commandLine)
 
         // Every canary of the subject is in the bytes before (so the scan after can fail).
-        let present = try Self.scan(backend, dir)
+        let present = try await Self.scan(backend, dir)
         for v in subject.values { #expect(!occurrences(of: [v], in: present).isEmpty, "canary '\(v)' not stored before erasure") }
 
         let job = try await runtime.privacy.erase(workspaceId: ws.id, identifier: subject.email, actor: AuditActor.commandLine)
@@ -99,7 +93,7 @@ struct ProvableErasureTests {
         #expect(job.report?.rowsDeleted["events"] == 5)
         #expect(job.report?.filesRewritten == ["events.jsonl"])
 
-        let blobs = try Self.scan(backend, dir)
+        let blobs = try await Self.scan(backend, dir)
         let leftovers = occurrences(of: subject.values, in: blobs)
         #expect(leftovers.isEmpty, "erased canaries found: \(leftovers.prefix(10))")
         for v in control.values {

@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -60,13 +61,13 @@ struct DeliveryKillTests {
         }
         let before = try await receiver.wait("orders", seconds: 120) { $0.unique >= 1_000 }
         kill(server.processIdentifier, SIGKILL)
-        server.waitUntilExit()
+        await server.exited()
         #expect(before.unique < Self.events, "all were delivered before the kill; nothing was in flight")
 
         server = try start(binary, dataDir: dataDir, port: port, environment: environment)
         let after = try await receiver.wait("orders", seconds: 300) { $0.unique >= Self.events }
         kill(server.processIdentifier, SIGKILL)
-        server.waitUntilExit()
+        await server.exited()
         receiver.stop()
 
         #expect(after.badSignatures == 0)

@@ -1,6 +1,7 @@
 import BeaconCore
 import BeaconEngine
 import BeaconStore
+import BeaconTestSupport
 import Foundation
 import Logging
 import Testing
@@ -76,10 +77,10 @@ struct ArchiveKillTests {
             let run = try start(binary, arguments, environment)
             try await Task.sleep(for: .milliseconds(Int.random(in: 300...2_000)))
             kill(run.processIdentifier, SIGKILL)
-            run.waitUntilExit()
+            await run.exited()
         }
         let last = try start(binary, arguments, environment)
-        last.waitUntilExit()
+        await last.exited()
         #expect(last.terminationStatus == 0)
 
         // validate: every event in exactly one object, the cursor counted each once

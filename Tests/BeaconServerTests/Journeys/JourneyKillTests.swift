@@ -1,6 +1,7 @@
 import BeaconCore
 import BeaconEngine
 import BeaconStore
+import BeaconTestSupport
 import Foundation
 import Logging
 import Testing
@@ -77,7 +78,7 @@ struct JourneyKillTests {
                 while try await progress() < target, Date() < until { try await Task.sleep(for: .milliseconds(50)) }
             }
             kill(runner.processIdentifier, SIGKILL)
-            runner.waitUntilExit()
+            await runner.exited()
             killedAt.append(try await progress())
             kills += 1
         }
@@ -90,7 +91,7 @@ struct JourneyKillTests {
             try await Task.sleep(for: .milliseconds(500))
         }
         kill(runner.processIdentifier, SIGKILL)
-        runner.waitUntilExit()
+        await runner.exited()
 
         // validate: five sends per person, one per step, each under its own key
         #expect(done == Self.people)

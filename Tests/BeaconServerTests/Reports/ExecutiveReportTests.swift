@@ -67,9 +67,9 @@ struct ExecutiveReportTests {
         let bytes = report.pdf(font: font)
         let path = try PDFTools.write(bytes, name: "executive")
 
-        let check = try PDFTools.run("qpdf", ["--check", path])
+        let check = try await PDFTools.run("qpdf", ["--check", path])
         #expect(check.status == 0, "\(check.output)")
-        let text = try PDFTools.text(path)
+        let text = try await PDFTools.text(path)
         let want = Self.expected(events, end: today)
         #expect(Self.row(text, "Revenue").contains { $0.hasPrefix(want.revenue + " ") }, "revenue \(want.revenue)")
         #expect(Self.row(text, "Orders").contains { $0.hasPrefix(want.orders + " ") }, "orders \(want.orders)")
@@ -95,7 +95,7 @@ struct ExecutiveReportTests {
         #expect(abs(sum - want.revenueAmount) < 1e-6 * max(1, abs(want.revenueAmount)))
         // Same data, same bytes.
         #expect(try await builder.report(workspace: workspace, period: period, waitForModel: 600).pdf(font: font) == bytes)
-        let fonts = try PDFTools.run("pdffonts", [path]).output
+        let fonts = try await PDFTools.run("pdffonts", [path]).output
         #expect(fonts.contains("DejaVuSans") && fonts.contains("Identity-H"))
     }
 
@@ -139,8 +139,8 @@ struct ExecutiveReportTests {
             let bytes = [UInt8](buffer: ok.body)
             #expect(bytes.starts(with: Array("%PDF-1.7".utf8)))
             let path = try PDFTools.write(bytes, name: "route")
-            #expect(try PDFTools.run("qpdf", ["--check", path]).status == 0)
-            #expect(try PDFTools.text(path).contains("Executive report: \(ws.name)"))
+            #expect(try await PDFTools.run("qpdf", ["--check", path]).status == 0)
+            #expect(try await PDFTools.text(path).contains("Executive report: \(ws.name)"))
 
             for (query, field) in [
                 ("from=2025-13-01", "from"), ("to=tomorrow", "to"), ("from=2025-03-02&to=2025-03-01", "from"),

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 
 /// The PDF checkers the report tests run side by side: `qpdf` and poppler's `pdftotext` and
@@ -33,19 +34,11 @@ enum PDFTools {
     }
 
     /// Runs `tool` with `arguments`; returns its exit status and standard output + error.
-    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: find(tool) ?? tool)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    static func run(_ tool: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let r = try await runProcess(find(tool) ?? tool, arguments)
+        return (r.status, r.stdout + r.stderr)
     }
 
     /// The text of the PDF at `path` (`pdftotext -layout`).
-    static func text(_ path: String) throws -> String { try run("pdftotext", ["-layout", path, "-"]).output }
+    static func text(_ path: String) async throws -> String { try await run("pdftotext", ["-layout", path, "-"]).output }
 }

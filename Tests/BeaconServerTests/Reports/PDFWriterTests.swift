@@ -61,27 +61,27 @@ struct PDFWriterTests {
     }
 
     @Test("A one-page PDF passes qpdf --check and its text comes back through pdftotext")
-    func roundTrip() throws {
+    func roundTrip() async throws {
         if let why = PDFTools.missing ?? PDFTools.fontMissing {
             print(why)
             return
         }
         let path = try PDFTools.write(try Self.onePage(), name: "one-page")
-        let check = try PDFTools.run("qpdf", ["--check", path])
+        let check = try await PDFTools.run("qpdf", ["--check", path])
         #expect(check.status == 0, "\(check.output)")
         #expect(check.output.contains("No syntax or stream encoding errors found"))
-        let text = try PDFTools.text(path)
+        let text = try await PDFTools.text(path)
         #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == Self.text)
     }
 
     @Test("pdffonts shows DejaVu Sans embedded as a CID TrueType font with a ToUnicode map")
-    func fonts() throws {
+    func fonts() async throws {
         if let why = PDFTools.missing ?? PDFTools.fontMissing {
             print(why)
             return
         }
         let path = try PDFTools.write(try Self.onePage(), name: "fonts")
-        let out = try PDFTools.run("pdffonts", [path]).output
+        let out = try await PDFTools.run("pdffonts", [path]).output
         // name type encoding emb sub uni object ID
         let row = try #require(out.split(separator: "\n").first { $0.hasPrefix("DejaVuSans") })
         let fields = row.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
@@ -93,7 +93,7 @@ struct PDFWriterTests {
     }
 
     @Test("Word widths in the PDF are the font's advance widths (pdftotext -bbox)")
-    func widths() throws {
+    func widths() async throws {
         if let why = PDFTools.missing ?? PDFTools.fontMissing {
             print(why)
             return
@@ -105,7 +105,7 @@ struct PDFWriterTests {
         var doc = PDFDocument(font: font)
         doc.addPage(page)
         let path = try PDFTools.write(doc.bytes(title: "widths"), name: "widths")
-        let html = try PDFTools.run("pdftotext", ["-bbox", path, "-"]).output
+        let html = try await PDFTools.run("pdftotext", ["-bbox", path, "-"]).output
         for word in ["WWWW", "iiii"] {
             let line = try #require(html.split(separator: "\n").first { $0.contains(">\(word)<") })
             func attribute(_ name: String) -> Double? {

@@ -1,5 +1,6 @@
 import BeaconCore
 import BeaconEngine
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -19,15 +20,13 @@ struct EmailSTARTTLSTests {
     func startTLS() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-tls-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        openssl.arguments = [
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "1",
-            "-keyout", dir + "/key.pem", "-out", dir + "/cert.pem",
-        ]
-        openssl.standardError = FileHandle.nullDevice
-        try openssl.run()
-        openssl.waitUntilExit()
+        let openssl = try await runProcess(
+            "/usr/bin/openssl",
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "1",
+                "-keyout", dir + "/key.pem", "-out", dir + "/cert.pem",
+            ])
+        try #require(openssl.status == 0, "openssl: \(openssl.stderr)")
         let server = Process()
         server.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["BEACON_SMTP_PYTHON"]!)
         server.arguments = [
