@@ -8,31 +8,15 @@ Needs a Python with standardwebhooks. Prints one line per measurement.
 import base64
 import json
 import os
-import random
 import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from beacon_server import BeaconServer, request, wait_for  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RECEIVER = os.path.join(ROOT, "Tests/BeaconServerTests/Activation/Receiver/webhook_receiver.py")
-
-
-def request(url, body=None, headers=None, method=None):
-    r = urllib.request.Request(url, data=body, headers=headers or {}, method=method)
-    with urllib.request.urlopen(r, timeout=60) as resp:
-        data = resp.read()
-        return resp.status, (json.loads(data) if data else {})
-
-
-def wait_for(fn, seconds):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if fn():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def main():
@@ -40,30 +24,15 @@ def main():
     burst = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
     rate = int(sys.argv[3]) if len(sys.argv) > 3 else 100
     seconds = int(sys.argv[4]) if len(sys.argv) > 4 else 10
-    data_dir = tempfile.mkdtemp(prefix="beacon-bench-webhooks-")
-    env = dict(os.environ, BEACON_SECRET_KEY=base64.b64encode(os.urandom(32)).decode())
     receiver = subprocess.Popen([sys.executable, RECEIVER], stdout=subprocess.PIPE, text=True)
     rport = int(receiver.stdout.readline().split()[1])
-    out = subprocess.run([binary, "workspace", "create", "bench", "--data-dir", data_dir], env=env,
-                         capture_output=True, text=True, check=True).stdout
-    key = next(l[len("write key: "):] for l in out.splitlines() if l.startswith("write key: "))
-    out = subprocess.run([binary, "token", "create", "bench", "--data-dir", data_dir], env=env,
-                         capture_output=True, text=True, check=True).stdout
-    token = next(l[len("API token: "):] for l in out.splitlines() if l.startswith("API token: "))
-    port = random.randint(20_000, 40_000)
-    server = subprocess.Popen([binary, "serve", "--data-dir", data_dir, "--port", str(port), "--log-level", "error"],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
+    server = BeaconServer(binary, "webhooks")
     try:
-        wait_for(lambda: _ok(base + "/healthz"), 20)
         secret = "whsec_" + base64.b64encode(os.urandom(24)).decode()
-        auth = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
         request(f"http://127.0.0.1:{rport}/control/bench", json.dumps({"secrets": [secret]}).encode())
-        _, d = request(base + "/api/destinations", json.dumps(
-            {"name": "bench", "url": f"http://127.0.0.1:{rport}/hooks/bench", "secret": secret}).encode(), auth)
-        request(base + "/api/activations", json.dumps({"event": "Order Completed", "destination": d["id"]}).encode(), auth)
-        basic = {"Authorization": "Basic " + base64.b64encode(f"{key}:".encode()).decode(),
-                 "Content-Type": "application/json"}
+        d = server.post("/api/destinations",
+                        {"name": "bench", "url": f"http://127.0.0.1:{rport}/hooks/bench", "secret": secret})
+        server.post("/api/activations", {"event": "Order Completed", "destination": d["id"]})
 
         def stats():
             return request(f"http://127.0.0.1:{rport}/stats/bench")[1]
@@ -71,7 +40,7 @@ def main():
         def send(ids):
             batch = [{"type": "track", "userId": f"c-{i % 1000}", "event": "Order Completed", "messageId": m}
                      for i, m in enumerate(ids)]
-            request(base + "/v1/batch", json.dumps({"batch": batch}).encode(), basic)
+            server.batch(batch)
 
         start = time.time()
         for s in range(0, burst, 500):
@@ -105,15 +74,8 @@ def main():
         print(f"paced {rate}/s for {seconds} s: event posted -> webhook verified p50 {p(0.5) * 1000:.0f} ms, "
               f"p99 {p(0.99) * 1000:.0f} ms ({len(lat)} events)")
     finally:
-        server.kill()
+        server.stop()
         receiver.kill()
-
-
-def _ok(url):
-    try:
-        return request(url)[0] == 200
-    except Exception:
-        return False
 
 
 if __name__ == "__main__":
