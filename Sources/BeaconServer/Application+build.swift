@@ -57,6 +57,7 @@ public func buildRouter(
     router.add(middleware: DashboardAuthMiddleware(users: runtime.users))
     router.add(middleware: AccessMiddleware(runtime: runtime, routed: routes))
     router.add(middleware: RateLimitMiddleware(runtime: runtime, settings: rateLimits, limiter: RateLimiter()))
+    router.add(middleware: RequestRefusalMiddleware())
     HealthController(runtime: runtime, metrics: metrics).addRoutes(to: router)
     IngestController(runtime: runtime, metrics: metrics, logger: logger).addRoutes(to: router)
     EventsController(runtime: runtime).addRoutes(to: router)

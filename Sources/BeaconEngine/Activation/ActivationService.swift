@@ -51,7 +51,7 @@ public struct ActivationService: Sendable {
         do {
             try await stores.activations.createDestination(destination)
         } catch let error as StoreError where error.code == .conflict {
-            throw ActivationError(field: "name", "a destination named '\(name)' already exists")
+            throw ActivationError(field: "name", "a destination named '\(name)' already exists", conflict: true)
         }
         return (destination, plain)
     }

@@ -1,6 +1,8 @@
+import BeaconCore
+
 /// A recommendation request that cannot be carried out, naming the field at fault (`k`,
 /// `strategy`, `min_support`, `metric`…): what the API turns into a 400 problem.
-public struct RecommendationRequestError: Error, Sendable, CustomStringConvertible, Equatable {
+public struct RecommendationRequestError: RequestRefusal, Sendable, Equatable {
     public var field: String
     public var reason: String
 
@@ -10,4 +12,6 @@ public struct RecommendationRequestError: Error, Sendable, CustomStringConvertib
     }
 
     public var description: String { reason }
+    public var detail: String { reason }
+    public var kind: RequestRefusalKind { .invalid }
 }

@@ -1,5 +1,7 @@
+import BeaconCore
+
 /// A privacy request that cannot be served, naming the field at fault.
-public struct PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct PrivacyError: RequestRefusal, Sendable, Equatable {
     public var field: String
     public var message: String
     /// The thing named does not exist in this workspace (404 rather than 400).
@@ -12,4 +14,6 @@ public struct PrivacyError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     public var description: String { "\(field): \(message)" }
+    public var detail: String { message }
+    public var kind: RequestRefusalKind { notFound ? .notFound : .invalid }
 }

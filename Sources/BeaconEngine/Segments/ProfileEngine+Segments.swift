@@ -3,7 +3,7 @@ import BeaconStore
 import Foundation
 
 /// A segment request that cannot be carried out, naming the field at fault.
-public struct SegmentRequestError: Error, Sendable, CustomStringConvertible {
+public struct SegmentRequestError: RequestRefusal, Sendable {
     public var field: String
     public var reason: String
     public var notFound: Bool
@@ -15,6 +15,8 @@ public struct SegmentRequestError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(field) \(reason)" }
+    public var detail: String { description }
+    public var kind: RequestRefusalKind { notFound ? .notFound : .invalid }
 }
 
 extension ProfileEngine {

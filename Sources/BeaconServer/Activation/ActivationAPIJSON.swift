@@ -68,15 +68,4 @@ enum ActivationAPIJSON {
             "waiting": .number(Double(r.waiting)),
         ])
     }
-
-    /// Runs `body`, turning an `ActivationError` into a problem naming its field.
-    static func run<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let e as ActivationError {
-            let status: HTTPResponse.Status =
-                e.notFound ? .notFound : (e.message.contains("already exists") ? .conflict : .badRequest)
-            throw ProblemDetails(status, detail: e.message, field: e.field)
-        }
-    }
 }

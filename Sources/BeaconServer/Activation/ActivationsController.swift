@@ -21,7 +21,7 @@ struct ActivationsController<Context: RequestContext> {
                     throw ProblemDetails(
                         .badRequest, detail: "everyHours must be a number of hours", field: "everyHours")
                 }
-                activation = try await ActivationAPIJSON.run {
+                activation = try await ProblemDetails.answering {
                     try await service.activateSchedule(
                         workspaceId: ws.id, segment: segment, destination: destination, everyHours: hours)
                 }
@@ -38,7 +38,7 @@ struct ActivationsController<Context: RequestContext> {
                     }
                     on = items
                 }
-                activation = try await ActivationAPIJSON.run {
+                activation = try await ProblemDetails.answering {
                     try await service.activateSegment(
                         workspaceId: ws.id, segment: segment, destination: destination, on: on)
                 }
@@ -51,7 +51,7 @@ struct ActivationsController<Context: RequestContext> {
                     }
                     properties = o
                 }
-                activation = try await ActivationAPIJSON.run {
+                activation = try await ProblemDetails.answering {
                     try await service.activateEvent(
                         workspaceId: ws.id, event: event, properties: properties, destination: destination)
                 }
@@ -68,13 +68,13 @@ struct ActivationsController<Context: RequestContext> {
         router.get("/api/activations/:id") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
-            let a = try await ActivationAPIJSON.run { try await service.activation(workspaceId: ws.id, id: id) }
+            let a = try await ProblemDetails.answering { try await service.activation(workspaceId: ws.id, id: id) }
             return ProfileAPIRequest.json(ActivationAPIJSON.activation(a))
         }
         router.post("/api/activations/:id/sync") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
-            let report = try await ActivationAPIJSON.run {
+            let report = try await ProblemDetails.answering {
                 try await service.syncAudience(workspaceId: ws.id, activationId: id)
             }
             return ProfileAPIRequest.json(ActivationAPIJSON.syncReport(report), status: .accepted)
@@ -82,7 +82,7 @@ struct ActivationsController<Context: RequestContext> {
         router.delete("/api/activations/:id") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
-            try await ActivationAPIJSON.run { try await service.deleteActivation(workspaceId: ws.id, id: id) }
+            try await ProblemDetails.answering { try await service.deleteActivation(workspaceId: ws.id, id: id) }
             return Response(status: .noContent)
         }
     }

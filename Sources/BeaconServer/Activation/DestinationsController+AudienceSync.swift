@@ -28,7 +28,7 @@ extension DestinationsController {
                 settings[key] = text
             }
         }
-        return try await ActivationAPIJSON.run {
+        return try await ProblemDetails.answering {
             try await service.createAudienceDestination(
                 workspaceId: workspaceId, name: name, type: type, apiKey: apiKey, listId: listId, url: url,
                 settings: settings)

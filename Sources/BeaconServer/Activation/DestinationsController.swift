@@ -26,7 +26,7 @@ struct DestinationsController<Context: RequestContext> {
             }
             let url = try string(body, "url")
             let secret = try optionalString(body, "secret")
-            let created = try await ActivationAPIJSON.run {
+            let created = try await ProblemDetails.answering {
                 try await service.createDestination(
                     workspaceId: ws.id, name: name, type: type, url: url, secret: secret)
             }
@@ -46,7 +46,7 @@ struct DestinationsController<Context: RequestContext> {
         router.get("/api/destinations/:id") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
-            let d = try await ActivationAPIJSON.run { try await service.destination(workspaceId: ws.id, id: id) }
+            let d = try await ProblemDetails.answering { try await service.destination(workspaceId: ws.id, id: id) }
             return ProfileAPIRequest.json(
                 ActivationAPIJSON.destination(
                     d, counts: try await service.counts(workspaceId: ws.id, destinationId: id)))
@@ -54,14 +54,14 @@ struct DestinationsController<Context: RequestContext> {
         router.delete("/api/destinations/:id") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
-            try await ActivationAPIJSON.run { try await service.deleteDestination(workspaceId: ws.id, id: id) }
+            try await ProblemDetails.answering { try await service.deleteDestination(workspaceId: ws.id, id: id) }
             return Response(status: .noContent)
         }
         for (path, active) in [("pause", false), ("resume", true)] {
             router.post("/api/destinations/:id/\(path)") { request, context -> Response in
                 let (_, ws) = try await api.authenticate(request)
                 let id = try context.parameters.require("id")
-                let d = try await ActivationAPIJSON.run {
+                let d = try await ProblemDetails.answering {
                     try await service.setActive(workspaceId: ws.id, id: id, active)
                 }
                 return ProfileAPIRequest.json(ActivationAPIJSON.destination(d))
@@ -70,13 +70,13 @@ struct DestinationsController<Context: RequestContext> {
         router.post("/api/destinations/:id/rotate-secret") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
-            let rotated = try await ActivationAPIJSON.run { try await service.rotateSecret(workspaceId: ws.id, id: id) }
+            let rotated = try await ProblemDetails.answering { try await service.rotateSecret(workspaceId: ws.id, id: id) }
             return ProfileAPIRequest.json(ActivationAPIJSON.destination(rotated.destination, secret: rotated.secret))
         }
         router.post("/api/destinations/:id/test") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
-            let m = try await ActivationAPIJSON.run {
+            let m = try await ProblemDetails.answering {
                 try await service.sendTest(workspaceId: ws.id, destinationId: id)
             }
             return ProfileAPIRequest.json(ActivationAPIJSON.message(m), status: .accepted)
@@ -93,7 +93,7 @@ struct DestinationsController<Context: RequestContext> {
                 state = s
             }
             let limit = try api.limit(request)
-            let list = try await ActivationAPIJSON.run {
+            let list = try await ProblemDetails.answering {
                 try await service.messages(workspaceId: ws.id, destinationId: id, state: state, limit: limit)
             }
             return ProfileAPIRequest.json(.object(["messages": .array(list.map(ActivationAPIJSON.message))]))
@@ -102,7 +102,7 @@ struct DestinationsController<Context: RequestContext> {
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
             let limit = try api.limit(request)
-            let list = try await ActivationAPIJSON.run {
+            let list = try await ProblemDetails.answering {
                 try await service.messages(workspaceId: ws.id, destinationId: id, state: .dead, limit: limit)
             }
             return ProfileAPIRequest.json(.object(["messages": .array(list.map(ActivationAPIJSON.message))]))
@@ -125,7 +125,7 @@ struct DestinationsController<Context: RequestContext> {
                     ids = items
                 }
             }
-            let n = try await ActivationAPIJSON.run {
+            let n = try await ProblemDetails.answering {
                 try await service.replay(workspaceId: ws.id, destinationId: id, ids: ids)
             }
             return ProfileAPIRequest.json(.object(["replayed": .number(Double(n))]))

@@ -29,15 +29,4 @@ enum DashboardJSON {
         }
         return root
     }
-
-    /// Runs an engine call, turning rule and request errors into problem+json naming the field.
-    static func run<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let e as SegmentRuleError {
-            throw ProblemDetails(.badRequest, detail: e.description, field: e.path)
-        } catch let e as SegmentRequestError {
-            throw ProblemDetails(e.notFound ? .notFound : .badRequest, detail: e.description, field: e.field)
-        }
-    }
 }

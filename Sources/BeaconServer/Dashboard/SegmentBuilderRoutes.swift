@@ -72,7 +72,7 @@ struct SegmentBuilderRoutes<Context: RequestContext>: Sendable {
             sample = Int(n)
         }
         _ = try await engine.catchUp(workspaceId: ws.id)
-        let result = try await DashboardJSON.run { try await engine.preview(workspaceId: ws.id, rule: rule, sample: sample) }
+        let result = try await ProblemDetails.answering { try await engine.preview(workspaceId: ws.id, rule: rule, sample: sample) }
         let total = try await engine.profileStore.profileCount(workspaceId: ws.id)
         let base = "/dashboard/customers?ws=" + DashboardQuery.encode(ws.name) + "&id="
         let members: [JSONValue] = result.sample.map { p in
@@ -108,7 +108,7 @@ struct SegmentBuilderRoutes<Context: RequestContext>: Sendable {
         }
         guard let rule = body["rule"] else { throw ProblemDetails(.badRequest, detail: "rule is required", field: "rule") }
         _ = try await engine.catchUp(workspaceId: ws.id)
-        let saved = try await DashboardJSON.run {
+        let saved = try await ProblemDetails.answering {
             try await engine.saveSegment(workspaceId: ws.id, id: id, name: name, description: description, rule: rule)
         }
         let href =

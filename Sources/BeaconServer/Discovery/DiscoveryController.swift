@@ -24,7 +24,7 @@ struct DiscoveryController<Context: RequestContext> {
             let seed = try ProfileAPIRequest.cursor(request, "seed", of: "a seed") ?? 0
             let asOf = try await Self.asOf(request, engine, ws)
             let profile = try await Self.profile(engine, ws, key)
-            let items = try await Self.run {
+            let items = try await ProblemDetails.answering {
                 try await api.runtime.recommendations.recommend(
                     workspaceId: ws.id, persons: Set(profile.identifiers.map(\.value)), asOf: asOf, k: k,
                     strategy: strategy, seed: UInt64(seed))
@@ -51,7 +51,7 @@ struct DiscoveryController<Context: RequestContext> {
             let maxLength = try api.integer(request, "max_length", default: 4, range: 2...6)
             let limit = try api.limit(request, default: 100, max: 1_000)
             let asOf = try await Self.asOf(request, engine, ws)
-            let set = try await Self.run {
+            let set = try await ProblemDetails.answering {
                 try await api.runtime.recommendations.rules(
                     workspaceId: ws.id, asOf: asOf, minSupport: minSupport, metric: metric, minThreshold: threshold,
                     maxLength: maxLength, limit: limit)
@@ -97,7 +97,7 @@ struct DiscoveryController<Context: RequestContext> {
                 }
                 asOf = date
             }
-            let audience = try await DashboardJSON.run {
+            let audience = try await ProblemDetails.answering {
                 try await api.runtime.lookalike(
                     workspaceId: ws.id, seedSegmentId: seedId, sizePercent: percent, asOf: asOf, name: name)
             }
@@ -154,14 +154,5 @@ struct DiscoveryController<Context: RequestContext> {
         guard let found else { throw ProblemDetails(.notFound, detail: "no profile with id or identifier '\(key)'", field: "id") }
         RequestAccess.noteSubjects([found.id])
         return found
-    }
-
-    /// Runs a recommendation call, turning its request errors into problem+json naming the field.
-    static func run<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let e as RecommendationRequestError {
-            throw ProblemDetails(.badRequest, detail: e.reason, field: e.field)
-        }
     }
 }

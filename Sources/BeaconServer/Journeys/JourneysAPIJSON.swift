@@ -50,19 +50,4 @@ enum JourneysAPIJSON {
             "failed": .number(Double(s.failed)),
         ]
     }
-
-    /// Runs `body`, turning a `JourneyError` into a problem naming its field.
-    static func run<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let e as JourneyError {
-            let status: HTTPResponse.Status =
-                switch e.code {
-                case .invalid: .badRequest
-                case .notFound: .notFound
-                case .conflict: .conflict
-                }
-            throw ProblemDetails(status, detail: "\(e.field) \(e.reason)", field: e.field)
-        }
-    }
 }

@@ -17,8 +17,8 @@ struct JourneysController<Context: RequestContext> {
             guard let name = body["name"]?.stringValue else {
                 throw ProblemDetails(.badRequest, detail: "name is required (a string)", field: "name")
             }
-            let definition = try await JourneysAPIJSON.run { try JourneyDefinition.decode(body["definition"] ?? .null) }
-            let j = try await JourneysAPIJSON.run {
+            let definition = try await ProblemDetails.answering { try JourneyDefinition.decode(body["definition"] ?? .null) }
+            let j = try await ProblemDetails.answering {
                 try await service.create(workspaceId: ws.id, name: name, definition: definition)
             }
             return ProfileAPIRequest.json(try await view(ws.id, j), status: .created)
@@ -30,15 +30,15 @@ struct JourneysController<Context: RequestContext> {
         }
         router.get("/api/journeys/:id") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
-            let j = try await JourneysAPIJSON.run { try await service.journey(workspaceId: ws.id, id: context.parameters.require("id")) }
+            let j = try await ProblemDetails.answering { try await service.journey(workspaceId: ws.id, id: context.parameters.require("id")) }
             return ProfileAPIRequest.json(try await view(ws.id, j))
         }
         router.put("/api/journeys/:id/draft") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
             let body = try await api.body(request)
-            let definition = try await JourneysAPIJSON.run { try JourneyDefinition.decode(body["definition"] ?? .null) }
-            let v = try await JourneysAPIJSON.run {
+            let definition = try await ProblemDetails.answering { try JourneyDefinition.decode(body["definition"] ?? .null) }
+            let v = try await ProblemDetails.answering {
                 try await service.saveDraft(workspaceId: ws.id, id: id, definition: definition)
             }
             return ProfileAPIRequest.json(JourneysAPIJSON.version(v))
@@ -46,14 +46,14 @@ struct JourneysController<Context: RequestContext> {
         router.delete("/api/journeys/:id") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
-            try await JourneysAPIJSON.run { try await service.delete(workspaceId: ws.id, id: id) }
+            try await ProblemDetails.answering { try await service.delete(workspaceId: ws.id, id: id) }
             return Response(status: .noContent)
         }
         router.post("/api/journeys/:id/publish") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
             let body = try await api.body(request)
-            let moves = try await JourneysAPIJSON.run {
+            let moves = try await ProblemDetails.answering {
                 let (definition, mapping) = try await mappingRequest(ws.id, id, body, required: false)
                 return try await service.publish(workspaceId: ws.id, id: id, definition: definition, mapping: mapping)
             }
@@ -63,7 +63,7 @@ struct JourneysController<Context: RequestContext> {
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
             let body = try await api.body(request)
-            let moves = try await JourneysAPIJSON.run {
+            let moves = try await ProblemDetails.answering {
                 let (definition, mapping) = try await mappingRequest(ws.id, id, body, required: true)
                 return try await service.dryRun(workspaceId: ws.id, id: id, definition: definition, mapping: mapping!)
             }
@@ -73,7 +73,7 @@ struct JourneysController<Context: RequestContext> {
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
             let body = try await api.body(request)
-            let moves = try await JourneysAPIJSON.run {
+            let moves = try await ProblemDetails.answering {
                 let j = try await service.journey(workspaceId: ws.id, id: id)
                 guard j.history.count >= 2, let live = j.liveVersion else {
                     throw JourneyError(.conflict, field: "version", "there is no earlier published version to roll back to")
@@ -90,25 +90,25 @@ struct JourneysController<Context: RequestContext> {
         router.post("/api/journeys/:id/pause") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
-            try await JourneysAPIJSON.run { try await service.pause(workspaceId: ws.id, id: id) }
+            try await ProblemDetails.answering { try await service.pause(workspaceId: ws.id, id: id) }
             return ProfileAPIRequest.json(try await view(ws.id, try await service.journey(workspaceId: ws.id, id: id)))
         }
         router.post("/api/journeys/:id/resume") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
-            try await JourneysAPIJSON.run { try await service.resume(workspaceId: ws.id, id: id) }
+            try await ProblemDetails.answering { try await service.resume(workspaceId: ws.id, id: id) }
             return ProfileAPIRequest.json(try await view(ws.id, try await service.journey(workspaceId: ws.id, id: id)))
         }
         router.get("/api/journeys/:id/experiments") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
-            let reports = try await JourneysAPIJSON.run { try await service.experiments(workspaceId: ws.id, id: id) }
+            let reports = try await ProblemDetails.answering { try await service.experiments(workspaceId: ws.id, id: id) }
             return ProfileAPIRequest.json(.object(["experiments": JourneyJSON.encode(reports)]))
         }
         router.get("/api/journeys/:id/funnel") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
-            let funnel = try await JourneysAPIJSON.run { try await service.funnel(workspaceId: ws.id, id: id) }
+            let funnel = try await ProblemDetails.answering { try await service.funnel(workspaceId: ws.id, id: id) }
             return ProfileAPIRequest.json(.object(["steps": .array(funnel.map(JourneysAPIJSON.funnelStep))]))
         }
     }

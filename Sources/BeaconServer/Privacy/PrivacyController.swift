@@ -22,7 +22,7 @@ struct PrivacyController<Context: RequestContext> {
             guard format == "json" || format == "csv" else {
                 throw ProblemDetails(.badRequest, detail: "format must be json or csv", field: "format")
             }
-            let export = try await mapped { try await privacy.export(workspaceId: ws.id, identifier: identifier, actor: RequestAccess.actor) }
+            let export = try await ProblemDetails.answering { try await privacy.export(workspaceId: ws.id, identifier: identifier, actor: RequestAccess.actor) }
             RequestAccess.noteRecorded()
             guard format == "csv" else { return ProfileAPIRequest.json(export.json) }
             return Response(
@@ -35,7 +35,7 @@ struct PrivacyController<Context: RequestContext> {
             let (_, ws) = try await api.authenticate(request)
             let identifier = try Self.identifier(try await api.body(request))
             let actor = RequestAccess.actor
-            let job = try await mapped {
+            let job = try await ProblemDetails.answering {
                 try await privacy.requestErasure(workspaceId: ws.id, identifier: identifier, actor: actor)
             }
             RequestAccess.noteRecorded()
@@ -46,7 +46,7 @@ struct PrivacyController<Context: RequestContext> {
         router.get("/api/privacy/erasures/:id") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
-            return ProfileAPIRequest.json(Self.json(try await mapped { try await privacy.erasure(workspaceId: ws.id, id: id) }))
+            return ProfileAPIRequest.json(Self.json(try await ProblemDetails.answering { try await privacy.erasure(workspaceId: ws.id, id: id) }))
         }
         router.get("/api/privacy/suppressions") { request, _ -> Response in
             let (_, ws) = try await api.authenticate(request)
@@ -56,7 +56,7 @@ struct PrivacyController<Context: RequestContext> {
         router.post("/api/privacy/suppressions") { request, _ -> Response in
             let (_, ws) = try await api.authenticate(request)
             let identifier = try Self.identifier(try await api.body(request))
-            let s = try await mapped {
+            let s = try await ProblemDetails.answering {
                 try await privacy.suppress(workspaceId: ws.id, identifier: identifier, actor: RequestAccess.actor)
             }
             RequestAccess.noteRecorded()
@@ -65,14 +65,14 @@ struct PrivacyController<Context: RequestContext> {
         router.delete("/api/privacy/suppressions/:id") { request, context -> Response in
             let (_, ws) = try await api.authenticate(request)
             let id = try context.parameters.require("id")
-            try await mapped { try await privacy.liftSuppression(workspaceId: ws.id, id: id, actor: RequestAccess.actor) }
+            try await ProblemDetails.answering { try await privacy.liftSuppression(workspaceId: ws.id, id: id, actor: RequestAccess.actor) }
             RequestAccess.noteRecorded()
             return Response(status: .noContent)
         }
         router.get("/api/privacy/consent") { request, _ -> Response in
             let (_, ws) = try await api.authenticate(request)
             let identifier = try Self.identifier(request)
-            let history = try await mapped {
+            let history = try await ProblemDetails.answering {
                 try await privacy.consent(workspaceId: ws.id, identifier: identifier, actor: RequestAccess.actor)
             }
             RequestAccess.noteRecorded()
@@ -93,7 +93,7 @@ struct PrivacyController<Context: RequestContext> {
             case .null?: days = nil
             default: throw ProblemDetails(.badRequest, detail: "days must be a whole number of days, or null to remove the rule", field: "days")
             }
-            try await mapped {
+            try await ProblemDetails.answering {
                 try await privacy.setRetention(workspaceId: ws.id, eventName: event, days: days, actor: RequestAccess.actor)
             }
             RequestAccess.noteRecorded()
@@ -126,16 +126,6 @@ struct PrivacyController<Context: RequestContext> {
             throw ProblemDetails(.badRequest, detail: "identifier is required: a user id, anonymous id, email, phone or profile id", field: "identifier")
         }
         return v
-    }
-
-    /// Runs `body`, answering a `PrivacyError` as a problem naming its field.
-    @discardableResult
-    func mapped<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let e as PrivacyError {
-            throw ProblemDetails(e.notFound ? .notFound : .badRequest, detail: e.message, field: e.field)
-        }
     }
 
     static func json(_ job: ErasureJob) -> JSONValue {

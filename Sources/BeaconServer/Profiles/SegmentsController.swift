@@ -160,6 +160,6 @@ struct SegmentsController<Context: RequestContext> {
     /// Runs an engine call, turning rule and request errors into problem+json naming the field
     /// (the same mapping the dashboard's segment builder uses).
     private func run<T>(_ body: () async throws -> T) async throws -> T {
-        try await DashboardJSON.run(body)
+        try await ProblemDetails.answering(body)
     }
 }

@@ -58,7 +58,7 @@ extension ActivationService {
         do {
             try await stores.activations.createDestination(destination)
         } catch let error as StoreError where error.code == .conflict {
-            throw ActivationError(field: "name", "a destination named '\(name)' already exists")
+            throw ActivationError(field: "name", "a destination named '\(name)' already exists", conflict: true)
         }
         try await engine.reloadActivations(workspaceId: workspaceId)
         return destination

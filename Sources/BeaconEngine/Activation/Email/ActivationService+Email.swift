@@ -6,6 +6,10 @@ extension ActivationService {
     /// A new email destination: its settings checked whole (server address, sender, templates
     /// against the workspace's traits, unsubscribe base), the SMTP server tried when `verify`
     /// is set, and the password sealed. Nothing is stored when any check fails.
+    ///
+    /// The password is sealed even when there is none (as ""): unsubscribe links are sealed
+    /// with the server's key too, so a server that cannot open the destination's secret must
+    /// not send its emails; their links would not open on the servers that made the destination.
     /// - Throws: `ActivationError` naming the field (`host`, `port`, `from`, `subject`,
     ///   `text`, `html`, `unsubscribeUrl`, `password`, …).
     public func createEmailDestination(
@@ -21,12 +25,12 @@ extension ActivationService {
         let box = try secrets()
         var destination = Destination(
             workspaceId: workspaceId, id: "dst_" + Self.token(), name: name, kind: .email, url: settings.url,
-            sealedSecrets: try password.map { [try box.seal($0)] } ?? [], createdAt: Timestamp.truncated(clock()))
+            sealedSecrets: [try box.seal(password ?? "")], createdAt: Timestamp.truncated(clock()))
         destination.settings = settings.settings
         do {
             try await stores.activations.createDestination(destination)
         } catch let error as StoreError where error.code == .conflict {
-            throw ActivationError(field: "name", "a destination named '\(name)' already exists")
+            throw ActivationError(field: "name", "a destination named '\(name)' already exists", conflict: true)
         }
         return destination
     }

@@ -29,7 +29,7 @@ enum EmailDestinationRequest {
             verifyCertificate: try bool(body, "verifyCertificate") ?? true)
         let password = try optionalString(body, "password")
         let verify = try bool(body, "verify") ?? false
-        return try await ActivationAPIJSON.run {
+        return try await ProblemDetails.answering {
             try await service.createEmailDestination(
                 workspaceId: workspaceId, name: name, settings: settings, password: password, verify: verify)
         }

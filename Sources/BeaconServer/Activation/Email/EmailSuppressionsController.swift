@@ -31,7 +31,7 @@ struct EmailSuppressionsController<Context: RequestContext> {
                         "reason must be one of \(EmailSuppression.Reason.allCases.map(\.rawValue).joined(separator: ", "))",
                     field: "reason")
             }
-            let s = try await ActivationAPIJSON.run {
+            let s = try await ProblemDetails.answering {
                 try await service.suppressEmail(workspaceId: ws.id, address: address, reason: reason, detail: detail)
             }
             return ProfileAPIRequest.json(Self.json(s), status: .created)
@@ -40,7 +40,7 @@ struct EmailSuppressionsController<Context: RequestContext> {
             let (_, ws) = try await api.authenticate(request)
             let raw = try context.parameters.require("address")
             let address = raw.removingPercentEncoding ?? raw
-            try await ActivationAPIJSON.run {
+            try await ProblemDetails.answering {
                 try await service.removeEmailSuppression(workspaceId: ws.id, address: address)
             }
             return Response(status: .noContent)

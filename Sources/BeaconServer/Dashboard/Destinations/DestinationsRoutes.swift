@@ -135,7 +135,7 @@ struct DestinationsRoutes<Context: RequestContext>: Sendable {
         guard let ws = current else {
             throw ProblemDetails(.notFound, detail: "there is no workspace yet", field: "ws")
         }
-        let d = try await ActivationAPIJSON.run { try await service.destination(workspaceId: ws.id, id: id) }
+        let d = try await ProblemDetails.answering { try await service.destination(workspaceId: ws.id, id: id) }
         let page = DestinationDetailPage(
             destination: d,
             log: try await service.messages(workspaceId: ws.id, destinationId: id, state: nil, limit: 50),
@@ -158,7 +158,7 @@ struct DestinationsRoutes<Context: RequestContext>: Sendable {
             throw ProblemDetails(.notFound, detail: "there is no workspace yet", field: "ws")
         }
         let form = try await DashboardForm.decode(Form.self, from: request)
-        return try await ActivationAPIJSON.run { try await body(ws, form, all) }
+        return try await ProblemDetails.answering { try await body(ws, form, all) }
     }
 
     private func secretPage(_ d: Destination, _ secret: String, _ ws: Workspace, _ all: [Workspace]) throws -> Response

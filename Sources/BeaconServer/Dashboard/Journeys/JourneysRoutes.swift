@@ -40,7 +40,7 @@ struct JourneysRoutes<Context: RequestContext>: Sendable {
         guard let ws = current else {
             throw ProblemDetails(.notFound, detail: "there is no workspace yet", field: "ws")
         }
-        let page = try await JourneysAPIJSON.run {
+        let page = try await ProblemDetails.answering {
             let j = try await service.journey(workspaceId: ws.id, id: id)
             return JourneyDetailPage(
                 journey: j, versions: try await service.versions(workspaceId: ws.id, id: id),
