@@ -6,7 +6,9 @@ import Foundation
 /// for unusual days with `SeriesAnomalies` (robust STL with a weekly period, then generalized ESD).
 ///
 /// Days are UTC calendar days from the workspace's first event (a channel's spend from its first
-/// `Ad Spend` day) to `asOf`, days without activity counting 0. Revenue is what orders add and
+/// `Ad Spend` day) to `asOf`, days without activity counting 0, at most the last `maxDays`: a
+/// weekly season and its trend need weeks, not decades, and one event stamped in year 1 must not
+/// turn a scan into millions of days. Revenue is what orders add and
 /// refunds take away (`CommerceEvent.revenue`: `Order Completed` and `Order Refunded`), orders
 /// count `Order Completed`, sign-ups `Signed Up`. A series with fewer than two weeks of days is
 /// not scanned.
@@ -28,6 +30,9 @@ public struct AnomalyScan: Sendable {
 
     public var series: [Series]
 
+    /// The longest window scanned (three years of days up to `asOf`).
+    public static let maxDays = 3 * 366
+
     /// Scans the events up to `asOf` (default: the last event).
     public init(events: [Event], asOf: Date? = nil) {
         let kept = events.filter { asOf == nil || $0.timestamp <= asOf! }
@@ -35,8 +40,8 @@ public struct AnomalyScan: Sendable {
             series = []
             return
         }
-        let firstDay = Self.day(first)
         let lastDay = Self.day(asOf ?? kept.map(\.timestamp).max()!)
+        let firstDay = max(Self.day(first), lastDay - Self.maxDays + 1)
         let count = lastDay - firstDay + 1
         var revenue = [Double](repeating: 0, count: count), orders = revenue, all = revenue, signUps = revenue
         var spend: [String: [Int: Double]] = [:]
@@ -50,7 +55,8 @@ public struct AnomalyScan: Sendable {
             } else if let refund = Refund(event) {
                 revenue[d] += refund.revenue
             } else if let s = Spend(event) {
-                spend[s.channel, default: [:]][Self.day(s.day), default: 0] += s.amount
+                let day = Self.day(s.day)
+                if day >= firstDay && day <= lastDay { spend[s.channel, default: [:]][day, default: 0] += s.amount }
             } else if event.type == .track && event.event == "Signed Up" {
                 signUps[d] += 1
             }
@@ -60,8 +66,8 @@ public struct AnomalyScan: Sendable {
             Self.scan("events", firstDay, all), Self.scan("sign-ups", firstDay, signUps),
         ]
         for (channel, days) in spend.sorted(by: { $0.key < $1.key }) {
-            let start = days.keys.min()!, end = max(days.keys.max()!, lastDay)
-            let values = (start...end).map { days[$0] ?? 0 }
+            let start = days.keys.min()!
+            let values = (start...lastDay).map { days[$0] ?? 0 }
             out.append(Self.scan("spend: \(channel)", start, values))
         }
         series = out.filter { $0.values.contains { $0 != 0 } }

@@ -42,4 +42,18 @@ struct AnomalyScanTests {
         #expect(cut.values.count == 45)
         #expect(!cut.flags.contains { $0.value == 50 })
     }
+
+    @Test("An event stamped in year 1 does not stretch the scan: at most three years of days up to the as-of date")
+    func boundedWindow() {
+        var events = (0..<84).flatMap { day in (0..<5).map { Self.order(day, $0, amount: 20) } }
+        let ancient = Timestamp.parse("0001-01-01T00:00:00Z")!
+        events.append(Event(messageId: "old", type: .track, userId: "c0", event: "Order Completed", timestamp: ancient,
+                            receivedAt: ancient, properties: .object(["revenue": .number(5)])))
+        let scan = AnomalyScan(events: events)
+        let orders = try! #require(scan.series.first { $0.name == "orders" })
+        #expect(orders.values.count == AnomalyScan.maxDays)
+        // The last 84 days hold the 420 orders; the ancient one is outside the window.
+        #expect(orders.values.reduce(0, +) == 420)
+        #expect(orders.day(orders.values.count - 1) == "2025-03-30")
+    }
 }
