@@ -28,10 +28,7 @@ public struct ActivationService: Sendable {
     public func createDestination(workspaceId: String, name: String, type: String, url: String, secret: String?)
         async throws -> (destination: Destination, secret: String)
     {
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 100 else {
-            throw ActivationError(field: "name", "must be 1 to 100 characters")
-        }
+        let name = try Self.checkName(name)
         guard let kind = Destination.Kind(rawValue: type) else {
             throw ActivationError(
                 field: "type", "must be one of \(Destination.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -211,5 +208,17 @@ public struct ActivationService: Sendable {
 
     static func token() -> String {
         UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20).description
+    }
+}
+
+extension ActivationService {
+    /// A destination's name without surrounding blanks: 1 to 100 characters with at least one
+    /// that is neither white space nor a control character (a form feed alone is no name).
+    static func checkName(_ name: String) throws -> String {
+        let name = name.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(.controlCharacters))
+        guard !name.isEmpty, name.count <= 100 else {
+            throw ActivationError(field: "name", "must be 1 to 100 characters")
+        }
+        return name
     }
 }

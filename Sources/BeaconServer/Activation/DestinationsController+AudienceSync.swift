@@ -13,7 +13,7 @@ extension DestinationsController {
         let listId = try string(body, "listId")
         let url = try optionalString(body, "url")
         var settings: [String: String] = [:]
-        if let value = body["settings"], value != .null {
+        if let value = body["settings"] {
             guard let object = value.objectValue else {
                 throw ProblemDetails(
                     .badRequest, detail: "settings must be an object of strings, got \(value.typeDescription)",

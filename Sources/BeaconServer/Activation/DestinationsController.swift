@@ -145,7 +145,8 @@ func string(_ body: [String: JSONValue], _ field: String) throws -> String {
 /// An optional string field of a JSON body.
 /// - Throws: 400 naming the field when it is present and not a string.
 func optionalString(_ body: [String: JSONValue], _ field: String) throws -> String? {
-    guard let value = body[field], value != .null else { return nil }
+    // Absent is allowed; null is not a string (the API document says string, not nullable).
+    guard let value = body[field] else { return nil }
     guard let s = value.stringValue else {
         throw ProblemDetails(
             .badRequest, detail: "\(field) must be a string, got \(value.typeDescription)", field: field)

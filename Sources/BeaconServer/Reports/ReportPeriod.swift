@@ -16,19 +16,23 @@ public struct ReportPeriod: Sendable, Equatable {
 
     /// The default length in days (the overview's comparison period).
     public static let defaultDays = 30
+    /// The longest period a report covers (ten years).
+    public static let maxDays = 3_660
 
     /// The start of the period before, of the same length.
     public var previousStart: Date { start.addingTimeInterval(-Double(days) * 86_400) }
 
-    /// The period from the texts of `from` and `to` (`YYYY-MM-DD`, either may be absent).
+    /// The period from the texts of `from` and `to` (`YYYY-MM-DD`, either may be absent; an
+    /// empty text is refused like any other that is not a date).
     /// - Parameters:
     ///   - today: the end of the workspace's today, the default `to`.
     ///   - fields: the names to use in errors for the two dates (`from`/`to` in the API,
     ///     `--from`/`--to` on the command line).
-    /// - Throws: `ReportPeriodError` naming the field when a date does not parse or `from` is after `to`.
+    /// - Throws: `ReportPeriodError` naming the field when a date does not parse, `from` is after
+    ///   `to`, or the period is longer than `maxDays`.
     public init(from: String?, to: String?, today: Date, fields: (from: String, to: String) = ("from", "to")) throws {
         let end: Date
-        if let to, !to.isEmpty {
+        if let to {
             guard let date = WorkspaceToday.endOfDay(parsing: to) else {
                 throw ReportPeriodError(field: fields.to, message: "must be a date YYYY-MM-DD, got '\(to)'")
             }
@@ -39,7 +43,7 @@ public struct ReportPeriod: Sendable, Equatable {
         // `end` is the last instant of a day; day numbers count whole days.
         let lastDay = WorkspaceToday.dayNumber(end)
         let firstDay: Int
-        if let from, !from.isEmpty {
+        if let from {
             guard let date = WorkspaceToday.endOfDay(parsing: from) else {
                 throw ReportPeriodError(field: fields.from, message: "must be a date YYYY-MM-DD, got '\(from)'")
             }
@@ -52,6 +56,10 @@ public struct ReportPeriod: Sendable, Equatable {
             firstDay = lastDay - Self.defaultDays + 1
         }
         days = lastDay - firstDay + 1
+        guard days <= Self.maxDays else {
+            throw ReportPeriodError(
+                field: fields.from, message: "must be at most \(Self.maxDays) days before \(fields.to); the period has \(days)")
+        }
         self.end = end
         start = end.addingTimeInterval(-Double(days) * 86_400)
     }

@@ -20,10 +20,7 @@ extension ActivationService {
         workspaceId: String, name: String, type: String, apiKey: String, listId: String, url: String? = nil,
         settings: [String: String] = [:]
     ) async throws -> Destination {
-        let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 100 else {
-            throw ActivationError(field: "name", "must be 1 to 100 characters")
-        }
+        let name = try Self.checkName(name)
         guard let kind = Destination.Kind(rawValue: type), kind.isAudienceSync,
             let vendor = AudienceSyncSender.vendor(kind, settings: settings)
         else {
@@ -32,7 +29,8 @@ extension ActivationService {
         guard !apiKey.isEmpty, apiKey.count <= 512, !apiKey.contains(where: { $0.isWhitespace }) else {
             throw ActivationError(field: "apiKey", "must be the vendor's API key: 1 to 512 characters, no spaces")
         }
-        if kind == .mailchimp, url == nil, MailchimpAudience.dataCentre(of: apiKey) == nil {
+        // The key names its data centre even when `url` points elsewhere (a proxy or a replay server).
+        if kind == .mailchimp, MailchimpAudience.dataCentre(of: apiKey) == nil {
             throw ActivationError(field: "apiKey", "a Mailchimp API key ends with its data centre, like …-us6")
         }
         guard !listId.isEmpty, listId.count <= 100, !listId.contains(where: { $0.isWhitespace || $0 == "/" }) else {

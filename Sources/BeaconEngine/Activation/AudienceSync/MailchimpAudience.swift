@@ -29,7 +29,7 @@ public struct MailchimpAudience: AudienceVendor {
     public static func dataCentre(of apiKey: String) -> String? {
         guard let dash = apiKey.lastIndex(of: "-") else { return nil }
         let dc = apiKey[apiKey.index(after: dash)...]
-        guard !dc.isEmpty, dc.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+        guard !dc.isEmpty, dc.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
         return String(dc)
     }
 

@@ -63,14 +63,6 @@ extension ActivationService {
         }
     }
 
-    static func checkName(_ name: String) throws -> String {
-        let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 100 else {
-            throw ActivationError(field: "name", "must be 1 to 100 characters")
-        }
-        return name
-    }
-
     /// The workspace's suppressed addresses, newest first.
     public func emailSuppressions(workspaceId: String, limit: Int = 1000) async throws -> [EmailSuppression] {
         try await stores.emailSuppressions.suppressions(workspaceId: workspaceId, limit: limit)

@@ -37,7 +37,7 @@ enum EmailDestinationRequest {
 
     /// An optional integer field (a JSON number or a string of digits).
     static func integer(_ body: [String: JSONValue], _ field: String) throws -> Int? {
-        guard let value = body[field], value != .null else { return nil }
+        guard let value = body[field] else { return nil }
         if case .number(let n) = value, n.rounded() == n, abs(n) < 1e9 { return Int(n) }
         if case .string(let s) = value, let n = Int(s) { return n }
         throw ProblemDetails(
@@ -46,7 +46,7 @@ enum EmailDestinationRequest {
 
     /// An optional boolean field.
     static func bool(_ body: [String: JSONValue], _ field: String) throws -> Bool? {
-        guard let value = body[field], value != .null else { return nil }
+        guard let value = body[field] else { return nil }
         guard case .bool(let b) = value else {
             throw ProblemDetails(.badRequest, detail: "\(field) must be true or false", field: field)
         }
