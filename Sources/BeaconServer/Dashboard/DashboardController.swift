@@ -41,6 +41,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         DestinationsRoutes(controller: self).addRoutes(to: router)
         JourneysRoutes(controller: self).addRoutes(to: router)
         ImportStatusRoutes(controller: self).addRoutes(to: router)
+        CohortsRoutes(controller: self).addRoutes(to: router)
         DashboardAPI(controller: self).addRoutes(to: router)
         ReportRoutes(controller: self).addRoutes(to: router)
         DashboardAssets.addRoutes(to: router)
