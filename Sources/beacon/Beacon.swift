@@ -18,7 +18,7 @@ struct Beacon: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, WorkspaceCommand.self, ImportCommand.self,
             CLVCommand.self, RFMCommand.self, CohortsCommand.self, ChurnCommand.self,
-            AttributionCommand.self, MMMCommand.self, SentimentCommand.self, AnomaliesCommand.self,
+            AttributionCommand.self, MMMCommand.self, SentimentCommand.self, AnomaliesCommand.self, AlertsCommand.self,
             RebuildCommand.self, TokenCommand.self, SourceCommand.self, ExportCommand.self, SegmentsCommand.self,
             UserCommand.self, ReportCommand.self,
             DestinationsCommand.self, ActivationsCommand.self, EmailSuppressionsCommand.self, PrivacyCommand.self, AuditCommand.self, JourneysCommand.self,

@@ -31,6 +31,8 @@ PAGES = [
     ("attribution", "/dashboard/attribution"),
     ("personas", "/dashboard/personas"),
     ("feedback", "/dashboard/feedback"),
+    ("cohorts", "/dashboard/cohorts"),
+    ("paths", "/dashboard/paths"),
     ("data", "/dashboard/data"),
     ("destinations", "/dashboard/destinations"),
     ("users", "/dashboard/users"),

@@ -27,6 +27,17 @@ public enum ActivationTrigger: Sendable, Equatable, Codable {
     /// Every `everyHours` hours the segment's members are reconciled with what an audience
     /// sync destination last confirmed: only the difference is sent.
     case schedule(segmentId: String, everyHours: Double)
+    /// An unusual day in one of the workspace's daily series (anomaly detection) or a failed
+    /// data check sends one alert per flag (`AnomalyAlert`); `series` names the series and
+    /// checks that alert (`revenue`, `orders`, `spend: Google Ads`, …), empty for all of them;
+    /// `email` is where an email destination sends the alert.
+    case alert(series: [String], email: String?)
+
+    /// Whether an alert activation covers the series or check named `name`.
+    public func alerts(on name: String) -> Bool {
+        guard case .alert(let series, _) = self else { return false }
+        return series.isEmpty || series.contains(name)
+    }
 
     /// Whether a tracked event with `name` and `properties` sends.
     public func matches(eventName: String, properties: JSONValue?) -> Bool {

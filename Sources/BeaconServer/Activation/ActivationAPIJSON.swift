@@ -43,6 +43,8 @@ enum ActivationAPIJSON {
         case .schedule(let segmentId, let everyHours):
             o["segment"] = .string(segmentId)
             o["everyHours"] = .number(everyHours)
+        case .alert(let series, let email):
+            o["alert"] = .object(["series": .array(series.map(JSONValue.string)), "email": email.map(JSONValue.string) ?? .null])
         }
         return .object(o)
     }

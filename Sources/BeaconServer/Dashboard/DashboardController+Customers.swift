@@ -63,8 +63,14 @@ extension DashboardController {
             if detail != nil, let id = request.uri.queryParameters["id"].map(String.init),
                 let profile = try await store.profile(workspaceId: ws.id, id: id)
             {
-                page.detail?.recommendations = try await RecommendedProducts.make(
+                let recommended = try await RecommendedProducts.make(
                     runtime: runtime, workspaceId: ws.id, profile: profile, asOf: date)
+                page.detail?.recommendations = recommended
+                let insights = try await engine.customerInsights(workspaceId: ws.id, asOf: date, personas: false)
+                let health = insights.customers.first { $0.profileId == profile.id }?.health ?? .unscored
+                page.detail?.nextAction = NextBestAction.decide(
+                    health: health, orders: profile.orders.count, recommended: recommended.rows.map(\.name)
+                ).text
             }
             if detail == nil {
                 page.health = CustomerHealthView(

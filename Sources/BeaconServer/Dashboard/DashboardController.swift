@@ -41,6 +41,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         DestinationsRoutes(controller: self).addRoutes(to: router)
         JourneysRoutes(controller: self).addRoutes(to: router)
         ImportStatusRoutes(controller: self).addRoutes(to: router)
+        CohortsRoutes(controller: self).addRoutes(to: router)
         DashboardAPI(controller: self).addRoutes(to: router)
         ReportRoutes(controller: self).addRoutes(to: router)
         DashboardAssets.addRoutes(to: router)
@@ -123,6 +124,14 @@ struct DashboardController<Context: RequestContext>: Sendable {
             }
             var page = OverviewPage(
                 snapshot: snapshot, asOf: date, customerInsights: insights, mmm: state, spend: spend, host: host(request))
+            if !page.empty {
+                let kpis = try await MarketingKPIs.compare(
+                    analytics: analytics, workspaceId: snapshot.workspace.id, orders: snapshot.orders, asOf: date,
+                    days: OverviewPage.periodDays)
+                page.marketingKPIs = OverviewPage.marketingCards(
+                    kpis.current, kpis.previous, label: "previous \(Int(OverviewPage.periodDays)) days")
+                page.marketingDefinitions = OverviewPage.marketingDefinitions
+            }
             page.reportLink = OverviewPage.reportLink(
                 workspace: snapshot.workspace.name, asOf: request.uri.queryParameters["as_of"].map(String.init))
             return try render(

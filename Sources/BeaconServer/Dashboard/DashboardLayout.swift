@@ -35,7 +35,8 @@ struct DashboardView<Page>: @unchecked Sendable {
         [
             ("Overview", "/dashboard"), ("Channels", "/dashboard/channels"),
             ("Budget optimiser", "/dashboard/optimiser"),
-            ("Attribution", "/dashboard/attribution"), ("Customers", "/dashboard/customers"),
+            ("Attribution", "/dashboard/attribution"), ("Paths", "/dashboard/paths"),
+            ("Customers", "/dashboard/customers"), ("Cohorts", "/dashboard/cohorts"),
             ("Segments", "/dashboard/segments"),
             ("Personas", "/dashboard/personas"), ("Feedback", "/dashboard/feedback"),
             ("Journeys", "/dashboard/journeys"), ("Destinations", "/dashboard/destinations"),

@@ -10,6 +10,9 @@ struct OverviewPage: Sendable {
     var period: String = ""
     var customerKPIs: [KPICard] = []
     var spendKPIs: [KPICard] = []
+    /// CAC, LTV:CAC, conversion rate and churn rate (`OverviewPage+KPIs`), with their definitions.
+    var marketingKPIs: [KPICard] = []
+    var marketingDefinitions: [String] = []
     var spendSource = ""
     var insights: [String] = []
     var chart: String = ""

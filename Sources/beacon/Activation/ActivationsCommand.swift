@@ -76,6 +76,8 @@ struct ActivationsCommand: AsyncParsableCommand {
                             "\(a.id)\t\(a.destinationId)\tevent \(name)\t\(JSONValue.object(properties).serialized())")
                     case .schedule(let id, let hours):
                         print("\(a.id)\t\(a.destinationId)\tsegment \(id)\tevery \(hours == hours.rounded() ? String(Int(hours)) : String(hours)) h")
+                    case .alert(let series, let email):
+                        print("\(a.id)\t\(a.destinationId)\talert \(series.isEmpty ? "*" : series.joined(separator: ","))\t\(email ?? "")")
                     }
                 }
             }

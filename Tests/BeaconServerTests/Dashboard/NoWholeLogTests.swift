@@ -53,6 +53,7 @@ struct NoWholeLogTests {
     static let pages = [
         "/dashboard", "/dashboard/attribution", "/dashboard/personas", "/dashboard/channels", "/dashboard/optimiser",
         "/dashboard/data", "/dashboard/customers", "/dashboard/segments", "/dashboard/segments/new",
+        "/dashboard/cohorts", "/dashboard/paths", "/dashboard/api/cohorts", "/dashboard/api/paths",
     ]
 
     @Test(

@@ -48,6 +48,7 @@ extension ActivationService {
         switch a.trigger {
         case .segment(let id, _), .schedule(let id, _): segmentId = id
         case .event: throw ActivationError(field: "activation", "a tracked-event activation has no members to sync")
+        case .alert: throw ActivationError(field: "activation", "an alert activation has no members to sync")
         }
         let d = try await destination(workspaceId: workspaceId, id: a.destinationId)
         guard d.kind.isAudienceSync else {

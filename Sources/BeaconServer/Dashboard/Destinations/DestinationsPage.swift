@@ -80,6 +80,10 @@ struct DestinationsPage: Sendable {
                     "event \(name)" + (properties.isEmpty ? "" : " where \(JSONValue.object(properties).serialized())")
             case .schedule(let id, let everyHours):
                 trigger = "segment \(segmentNames[id] ?? id) reconciled every \(ChartUnit.compact(everyHours)) h"
+            case .alert(let series, let email):
+                trigger =
+                    "alerts on " + (series.isEmpty ? "every series and check" : series.joined(separator: ", "))
+                    + (email.map { " to \($0)" } ?? "")
             }
             return ActivationRow(id: a.id, trigger: trigger, destination: names[a.destinationId] ?? a.destinationId)
         }

@@ -25,6 +25,11 @@ extension DashboardTemplates {
           <p class="note">{{page.spendSource}}</p>
           <div class="cards">{{#page.spendKPIs}}{{> kpi}}{{/page.spendKPIs}}</div>
         </section>
+        <section aria-labelledby="kpi-marketing">
+          <h2 id="kpi-marketing">Acquisition, conversion and churn</h2>
+          <div class="cards">{{#page.marketingKPIs}}{{> kpi}}{{/page.marketingKPIs}}</div>
+          <ul class="note" aria-label="How these are computed">{{#page.marketingDefinitions}}<li>{{.}}</li>{{/page.marketingDefinitions}}</ul>
+        </section>
         <section aria-labelledby="insights">
           <h2 id="insights">Quick insights</h2>
           <ul class="insights">{{#page.insights}}<li>{{.}}</li>{{/page.insights}}</ul>

@@ -1,0 +1,85 @@
+import BeaconAnalytics
+import BeaconCore
+import BeaconEngine
+import BeaconStore
+import Foundation
+import Testing
+
+/// Alerts on unusual days delivered through the outbox to the real webhook receiver (signatures
+/// checked with PyPI `standardwebhooks`), each flag once, on SQLite and PostgreSQL.
+@Suite("Anomaly alerts", .serialized, .enabled(if: WebhookReceiver.python != nil, WebhookReceiver.skipReason))
+struct AnomalyAlertTests {
+    /// 12 weeks of 5–7 orders of $20 on weekdays and 8–10 at weekends; day 45 (2025-02-20) has 50.
+    static func shop() -> [Event] {
+        let start = Timestamp.parse("2025-01-06T12:00:00Z")!
+        var rng = Xoshiro256StarStar(seed: 3)
+        var events: [Event] = []
+        for day in 0..<84 {
+            let weekend = day % 7 >= 5
+            let n = day == 45 ? 50 : (weekend ? 8 : 5) + rng.nextInt(below: 3)
+            for k in 0..<n {
+                let t = start.addingTimeInterval(Double(day) * 86_400 + Double(k))
+                events.append(
+                    Event(
+                        messageId: "o-\(day)-\(k)", type: .track, userId: "c\(k)", event: "Order Completed",
+                        timestamp: t, receivedAt: t,
+                        properties: .object(["order_id": .string("o-\(day)-\(k)"), "revenue": .number(20)])))
+            }
+        }
+        return events
+    }
+
+    @Test(
+        "A spike in orders and revenue alerts the destination once per flag, whatever the number of runs",
+        arguments: WebhookDeliveryTests.backends)
+    func spikeAlertsOnce(_ backend: String) async throws {
+        let receiver = try WebhookReceiver()
+        let runtime = try await WebhookDeliveryTests.runtime(backend)
+        let (ws, _) = try await runtime.workspaces.create(name: "alerts-\(UUID().uuidString.prefix(8))")
+        _ = try await runtime.stores.events.append([EventBatch(workspaceId: ws.id, events: Self.shop())])
+        let endpoint = "alerts-\(UUID().uuidString.prefix(8))"
+        let (destination, secret) = try await runtime.activation.createDestination(
+            workspaceId: ws.id, name: "ops", type: "webhook", url: receiver.url(endpoint), secret: nil)
+        try await receiver.control(endpoint, ["secrets": [secret]])
+        // Bad configuration names the field and stores nothing.
+        await #expect(throws: ActivationError.self) {
+            try await runtime.activation.activateAlerts(
+                workspaceId: ws.id, destination: "dst_nope", series: ["revenue"], email: nil)
+        }
+        _ = try await runtime.activation.activateAlerts(
+            workspaceId: ws.id, destination: destination.id, series: ["revenue", "orders"], email: nil)
+
+        // The events series flags the same day but is not configured: two alerts.
+        let first = try await runtime.activation.scanAndAlert(workspaceId: ws.id, asOf: nil, days: 45)
+        #expect(first.alerts.contains { $0.series == "events" && $0.day == "2025-02-20" })
+        #expect(first.queued.count == 2)
+        let again = try await runtime.activation.scanAndAlert(workspaceId: ws.id, asOf: nil, days: 45)
+        #expect(again.queued.isEmpty, "a flag already queued is not queued again")
+
+        let delivery = Task { await runtime.delivery.run() }
+        defer { delivery.cancel() }
+        let stats = try await receiver.wait(endpoint, seconds: 90) { $0.unique == 2 }
+        #expect(stats.unique == 2 && stats.duplicates == 0 && stats.badSignatures == 0)
+        let ordersKey = OutboxMessage.key(
+            cause: "alert:anomaly:orders@2025-02-20", profile: "", destination: destination.id)
+        #expect(stats.ids[ordersKey] != nil, "the webhook-id is the flag's idempotency key")
+        let payloads = stats.payloads.values.compactMap { try? JSONValue.parse(Data($0.utf8)) }
+        #expect(Set(payloads.compactMap { $0["series"]?.stringValue }) == ["orders", "revenue"])
+        for p in payloads {
+            #expect(p["type"]?.stringValue == "anomaly.flagged")
+            #expect(p["day"]?.stringValue == "2025-02-20" && p["direction"]?.stringValue == "spike")
+            #expect(p["workspace"]?.stringValue == ws.id)
+            let value = p["value"]?.doubleValue ?? 0, upper = p["upper"]?.doubleValue ?? .infinity
+            #expect(value > upper)
+        }
+        #expect(payloads.first { $0["series"]?.stringValue == "orders" }?["value"]?.doubleValue == 50)
+        #expect(payloads.first { $0["series"]?.stringValue == "revenue" }?["value"]?.doubleValue == 1000)
+
+        // A later run after delivery still sends nothing new.
+        let third = try await runtime.activation.scanAndAlert(workspaceId: ws.id, asOf: nil, days: 45)
+        #expect(third.queued.isEmpty)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try await receiver.stats(endpoint).received == stats.received)
+        try await runtime.close()
+    }
+}
