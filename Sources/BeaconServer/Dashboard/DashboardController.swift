@@ -43,6 +43,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         ImportStatusRoutes(controller: self).addRoutes(to: router)
         DashboardAPI(controller: self).addRoutes(to: router)
         ReportRoutes(controller: self).addRoutes(to: router)
+        ForecastRoutes(controller: self).addRoutes(to: router)
         DashboardAssets.addRoutes(to: router)
     }
 
