@@ -75,7 +75,8 @@ public struct MMMBacktest: Codable, Sendable, Equatable {
             )
         }
         guard refitSearch || fit != nil else {
-            throw MMMError(.badSetting, column: "fit", "a backtest without a search needs the fit whose transforms it keeps")
+            throw MMMError(
+                .badSetting, column: "fit", "a backtest without a search needs the fit whose transforms it keeps")
         }
         var spec = specification
         spec.holdoutPeriods = 0
@@ -117,7 +118,9 @@ public struct MMMBacktest: Codable, Sendable, Equatable {
                 ahead: h + 1, mape: mean(scored.compactMap { ape($0.actual[h], $0.predicted[h]) }),
                 coverage: mean(scored.map { $0.lower[h] <= $0.actual[h] && $0.actual[h] <= $0.upper[h] ? 1 : 0 }))
         }
-        let all = scored.flatMap { o in o.actual.indices.map { (o.actual[$0], o.predicted[$0], o.lower[$0], o.upper[$0]) } }
+        let all = scored.flatMap { o in
+            o.actual.indices.map { (o.actual[$0], o.predicted[$0], o.lower[$0], o.upper[$0]) }
+        }
         mape = mean(all.compactMap { ape($0.0, $0.1) })
         coverage = mean(all.map { $0.2 <= $0.0 && $0.0 <= $0.3 ? 1 : 0 })
         totalMAPE = mean(scored.map(\.totalError).filter { $0.isFinite })

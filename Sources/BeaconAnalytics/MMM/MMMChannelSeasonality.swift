@@ -33,7 +33,9 @@ public struct MMMChannelSeasonality: Codable, Sendable, Equatable {
     public var months: [Effect]?
 
     public static let weekdayLabels = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    public static let monthLabels = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    public static let monthLabels = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
 
     /// Days whose effectiveness is above average beyond doubt, e.g. `Thu–Sat` (nil: none).
     public var bestDays: String? { Self.span(weekdays, above: true) }

@@ -59,7 +59,8 @@ public struct MMMLiftTest: Codable, Sendable, Equatable {
                 throw MMMError(.badDate, column: "end", row: k, "'\(test.end)' is not a YYYY-MM-DD date")
             }
             guard last >= first else {
-                throw MMMError(.badSetting, column: "end", row: k, "the test ends (\(last)) before it starts (\(first))")
+                throw MMMError(
+                    .badSetting, column: "end", row: k, "the test ends (\(last)) before it starts (\(first))")
             }
             guard test.lift.isFinite else {
                 throw MMMError(.nonFinite, column: "lift", row: k, "lift is not a finite number")

@@ -76,7 +76,8 @@ public actor MarketingMixBacktests {
     /// The backtest for `result`'s fit and `horizon`, computed on first use.
     func backtest(_ result: MMMFitCache.MMMResult, horizon: Int, origins: Int) -> MarketingMixForecast.Backtest? {
         let fit = result.fit
-        let key = "\(result.data.dates.last ?? "")|\(result.data.count)|\(fit.search.objective)|\(fit.statistics.nrmse)|\(result.data.target.reduce(0, +))|\(horizon)|\(origins)"
+        let key =
+            "\(result.data.dates.last ?? "")|\(result.data.count)|\(fit.search.objective)|\(fit.statistics.nrmse)|\(result.data.target.reduce(0, +))|\(horizon)|\(origins)"
         if let hit = done[key] { return hit }
         var spec = fit.specification
         spec.bootstrapSamples = min(spec.bootstrapSamples, 50)
@@ -87,7 +88,8 @@ public actor MarketingMixBacktests {
         else { return nil }
         let out = MarketingMixForecast.Backtest(
             origins: b.origins.count, horizon: b.horizon, mape: b.mape, coverage: b.coverage, totalMAPE: b.totalMAPE,
-            totalCoverage: b.totalCoverage, steps: b.steps.map { .init(ahead: $0.ahead, mape: $0.mape, coverage: $0.coverage) })
+            totalCoverage: b.totalCoverage,
+            steps: b.steps.map { .init(ahead: $0.ahead, mape: $0.mape, coverage: $0.coverage) })
         if done.count > 64 { done.removeAll() }
         done[key] = out
         return out

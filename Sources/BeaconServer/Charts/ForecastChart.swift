@@ -29,7 +29,9 @@ public struct ForecastChart: Sendable {
         let frame = ChartFrame()
         let labels = history.map { $0.date } + forecast.map { $0.date }
         let n = labels.count
-        let finite = (history.map { $0.value } + forecast.flatMap { [$0.lower, $0.upper, $0.estimate] }).filter { $0.isFinite }
+        let finite = (history.map { $0.value } + forecast.flatMap { [$0.lower, $0.upper, $0.estimate] }).filter {
+            $0.isFinite
+        }
         let y = ChartScale(covering: finite + [0], range: (frame.plotBottom, frame.plotTop))
         func x(_ i: Int) -> Double {
             n <= 1
@@ -41,10 +43,14 @@ public struct ForecastChart: Sendable {
         let total = forecast.map { $0.estimate }.filter { $0.isFinite }.reduce(0, +)
         var scene = frame.scene(
             title: title,
-            description: "Forecast of \(forecast.count) periods: total \(unit.format(total)), with a \(percent)% prediction band")
+            description:
+                "Forecast of \(forecast.count) periods: total \(unit.format(total)), with a \(percent)% prediction band"
+        )
         scene.shapes.append(
-            frame.yAxisShape(y, unit: unit, title: "Revenue" + (unit.axisSuffix.isEmpty ? "" : " (\(unit.axisSuffix))")))
-        scene.shapes.append(frame.xAxisShape(ticks: ChartFrame.labelIndices(n).map { (x($0), labels[$0]) }, title: "Date"))
+            frame.yAxisShape(y, unit: unit, title: "Revenue" + (unit.axisSuffix.isEmpty ? "" : " (\(unit.axisSuffix))"))
+        )
+        scene.shapes.append(
+            frame.xAxisShape(ticks: ChartFrame.labelIndices(n).map { (x($0), labels[$0]) }, title: "Date"))
         let h0 = history.count
         if !forecast.isEmpty {
             let upper = forecast.indices.map { ChartPoint(x(h0 + $0), v(forecast[$0].upper)) }
@@ -57,7 +63,8 @@ public struct ForecastChart: Sendable {
         if !history.isEmpty {
             scene.shapes.append(
                 .polyline(
-                    points: history.indices.map { ChartPoint(x($0), v(history[$0].value)) }, stroke: ChartPalette.color(0),
+                    points: history.indices.map { ChartPoint(x($0), v(history[$0].value)) },
+                    stroke: ChartPalette.color(0),
                     width: 2, role: "series", tooltip: "Actual revenue"))
         }
         if !forecast.isEmpty {
@@ -65,7 +72,8 @@ public struct ForecastChart: Sendable {
             var points = history.last.map { [ChartPoint(x(h0 - 1), v($0.value))] } ?? []
             points += forecast.indices.map { ChartPoint(x(h0 + $0), v(forecast[$0].estimate)) }
             scene.shapes.append(
-                .polyline(points: points, stroke: ChartPalette.color(1), width: 2.5, role: "series", tooltip: "Forecast"))
+                .polyline(
+                    points: points, stroke: ChartPalette.color(1), width: 2.5, role: "series", tooltip: "Forecast"))
         }
         scene.shapes.append(
             frame.legendShape([

@@ -29,7 +29,8 @@ struct ForecastPanel: Sendable {
         chart = ForecastChart(
             title: "Revenue: the last \(shown.count) \(unit) and the next \(f.horizon) at the current spend",
             history: shown.map { (date: result.dates[$0], value: result.actualRevenue[$0]) },
-            forecast: f.periods.map { (date: $0.date, estimate: $0.revenue, lower: $0.lower, upper: $0.upper) }, level: f.level,
+            forecast: f.periods.map { (date: $0.date, estimate: $0.revenue, lower: $0.lower, upper: $0.upper) },
+            level: f.level,
             unit: .money(symbol: "$")
         ).svg()
         let carry = f.channels.reduce(0) { $0 + $1.carryover }
@@ -39,7 +40,8 @@ struct ForecastPanel: Sendable {
             + "\(DashboardFormat.money(carry)) of it still from spend already made."
         if let b = f.backtest {
             backtestNote = String(
-                format: "Backtest: the model refitted at %d earlier dates forecast the following %d %@ from the spend actually made: MAPE %.1f%% per period, %.0f%% of actual values inside the %d%% interval (totals: MAPE %.1f%%, %.0f%% inside).",
+                format:
+                    "Backtest: the model refitted at %d earlier dates forecast the following %d %@ from the spend actually made: MAPE %.1f%% per period, %.0f%% of actual values inside the %d%% interval (totals: MAPE %.1f%%, %.0f%% inside).",
                 b.origins, b.horizon, unit, b.mape * 100, b.coverage * 100, percent, b.totalMAPE * 100,
                 b.totalCoverage * 100)
             let picked = b.steps.filter { [1, 2, 3, 7, 14, 21, 28, 30, b.horizon].contains($0.ahead) }

@@ -50,7 +50,8 @@ struct ForecastRoutes<Context: RequestContext>: Sendable {
             switch await controller.mmm.state(for: workspace.id) {
             case .ready(let result): return result
             case .failed(let message):
-                throw ProblemDetails(.conflict, detail: "the marketing-mix model could not be fitted: \(message)", field: "ws")
+                throw ProblemDetails(
+                    .conflict, detail: "the marketing-mix model could not be fitted: \(message)", field: "ws")
             case .fitting:
                 guard Date() < deadline else {
                     throw ProblemDetails(
@@ -66,7 +67,8 @@ struct ForecastRoutes<Context: RequestContext>: Sendable {
         guard let text else { return 30 }
         guard let h = Int(text), (1...maximumHorizon).contains(h) else {
             throw ProblemDetails(
-                .badRequest, detail: "horizon must be a whole number of periods from 1 to \(maximumHorizon), got '\(text)'",
+                .badRequest,
+                detail: "horizon must be a whole number of periods from 1 to \(maximumHorizon), got '\(text)'",
                 field: "horizon")
         }
         return h
@@ -89,7 +91,8 @@ struct ForecastRoutes<Context: RequestContext>: Sendable {
                     field: "spend.\(pair[0])")
             }
             guard out.updateValue(amount, forKey: pair[0]) == nil else {
-                throw ProblemDetails(.badRequest, detail: "channel '\(pair[0])' is given twice", field: "spend.\(pair[0])")
+                throw ProblemDetails(
+                    .badRequest, detail: "channel '\(pair[0])' is given twice", field: "spend.\(pair[0])")
             }
         }
         return out

@@ -41,7 +41,9 @@ struct MMMForecastCommand: AsyncParsableCommand {
 
     func validate() throws {
         try format.check([.text, .csv, .json])
-        if (input == nil) == (workspace == nil) { throw ValidationError("give exactly one of --input FILE or --workspace NAME") }
+        if (input == nil) == (workspace == nil) {
+            throw ValidationError("give exactly one of --input FILE or --workspace NAME")
+        }
         if horizon < 1 { throw ValidationError("--horizon must be at least 1") }
         if horizon > 730 { throw ValidationError("--horizon must be at most 730 periods") }
         if origins < 0 { throw ValidationError("--origins must not be negative") }
@@ -64,7 +66,8 @@ struct MMMForecastCommand: AsyncParsableCommand {
         var data: MMMDataset
         if let workspace {
             data = try await workspaceDataset(
-                workspace, channels: channels.isEmpty ? (saved?.channels.map(\.name) ?? []) : MMMFitCommand.list(channels))
+                workspace,
+                channels: channels.isEmpty ? (saved?.channels.map(\.name) ?? []) : MMMFitCommand.list(channels))
         } else {
             let table = try MMMCSVInput(path: input ?? "")
             csv = table
@@ -80,7 +83,8 @@ struct MMMForecastCommand: AsyncParsableCommand {
         }
         func explain(_ error: MMMError) -> any Error {
             csv?.explain(error)
-                ?? CommandError("--workspace \(workspace ?? ""): \(error.column.map { "'\($0)': " } ?? "")\(error.message)")
+                ?? CommandError(
+                    "--workspace \(workspace ?? ""): \(error.column.map { "'\($0)': " } ?? "")\(error.message)")
         }
         if let day = asOf.day {
             let keep = data.dates.prefix { (MMMCalendarDate(iso: $0)?.day ?? Int.max) <= day }.count
@@ -144,9 +148,12 @@ struct MMMForecastCommand: AsyncParsableCommand {
 
     /// The first `count` rows of `data`.
     static func prefix(_ data: MMMDataset, _ count: Int) -> MMMDataset {
-        func cut(_ c: MMMDataset.Column) -> MMMDataset.Column { .init(name: c.name, values: Array(c.values.prefix(count))) }
+        func cut(_ c: MMMDataset.Column) -> MMMDataset.Column {
+            .init(name: c.name, values: Array(c.values.prefix(count)))
+        }
         return MMMDataset(
-            dates: Array(data.dates.prefix(count)), targetName: data.targetName, target: Array(data.target.prefix(count)),
+            dates: Array(data.dates.prefix(count)), targetName: data.targetName,
+            target: Array(data.target.prefix(count)),
             channels: data.channels.map(cut), controls: data.controls.map(cut), events: data.events.map(cut))
     }
 
@@ -173,7 +180,8 @@ struct MMMForecastCommand: AsyncParsableCommand {
         var out = [
             "forecast of \(f.horizon) \(unit) from \(f.periods.first?.date ?? "") (\(percent)% prediction intervals, \(f.samples) simulations); "
                 + (overrides.isEmpty
-                    ? "spend at the current run rate" : "planned spend for \(overrides.keys.sorted().joined(separator: ", ")), others at the current run rate")
+                    ? "spend at the current run rate"
+                    : "planned spend for \(overrides.keys.sorted().joined(separator: ", ")), others at the current run rate")
         ]
         out.append("date              revenue            interval      baseline      media")
         for p in f.periods {
@@ -197,7 +205,8 @@ struct MMMForecastCommand: AsyncParsableCommand {
             out.append("ahead     MAPE  coverage")
             for s in b.steps {
                 out.append(
-                    MMMJSON.column("\(s.ahead)", 5) + String(format: "  %6.1f%%  %7.0f%%", s.mape * 100, s.coverage * 100))
+                    MMMJSON.column("\(s.ahead)", 5)
+                        + String(format: "  %6.1f%%  %7.0f%%", s.mape * 100, s.coverage * 100))
             }
         }
         for s in seasonality { out += s.sentences }
@@ -218,7 +227,9 @@ struct MMMForecastCommand: AsyncParsableCommand {
         if !wanted.isEmpty {
             let known = Set(data.channels.map(\.name))
             if let missing = wanted.first(where: { !known.contains($0) }) {
-                throw CommandError("--channels: no spend for '\(missing)' in workspace \(name); it has \(known.sorted().joined(separator: ", "))")
+                throw CommandError(
+                    "--channels: no spend for '\(missing)' in workspace \(name); it has \(known.sorted().joined(separator: ", "))"
+                )
             }
             data.channels = data.channels.filter { wanted.contains($0.name) }
         }
