@@ -27,6 +27,12 @@ public struct MMMFit: Codable, Sendable {
     public var effectivenessSelection: MMMEffectivenessSelection?
     /// What the data cannot tell, in plain language (nil in fits saved before it was checked).
     public var identification: [MMMIdentificationWarning]?
+    /// Each channel's effectiveness by day of the week and month of the year (nil in fits saved
+    /// before it was estimated).
+    public var seasonality: [MMMChannelSeasonality]?
+    /// The lift tests the fit was calibrated with, beside what it credits each channel with over
+    /// the test's period (nil: not calibrated).
+    public var liftCalibration: [MMMLiftCalibration]?
 
     /// The channels whose spend a budget plan holds because of an identification warning.
     public var heldChannels: Set<String> {

@@ -28,7 +28,18 @@ struct MMMRidge: Sendable {
         }
     }
 
+    /// A lift test as a term of the objective: `½ · weight · (b_c · Σ_{t∈rows} m_ct − lift)²`
+    /// (`MMMLiftTest`), in the scaled target's units.
+    struct Calibration: Sendable {
+        var channel: Int
+        var rows: Range<Int>
+        var lift: Double
+        var weight: Double
+    }
+
     let rows: Range<Int>
+    /// Lift tests the fit is calibrated with (none by default).
+    var calibration: [Calibration] = []
     private let baselineMean: [Double]
     private let baselineScale: [Double]
     /// Standardised baseline columns on `rows` (empty for a column that is constant there).
@@ -51,6 +62,13 @@ struct MMMRidge: Sendable {
         baselineScale = scales
         baselineZ = z
         baselineGram = z.map { a in z.map { b in Self.dot(a, b) } }
+    }
+
+    /// The same ridge calibrated with `tests`.
+    func calibrated(_ tests: [Calibration]) -> MMMRidge {
+        var ridge = self
+        ridge.calibration = tests
+        return ridge
     }
 
     /// Fits `y` on the baseline and `mediaColumns` with penalty `lambda`; nil only when the
@@ -82,7 +100,17 @@ struct MMMRidge: Sendable {
                 gram[j][i] = v
             }
         }
-        let zy = z.map { Self.dot($0, yc) }
+        var zy = z.map { Self.dot($0, yc) }
+        // Lift tests: the channel's contribution over a test's rows is b_j · a with
+        // a = Σ m_t / scale_j in standardised units.
+        for test in calibration where test.channel < m && !z[p + test.channel].isEmpty {
+            let j = p + test.channel
+            var a = 0.0
+            for t in test.rows { a += mediaColumns[test.channel][t] }
+            a /= mediaScale[test.channel]
+            gram[j][j] += test.weight * a * a
+            zy[j] += test.weight * a * test.lift
+        }
         let usable = (0..<(p + m)).filter { !z[$0].isEmpty }
         var free = Set(usable)
         var b = [Double](repeating: 0, count: p + m)

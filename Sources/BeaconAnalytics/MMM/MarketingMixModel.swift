@@ -34,10 +34,14 @@ public struct MarketingMixModel: Sendable {
     ///     saturation and spend scale are taken as they are and only the regression is
     ///     fitted (no search) — to refit a saved model or check a known truth.
     ///   - lambda: the ridge penalty to use with `transforms` (default 1e-4).
-    /// - Throws: `MMMError` for invalid data or settings (naming the column and row).
-    public func fit(_ data: MMMDataset, transforms: [MMMChannelResponse]? = nil, lambda fixedLambda: Double? = nil)
-        throws -> MMMFit
-    {
+    ///   - liftTests: experiments the fit is calibrated with (`MMMLiftTest`); with any, effects
+    ///     are kept constant over time.
+    /// - Throws: `MMMError` for invalid data or settings (naming the column and row; for a lift
+    ///   test, the row is the test's index and the column its field).
+    public func fit(
+        _ data: MMMDataset, transforms: [MMMChannelResponse]? = nil, lambda fixedLambda: Double? = nil,
+        liftTests: [MMMLiftTest] = []
+    ) throws -> MMMFit {
         let spec = specification
         let calendar = try data.validated()
         let n = data.count
@@ -68,8 +72,30 @@ public struct MarketingMixModel: Sendable {
         // A split too small to score (or to fit) falls back to in-sample scoring.
         if nFit - nTrain < 3 || nTrain < 10 { nTrain = nFit }
         let scoreRows = nTrain < nFit ? nTrain..<nFit : 0..<nFit
-        let trainRidge = MMMRidge(baselineColumns: baselineColumns, rows: 0..<nTrain)
-        let fitRidge = nTrain == nFit ? trainRidge : MMMRidge(baselineColumns: baselineColumns, rows: 0..<nFit)
+        // Lift tests weigh against the residuals by the noise variance of a first linear fit.
+        let calibration: [MMMRidge.Calibration]
+        if liftTests.isEmpty {
+            calibration = []
+        } else {
+            let linear = data.channels.indices.map { c in data.channels[c].values.map { $0 / spendScales[c] } }
+            var ss = 0.0
+            if let first = MMMRidge(baselineColumns: baselineColumns, rows: 0..<nFit).fit(
+                mediaColumns: linear, y: y, lambda: 1e-4)
+            {
+                for t in 0..<nFit {
+                    let r = y[t] - first.predict(t, baselineColumns: baselineColumns, mediaColumns: linear)
+                    ss += r * r
+                }
+            }
+            let dof = max(nFit - baselineColumns.count - data.channels.count - 1, 1)
+            calibration = try MMMLiftTest.resolve(
+                liftTests, dates: data.dates, channels: data.channels.map(\.name), fitCount: nFit, yScale: yScale,
+                noiseVariance: max(ss / Double(dof), 1e-12))
+        }
+        let trainRidge = MMMRidge(baselineColumns: baselineColumns, rows: 0..<nTrain).calibrated(calibration)
+        let fitRidge =
+            nTrain == nFit
+            ? trainRidge : MMMRidge(baselineColumns: baselineColumns, rows: 0..<nFit).calibrated(calibration)
         let trainSpend = data.channels.map { $0.values[0..<nTrain].reduce(0, +) }
 
         let (channelLower, channelUpper) = spec.channelBounds(maxLag: maxLag)
@@ -105,8 +131,14 @@ public struct MarketingMixModel: Sendable {
                 solution.predict($0, baselineColumns: baselineColumns, mediaColumns: media)
             }
             let effects = media.indices.map { c in solution.media[c] * media[c][0..<nTrain].reduce(0, +) }
+            // Robyn's MAPE.lift: the modelled contribution over each test period against the lift.
+            var liftError = 0.0
+            for test in calibration {
+                let modelled = solution.media[test.channel] * test.rows.reduce(0) { $0 + media[test.channel][$1] }
+                liftError += abs(modelled - test.lift) / max(abs(test.lift), 1e-12) / Double(calibration.count)
+            }
             return MMMScore.nrmse(scoreRows.map { y[$0] }, predicted)
-                + spec.rssdWeight * MMMScore.decompRSSD(effects: effects, spends: trainSpend)
+                + spec.rssdWeight * MMMScore.decompRSSD(effects: effects, spends: trainSpend) + liftError
         }
         var visited: [(x: [Double], value: Double)] = []
         func objective(_ v: [Double]) -> Double {
@@ -119,7 +151,7 @@ public struct MarketingMixModel: Sendable {
         var lambda = fixedLambda ?? 1e-4
         var media: [[Double]] = []
         var solution = MMMRidge.Solution(intercept: 0, baseline: [], media: [])
-        let knots = spec.resolvedEffectKnots(fitCount: nFit, stepDays: calendar.stepDays)
+        let knots = liftTests.isEmpty ? spec.resolvedEffectKnots(fitCount: nFit, stepDays: calendar.stepDays) : 0
         var selection: MMMEffectivenessSelection?
         var paths = [[Double]?](repeating: nil, count: data.channels.count)
         var shapes = [[Double]?](repeating: nil, count: data.channels.count)
@@ -265,6 +297,17 @@ public struct MarketingMixModel: Sendable {
             channels: fit.channels, mediaColumns: media,
             baselineColumns: baselineColumns, fitCount: nFit,
             modelCV: crossValidationNRMSE, baselineCV: baselineCrossValidationNRMSE, level: spec.intervalLevel)
+        if !liftTests.isEmpty {
+            fit.liftCalibration = zip(liftTests, calibration).map { test, term in
+                let part = fit.decomposition.parts.first { $0.kind == "media" && $0.name == test.channel }
+                let modelled = term.rows.reduce(0.0) { $0 + (part?.values[$1] ?? 0) }
+                return MMMLiftCalibration(
+                    test: test, modelled: modelled, zScore: (modelled - test.lift) / test.standardError)
+            }
+        }
+        fit.seasonality = MMMChannelSeasonality.estimate(
+            decomposition: fit.decomposition, stepDays: calendar.stepDays, level: spec.intervalLevel,
+            samples: min(spec.bootstrapSamples, 200), seed: spec.seed &+ 2)
         return fit
     }
 }

@@ -105,6 +105,8 @@ enum AccessPolicy {
             RouteAccess(.get, "/api/audit", scope(.audit, .read)),
             // Reports: aggregates of customers and orders, no one's personal data
             RouteAccess(.get, "/api/reports/executive.pdf", scope(.profiles, .read)),
+            // Forecast: modelled revenue in aggregate, no one's personal data
+            RouteAccess(.get, "/api/forecast", scope(.profiles, .read)),
             // Dashboard pages (role in the selected workspace)
             RouteAccess(.get, "/dashboard", .role(.viewer)),
             RouteAccess(.get, "/dashboard/attribution", .role(.viewer)),

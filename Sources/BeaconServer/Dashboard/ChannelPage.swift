@@ -28,6 +28,8 @@ struct ChannelPage: Sendable {
     /// The chosen channel's effectiveness over time (empty when constant) and what it says.
     var effectivenessChart: String
     var effectivenessNote: String
+    /// When the chosen channel performs best: sentences and its day-of-week and month multipliers.
+    var seasonality: ChannelSeasonalityPanel?
     /// What the data cannot tell (identification warnings), said above the numbers.
     var warnings: [String]
     var hasWarnings: Bool { !warnings.isEmpty }
@@ -65,6 +67,7 @@ struct ChannelPage: Sendable {
         let effectiveness = Self.effectiveness(c, dates: result.dates)
         effectivenessChart = effectiveness.chart
         effectivenessNote = effectiveness.note
+        seasonality = result.seasonality(of: c.name).map(ChannelSeasonalityPanel.init)
         var seen: Set<String> = []
         warnings = (result.fitWarnings + channels.flatMap(\.warnings)).filter { seen.insert($0).inserted }
         var markers = [

@@ -60,10 +60,13 @@ extension DashboardController {
             case .failure(let box): return box.response
             case .success(let result):
                 let plan = try OptimiserPage.plan(result)
+                var page = OptimiserPage(result: result, plan: plan).noting(result.source)
+                if let forecast = try? await result.forecast(horizon: OptimiserPage.horizon) {
+                    page.forecast = ForecastPanel(result: result, forecast: forecast)
+                }
                 return try render(
                     "optimiser", title: title, path: path, workspace: snapshot.workspace, all: all,
-                    asOf: snapshot.lastEvent,
-                    page: OptimiserPage(result: result, plan: plan).noting(result.source))
+                    asOf: snapshot.lastEvent, page: page)
             }
         }
     }

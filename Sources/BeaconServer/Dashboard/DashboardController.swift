@@ -44,6 +44,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         CohortsRoutes(controller: self).addRoutes(to: router)
         DashboardAPI(controller: self).addRoutes(to: router)
         ReportRoutes(controller: self).addRoutes(to: router)
+        ForecastRoutes(controller: self).addRoutes(to: router)
         DashboardAssets.addRoutes(to: router)
     }
 

@@ -34,6 +34,8 @@ struct OptimiserPage: Sendable {
     var roas: String
     var sourceNote: String = ""
     var isDemo: Bool = false
+    /// Revenue forecast at the current run rate with its backtest (nil when it could not be made).
+    var forecast: ForecastPanel?
 
     /// The plan for the fit's current total daily spend over `horizon` days.
     static func plan(_ result: MMMFitCache.MMMResult) throws -> MarketingMixPlan {

@@ -85,6 +85,7 @@ enum IngestOpenAPI {
         }
         for (path, item) in AuditOpenAPI.paths { paths[path] = item }
         for (path, item) in ReportsOpenAPI.paths { paths[path] = item }
+        for (path, item) in ForecastOpenAPI.paths { paths[path] = item }
         for (path, item) in JourneysOpenAPI.paths { paths[path] = item }
         for (path, item) in DiscoveryOpenAPI.paths { paths[path] = item }
         schemes["writeKey"] = [

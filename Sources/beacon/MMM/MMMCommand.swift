@@ -5,9 +5,9 @@ import ArgumentParser
 struct MMMCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mmm",
-        abstract: "Marketing mix modelling: fit, budget optimisation, what-if and demo data.",
+        abstract: "Marketing mix modelling: fit, budget optimisation, what-if, forecasts and demo data.",
         subcommands: [
-            MMMFitCommand.self, MMMOptimizeCommand.self, MMMWhatIfCommand.self, MMMGenerateCommand.self,
+            MMMFitCommand.self, MMMOptimizeCommand.self, MMMWhatIfCommand.self, MMMForecastCommand.self, MMMGenerateCommand.self,
             MMMBenchCommand.self,
         ])
 }

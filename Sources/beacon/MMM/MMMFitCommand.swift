@@ -42,6 +42,8 @@ struct MMMFitCommand: AsyncParsableCommand {
     @Option(help: "Periods whose mean spend is the current spend (default 90 days / 13 weeks).")
     var currentPeriods: Int?
     @Option(help: "Marginal ROAS marking the diminishing-returns point.") var threshold = 1.0
+    @Option(help: "Lift-test results to calibrate with: CSV with channel,start,end,lift,standard_error.")
+    var liftTests: String?
     @Option(help: "Write the fitted model (JSON) here, for optimize and whatif.") var output: String?
     @Option(help: "Output: text or json (the whole fit).") var format: OutputFormat = .text
     var json: Bool { format == .json }
@@ -80,9 +82,11 @@ struct MMMFitCommand: AsyncParsableCommand {
             holdoutPeriods: holdout, validationFraction: validation, rssdWeight: rssdWeight, population: population,
             generations: generations, seed: seed, bootstrapSamples: bootstrap, currentPeriods: currentPeriods,
             diminishingReturnsThreshold: threshold)
+        let lift = try liftTests.map(MMMLiftTestsCSV.init(path:))
+        try lift?.check(dates: data.dates, channels: data.channels.map(\.name), fitCount: data.count - holdout)
         let fit: MMMFit
         do {
-            fit = try MarketingMixModel(spec).fit(data)
+            fit = try MarketingMixModel(spec).fit(data, liftTests: lift?.tests ?? [])
         } catch let error as MMMError {
             throw csv?.explain(error)
                 ?? CommandError("--workspace \(workspace ?? ""): \(error.column.map { "'\($0)': " } ?? "")\(error.message)")
@@ -128,6 +132,12 @@ struct MMMFitCommand: AsyncParsableCommand {
             print("\(c.name): effectiveness varies over time; changed " + (changes.isEmpty ? "gradually" : changes.joined(separator: ", ")))
         }
         for warning in fit.identification ?? [] { print(warning.message) }
+        for s in fit.seasonality ?? [] { for sentence in s.sentences { print(sentence) } }
+        for c in fit.liftCalibration ?? [] {
+            print(
+                "lift test \(c.test.channel) \(c.test.start)…\(c.test.end): measured \(MMMJSON.money(c.test.lift)) ± \(MMMJSON.money(c.test.standardError)), modelled \(MMMJSON.money(c.modelled))"
+                    + String(format: " (z %.1f)", c.zScore))
+        }
         print(
             "search: \(fit.search.evaluations) evaluations, \(fit.search.generations) generations, objective \(String(format: "%.4f", fit.search.objective))"
         )

@@ -35,6 +35,12 @@ extension DashboardTemplates {
           <figure>{{{page.timeChart}}}</figure>
           <p class="insight" id="effectiveness">{{page.effectivenessNote}}</p>
           {{#page.effectivenessChart}}<figure>{{{page.effectivenessChart}}}</figure>{{/page.effectivenessChart}}
+          {{#page.seasonality}}<h3 id="seasonality">When {{name}} performs best</h3>
+          <ul class="insight">{{#sentences}}<li>{{.}}</li>{{/sentences}}</ul>
+          {{#tables}}<table><caption>{{caption}}</caption>
+            <thead><tr><th scope="col">{{heading}}</th><th scope="col" class="num">Effectiveness (1 = average)</th><th scope="col" class="num">{{interval}}</th></tr></thead>
+            <tbody>{{#rows}}<tr{{#stands}} class="current"{{/stands}}><th scope="row">{{label}}</th><td class="num">{{multiplier}}</td><td class="num">{{range}}</td></tr>{{/rows}}</tbody>
+          </table>{{/tables}}{{/page.seasonality}}
         </section>
         {{/content}}{{/layout}}
         """
@@ -68,6 +74,15 @@ extension DashboardTemplates {
             <div class="card"><div class="label">Against current allocation</div><div class="value" id="wi-delta">–</div></div>
           </div>
         </section>
+        {{#page.forecast}}<section aria-labelledby="forecast"><h2 id="forecast">Forecast</h2>
+          <p class="insight">{{summary}}</p>
+          <figure>{{{chart}}}</figure>
+          <p class="note">{{backtestNote}}</p>
+          {{#hasBacktest}}<table><caption>Backtest of forecasts by period ahead</caption>
+            <thead><tr><th scope="col" class="num">Periods ahead</th><th scope="col" class="num">MAPE</th><th scope="col" class="num">Actual inside the interval</th></tr></thead>
+            <tbody>{{#rows}}<tr><td class="num">{{ahead}}</td><td class="num">{{mape}}</td><td class="num">{{coverage}}</td></tr>{{/rows}}</tbody>
+          </table>{{/hasBacktest}}
+        </section>{{/page.forecast}}
         {{/content}}{{/layout}}
         """
 }
