@@ -68,6 +68,7 @@ public func buildRouter(
         .addRoutes(to: router)
     AuditController<BasicRequestContext>(runtime: runtime).addRoutes(to: router)
     WriteKeyRoutes(dashboard: dashboardController).addRoutes(to: router)
+    ImportUploadRoutes(dashboard: dashboardController).addRoutes(to: router)
     DashboardUsersController(dashboard: dashboardController, users: runtime.users).addRoutes(to: router)
     WorkspacePeopleController(dashboard: dashboardController).addRoutes(to: router)
     ProfilesAPI(runtime: runtime).addRoutes(to: router)

@@ -21,6 +21,12 @@ public protocol EventStore: Sendable {
     func eventCount(in workspaceId: String) async throws -> Int
     /// Whether the event `(workspace, messageId)` is stored.
     func containsEvent(workspaceId: String, messageId: String) async throws -> Bool
+    /// Replaces, in **one** transaction, the workspace's events whose `messageId` starts with
+    /// one of `messageIdPrefixes` (with their projection rows) by `events`: either the old
+    /// events are gone and the new ones stored, or nothing changed. Derived state (profiles,
+    /// memberships) is the caller's to rebuild.
+    func replaceEvents(in workspaceId: String, messageIdPrefixes: [String], with events: [Event]) async throws
+        -> EventReplacement
 }
 
 /// Events to append for one workspace (typically one HTTP request).
@@ -46,6 +52,13 @@ public struct AppendResult: Sendable, Equatable {
 }
 
 extension EventStore {
+    /// Stores without a transaction spanning a removal and an append (test wrappers) refuse.
+    public func replaceEvents(in workspaceId: String, messageIdPrefixes: [String], with events: [Event]) async throws
+        -> EventReplacement
+    {
+        throw StoreError(.invalidConfiguration, "this event store cannot replace events in one transaction")
+    }
+
     /// Events of a workspace in the order they were stored, after sequence number `after`.
     public func events(in workspaceId: String, after: Int64?, limit: Int) async throws -> [StoredEvent] {
         try await events(in: workspaceId, from: nil, to: nil, after: after, limit: limit)

@@ -52,7 +52,7 @@ struct ImplicitCreationTests {
           .enabled(if: DurabilityTests.binary != nil, "the beacon executable must be built next to the tests"))
     func readCommandsCreateNothing() throws {
         let dir = Self.freshDirectory()
-        for arguments in [["workspace", "list"], ["user", "list"], ["token", "create", "shop"], ["segments", "list", "shop"]] {
+        for arguments in [["workspace", "list"], ["user", "list"], ["token", "create", "--workspace", "shop"], ["segments", "list", "--workspace", "shop"]] {
             let run = try UserCommandTests.beacon(arguments, dataDir: dir)
             #expect(run.status != 0, "\(arguments)")
             #expect(run.output.contains("--data-dir: no Beacon database at '\(dir)/beacon.sqlite'"), "\(arguments): \(run.output)")

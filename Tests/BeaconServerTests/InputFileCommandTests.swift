@@ -90,7 +90,7 @@ struct InputFileCommandTests {
         #expect(c1["recencyDays"] as? Int == 0 && c1["frequency"] as? Int == 2 && c1["monetary"] as? Double == 200)
         for command in [
             ["rfm", "--map", map, "--input", plain], ["anomalies", "--workspace", "shop"],
-            ["segments", "preview", "shop", "{\"a\":{\"eq\":1}}"], ["segments", "recompute", "shop"],
+            ["segments", "preview", "--workspace", "shop", "{\"a\":{\"eq\":1}}"], ["segments", "recompute", "--workspace", "shop"],
         ] {
             let bad = try Self.run(command + ["--as-of", "2024-13-01", "--data-dir", dir.path])
             #expect(bad.status != 0 && bad.output.contains("--as-of must be a date YYYY-MM-DD, got '2024-13-01'"),

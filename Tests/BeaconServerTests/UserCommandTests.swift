@@ -61,18 +61,18 @@ struct UserCommandTests {
     func keys() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-cli-\(UUID().uuidString)").path
         #expect(try Self.beacon(["workspace", "create", "shop"], dataDir: dir).status == 0)
-        #expect(try Self.beacon(["workspace", "add-key", "shop", "--label", "app"], dataDir: dir).status == 0)
-        let listed = try Self.beacon(["workspace", "keys", "shop"], dataDir: dir).output
+        #expect(try Self.beacon(["workspace", "add-key", "--workspace", "shop", "--label", "app"], dataDir: dir).status == 0)
+        let listed = try Self.beacon(["workspace", "keys", "--workspace", "shop"], dataDir: dir).output
         let lines = listed.split(separator: "\n").filter { $0.contains("\t") }
         #expect(lines.count == 2)
         let app = try #require(lines.first { $0.contains("\tapp\t") })
         let fingerprint = String(app.prefix(12))
-        let short = try Self.beacon(["workspace", "revoke-key", "shop", "abc"], dataDir: dir)
+        let short = try Self.beacon(["workspace", "revoke-key", "--workspace", "shop", "abc"], dataDir: dir)
         #expect(short.status != 0 && short.output.contains("fingerprint: give at least 8 hex digits"))
-        let revoked = try Self.beacon(["workspace", "revoke-key", "shop", fingerprint], dataDir: dir)
+        let revoked = try Self.beacon(["workspace", "revoke-key", "--workspace", "shop", fingerprint], dataDir: dir)
         #expect(revoked.status == 0 && revoked.output.contains("revoked write key \(fingerprint) (app)"))
-        #expect(try Self.beacon(["workspace", "keys", "shop"], dataDir: dir).output.split(separator: "\n").filter { $0.contains("\t") }.count == 1)
-        let again = try Self.beacon(["workspace", "revoke-key", "shop", fingerprint], dataDir: dir)
+        #expect(try Self.beacon(["workspace", "keys", "--workspace", "shop"], dataDir: dir).output.split(separator: "\n").filter { $0.contains("\t") }.count == 1)
+        let again = try Self.beacon(["workspace", "revoke-key", "--workspace", "shop", fingerprint], dataDir: dir)
         #expect(again.status != 0 && again.output.contains("has no write key"))
     }
 }

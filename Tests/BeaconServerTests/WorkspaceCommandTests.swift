@@ -21,20 +21,20 @@ struct WorkspaceCommandTests {
     func tokens() throws {
         let dir = Self.dataDir()
         #expect(try UserCommandTests.beacon(["workspace", "create", "shop"], dataDir: dir).status == 0)
-        let created = try UserCommandTests.beacon(["token", "create", "shop", "--label", "reporting"], dataDir: dir)
+        let created = try UserCommandTests.beacon(["token", "create", "--workspace", "shop", "--label", "reporting"], dataDir: dir)
         let token = try #require(created.output.split(separator: " ").first { $0.hasPrefix("bt_") }.map {
             String($0.prefix { $0 != "\n" })
         })
-        let list = try UserCommandTests.beacon(["token", "list", "shop"], dataDir: dir)
+        let list = try UserCommandTests.beacon(["token", "list", "--workspace", "shop"], dataDir: dir)
         let fingerprint = String(WriteKey.hash(token).prefix(12))
         #expect(list.status == 0 && list.output.contains("\(fingerprint)\treporting"), "\(list.output)")
         #expect(!list.output.contains("bt_"))
 
-        let short = try UserCommandTests.beacon(["token", "revoke", "shop", "abc"], dataDir: dir)
+        let short = try UserCommandTests.beacon(["token", "revoke", "--workspace", "shop", "abc"], dataDir: dir)
         #expect(short.status != 0 && short.output.contains("fingerprint: give at least 8 hex digits"), "\(short.output)")
-        let revoked = try UserCommandTests.beacon(["token", "revoke", "shop", String(fingerprint.prefix(8))], dataDir: dir)
+        let revoked = try UserCommandTests.beacon(["token", "revoke", "--workspace", "shop", String(fingerprint.prefix(8))], dataDir: dir)
         #expect(revoked.status == 0 && revoked.output.contains("revoked API token \(fingerprint) (reporting)"), "\(revoked.output)")
-        #expect(!(try UserCommandTests.beacon(["token", "list", "shop"], dataDir: dir).output.contains(fingerprint)))
+        #expect(!(try UserCommandTests.beacon(["token", "list", "--workspace", "shop"], dataDir: dir).output.contains(fingerprint)))
     }
 
     @Test("workspace rename keeps the data; workspace delete needs --yes and removes the events",

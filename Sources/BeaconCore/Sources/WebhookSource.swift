@@ -9,6 +9,9 @@ public struct WebhookSource: Sendable, Equatable, Codable {
         case shopify
         /// Stripe: `Stripe-Signature: t=…,v1=…`, hex HMAC-SHA256 of `t.payload` with the endpoint's `whsec_` secret.
         case stripe
+        /// Any sender of JSON: `X-Beacon-Signature: sha256=<hex>`, hex HMAC-SHA256 of the raw body with the
+        /// source's secret; each body becomes one event by the source's `JSONEventMapping`.
+        case json
     }
 
     public var workspaceId: String
@@ -20,14 +23,20 @@ public struct WebhookSource: Sendable, Equatable, Codable {
     /// stored: only the service that verifies deliveries opens it.
     public var secret: String
     public var createdAt: Date
+    /// How a `json` source's bodies become events; nil for the vendors Beacon knows.
+    public var mapping: JSONEventMapping?
 
-    public init(workspaceId: String, id: String, kind: Kind, name: String, secret: String, createdAt: Date) {
+    public init(
+        workspaceId: String, id: String, kind: Kind, name: String, secret: String, createdAt: Date,
+        mapping: JSONEventMapping? = nil
+    ) {
         self.workspaceId = workspaceId
         self.id = id
         self.kind = kind
         self.name = name
         self.secret = secret
         self.createdAt = createdAt
+        self.mapping = mapping
     }
 }
 

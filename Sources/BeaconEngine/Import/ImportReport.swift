@@ -18,6 +18,9 @@ public struct ImportReport: Sendable, Equatable, Codable {
     public var eventsStored = 0
     /// Events already stored by an earlier run (same messageId).
     public var duplicates = 0
+    /// Events of earlier imports removed because this one replaced them (`--replace`); nil
+    /// when the import appended.
+    public var eventsReplaced: Int?
     /// Skipped rows counted per reason.
     public var skipped: [String: Int] = [:]
     /// Rows refused as errors (a subset of the skipped rows).
@@ -42,6 +45,7 @@ public struct ImportReport: Sendable, Equatable, Codable {
     /// A one-paragraph summary for the command line.
     public var summary: String {
         var s = "rows read \(rowsRead), imported \(rowsImported), skipped \(skippedTotal) (refused \(refused)); events stored \(eventsStored), already present \(duplicates)"
+        if let eventsReplaced { s += "; replaced the \(eventsReplaced) events of earlier order imports" }
         if !refusedOrders.isEmpty {
             s += "\norders refused whole (a line of each was refused): " + refusedOrders.prefix(20).joined(separator: ", ")
                 + (refusedOrders.count > 20 ? " … \(refusedOrders.count - 20) more" : "")

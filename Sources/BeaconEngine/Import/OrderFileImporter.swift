@@ -17,7 +17,15 @@ import Foundation
 /// stored without one of its lines. More than `maxErrors` refused lines (default 0) and
 /// nothing at all is stored (`ImportRefused`). Lines without a customer are left out, as
 /// guest checkouts are, and counted without being errors.
+///
+/// With `replace`, the file's orders take the place of every order imported from files
+/// before (the events `order:<id>` and `refund:<id>`; orders from the API and webhooks have
+/// other ids and stay) in one transaction: afterwards the workspace holds exactly this file's
+/// orders, and a refused file changes nothing. Profiles are the caller's to rebuild.
 public struct OrderFileImporter: Sendable {
+    /// The message-id prefixes of the events an order import writes.
+    public static let messageIdPrefixes = ["order:", "refund:"]
+
     public var store: any EventStore
     public var columns: OrderColumnMap
     public var returnPrefix = "C"
@@ -25,6 +33,8 @@ public struct OrderFileImporter: Sendable {
     public var chunkSize = 2_000
     /// Refused lines tolerated before the whole file is refused.
     public var maxErrors = 0
+    /// Replace the orders of earlier file imports instead of adding to them.
+    public var replace = false
     /// Day/month order of slash dates; nil reads it from the file (`CivilDate.detectOrder`)
     /// and refuses a file whose slash dates fit both.
     public var dateOrder: CivilDate.Order?
@@ -158,8 +168,18 @@ public struct OrderFileImporter: Sendable {
                 timestamp: o.timestamp, originalTimestamp: o.timestamp, receivedAt: receivedAt,
                 properties: .object(properties), context: .object(["library": .object(["name": .string("beacon-import")])])))
         }
-        try await ImportBatches.store(
-            events, workspaceId: workspaceId, in: store, chunkSize: chunkSize, report: &report, progress: progress)
+        if replace {
+            await progress(ImportProgress(phase: .storing, done: 0, total: events.count, report: report))
+            let replaced = try await store.replaceEvents(
+                in: workspaceId, messageIdPrefixes: Self.messageIdPrefixes, with: events)
+            report.eventsStored = replaced.inserted
+            report.duplicates = events.count - replaced.inserted
+            report.eventsReplaced = replaced.removed
+            await progress(ImportProgress(phase: .storing, done: events.count, total: events.count, report: report))
+        } else {
+            try await ImportBatches.store(
+                events, workspaceId: workspaceId, in: store, chunkSize: chunkSize, report: &report, progress: progress)
+        }
         return report
     }
 

@@ -21,6 +21,21 @@ struct SuppressingEventStore: EventStore {
         }
     }
 
+    func replaceEvents(in workspaceId: String, messageIdPrefixes: [String], with events: [Event]) async throws
+        -> EventReplacement
+    {
+        let (kept, ticket) = try await gate.admit([EventBatch(workspaceId: workspaceId, events: events)])
+        do {
+            let result = try await base.replaceEvents(
+                in: workspaceId, messageIdPrefixes: messageIdPrefixes, with: kept.flatMap(\.events))
+            await gate.finish(ticket)
+            return result
+        } catch {
+            await gate.finish(ticket)
+            throw error
+        }
+    }
+
     func events(in workspaceId: String, from: Date?, to: Date?, after: Int64?, limit: Int) async throws -> [StoredEvent] {
         try await base.events(in: workspaceId, from: from, to: to, after: after, limit: limit)
     }

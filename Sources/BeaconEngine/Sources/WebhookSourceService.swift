@@ -27,11 +27,17 @@ public final class WebhookSourceService: Sendable {
     }
 
     /// Creates a source for a workspace. The secret is the one the vendor shows for the
-    /// endpoint (Shopify: the app's client secret; Stripe: the endpoint's `whsec_…`).
-    /// - Throws: `WebhookSourceError.invalid` naming `name` or `secret`.
-    public func create(workspace: Workspace, kind: WebhookSource.Kind, name: String, secret: String) async throws
-        -> WebhookSource
-    {
+    /// endpoint (Shopify: the app's client secret; Stripe: the endpoint's `whsec_…`; a JSON
+    /// source: one the sender signs with); a `json` source needs its field `mapping`.
+    /// - Throws: `WebhookSourceError.invalid` naming `name`, `secret` or `mapping`.
+    public func create(
+        workspace: Workspace, kind: WebhookSource.Kind, name: String, secret: String, mapping: JSONEventMapping? = nil
+    ) async throws -> WebhookSource {
+        guard (kind == .json) == (mapping != nil) else {
+            throw WebhookSourceError.invalid(
+                field: "mapping",
+                reason: kind == .json ? "a json source needs a field mapping" : "only a json source takes a field mapping")
+        }
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 100 else {
             throw WebhookSourceError.invalid(field: "name", reason: "must be 1–100 characters")
@@ -46,7 +52,7 @@ public final class WebhookSourceService: Sendable {
         let id = "src_" + (0..<12).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
         let source = WebhookSource(
             workspaceId: workspace.id, id: id, kind: kind, name: name, secret: try secrets().seal(secret),
-            createdAt: Timestamp.truncated(Date()))
+            createdAt: Timestamp.truncated(Date()), mapping: mapping)
         try await store.saveSource(source)
         return source
     }
@@ -90,9 +96,15 @@ public final class WebhookSourceService: Sendable {
         -> Receipt
     {
         guard let source = try await store.source(id: sourceId) else { throw WebhookSourceError.notFound(sourceId) }
-        let topic =
-            source.kind == .shopify
-            ? headers["x-shopify-topic"] ?? "?" : (try? JSONValue.parse(Data(body)))?["type"]?.stringValue ?? "?"
+        let topic: String
+        switch source.kind {
+        case .shopify: topic = headers["x-shopify-topic"] ?? "?"
+        case .stripe: topic = (try? JSONValue.parse(Data(body)))?["type"]?.stringValue ?? "?"
+        case .json:
+            let payload = try? JSONValue.parse(Data(body))
+            topic = source.mapping?.event.flatMap { pointer in payload.flatMap { pointer.resolve(in: $0) }?.stringValue }
+                ?? source.mapping?.eventName ?? "?"
+        }
         do {
             let receipt = try await accept(source: source, topic: topic, headers: headers, body: body, now: now)
             try? await store.recordDelivery(
@@ -128,6 +140,12 @@ public final class WebhookSourceService: Sendable {
             } catch let failure as SourceSignature.StripeFailure {
                 throw WebhookSourceError.unauthorized(field: "Stripe-Signature", reason: failure.description)
             }
+        case .json:
+            guard SourceSignature.verifyJSON(body: body, header: headers["x-beacon-signature"], secret: secret) else {
+                throw WebhookSourceError.unauthorized(
+                    field: "X-Beacon-Signature",
+                    reason: "missing, or not 'sha256=' and the hex HMAC-SHA256 of the body with this source's secret")
+            }
         }
         let payload: JSONValue
         do {
@@ -144,8 +162,15 @@ public final class WebhookSourceService: Sendable {
                 }
             case .stripe:
                 mapping = try StripeWebhookMapper.map(payload, receivedAt: now)
+            case .json:
+                guard let fields = source.mapping else {
+                    throw WebhookSourceError.invalid(field: "mapping", reason: "this json source has no field mapping")
+                }
+                mapping = WebhookMapping(events: [try fields.event(from: payload, receivedAt: now)])
             }
         } catch let error as WebhookPayloadError {
+            throw WebhookSourceError.invalid(field: error.field, reason: error.reason)
+        } catch let error as JSONEventMapping.Failure {
             throw WebhookSourceError.invalid(field: error.field, reason: error.reason)
         }
         for order in mapping.orders {

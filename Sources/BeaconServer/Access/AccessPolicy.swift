@@ -152,6 +152,7 @@ enum AccessPolicy {
         + [
             RouteAccess(.post, "/dashboard/data/keys", .role(.admin)),
             RouteAccess(.post, "/dashboard/data/keys/revoke", .role(.admin)),
+            RouteAccess(.post, "/dashboard/data/import", .role(.member)),
             // Roles in the selected workspace (its admins and owners, up to their own role)
             RouteAccess(.get, "/dashboard/people", .role(.admin)),
             RouteAccess(.post, "/dashboard/people", .role(.admin)),

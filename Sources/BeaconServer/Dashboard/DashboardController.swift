@@ -186,6 +186,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
                 DataPage.KeyRow(label: $0.label, fingerprint: $0.fingerprint, created: DashboardFormat.day($0.createdAt))
             }
             page.canManageKeys = (RequestAccess.current?.role).map { $0 >= .admin } ?? false
+            page.canImport = (RequestAccess.current?.role).map { $0 >= .member } ?? false
             for source in try await runtime.sources.sources(of: snapshot.workspace) {
                 let deliveries = try await runtime.sources.deliveries(of: source, limit: DataPage.deliveriesShown)
                 page.sources.append(DataPage.row(source, deliveries: deliveries))

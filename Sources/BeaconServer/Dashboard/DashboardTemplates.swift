@@ -10,6 +10,7 @@ enum DashboardTemplates {
             "head": head, "layout": layout, "kpi": kpi, "noWorkspace": noWorkspace, "message": message, "overview": overview,
             "attribution": attribution, "personas": personas, "channels": channels, "optimiser": optimiser,
             "data": data, "fitting": fitting, "customers": customers, "segments": segments, "login": login, "users": users, "account": account, "newKey": newKey,
+            "importUpload": importUpload,
             "segmentBuilder": segmentBuilder, "segmentDetail": segmentDetail, "feedback": feedback,
             "destinations": destinations, "destinationDetail": destinationDetail, "destinationSecret": destinationSecret,
             "journeys": journeys, "journeyDetail": journeyDetail,

@@ -35,6 +35,8 @@ struct DataPage: Sendable {
     /// The workspace's write keys and whether the viewer may add or revoke them (set by the controller).
     var keys: [KeyRow] = []
     var canManageKeys = false
+    /// Whether the viewer may upload a file to import (members and above; set by the controller).
+    var canImport = false
     /// Recent `beacon import` runs (set by the controller).
     var imports = ImportStatusView(jobs: [])
     /// Suppressed subjects and their dropped events (set by the controller).

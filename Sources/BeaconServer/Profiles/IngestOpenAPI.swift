@@ -44,7 +44,7 @@ enum IngestOpenAPI {
         for endpoint in IngestEndpoint.allCases { paths["/v1/\(endpoint.rawValue)"] = ["post": ingest(endpoint)] }
         paths["/v1/sources/{sourceId}"] = [
             "post": [
-                "summary": "A Shopify or Stripe webhook delivery, authenticated by the vendor's signature (X-Shopify-Hmac-Sha256 or Stripe-Signature)",
+                "summary": "A Shopify, Stripe or mapped JSON webhook delivery, authenticated by its signature (X-Shopify-Hmac-Sha256, Stripe-Signature or X-Beacon-Signature)",
                 "security": [],
                 "parameters": [["name": "sourceId", "in": "path", "required": true, "schema": ["type": "string"]]],
                 "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object"]]]],

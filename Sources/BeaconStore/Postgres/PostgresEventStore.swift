@@ -71,58 +71,72 @@ public final class PostgresEventStore: EventStore, StoreLifecycle, SQLBackend, P
     static let rowsPerStatement = 1000
 
     public func append(_ batches: [EventBatch]) async throws -> [AppendResult] {
-        struct Key: Hashable { var workspace: String; var message: String }
         let rows = batches.flatMap { batch in batch.events.map { (batch.workspaceId, $0) } }
-        let insertedKeys: Set<Key> = try await client.withTransaction(logger: logger) { conn in
-            var inserted: Set<Key> = []
-            var start = 0
-            while start < rows.count {
-                let chunk = rows[start..<min(start + Self.rowsPerStatement, rows.count)]
-                start += chunk.count
-                var sql = "INSERT INTO events (workspace_id, message_id, type, user_id, anonymous_id, event, timestamp, received_at, payload) VALUES "
-                var binds = PostgresBindings(capacity: chunk.count * 9)
-                for (n, (workspaceId, event)) in chunk.enumerated() {
-                    let b = n * 9
-                    sql += n == 0 ? "" : ","
-                    sql += "($\(b + 1),$\(b + 2),$\(b + 3),$\(b + 4),$\(b + 5),$\(b + 6),$\(b + 7),$\(b + 8),$\(b + 9)::jsonb)"
-                    let c = event.storedColumns
-                    try binds.append(workspaceId)
-                    try binds.append(event.messageId)
-                    try binds.append(c.type)
-                    try binds.append(c.userId)
-                    try binds.append(c.anonymousId)
-                    try binds.append(c.event)
-                    try binds.append(c.timestamp)
-                    try binds.append(c.receivedAt)
-                    try binds.append(event.json.serialized())
-                }
-                sql += " ON CONFLICT (workspace_id, message_id) DO NOTHING RETURNING workspace_id, message_id, seq"
-                let result = try await conn.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
-                var sequences: [Key: Int64] = [:]
-                for try await (w, m, seq) in result.decode((String, String, Int64).self) {
-                    inserted.insert(Key(workspace: w, message: m))
-                    sequences[Key(workspace: w, message: m)] = seq
-                }
-                // The projections of the new events (`EventLogProjection`), in the same transaction.
-                var stored: [(workspaceId: String, sequence: Int64, event: Event)] = []
-                for (workspaceId, event) in chunk {
-                    guard let seq = sequences.removeValue(forKey: Key(workspace: workspaceId, message: event.messageId))
-                    else { continue }
-                    stored.append((workspaceId, seq, event))
-                }
-                let driver = PostgresDriver(client: client, logger: logger)
-                for s in EventLogProjection.statements(stored, rowsPerStatement: 1_000) {
-                    try await conn.query(try driver.statement(s.sql, s.arguments), logger: logger)
-                }
+        let insertedKeys = try await client.withTransaction(logger: logger) { conn in try await self.insert(rows, on: conn) }
+        return Self.credit(insertedKeys, to: batches)
+    }
+
+    /// A stored event's key: the log's primary key.
+    struct EventKey: Hashable {
+        var workspace: String
+        var message: String
+    }
+
+    /// Inserts the rows and their projection rows on the caller's transaction, skipping events
+    /// already stored; the body of `append` and of `replaceEvents`. Returns the keys stored.
+    func insert(_ rows: [(String, Event)], on conn: PostgresConnection) async throws -> Set<EventKey> {
+        var inserted: Set<EventKey> = []
+        var start = 0
+        while start < rows.count {
+            let chunk = rows[start..<min(start + Self.rowsPerStatement, rows.count)]
+            start += chunk.count
+            var sql = "INSERT INTO events (workspace_id, message_id, type, user_id, anonymous_id, event, timestamp, received_at, payload) VALUES "
+            var binds = PostgresBindings(capacity: chunk.count * 9)
+            for (n, (workspaceId, event)) in chunk.enumerated() {
+                let b = n * 9
+                sql += n == 0 ? "" : ","
+                sql += "($\(b + 1),$\(b + 2),$\(b + 3),$\(b + 4),$\(b + 5),$\(b + 6),$\(b + 7),$\(b + 8),$\(b + 9)::jsonb)"
+                let c = event.storedColumns
+                try binds.append(workspaceId)
+                try binds.append(event.messageId)
+                try binds.append(c.type)
+                try binds.append(c.userId)
+                try binds.append(c.anonymousId)
+                try binds.append(c.event)
+                try binds.append(c.timestamp)
+                try binds.append(c.receivedAt)
+                try binds.append(event.json.serialized())
             }
-            return inserted
+            sql += " ON CONFLICT (workspace_id, message_id) DO NOTHING RETURNING workspace_id, message_id, seq"
+            let result = try await conn.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+            var sequences: [EventKey: Int64] = [:]
+            for try await (w, m, seq) in result.decode((String, String, Int64).self) {
+                inserted.insert(EventKey(workspace: w, message: m))
+                sequences[EventKey(workspace: w, message: m)] = seq
+            }
+            // The projections of the new events (`EventLogProjection`), in the same transaction.
+            var stored: [(workspaceId: String, sequence: Int64, event: Event)] = []
+            for (workspaceId, event) in chunk {
+                guard let seq = sequences.removeValue(forKey: EventKey(workspace: workspaceId, message: event.messageId))
+                else { continue }
+                stored.append((workspaceId, seq, event))
+            }
+            let driver = PostgresDriver(client: client, logger: logger)
+            for s in EventLogProjection.statements(stored, rowsPerStatement: 1_000) {
+                try await conn.query(try driver.statement(s.sql, s.arguments), logger: logger)
+            }
         }
-        // Credit each newly stored row to the first batch that carried it.
-        var claimed: Set<Key> = []
+        return inserted
+    }
+
+    /// Each batch's count of new and duplicate events, crediting a newly stored row to the
+    /// first batch that carried it.
+    static func credit(_ insertedKeys: Set<EventKey>, to batches: [EventBatch]) -> [AppendResult] {
+        var claimed: Set<EventKey> = []
         return batches.map { batch in
             var n = 0
             for event in batch.events {
-                let key = Key(workspace: batch.workspaceId, message: event.messageId)
+                let key = EventKey(workspace: batch.workspaceId, message: event.messageId)
                 if insertedKeys.contains(key), claimed.insert(key).inserted { n += 1 }
             }
             return AppendResult(inserted: n, duplicates: batch.events.count - n)

@@ -132,10 +132,13 @@ public enum PersonalDataRegistry {
         .init(
             "email_suppressions", .subject(section: "email_suppressions"),
             ["workspace_id": .key, "address": .identifier, "reason": .none, "detail": .freeText, "created_at": .none]),
-        // Webhook sources (Shopify, Stripe).
+        // Webhook sources (Shopify, Stripe, mapped JSON: the mapping holds JSON pointers, no values).
         .init(
             "webhook_sources", .none,
-            ["source_id": .none, "workspace_id": .key, "kind": .none, "name": .none, "secret": .none, "created_at": .none]),
+            [
+                "source_id": .none, "workspace_id": .key, "kind": .none, "name": .none, "secret": .none, "created_at": .none,
+                "mapping": .none,
+            ]),
         .init(
             "webhook_deliveries", .subject(section: "source_deliveries"),
             [

@@ -58,34 +58,38 @@ public final class SQLiteEventStore: EventStore, StoreLifecycle, SQLBackend, Per
     }
 
     public func append(_ batches: [EventBatch]) async throws -> [AppendResult] {
-        try await pool.write { db in
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO events (workspace_id, message_id, type, user_id, anonymous_id, event, timestamp, received_at, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id, message_id) DO NOTHING
-                """)
-            var results: [AppendResult] = []
-            results.reserveCapacity(batches.count)
-            var stored: [(workspaceId: String, sequence: Int64, event: Event)] = []
-            for batch in batches {
-                var inserted = 0
-                for event in batch.events {
-                    let c = event.storedColumns
-                    try statement.execute(arguments: [
-                        batch.workspaceId, event.messageId, c.type, c.userId, c.anonymousId, c.event,
-                        c.timestamp, c.receivedAt, event.json.serialized(),
-                    ])
-                    guard db.changesCount > 0 else { continue }
-                    inserted += 1
-                    stored.append((batch.workspaceId, db.lastInsertedRowID, event))
-                }
-                results.append(AppendResult(inserted: inserted, duplicates: batch.events.count - inserted))
+        try await pool.write { db in try Self.insert(batches, in: db) }
+    }
+
+    /// Inserts the batches and their projection rows in the caller's transaction, skipping
+    /// events already stored; the body of `append` and of `replaceEvents`.
+    static func insert(_ batches: [EventBatch], in db: Database) throws -> [AppendResult] {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO events (workspace_id, message_id, type, user_id, anonymous_id, event, timestamp, received_at, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id, message_id) DO NOTHING
+            """)
+        var results: [AppendResult] = []
+        results.reserveCapacity(batches.count)
+        var stored: [(workspaceId: String, sequence: Int64, event: Event)] = []
+        for batch in batches {
+            var inserted = 0
+            for event in batch.events {
+                let c = event.storedColumns
+                try statement.execute(arguments: [
+                    batch.workspaceId, event.messageId, c.type, c.userId, c.anonymousId, c.event,
+                    c.timestamp, c.receivedAt, event.json.serialized(),
+                ])
+                guard db.changesCount > 0 else { continue }
+                inserted += 1
+                stored.append((batch.workspaceId, db.lastInsertedRowID, event))
             }
-            // The projections of the new events (`EventLogProjection`), in the same transaction.
-            for s in EventLogProjection.statements(stored, rowsPerStatement: 500) {
-                try db.execute(sql: s.sql, arguments: GRDBDriver.arguments(s.arguments))
-            }
-            return results
+            results.append(AppendResult(inserted: inserted, duplicates: batch.events.count - inserted))
         }
+        // The projections of the new events (`EventLogProjection`), in the same transaction.
+        for s in EventLogProjection.statements(stored, rowsPerStatement: 500) {
+            try db.execute(sql: s.sql, arguments: GRDBDriver.arguments(s.arguments))
+        }
+        return results
     }
 
     public func events(in workspaceId: String, from: Date?, to: Date?, after: Int64?, limit: Int) async throws -> [StoredEvent] {

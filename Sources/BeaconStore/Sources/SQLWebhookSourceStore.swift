@@ -8,12 +8,14 @@ struct SQLWebhookSourceStore: WebhookSourceStore {
     func saveSource(_ source: WebhookSource) async throws {
         try await driver.execute(
             """
-            INSERT INTO webhook_sources (workspace_id, source_id, kind, name, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (source_id) DO UPDATE SET name = excluded.name, secret = excluded.secret
+            INSERT INTO webhook_sources (workspace_id, source_id, kind, name, secret, created_at, mapping)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (source_id) DO UPDATE SET name = excluded.name, secret = excluded.secret, mapping = excluded.mapping
             """,
             [
                 .text(source.workspaceId), .text(source.id), .text(source.kind.rawValue), .text(source.name),
                 .text(source.secret), SQLValue(source.createdAt),
+                source.mapping.map { SQLValue.text($0.json.serialized()) } ?? SQLValue.null,
             ])
     }
 
@@ -84,14 +86,25 @@ struct SQLWebhookSourceStore: WebhookSourceStore {
         ).first.map { try $0.string("customer") }
     }
 
-    static let columns = "SELECT workspace_id, source_id, kind, name, secret, created_at FROM webhook_sources"
+    static let columns = "SELECT workspace_id, source_id, kind, name, secret, created_at, mapping FROM webhook_sources"
 
     private func sources(_ sql: String, _ arguments: [SQLValue]) async throws -> [WebhookSource] {
         try await driver.query(sql, arguments).map { row in
             WebhookSource(
                 workspaceId: try row.string("workspace_id"), id: try row.string("source_id"),
                 kind: WebhookSource.Kind(rawValue: try row.string("kind")) ?? .shopify, name: try row.string("name"),
-                secret: try row.string("secret"), createdAt: try row.date("created_at"))
+                secret: try row.string("secret"), createdAt: try row.date("created_at"),
+                mapping: try Self.mapping(row.optionalString("mapping")))
+        }
+    }
+
+    /// A stored mapping document read back (validated again, as when it was made).
+    static func mapping(_ text: String?) throws -> JSONEventMapping? {
+        guard let text else { return nil }
+        do {
+            return try JSONEventMapping(json: try JSONValue.parse(Data(text.utf8)))
+        } catch {
+            throw StoreError(.corrupt, "stored webhook source mapping cannot be read: \(error)")
         }
     }
 }

@@ -12,8 +12,7 @@ struct ActivationsCommand: AsyncParsableCommand {
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Activate a segment (--segment, --on) or a tracked event (--event, --where) on a destination.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Option(help: "Destination id.") var destination: String
         @Option(help: "Segment id.") var segment: String?
         @Option(help: "Segment changes that send: entered, exited (comma-separated).") var on = "entered"
@@ -34,7 +33,7 @@ struct ActivationsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 let a: Activation
                 if let segment, let everyHours {
                     a = try await runtime.activation.activateSchedule(
@@ -60,11 +59,10 @@ struct ActivationsCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List activations.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 for a in try await runtime.activation.activations(workspaceId: ws.id) {
                     switch a.trigger {
                     case .segment(let id, let on):
@@ -86,12 +84,11 @@ struct ActivationsCommand: AsyncParsableCommand {
 
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete an activation.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Activation id.") var id: String
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 try await runtime.activation.deleteActivation(workspaceId: ws.id, id: id)
                 print("deleted \(id)")
             }
@@ -102,12 +99,11 @@ struct ActivationsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
                 "Reconcile an activation's segment with its audience destination now (the server delivers what differs).")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Activation id.") var id: String
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 let r = try await runtime.activation.syncAudience(workspaceId: ws.id, activationId: id)
                 print(
                     "added \(r.added)\tupdated \(r.updated)\tremoved \(r.removed)\tunchanged \(r.unchanged)\t"

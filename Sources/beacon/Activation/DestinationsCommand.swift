@@ -17,8 +17,7 @@ struct DestinationsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
                 "Create a webhook destination and print its signing secret (shown once), or an audience sync destination (--type hubspot|mailchimp|klaviyo with --api-key and --list-id).")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Option(help: "A name for the destination.") var name: String
         @Option(help: "webhook, hubspot, mailchimp or klaviyo.") var type = "webhook"
         @Option(help: "The endpoint, an http or https URL (audience sync: the vendor API's base; default the vendor's).")
@@ -46,7 +45,7 @@ struct DestinationsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 if Destination.Kind(rawValue: type)?.isAudienceSync == true {
                     var pairs: [String: String] = [:]
                     for s in settings {
@@ -73,11 +72,10 @@ struct DestinationsCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List destinations with pending, delivered and dead counts.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 for d in try await runtime.activation.destinations(workspaceId: ws.id) {
                     let c = try await runtime.activation.counts(workspaceId: ws.id, destinationId: d.id)
                     print(
@@ -91,12 +89,11 @@ struct DestinationsCommand: AsyncParsableCommand {
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Delete a destination with its activations and queue.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Destination id.") var id: String
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 try await runtime.activation.deleteDestination(workspaceId: ws.id, id: id)
                 print("deleted \(id)")
             }
@@ -105,12 +102,11 @@ struct DestinationsCommand: AsyncParsableCommand {
 
     struct Test: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Queue a test message (the server delivers it).")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Destination id.") var id: String
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 print("queued \(try await runtime.activation.sendTest(workspaceId: ws.id, destinationId: id).id)")
             }
         }
@@ -121,12 +117,11 @@ struct DestinationsCommand: AsyncParsableCommand {
             commandName: "rotate-secret",
             abstract:
                 "Make a new signing secret (shown once); the previous one signs beside it until the next rotation.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Destination id.") var id: String
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 print("signing secret: \(try await runtime.activation.rotateSecret(workspaceId: ws.id, id: id).secret)")
             }
         }
@@ -135,8 +130,7 @@ struct DestinationsCommand: AsyncParsableCommand {
     struct Messages: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The delivery log, newest first (or only dead letters).")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Destination id.") var id: String
         @Option(help: "pending, delivered or dead.") var state: String?
         @Option(help: "How many.") var limit = 50
@@ -148,7 +142,7 @@ struct DestinationsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 for m in try await runtime.activation.messages(
                     workspaceId: ws.id, destinationId: id, state: state.flatMap(OutboxMessage.State.init), limit: limit)
                 {
@@ -162,14 +156,13 @@ struct DestinationsCommand: AsyncParsableCommand {
 
     struct Replay: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Queue dead letters again with fresh attempts.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Destination id.") var id: String
         @Option(name: .customLong("message"), help: "A message id to replay (repeat); default: every dead letter.")
         var messages: [String] = []
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 let n = try await runtime.activation.replay(
                     workspaceId: ws.id, destinationId: id, ids: messages.isEmpty ? nil : messages)
                 print("replayed \(n)")

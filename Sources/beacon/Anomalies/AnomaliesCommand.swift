@@ -17,10 +17,7 @@ struct AnomaliesCommand: AsyncParsableCommand {
             Example: beacon anomalies --workspace shop --as-of 2025-06-30
             """)
 
-    @OptionGroup var store: StoreOptions
-
-    @Option(help: "The workspace to scan.")
-    var workspace: String
+    @OptionGroup var workspace: WorkspaceCommandOptions
 
     @OptionGroup var asOf: AsOfOption
 
@@ -30,8 +27,7 @@ struct AnomaliesCommand: AsyncParsableCommand {
     func validate() throws { try format.check([.text, .json]) }
 
     func run() async throws {
-        let runtime = try await store.openRuntime(logger: store.makeLogger())
-        let ws = try await runtime.existingWorkspace(named: workspace, option: "--workspace")
+        let (runtime, ws) = try await workspace.open()
         let date = asOf.endOfDay
         let events = try await runtime.eventLog.events(in: ws.id, to: date.map { $0.addingTimeInterval(0.001) }) { _ in true }
         try await runtime.close()

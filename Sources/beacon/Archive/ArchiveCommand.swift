@@ -18,9 +18,8 @@ struct ArchiveCommand: AsyncParsableCommand {
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Archive a workspace's events not yet archived, then stop.")
-        @OptionGroup var store: StoreOptions
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @OptionGroup var archive: ArchiveOptions
-        @Option(help: "Workspace name.") var workspace: String
 
         func run() async throws {
             guard let settings = try archive.settings() else {
@@ -28,7 +27,7 @@ struct ArchiveCommand: AsyncParsableCommand {
             }
             let line = ProgressLine()
             let started = Date()
-            let result = try await store.withWorkspace(workspace) { runtime, ws in
+            let result = try await workspace.run { runtime, ws in
                 let behind = try await EventArchiveStatus.all(sinkId: settings.sinkId, runtime: runtime)
                     .first { $0.workspaceId == ws.id }?.eventsBehind ?? 0
                 return try await settings.archiver(runtime: runtime).archive(workspaceId: ws.id) { done in

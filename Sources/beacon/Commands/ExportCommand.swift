@@ -16,16 +16,15 @@ struct ExportCommand: AsyncParsableCommand {
             An --output ending in .gz is written gzip-compressed.
             """)
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var workspace: WorkspaceCommandOptions
     @Argument(help: "What to export: \(WorkspaceExport.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var kind: WorkspaceExport.Kind
-    @Option(help: "Workspace name.") var workspace: String
     @Option(help: "Write to this file instead of standard output (gzip when it ends in .gz).") var output: String?
 
     func run() async throws {
         let sink = try ExportSink(path: output)
         let line = output == nil ? nil : ProgressLine()
-        let rows = try await store.withWorkspace(workspace) { runtime, w in
+        let rows = try await workspace.run { runtime, w in
             try await WorkspaceExport(runtime: runtime).write(kind, workspaceId: w.id, to: sink.write) { n in
                 line?.update("exporting \(kind.rawValue)", done: n, total: 0)
             }

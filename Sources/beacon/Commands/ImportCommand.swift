@@ -43,7 +43,9 @@ struct ImportCommand: AsyncParsableCommand {
                 One event per order: lines are grouped by order id; the line total is `amount`, or
                 quantity × price. Orders whose id starts with --return-prefix, or with a negative
                 quantity or amount, become 'Order Refunded' with negative revenue. Re-running the
-                same import stores nothing twice.
+                same import stores nothing twice; --replace makes a corrected file take the place of
+                every order imported from files before, in one transaction (orders from the API and
+                webhooks stay), and rebuilds the workspace's profiles and segments.
                 Example (UCI Online Retail):
                   beacon import orders online_retail_2010_2011.csv.gz --workspace shop --create-workspace \\
                     --map customer_id=CustomerID,order_id=InvoiceNo,timestamp=InvoiceDate,quantity=Quantity,price=UnitPrice,product_id=StockCode,product_name=Description
@@ -55,6 +57,8 @@ struct ImportCommand: AsyncParsableCommand {
         @Option(help: "ISO currency code to record on every order when the file has no currency column.") var currency: String?
         @Option(help: "Day/month order of slash dates (dmy: 13/02/2011, mdy: 2/13/2011); default: read from the file, refusing dates that fit both.")
         var dateOrder: CivilDate.Order?
+        @Flag(help: "Replace the orders of earlier imports with this file's, all or nothing (a refused file changes nothing).")
+        var replace = false
         @Argument(help: "The .csv or .csv.gz file.") var file: String
 
         func run() async throws {
@@ -66,16 +70,20 @@ struct ImportCommand: AsyncParsableCommand {
             setup.currency = currency
             setup.maxErrors = destination.maxErrors
             setup.dateOrder = dateOrder
-            let (importer, path) = (setup, file)
+            setup.replace = replace
+            let (importer, path, rebuildAfter) = (setup, file, replace)
             let line = ProgressLine()
             let recorder = try await ImportJobRecorder(store: runtime.stores.importJobs, workspaceId: ws.id, kind: .orders, file: file)
             try await ImportCommand.conclude(runtime: runtime, line: line) {
-                try await recorder.run { record in
+                let report = try await recorder.run { record in
                     try await importer.importFile(path, workspaceId: ws.id) { p in
                         line.update("importing \(p.phase.rawValue)", done: p.done, total: p.total)
                         await record(p)
                     }
                 }
+                // The removed orders are folded into profiles and memberships: fold the log again.
+                if rebuildAfter { _ = try await runtime.profiles.rebuild(workspaceId: ws.id) }
+                return report
             }
         }
     }

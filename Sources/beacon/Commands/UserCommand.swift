@@ -67,17 +67,15 @@ struct UserCommand: AsyncParsableCommand {
     struct Grant: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Let a member see a workspace, with a role (viewer, member, admin, owner) and optionally personal data.")
-        @OptionGroup var store: StoreOptions
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Option(help: "The user's email.") var email: String
-        @Option(help: "Workspace name.") var workspace: String
         @Option(help: "Role in the workspace: viewer, member, admin or owner.") var role: WorkspaceRole = .member
         @Flag(help: "Show personal fields (emails, names, phones) unmasked.") var personalData = false
 
         func run() async throws {
-            let runtime = try await store.openRuntime(logger: store.makeLogger())
+            let (runtime, w) = try await workspace.open()
             let users = runtime.users
             let user = try await UserCommand.mapping { try await users.existing(email) }
-            let w = try await runtime.existingWorkspace(named: workspace, option: "--workspace")
             try await runtime.access.grant(WorkspaceAccess(role: role, personalData: personalData), to: user, in: w, by: nil)
             print("\(user.email) is now \(role.rawValue) of \(w.name)\(personalData ? " with personal data" : "")"
                 + (user.role == .admin ? " (an installation admin is at least admin everywhere)" : ""))
@@ -87,12 +85,11 @@ struct UserCommand: AsyncParsableCommand {
 
     struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Stop a member seeing a workspace.")
-        @OptionGroup var store: StoreOptions
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Option(help: "The user's email.") var email: String
-        @Option(help: "Workspace name.") var workspace: String
 
         func run() async throws {
-            try await UserCommand.changeGrant(store: store, email: email, workspace: workspace, grant: false)
+            try await UserCommand.changeGrant(store: workspace.store, email: email, workspace: workspace.reference, grant: false)
         }
     }
 
@@ -136,8 +133,8 @@ struct UserCommand: AsyncParsableCommand {
     static func changeGrant(store: StoreOptions, email: String, workspace: String, grant: Bool) async throws {
         let runtime = try await store.openRuntime(logger: store.makeLogger())
         let users = runtime.users
-        let user = try await mapping { try await users.existing(email) }
         let w = try await runtime.existingWorkspace(named: workspace, option: "--workspace")
+        let user = try await mapping { try await users.existing(email) }
         if grant {
             try await users.store.grantWorkspace(userId: user.id, workspaceId: w.id)
         } else {

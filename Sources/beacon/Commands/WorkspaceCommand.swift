@@ -92,12 +92,11 @@ struct WorkspaceCommand: AsyncParsableCommand {
 
     struct AddKey: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add-key", abstract: "Add another write key to a workspace.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var name: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Option(help: "A label to tell keys apart.") var label: String = "key"
 
         func run() async throws {
-            try await store.withWorkspace(name) { runtime, workspace in
+            try await workspace.run { runtime, workspace in
                 let key = try await runtime.workspaces.addWriteKey(to: workspace, label: label)
                 try await runtime.audit.record(
                     AuditDraft(
@@ -112,11 +111,10 @@ struct WorkspaceCommand: AsyncParsableCommand {
     struct Keys: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List a workspace's write keys: fingerprint, label, created (the keys themselves are not kept).")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var name: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
 
         func run() async throws {
-            try await store.withWorkspace(name) { runtime, workspace in
+            try await workspace.run { runtime, workspace in
                 for key in try await runtime.workspaces.writeKeys(of: workspace) {
                     print("\(key.fingerprint)\t\(key.label)\t\(Timestamp.format(key.createdAt))")
                 }
@@ -128,12 +126,11 @@ struct WorkspaceCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "revoke-key",
             abstract: "Revoke a write key by its fingerprint (from `workspace keys`); a running server stops accepting it within a minute.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var name: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "The key's fingerprint: at least 8 of the hex digits `workspace keys` shows.") var fingerprint: String
 
         func run() async throws {
-            try await store.withWorkspace(name) { runtime, workspace in
+            try await workspace.run { runtime, workspace in
                 let key = try await runtime.workspaces.revokeWriteKey(of: workspace, fingerprint: fingerprint)
                 try await runtime.audit.record(
                     AuditDraft(actor: AuditActor.commandLine, action: "write-key.revoke", detail: "key \(key.fingerprint) '\(key.label)'"),

@@ -62,14 +62,13 @@ struct JourneysCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a draft journey from a JSON definition.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Journey name.") var name: String
         @Option(help: "The definition: a JSON file, or - for standard input.") var definition: String
 
         func run() async throws {
             let d = try JourneysCommand.definition(definition)
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 let j = try await runtime.journeys.create(workspaceId: ws.id, name: name, definition: d)
                 print("journey: \(j.id)")
             }
@@ -78,11 +77,10 @@ struct JourneysCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List journeys.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 for j in try await runtime.journeys.list(workspaceId: ws.id) {
                     print("\(j.id)\t\(j.name)\t\(j.status.rawValue)\t\(j.liveVersion.map { "v\($0)" } ?? "-")")
                 }
@@ -92,12 +90,11 @@ struct JourneysCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A journey's versions, as JSON.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Journey id.") var id: String
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 let j = try await runtime.journeys.journey(workspaceId: ws.id, id: id)
                 let versions = try await runtime.journeys.versions(workspaceId: ws.id, id: id)
                 print(
@@ -115,14 +112,13 @@ struct JourneysCommand: AsyncParsableCommand {
 
     struct Draft: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set the unpublished draft of a journey.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Journey id.") var id: String
         @Option(help: "The definition: a JSON file, or - for standard input.") var definition: String
 
         func run() async throws {
             let d = try JourneysCommand.definition(definition)
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 let v = try await runtime.journeys.saveDraft(workspaceId: ws.id, id: id, definition: d)
                 print("draft: v\(v.version)")
             }
@@ -132,14 +128,13 @@ struct JourneysCommand: AsyncParsableCommand {
     struct Publish: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Publish the draft (or --definition); over a live version --mapping says where its people go.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Journey id.") var id: String
         @Option(help: "A new definition to publish (JSON file or -) instead of the draft.") var definition: String?
         @Option(help: "sameIds, or a JSON file of old step → {\"step\": id} or {\"finish\": true}.") var mapping: String?
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 let (old, new) = try await JourneysCommand.versions(runtime, ws.id, id, definition)
                 var m: JourneyStepMapping?
                 if let old, let new {
@@ -159,14 +154,13 @@ struct JourneysCommand: AsyncParsableCommand {
     struct DryRun: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "dry-run", abstract: "How many people a mapping would move from each live step.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Journey id.") var id: String
         @Option(help: "The new definition (JSON file or -) instead of the draft.") var definition: String?
         @Option(help: "sameIds, or a JSON file of old step → {\"step\": id} or {\"finish\": true}.") var mapping: String
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 let (old, new) = try await JourneysCommand.versions(runtime, ws.id, id, definition)
                 guard let old, let new else { throw CommandError("\(id): not live, or no draft to compare with") }
                 let moves = try await runtime.journeys.dryRun(
@@ -180,13 +174,12 @@ struct JourneysCommand: AsyncParsableCommand {
     struct Rollback: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make the previously published version live again, moving people by --mapping.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Journey id.") var id: String
         @Option(help: "sameIds, or a JSON file of live step → {\"step\": id} or {\"finish\": true}.") var mapping: String
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 let j = try await runtime.journeys.journey(workspaceId: ws.id, id: id)
                 guard j.history.count >= 2 else { throw CommandError("\(id): no earlier published version") }
                 let versions = try await runtime.journeys.versions(workspaceId: ws.id, id: id)
@@ -202,12 +195,11 @@ struct JourneysCommand: AsyncParsableCommand {
 
     struct Pause: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Stop entries and movement.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Journey id.") var id: String
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 try await runtime.journeys.pause(workspaceId: ws.id, id: id)
                 print("paused")
             }
@@ -217,12 +209,11 @@ struct JourneysCommand: AsyncParsableCommand {
     struct Resume: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run again under the resume policy (retime or skip: never a burst of overdue sends).")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Journey id.") var id: String
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 try await runtime.journeys.resume(workspaceId: ws.id, id: id)
                 print("resumed")
             }
@@ -231,12 +222,11 @@ struct JourneysCommand: AsyncParsableCommand {
 
     struct Funnel: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The funnel per version and step, as CSV.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Journey id.") var id: String
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 print("version,step,entered,waiting,advanced,migrated,completed,exited,converted,failed")
                 for s in try await runtime.journeys.funnel(workspaceId: ws.id, id: id) {
                     print(
@@ -253,7 +243,7 @@ struct JourneysCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @Flag(help: "One pass: process every signal and due step, then stop.") var once = false
         @Option(help: "Seconds between passes.") var interval: Double = 1
-        @Option(help: "Only this workspace's journeys (by name); all workspaces when absent.") var workspace: String?
+        @Option(help: "Only this workspace's journeys (by name or id); all workspaces when absent.") var workspace: String?
         @Option(help: "Seconds a claimed person stays with this runner before another may take over.") var lease: Double = 60
 
         func validate() throws {
@@ -266,7 +256,7 @@ struct JourneysCommand: AsyncParsableCommand {
             var scope: Workspace?
             var workspaces: [Workspace]
             if let workspace {
-                let w = try await runtime.existingWorkspace(named: workspace)
+                let w = try await runtime.existingWorkspace(named: workspace, option: "--workspace")
                 scope = w
                 workspaces = [w]
             } else {

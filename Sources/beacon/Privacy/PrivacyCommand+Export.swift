@@ -8,7 +8,6 @@ extension PrivacyCommand {
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Everything stored about a subject: profile, identities, events, consent, memberships, deliveries.")
-        @OptionGroup var store: StoreOptions
         @OptionGroup var subject: SubjectOptions
         @Option(help: "json or csv (one line per cell: section,table,row,column,value).") var format = "json"
         @Option(help: "Write to this file instead of standard output.") var output: String?
@@ -18,7 +17,7 @@ extension PrivacyCommand {
         }
 
         func run() async throws {
-            try await store.withPrivacy(subject.workspace) { privacy, ws in
+            try await subject.workspace.withPrivacy { privacy, ws in
                 let export = try await privacy.export(
                     workspaceId: ws.id, identifier: subject.identifier, actor: AuditActor.commandLine)
                 let text = format == "csv" ? export.csv : export.json.serialized() + "\n"

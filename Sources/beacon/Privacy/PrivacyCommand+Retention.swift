@@ -13,8 +13,7 @@ extension PrivacyCommand {
         struct Set: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Keep events (all, or those named --event) for --days days of event time; --remove drops the rule.")
-            @OptionGroup var store: StoreOptions
-            @Option(help: "Workspace name.") var workspace: String
+            @OptionGroup var workspace: WorkspaceCommandOptions
             @Option(help: "A track event name, or * for every event.") var event = RetentionRule.allEvents
             @Option(help: "Days of event time to keep (1–36500).") var days: Int?
             @Flag(help: "Remove the rule instead.") var remove = false
@@ -24,7 +23,7 @@ extension PrivacyCommand {
             }
 
             func run() async throws {
-                try await store.withPrivacy(workspace) { privacy, ws in
+                try await workspace.withPrivacy { privacy, ws in
                     try await privacy.setRetention(
                         workspaceId: ws.id, eventName: event, days: days, actor: AuditActor.commandLine)
                     print(remove ? "retention of \(event): removed" : "retention of \(event): \(days!) days")
@@ -34,11 +33,10 @@ extension PrivacyCommand {
 
         struct List: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "The workspace's retention rules.")
-            @OptionGroup var store: StoreOptions
-            @Option(help: "Workspace name.") var workspace: String
+            @OptionGroup var workspace: WorkspaceCommandOptions
 
             func run() async throws {
-                try await store.withPrivacy(workspace) { privacy, ws in
+                try await workspace.withPrivacy { privacy, ws in
                     for r in try await privacy.retentionRules(workspaceId: ws.id) { print("\(r.eventName)\t\(r.maxAgeDays) days") }
                 }
             }
@@ -47,11 +45,10 @@ extension PrivacyCommand {
         struct Run: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Delete the events the rules expire now and recompute profiles and memberships.")
-            @OptionGroup var store: StoreOptions
-            @Option(help: "Workspace name.") var workspace: String
+            @OptionGroup var workspace: WorkspaceCommandOptions
 
             func run() async throws {
-                try await store.withPrivacy(workspace) { privacy, ws in
+                try await workspace.withPrivacy { privacy, ws in
                     let r = try await privacy.runRetention(workspaceId: ws.id, actor: AuditActor.commandLine)
                     print("events deleted: \(r.eventsDeleted); profiles rebuilt from \(r.eventsRefolded) events")
                 }

@@ -10,9 +10,9 @@ struct PrivacyCommand: AsyncParsableCommand {
         abstract: "Export, erase or suppress a data subject; consent history; retention of events.",
         subcommands: [Export.self, Erase.self, Suppress.self, Suppressions.self, Consent.self, Retention.self])
 
-    /// The workspace and the subject every subject command takes.
+    /// The store, the workspace and the subject every subject command takes.
     struct SubjectOptions: ParsableArguments {
-        @Option(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Option(help: "The subject: a user id, anonymous id, email, phone or profile id.") var identifier: String
 
         func validate() throws {
@@ -23,10 +23,10 @@ struct PrivacyCommand: AsyncParsableCommand {
     }
 }
 
-extension StoreOptions {
-    /// `withWorkspace` that also reports a `PrivacyError` as a `CommandError` naming its field.
-    func withPrivacy<T>(_ workspace: String, _ body: (PrivacyService, Workspace) async throws -> T) async throws -> T {
-        try await withWorkspace(workspace) { runtime, ws in
+extension WorkspaceCommandOptions {
+    /// `run` that also reports a `PrivacyError` as a `CommandError` naming its field.
+    func withPrivacy<T>(_ body: (PrivacyService, Workspace) async throws -> T) async throws -> T {
+        try await run { runtime, ws in
             do {
                 return try await body(runtime.privacy, ws)
             } catch let e as PrivacyError {

@@ -12,11 +12,9 @@ struct IdentityRulesCommand: AsyncParsableCommand {
         subcommands: [Show.self, Set.self])
 
     /// The engine and workspace named on the command line.
-    static func open(_ store: StoreOptions, _ name: String) async throws -> (BeaconRuntime, ProfileEngine, Workspace) {
-        let runtime = try await store.openRuntime(logger: store.makeLogger())
-        let engine = runtime.profiles
-        let workspace = try await runtime.existingWorkspace(named: name)
-        return (runtime, engine, workspace)
+    static func open(_ workspace: WorkspaceCommandOptions) async throws -> (BeaconRuntime, ProfileEngine, Workspace) {
+        let (runtime, ws) = try await workspace.open()
+        return (runtime, runtime.profiles, ws)
     }
 
     static func print(_ rules: IdentityRules, _ version: IdentityRulesVersion?) {
@@ -31,11 +29,10 @@ struct IdentityRulesCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print a workspace's identity rules as JSON.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var name: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
 
         func run() async throws {
-            let (runtime, engine, ws) = try await IdentityRulesCommand.open(store, name)
+            let (runtime, engine, ws) = try await IdentityRulesCommand.open(workspace)
             let current = try await engine.identityRules(workspaceId: ws.id)
             IdentityRulesCommand.print(current.rules, current.version)
             try await runtime.close()
@@ -48,8 +45,7 @@ struct IdentityRulesCommand: AsyncParsableCommand {
             discussion:
                 "Options change the current rules; --file replaces them with a JSON document. Run `beacon rebuild` to apply the rules to past events too."
         )
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var name: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Option(
             help:
                 "A JSON file with the whole rules document (mergeOn, limits, maxIdentifiers, blockedValues, defaultCallingCode)."
@@ -72,7 +68,7 @@ struct IdentityRulesCommand: AsyncParsableCommand {
         var defaultCallingCode: String?
 
         func run() async throws {
-            let (runtime, engine, ws) = try await IdentityRulesCommand.open(store, name)
+            let (runtime, engine, ws) = try await IdentityRulesCommand.open(workspace)
             let rules = try await edited(try await engine.identityRules(workspaceId: ws.id).rules)
             let version = try await engine.setIdentityRules(workspaceId: ws.id, rules: rules)
             IdentityRulesCommand.print(rules, version)

@@ -10,17 +10,18 @@ struct RebuildCommand: AsyncParsableCommand {
         commandName: "rebuild",
         abstract: "Recompute identities, profiles and segment memberships from the event log (all workspaces by default).")
     @OptionGroup var store: StoreOptions
-    @Option(help: "Only this workspace.") var workspace: String?
+    @Option(help: "Only this workspace (by name or id).") var workspace: String?
     @Flag(help: "Also refresh P(alive), predicted CLV, churn risk and RFM segments afterwards.") var predictions = false
 
     func run() async throws {
         let runtime = try await store.openRuntime(logger: store.makeLogger())
         let engine = runtime.profiles
-        let all = try await runtime.workspaces.all()
-        let chosen = try workspace.map { name in
-            guard let w = all.first(where: { $0.name == name }) else { throw CommandError("no workspace named '\(name)'") }
-            return [w]
-        } ?? all
+        let chosen: [Workspace]
+        if let workspace {
+            chosen = [try await runtime.existingWorkspace(named: workspace, option: "--workspace")]
+        } else {
+            chosen = try await runtime.workspaces.all()
+        }
         for w in chosen {
             let start = Date()
             let r = try await engine.rebuild(workspaceId: w.id)

@@ -17,8 +17,7 @@ extension SegmentsCommand {
                 Example: beacon segments lookalike shop rfm-champions --size 5
                 """)
 
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "The seed segment's id.") var seedSegment: String
         @Option(help: "The audience's size in % of the workspace's profiles, 1 to 10.") var size: Double = 1
         @Option(help: "The new segment's name (default: Lookalike <size> % of <seed>).") var name: String?
@@ -32,7 +31,7 @@ extension SegmentsCommand {
         }
 
         func run() async throws {
-            let (runtime, engine, w) = try await SegmentsCommand.open(store, workspace)
+            let (runtime, engine, w) = try await SegmentsCommand.open(workspace)
             _ = try await engine.catchUp(workspaceId: w.id)
             let audience: LookalikeAudience
             do {

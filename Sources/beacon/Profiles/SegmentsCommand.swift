@@ -13,11 +13,10 @@ struct SegmentsCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List segments with their sizes.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
 
         func run() async throws {
-            let (runtime, engine, w) = try await open(store, workspace)
+            let (runtime, engine, w) = try await open(workspace)
             _ = try await engine.catchUp(workspaceId: w.id)
             for s in try await engine.profileStore.segments(workspaceId: w.id) {
                 let size = try await engine.members(workspaceId: w.id, segmentId: s.id).count
@@ -30,8 +29,7 @@ struct SegmentsCommand: AsyncParsableCommand {
     struct Recompute: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Fold new events, refresh predictions and re-evaluate every segment now (run on a schedule for time-based rules).")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Flag(help: "Skip the P(alive)/CLV/RFM/persona-cluster refresh.") var noPredictions = false
         @Option(help: "Persona clusters (2-20); default: chosen by silhouette.") var clusters: Int?
         @OptionGroup var asOf: AsOfOption
@@ -42,7 +40,7 @@ struct SegmentsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (runtime, engine, w) = try await open(store, workspace)
+            let (runtime, engine, w) = try await open(workspace)
             _ = try await engine.catchUp(workspaceId: w.id)
             let date = asOf.endOfDay
             if !noPredictions {
@@ -66,8 +64,7 @@ struct SegmentsCommand: AsyncParsableCommand {
 
     struct Preview: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Count the profiles a rule matches, with a sample.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Rule JSON, e.g. '{\"lifetime_value\": {\"gt\": 1000}}'.") var rule: String
         @OptionGroup var asOf: AsOfOption
 
@@ -77,7 +74,7 @@ struct SegmentsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (runtime, engine, w) = try await open(store, workspace)
+            let (runtime, engine, w) = try await open(workspace)
             _ = try await engine.catchUp(workspaceId: w.id)
             let p = try await engine.preview(
                 workspaceId: w.id, rule: try JSONValue.parse(Data(rule.utf8)), sample: 10,
@@ -88,14 +85,12 @@ struct SegmentsCommand: AsyncParsableCommand {
         }
     }
 
-    static func open(_ store: StoreOptions, _ name: String) async throws -> (BeaconRuntime, ProfileEngine, Workspace) {
-        let runtime = try await store.openRuntime(logger: store.makeLogger())
-        let engine = runtime.profiles
-        let w = try await runtime.existingWorkspace(named: name)
-        return (runtime, engine, w)
+    static func open(_ workspace: WorkspaceCommandOptions) async throws -> (BeaconRuntime, ProfileEngine, Workspace) {
+        let (runtime, w) = try await workspace.open()
+        return (runtime, runtime.profiles, w)
     }
 }
 
-private func open(_ store: StoreOptions, _ name: String) async throws -> (BeaconRuntime, ProfileEngine, Workspace) {
-    try await SegmentsCommand.open(store, name)
+private func open(_ workspace: WorkspaceCommandOptions) async throws -> (BeaconRuntime, ProfileEngine, Workspace) {
+    try await SegmentsCommand.open(workspace)
 }

@@ -17,8 +17,7 @@ struct TokenCommand: AsyncParsableCommand {
                 identity, destinations, activations, audit and privacy, plus personal:read to see personal fields \
                 unmasked; '*' (the default) is every scope.
                 """)
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Option(help: "A label to tell tokens apart.") var label: String = "api"
         @Option(help: "Scopes, comma-separated or repeated (profiles:read,segments:write); '*' for all.")
         var scope: [String] = ["*"]
@@ -49,7 +48,7 @@ struct TokenCommand: AsyncParsableCommand {
             let scopes = try AccessScopes(parsing: scope.joined(separator: ","))
             let now = Date()
             let expiresAt = expires.flatMap { Self.expiry($0, now: now) }
-            try await store.withWorkspace(workspace) { runtime, w in
+            try await workspace.run { runtime, w in
                 do {
                     let (token, record) = try await runtime.access.createToken(
                         workspace: w, label: label, scopes: scopes, expiresAt: expiresAt, actor: AuditActor.commandLine,
@@ -68,11 +67,10 @@ struct TokenCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List a workspace's API tokens: fingerprint, label, created, scopes, expiry, last use.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, w in
+            try await workspace.run { runtime, w in
                 for token in try await runtime.access.tokens(of: w) {
                     let expires = token.expiresAt.map(Timestamp.format) ?? "never"
                     let used = token.lastUsedAt.map(Timestamp.format) ?? "never used"
@@ -87,12 +85,11 @@ struct TokenCommand: AsyncParsableCommand {
     struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Revoke an API token by its fingerprint (from `token list`); every server refuses it at once.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "The token's fingerprint: at least 8 of the hex digits `token list` shows.") var fingerprint: String
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, w in
+            try await workspace.run { runtime, w in
                 let token = try await runtime.access.revokeToken(of: w, fingerprint: fingerprint, actor: AuditActor.commandLine)
                 print("revoked API token \(token.fingerprint) (\(token.label)) of \(w.name)")
             }

@@ -15,8 +15,7 @@ extension RecommendCommand {
                 Example: beacon recommend evaluate --workspace retail --split 2011-09-01 --k 10
                 """)
 
-        @OptionGroup var store: StoreOptions
-        @Option(help: "The workspace.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Option(help: "The first day of the test period, YYYY-MM-DD.") var split: String
         @Option(help: "List length k, 1 to 100.") var k = 10
         @Option(help: "The seed that breaks ties.") var seed: UInt64 = 0
@@ -31,7 +30,7 @@ extension RecommendCommand {
         }
 
         func run() async throws {
-            let (runtime, ws) = try await RecommendCommand.open(store, workspace)
+            let (runtime, ws) = try await RecommendCommand.open(workspace)
             let date: Date
             if let day = asOf.endOfDay { date = day } else { date = try await runtime.profiles.today(workspaceId: ws.id) }
             let results = try await RecommendCommand.run {

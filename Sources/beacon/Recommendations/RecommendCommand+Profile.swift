@@ -16,8 +16,7 @@ extension RecommendCommand {
                 Example: beacon recommend profile --workspace shop user-42 --k 5
                 """)
 
-        @OptionGroup var store: StoreOptions
-        @Option(help: "The workspace.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "A profile id or identifier (user id, email…).") var profile: String
         @Option(help: "How many products, 1 to 100.") var k = 5
         @Option(help: "co-occurrence, personal-popularity or popularity.") var strategy = "co-occurrence"
@@ -34,7 +33,7 @@ extension RecommendCommand {
         }
 
         func run() async throws {
-            let (runtime, ws) = try await RecommendCommand.open(store, workspace)
+            let (runtime, ws) = try await RecommendCommand.open(workspace)
             let profiles = runtime.profiles.profileStore
             var found = try await profiles.profile(workspaceId: ws.id, id: profile)
             if found == nil, let id = try await profiles.profileId(workspaceId: ws.id, identifierValue: profile, kind: nil) {

@@ -17,8 +17,7 @@ extension RecommendCommand {
                 --min-threshold 0.5
                 """)
 
-        @OptionGroup var store: StoreOptions
-        @Option(help: "The workspace.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Option(help: "The least share of orders holding a rule's items, 0.005 to 1.") var minSupport = 0.05
         @Option(help: "The measure rules are kept and ranked by: support, confidence, lift, leverage, conviction.")
         var metric = "lift"
@@ -41,7 +40,7 @@ extension RecommendCommand {
         }
 
         func run() async throws {
-            let (runtime, ws) = try await RecommendCommand.open(store, workspace)
+            let (runtime, ws) = try await RecommendCommand.open(workspace)
             let date: Date
             if let day = asOf.endOfDay { date = day } else { date = try await runtime.profiles.today(workspaceId: ws.id) }
             let set = try await RecommendCommand.run {

@@ -13,9 +13,8 @@ struct RecommendCommand: AsyncParsableCommand {
     /// How a subcommand writes its table.
 
     /// The runtime and workspace a subcommand works on, its projection caught up.
-    static func open(_ store: StoreOptions, _ name: String) async throws -> (BeaconRuntime, Workspace) {
-        let runtime = try await store.openRuntime(logger: store.makeLogger())
-        let ws = try await runtime.existingWorkspace(named: name, option: "--workspace")
+    static func open(_ workspace: WorkspaceCommandOptions) async throws -> (BeaconRuntime, Workspace) {
+        let (runtime, ws) = try await workspace.open()
         _ = try await runtime.profiles.catchUp(workspaceId: ws.id)
         return (runtime, ws)
     }

@@ -18,10 +18,7 @@ struct ReportCommand: AsyncParsableCommand {
             Example: beacon report --workspace shop --from 2025-06-01 --to 2025-06-30 --output june.pdf
             """)
 
-    @OptionGroup var store: StoreOptions
-
-    @Option(help: "The workspace to report on.")
-    var workspace: String
+    @OptionGroup var workspace: WorkspaceCommandOptions
 
     @Option(help: "First day of the period, YYYY-MM-DD (default: 30 days before --to).")
     var from: String?
@@ -58,7 +55,7 @@ struct ReportCommand: AsyncParsableCommand {
             throw CommandError("--font: \(error)")
         }
         let started = Date()
-        let (bytes, gathered, typeset) = try await store.withWorkspace(workspace) { runtime, ws in
+        let (bytes, gathered, typeset) = try await workspace.run { runtime, ws in
             let builder = ExecutiveReportBuilder(runtime: runtime, mmm: MMMFitCache(analytics: runtime.analytics))
             let period: ReportPeriod
             do {

@@ -127,7 +127,7 @@ struct RFMCommand: AsyncParsableCommand {
     private func workspaceRFM(_ name: String, asOfDay: Int?) async throws -> RFMAnalysis {
         let runtime = try await store.openRuntime(logger: store.makeLogger())
         let engine = runtime.profiles
-        let w = try await runtime.existingWorkspace(named: name)
+        let w = try await runtime.existingWorkspace(named: name, option: "--workspace")
         let date = asOfDay.map { WorkspaceToday.endOfDay(Date(timeIntervalSince1970: Double($0) * 86_400)) }
         let insights = try await engine.customerInsights(workspaceId: w.id, asOf: date, personas: false)
         try await runtime.close()

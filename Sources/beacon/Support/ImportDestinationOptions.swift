@@ -12,7 +12,7 @@ import Logging
 struct ImportDestinationOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Workspace name (must exist unless --create-workspace).")
+    @Option(help: "The workspace, by name or id (must exist unless --create-workspace).")
     var workspace: String
 
     @Flag(help: "Create the workspace if it does not exist (prints its write key once).")
@@ -36,12 +36,16 @@ struct ImportDestinationOptions: ParsableArguments {
             throw CommandError("\(file): no such readable file")
         }
         let runtime = try await store.openRuntime(logger: store.makeLogger(), creating: createWorkspace)
-        if let ws = try await runtime.workspaces.named(workspace) { return (runtime, ws) }
         guard createWorkspace else {
-            try? await runtime.close()
-            throw CommandError(
-                "--workspace: no workspace named '\(workspace)' (create it with 'beacon workspace create \(workspace)' or pass --create-workspace)")
+            do {
+                return (runtime, try await runtime.existingWorkspace(named: workspace, option: "--workspace"))
+            } catch let error as CommandError {
+                try? await runtime.close()
+                throw CommandError(
+                    error.description + " (create it with 'beacon workspace create \(workspace)' or pass --create-workspace)")
+            }
         }
+        if let ws = try await runtime.workspaces.named(workspace) { return (runtime, ws) }
         let (ws, key) = try await runtime.workspaces.create(name: workspace)
         Swift.print("created workspace \(ws.name); write key: \(key) (shown once)")
         return (runtime, ws)

@@ -57,15 +57,15 @@ struct StoreOptions: ParsableArguments {
 }
 
 extension StoreOptions {
-    /// Opens the store, finds the workspace called `name`, runs `body` and closes the store.
+    /// Opens the store, runs `body` and closes the store.
     ///
     /// The errors that say what the user got wrong (a bad fingerprint or name, a taken name, an
     /// unknown source) become a `CommandError` with their message, so every command reports
     /// them alike.
-    func withWorkspace<T>(_ name: String, _ body: (BeaconRuntime, Workspace) async throws -> T) async throws -> T {
+    func withRuntime<T>(_ body: (BeaconRuntime) async throws -> T) async throws -> T {
         let runtime = try await openRuntime(logger: makeLogger())
         do {
-            let result = try await body(runtime, try await runtime.existingWorkspace(named: name))
+            let result = try await body(runtime)
             try await runtime.close()
             return result
         } catch {
@@ -79,6 +79,12 @@ extension StoreOptions {
             default: throw error
             }
         }
+    }
+
+    /// Opens the store, finds the workspace called `name` (the subject of a `workspace …`
+    /// command, given positionally), runs `body` and closes the store.
+    func withWorkspace<T>(_ name: String, _ body: (BeaconRuntime, Workspace) async throws -> T) async throws -> T {
+        try await withRuntime { runtime in try await body(runtime, try await runtime.existingWorkspace(named: name)) }
     }
 }
 

@@ -34,7 +34,7 @@ struct DeliveryKillTests {
             created.stdout.split(separator: "\n").first { $0.hasPrefix("write key: ") }.map { String($0.dropFirst(11)) }
         )
         let token = try await runProcess(
-            binary.path, ["token", "create", "kill", "--data-dir", dataDir], environment: environment)
+            binary.path, ["token", "create", "--workspace", "kill", "--data-dir", dataDir], environment: environment)
         let bearer = try #require(
             token.stdout.split(separator: "\n").first { $0.hasPrefix("API token: ") }.map { String($0.dropFirst(11)) })
 

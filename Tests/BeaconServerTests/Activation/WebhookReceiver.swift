@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -9,8 +10,8 @@ import Testing
 /// loopback: it verifies every signature with PyPI `standardwebhooks` and records each
 /// `webhook-id`; tests script it per endpoint to fail, stall or answer 410.
 final class WebhookReceiver: @unchecked Sendable {
-    let process: Process
-    let port: Int
+    let server: LoopbackScriptServer
+    var port: Int { server.port }
 
     /// A Python with `standardwebhooks` (`BEACON_WEBHOOK_PYTHON`, as `.ci/run` sets it, else
     /// `BEACON_PYTHON` or `python3`), or nil.
@@ -37,34 +38,11 @@ final class WebhookReceiver: @unchecked Sendable {
 
     init() throws {
         guard let python = Self.python else { throw ReceiverError(message: "no Python with standardwebhooks") }
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [Self.script.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            line.append(chunk)
-        }
-        let text = String(decoding: line, as: UTF8.self)
-        guard text.hasPrefix("PORT "), let port = Int(text.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines))
-        else { throw ReceiverError(message: "the receiver did not start: \(text)") }
-        self.port = port
+        server = try LoopbackScriptServer(interpreter: python, script: Self.script.path)
     }
 
-    deinit { stop() }
-
-    /// Stops the receiver with SIGKILL: a child may inherit a blocked SIGTERM from the test process.
-    func stop() {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-    }
+    /// Stops the receiver (see `LoopbackScriptServer.stop`).
+    func stop() { server.stop() }
 
     func url(_ endpoint: String) -> String { "http://127.0.0.1:\(port)/hooks/\(endpoint)" }
 

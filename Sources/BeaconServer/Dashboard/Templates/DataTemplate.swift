@@ -21,6 +21,14 @@ extension DashboardTemplates {
             <td class="num" data-field="rowsRead">{{rowsRead}}</td><td class="num" data-field="rowsSkipped">{{rowsSkipped}}</td><td class="num" data-field="eventsStored">{{eventsStored}}</td><td data-field="finished">{{finished}}</td></tr>{{/page.imports.rows}}</tbody>
           </table>
           {{/page.imports.hasRows}}
+          {{#page.canImport}}<form id="upload" method="post" action="/dashboard/data/import{{query}}" enctype="multipart/form-data">
+            <label for="upload-kind">Import</label>
+            <select id="upload-kind" name="kind"><option value="orders">orders (CSV)</option><option value="events">events (JSON lines)</option></select>
+            <label for="upload-file">File</label> <input id="upload-file" name="file" type="file" required accept=".csv,.gz,.jsonl,.json,text/csv">
+            <label for="upload-map">Columns</label> <input id="upload-map" name="map" placeholder="customer_id=CustomerID,order_id=InvoiceNo,…">
+            <button type="submit">Upload and import</button>
+            <span class="note">Checked as <code>beacon import</code> checks it: a refused file stores nothing and its rows are listed by line; up to 64 MiB.</span>
+          </form>{{/page.canImport}}
         </section>
         <section aria-labelledby="privacy-heading"><h2 id="privacy-heading">Suppressed subjects</h2>
           <p id="suppression" data-subjects="{{page.suppression.subjects}}" data-dropped="{{page.suppression.droppedEvents}}">{{page.suppression.subjects}} suppressed subjects; {{page.suppression.droppedEvents}} of their events dropped before storage since the server started.
@@ -47,7 +55,7 @@ extension DashboardTemplates {
         </section>
         <section aria-labelledby="webhook-sources"><h2 id="webhook-sources">Webhook sources</h2>
           {{^page.sources}}<p class="empty">No webhook sources. Shops that push their own webhooks (Shopify orders, refunds and customers;
-          Stripe charges, refunds, customers and subscriptions) deliver to a source: <code>beacon source create {{page.workspaceName}} --kind shopify --name store</code>
+          Stripe charges, refunds, customers and subscriptions) deliver to a source: <code>beacon source create --workspace {{page.workspaceName}} --kind shopify --name store</code>
           (the signing secret on standard input), then give the vendor the URL it prints.</p>{{/page.sources}}
           {{#page.sources}}<h3>{{name}} <small>({{kind}}, <code>POST {{path}}</code>)</small></h3>
           <table class="deliveries"><caption>Latest deliveries of {{name}}, newest first</caption>

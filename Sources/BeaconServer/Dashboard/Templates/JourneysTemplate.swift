@@ -5,7 +5,7 @@ extension DashboardTemplates {
         <p class="lede">Journeys move people through waits, branches, splits and sends, one version at a time.
         They are built and published with the API (<code>/api/journeys</code>) or the CLI (<code>beacon journeys</code>); this page shows where everyone is.</p>
         {{#page.empty}}<section class="empty"><h2>No journeys yet</h2><p>Create one from a JSON definition:
-        <code>beacon journeys create {{workspace}} welcome --definition welcome.json</code>, then <code>beacon journeys publish</code>.</p></section>{{/page.empty}}
+        <code>beacon journeys create --workspace {{workspace}} welcome --definition welcome.json</code>, then <code>beacon journeys publish</code>.</p></section>{{/page.empty}}
         {{^page.empty}}
         <table id="journeys"><caption>Journeys of this workspace</caption>
           <thead><tr><th scope="col">Journey</th><th scope="col">Status</th><th scope="col">Live version</th><th scope="col" class="num">Published versions</th><th scope="col" class="num">In it now</th><th scope="col" class="num">Finished</th></tr></thead>

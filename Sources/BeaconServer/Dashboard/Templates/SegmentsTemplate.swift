@@ -5,7 +5,7 @@ extension DashboardTemplates {
         <p class="sb-actions"><a class="button primary" href="{{page.newHref}}">New segment</a></p>
         {{#page.empty}}<section class="empty"><h2>No segments yet</h2><p>Build one with <a href="{{page.newHref}}">the rule builder</a>, or create one with the API:
         <code>curl -H "Authorization: Bearer $TOKEN" -d '{"name":"Big spenders","rule":{"lifetime_value":{"gt":500}}}' …/api/segments</code>
-        (a token comes from <code>beacon token create {{workspace}}</code>).</p></section>{{/page.empty}}
+        (a token comes from <code>beacon token create --workspace {{workspace}}</code>).</p></section>{{/page.empty}}
         {{^page.empty}}
         <p class="lede">{{page.profiles}} profiles. Sizes are live: memberships update as events arrive.</p>
         <table><caption>Segments, largest first</caption>

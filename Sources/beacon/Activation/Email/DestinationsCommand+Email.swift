@@ -14,8 +14,7 @@ extension DestinationsCommand {
                 it is sealed and never shown again. Templates may use any trait a profile of the workspace has, \
                 the computed traits, and email, user_id, profile_id and unsubscribe_url.
                 """)
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Option(help: "A name for the destination.") var name: String
         @Option(help: "SMTP server host name or IP address.") var host: String
         @Option(help: "SMTP port.") var port = 587
@@ -50,7 +49,7 @@ extension DestinationsCommand {
                 host: host, port: port, security: SMTPServer.Security(rawValue: security) ?? .starttls,
                 username: username, from: from, fromName: fromName, subject: subject, text: text, html: html,
                 unsubscribeBase: unsubscribeUrl, verifyCertificate: !insecureSkipVerify)
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 let d = try await runtime.activation.createEmailDestination(
                     workspaceId: ws.id, name: name, settings: settings, password: password, verify: verify)
                 print("destination: \(d.id)")
@@ -68,12 +67,11 @@ extension DestinationsCommand {
     /// `beacon destinations pause`.
     struct Pause: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Stop delivering to a destination (messages wait).")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Destination id.") var id: String
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 print(
                     "\(id)\t\(try await runtime.activation.setActive(workspaceId: ws.id, id: id, false).state.rawValue)"
                 )
@@ -85,12 +83,11 @@ extension DestinationsCommand {
     struct Resume: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Deliver to a destination again (also after a 410 disabled it).")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "Destination id.") var id: String
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 print(
                     "\(id)\t\(try await runtime.activation.setActive(workspaceId: ws.id, id: id, true).state.rawValue)")
             }

@@ -12,12 +12,11 @@ struct EmailSuppressionsCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Suppressed addresses, newest first.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Option(help: "How many.") var limit = 1000
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 for s in try await runtime.activation.emailSuppressions(workspaceId: ws.id, limit: limit) {
                     print("\(s.address)\t\(s.reason.rawValue)\t\(Timestamp.format(s.createdAt))\t\(s.detail)")
                 }
@@ -27,8 +26,7 @@ struct EmailSuppressionsCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Suppress an address by hand.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "The email address.") var address: String
         @Option(help: "A note.") var detail = ""
         @Option(help: "manual, complaint, bounce or unsubscribe.") var reason = "manual"
@@ -40,7 +38,7 @@ struct EmailSuppressionsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 let s = try await runtime.activation.suppressEmail(
                     workspaceId: ws.id, address: address, reason: EmailSuppression.Reason(rawValue: reason) ?? .manual,
                     detail: detail)
@@ -52,12 +50,11 @@ struct EmailSuppressionsCommand: AsyncParsableCommand {
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Lift a suppression: email destinations send to the address again.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Argument(help: "The email address.") var address: String
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 try await runtime.activation.removeEmailSuppression(workspaceId: ws.id, address: address)
                 print("removed \(EmailSuppression.normalised(address))")
             }

@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -10,8 +11,8 @@ import Testing
 /// process on loopback: tests queue a vendor's recorded replies, point a destination at it,
 /// and read back every request it received.
 final class VendorReplayServer: @unchecked Sendable {
-    let process: Process
-    let port: Int
+    let server: LoopbackScriptServer
+    var port: Int { server.port }
 
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures/AudienceSync")
@@ -30,30 +31,8 @@ final class VendorReplayServer: @unchecked Sendable {
 
     init() throws {
         guard let python = Self.python else { throw ServerError(message: "no python3") }
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [Self.fixtures.appendingPathComponent("vendor_replay.py").path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            line.append(chunk)
-        }
-        let text = String(decoding: line, as: UTF8.self)
-        guard text.hasPrefix("PORT "), let port = Int(text.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines))
-        else { throw ServerError(message: "the replay server did not start: \(text)") }
-        self.port = port
-    }
-
-    deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        server = try LoopbackScriptServer(
+            interpreter: python, script: Self.fixtures.appendingPathComponent("vendor_replay.py").path)
     }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }

@@ -23,7 +23,7 @@ struct EmailCommandTests {
             try await runProcess(
                 binary,
                 [
-                    "destinations", "create-email", "shop", "--name", "news", "--host", host, "--port", "2525",
+                    "destinations", "create-email", "--workspace", "shop", "--name", "news", "--host", host, "--port", "2525",
                     "--security", "none", "--from", "news@shop.example", "--subject", subject, "--text-file", text,
                     "--html-file", html, "--unsubscribe-url", "https://beacon.example.com", "--data-dir", dir,
                 ], environment: env)
@@ -37,31 +37,31 @@ struct EmailCommandTests {
         let id = try #require(
             created.stdout.split(separator: "\n").first { $0.hasPrefix("destination: ") }?.dropFirst(13))
         let paused = try await runProcess(
-            binary, ["destinations", "pause", "shop", String(id), "--data-dir", dir], environment: env)
+            binary, ["destinations", "pause", "--workspace", "shop", String(id), "--data-dir", dir], environment: env)
         #expect(paused.stdout == "\(id)\tpaused\n", "\(paused.stderr)")
         let listed = try await runProcess(
-            binary, ["destinations", "list", "shop", "--data-dir", dir], environment: env)
+            binary, ["destinations", "list", "--workspace", "shop", "--data-dir", dir], environment: env)
         #expect(listed.stdout.contains("\tnews\tpaused\tsmtp://127.0.0.1:2525\t"), "\(listed.stdout)")
         let resumed = try await runProcess(
-            binary, ["destinations", "resume", "shop", String(id), "--data-dir", dir], environment: env)
+            binary, ["destinations", "resume", "--workspace", "shop", String(id), "--data-dir", dir], environment: env)
         #expect(resumed.stdout == "\(id)\tactive\n")
 
         let added = try await runProcess(
-            binary, ["email-suppressions", "add", "shop", "Ann@Example.com", "--detail", "phone", "--data-dir", dir],
+            binary, ["email-suppressions", "add", "--workspace", "shop", "Ann@Example.com", "--detail", "phone", "--data-dir", dir],
             environment: env)
         #expect(added.stdout == "suppressed ann@example.com (manual)\n", "\(added.stderr)")
         let badAddress = try await runProcess(
-            binary, ["email-suppressions", "add", "shop", "nope", "--data-dir", dir], environment: env)
+            binary, ["email-suppressions", "add", "--workspace", "shop", "nope", "--data-dir", dir], environment: env)
         #expect(badAddress.status != 0 && badAddress.stderr.contains("address: 'nope' is not an email address"))
         let list = try await runProcess(
-            binary, ["email-suppressions", "list", "shop", "--data-dir", dir], environment: env)
+            binary, ["email-suppressions", "list", "--workspace", "shop", "--data-dir", dir], environment: env)
         #expect(
             list.stdout.hasPrefix("ann@example.com\tmanual\t") && list.stdout.hasSuffix("\tphone\n"), "\(list.stdout)")
         let removed = try await runProcess(
-            binary, ["email-suppressions", "remove", "shop", "ann@example.com", "--data-dir", dir], environment: env)
+            binary, ["email-suppressions", "remove", "--workspace", "shop", "ann@example.com", "--data-dir", dir], environment: env)
         #expect(removed.stdout == "removed ann@example.com\n")
         let again = try await runProcess(
-            binary, ["email-suppressions", "remove", "shop", "ann@example.com", "--data-dir", dir], environment: env)
+            binary, ["email-suppressions", "remove", "--workspace", "shop", "ann@example.com", "--data-dir", dir], environment: env)
         #expect(again.status != 0 && again.stderr.contains("address:"))
     }
 }
