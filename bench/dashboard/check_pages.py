@@ -33,6 +33,7 @@ PAGES = [
     ("feedback", "/dashboard/feedback"),
     ("data", "/dashboard/data"),
     ("destinations", "/dashboard/destinations"),
+    ("reports", "/dashboard/reports"),
     ("users", "/dashboard/users"),
     ("account", "/dashboard/account"),
     ("customers", "/dashboard/customers?q=customer1"),

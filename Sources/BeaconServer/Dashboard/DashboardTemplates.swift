@@ -13,7 +13,7 @@ enum DashboardTemplates {
             "segmentBuilder": segmentBuilder, "segmentDetail": segmentDetail, "feedback": feedback,
             "destinations": destinations, "destinationDetail": destinationDetail, "destinationSecret": destinationSecret,
             "journeys": journeys, "journeyDetail": journeyDetail,
-            "people": people,
+            "people": people, "reports": reports,
         ]
     }
 
