@@ -6,8 +6,8 @@ import Foundation
 /// Each field is `*`, a number, a range `a-b`, a step `*/n` or `a-b/n`, or a comma list of
 /// those; months take `jan`…`dec` and weekdays `sun`…`sat` (any case), and weekday 7 is Sunday
 /// as 0 is. As in Vixie cron and PyPI `croniter`, when both the day of month and the day of
-/// week are restricted a day matches either of them; a field that covers its whole range
-/// (`1-31`, `*/1`, `0-7`) counts as `*`. Extensions (`L`, `W`, `#`, `?`, seconds, years) are
+/// week are restricted (written other than `*`, so `*/1` and `0-7` count as restricted) a day
+/// matches either of them. Extensions (`L`, `W`, `#`, `?`, seconds, years) are
 /// refused, as is a day of month no allowed month has (`30 2`), which would never run.
 public struct CronSchedule: Sendable, Equatable, CustomStringConvertible {
     /// The expression as given (trimmed, fields separated by single spaces).
@@ -60,14 +60,11 @@ public struct CronSchedule: Sendable, Equatable, CustomStringConvertible {
                 message: "a cron expression has 5 fields (minute hour day-of-month month day-of-week), this one has \(parts.count)")
         }
         var sets: [UInt64] = []
-        var full: [Bool] = []
         for (i, part) in parts.enumerated() {
             let field = Self.fields[i]
             var set = try Self.parseField(part.text, column: part.column, field: field)
             if i == 4, set & (1 << 7) != 0 { set = (set | 1) & ~(1 << 7) }
-            let wholeRange = i == 4 ? UInt64(0x7F) : field.range.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }
             sets.append(set)
-            full.append(set == wholeRange)
         }
         self.expression = parts.map { String($0.text) }.joined(separator: " ")
         minutes = sets[0]
@@ -75,8 +72,9 @@ public struct CronSchedule: Sendable, Equatable, CustomStringConvertible {
         days = sets[2]
         months = sets[3]
         weekdays = sets[4]
-        daysRestricted = !full[2]
-        weekdaysRestricted = !full[4]
+        // As croniter decides day-of-month OR day-of-week: only a field written `*` leaves it to the other.
+        daysRestricted = parts[2].text != "*"
+        weekdaysRestricted = parts[4].text != "*"
         // A day of month that no allowed month has never runs (unless the weekday can match).
         if daysRestricted && !weekdaysRestricted {
             let longest: Int = (1...12).filter { months & (1 << UInt64($0)) != 0 }.map { Self.maxDays(month: $0) }.max() ?? 0

@@ -24,6 +24,6 @@ public protocol ReportScheduleStore: Sendable {
     func record(_ run: ReportScheduleRun) async throws -> Bool
     /// Settles a claimed run: sent or failed, with its time, error and message id.
     func finish(_ run: ReportScheduleRun) async throws
-    /// The runs of a schedule (all of the workspace's with nil), newest first.
+    /// The runs of a schedule (all of the workspace's with nil), most recently started first.
     func runs(workspaceId: String, scheduleId: String?, limit: Int) async throws -> [ReportScheduleRun]
 }

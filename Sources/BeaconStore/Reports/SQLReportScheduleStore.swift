@@ -93,7 +93,7 @@ struct SQLReportScheduleStore: ReportScheduleStore {
         return try await driver.query(
             """
             SELECT \(Self.runColumns) FROM report_schedule_runs WHERE workspace_id = ?\(filter)
-            ORDER BY scheduled_at DESC, schedule_id LIMIT ?
+            ORDER BY started_at DESC, scheduled_at DESC, schedule_id LIMIT ?
             """, arguments
         ).map { row in
             ReportScheduleRun(

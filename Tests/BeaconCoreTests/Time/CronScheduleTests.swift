@@ -39,7 +39,7 @@ struct CronScheduleTests {
                 "2024-03-08T09:00:00.000Z", "2024-03-15T09:00:00.000Z", "2024-03-22T09:00:00.000Z",
                 "2024-03-29T09:00:00.000Z", "2024-04-01T09:00:00.000Z",
             ])
-        // 7 is Sunday; a whole-range day-of-week field counts as `*`.
+        // 7 is Sunday; a day-of-week field written other than `*` ORs with the day of month, as croniter does.
         #expect(try Self.runs("0 0 * * 7", after: "2024-03-28T10:00:00Z", in: utcZone, count: 1) == ["2024-03-31T00:00:00.000Z"])
         #expect(try Self.runs("0 9 1 * 0-7", after: "2024-03-01T10:00:00Z", in: utcZone, count: 1) == ["2024-03-02T09:00:00.000Z"])
         // The 31st skips short months; February 29 waits for a leap year.

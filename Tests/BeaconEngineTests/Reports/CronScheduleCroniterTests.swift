@@ -20,7 +20,7 @@ struct CronScheduleCroniterTests {
         "30 2 * * *", "0 * * * *", "*/15 * * * *", "*/45 1-3 * * *", "15 2 * * 0", "0 3 * * *", "30 1 * * *",
         "0 2 * * 1-5", "0 0 1 * *", "0 9 1,15 * fri", "0 9 * jan-mar,oct-dec mon-fri", "5-50/15 */6 * * *",
         "0 12 31 * *", "0 12 29 2 *", "59 23 * * 7", "0 8 * * 1", "0 8 1 * *", "30 7 * * *", "0 */2 * * *",
-        "7 2 * 3,10,11 sun",
+        "7 2 * 3,10,11 sun", "0 9 1 * 0-6", "0 9 */2 * 1", "0 9 1-31 * 1",
     ]
     static let zones = ["Europe/Berlin", "America/New_York", "UTC", "Asia/Kolkata"]
     static let starts = [

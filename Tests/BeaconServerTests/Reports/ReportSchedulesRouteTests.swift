@@ -38,7 +38,8 @@ struct ReportSchedulesRouteTests {
             }
             let good = #"{"name":"Daily","user":"\#(user.email)","schedule":"daily","time":"06:15","timeZone":"America/New_York","destination":"\#(destination.id)"}"#
             for (body, field) in [
-                (good.replacingOccurrences(of: "\"daily\"", with: "\"0 25 * * *\""), "schedule"),
+                (good.replacingOccurrences(of: #""daily","time":"06:15""#, with: #""0 25 * * *""#), "schedule"),
+                (good.replacingOccurrences(of: "\"daily\"", with: "\"0 6 * * *\""), "time"),
                 (good.replacingOccurrences(of: "06:15", with: "6pm"), "time"),
                 (good.replacingOccurrences(of: "America/New_York", with: "Moon/Base"), "timeZone"),
                 (good.replacingOccurrences(of: destination.id, with: "dst_nope"), "destination"),

@@ -95,7 +95,7 @@ struct ScheduledReportEmailTests {
         #expect(ExecutiveReportTests.row(text, "Orders").contains { $0.hasPrefix(want.orders + " ") }, "orders \(want.orders)")
         #expect(ExecutiveReportTests.row(text, "Customers").contains { $0.hasPrefix(want.customers + " ") })
         // The bodies carry the same figures as the PDF (and the dashboard).
-        let body = try #require(received.text)
+        let body = try #require(received.text).replacingOccurrences(of: "\r\n", with: "\n")
         #expect(ExecutiveReportTests.row(body, "Revenue").contains { $0.hasPrefix(want.revenue + " ") }, "\(body)")
         #expect(ExecutiveReportTests.row(body, "Orders").contains { $0.hasPrefix(want.orders + " ") })
         #expect(try #require(received.html).contains("<td style=\"text-align:right;border-bottom:1px solid #eee\">\(want.revenue)</td>"))
