@@ -47,6 +47,10 @@ public struct BeaconRuntime: Sendable {
     public let journeys: JourneyService
     /// Moves people through journeys (run by the server).
     public let journeyRunner: JourneyRunner
+    /// Scheduled email reports and their delivery history.
+    public let reportSchedules: ReportScheduleService
+    /// Sends scheduled reports through email destinations.
+    public let reportMailer: ReportMailer
 
     /// The key that seals destination secrets, from the environment (`SecretBox.fromEnvironment`),
     /// read once per process so concurrent first uses agree on one key file.
@@ -103,6 +107,8 @@ public struct BeaconRuntime: Sendable {
             stores: stores, engine: profiles, gate: suppression, audit: audit,
             exportsDirectory: dataDirectory.flatMap { $0.isEmpty ? nil : PrivacyService.exportsDirectory(in: $0) })
         access = AccessService(stores: stores, audit: audit)
+        reportSchedules = ReportScheduleService(stores: stores)
+        reportMailer = ReportMailer(stores: stores, secrets: secrets)
         journeys = JourneyService(stores: stores, onChange: { id in try? await profiles.reloadJourneys(workspaceId: id) })
         journeyRunner = JourneyRunner(
             stores: stores, audience: profiles, appendEvents: { batch in _ = try await committer.append(batch) },

@@ -24,12 +24,15 @@ public struct ServerConfiguration: Sendable {
     /// How often the journey runner moves people (every workspace of the store); nil: it does
     /// not run in this server (another process runs `beacon journeys run`).
     public var journeyRunnerInterval: Duration?
+    /// How often due scheduled email reports are sent; nil: not by this server.
+    public var reportScheduleInterval: Duration?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, recomputeInterval: Duration? = nil,
         retentionInterval: Duration? = nil, rateLimits: RateLimitSettings = .off, auditHeadDirectory: String? = nil,
         auditHeadInterval: Duration = .seconds(3600), archive: EventArchiveSettings? = nil,
-        archiveInterval: Duration = .seconds(60), journeyRunnerInterval: Duration? = .seconds(1)
+        archiveInterval: Duration = .seconds(60), journeyRunnerInterval: Duration? = .seconds(1),
+        reportScheduleInterval: Duration? = .seconds(30)
     ) {
         self.host = host
         self.port = port
@@ -41,6 +44,7 @@ public struct ServerConfiguration: Sendable {
         self.archive = archive
         self.archiveInterval = archiveInterval
         self.journeyRunnerInterval = journeyRunnerInterval
+        self.reportScheduleInterval = reportScheduleInterval
     }
 }
 
@@ -92,6 +96,11 @@ public func buildApplication(
     }
     if let interval = configuration.journeyRunnerInterval {
         services.append(JourneyRunnerService(runtime: runtime, interval: interval, logger: logger))
+    }
+    if let interval = configuration.reportScheduleInterval {
+        let mmm = MMMFitCache(settings: dashboard.marketingMix, analytics: runtime.analytics)
+        services.append(
+            ReportScheduleRunnerService(runner: ReportScheduleRunner(runtime: runtime, mmm: mmm), interval: interval, logger: logger))
     }
     if let interval = configuration.recomputeInterval {
         services.append(SegmentRecomputeService(scheduler: runtime.recompute, interval: interval, metrics: RecomputeMetrics(registry: metrics.registry)))

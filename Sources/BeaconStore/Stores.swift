@@ -45,6 +45,8 @@ public struct Stores: Sendable {
     public let personalFields: PersonalFieldProtectionSlot
     /// How far each sink (archive, ClickHouse) has copied each workspace's event log.
     public var sinkCursors: any SinkCursorStore
+    /// Scheduled email reports and their runs.
+    public var reportSchedules: any ReportScheduleStore
 
     public init(
         events: any EventStore, workspaces: any WorkspaceStore, profiles: any ProfileStore,
@@ -53,7 +55,7 @@ public struct Stores: Sendable {
         outbox: any Outbox, journeys: any JourneyStore, lifecycle: any StoreLifecycle, emailSuppressions: any EmailSuppressionStore,
         privacy: any PrivacyStore, audit: any AuditStore,
         access: any AccessStore, personalDataKeys: any PersonalDataKeyStore, sinkCursors: any SinkCursorStore,
-        baskets: any ProductBasketQueries,
+        baskets: any ProductBasketQueries, reportSchedules: any ReportScheduleStore,
         personalFields: PersonalFieldProtectionSlot = PersonalFieldProtectionSlot()
     ) {
         self.events = events
@@ -76,6 +78,7 @@ public struct Stores: Sendable {
         self.personalFields = personalFields
         self.sinkCursors = sinkCursors
         self.baskets = baskets
+        self.reportSchedules = reportSchedules
     }
 
     /// Every port of one backend: its own for the event log and profiles (batched appends and
@@ -95,7 +98,7 @@ public struct Stores: Sendable {
             privacy: SQLPrivacyStore(writer: auditWriter, reclaim: { try await backend.reclaimSpace(tables: $0) }),
             audit: SQLAuditStore(writer: auditWriter), access: SQLAccessStore(writer: auditWriter),
             personalDataKeys: SQLPersonalDataKeyStore(driver: driver), sinkCursors: SQLSinkCursorStore(driver: driver),
-            baskets: SQLProductBasketQueries(driver: driver),
+            baskets: SQLProductBasketQueries(driver: driver), reportSchedules: SQLReportScheduleStore(driver: driver),
             personalFields: backend.personalFields)
     }
 

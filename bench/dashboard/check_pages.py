@@ -35,6 +35,7 @@ PAGES = [
     ("paths", "/dashboard/paths"),
     ("data", "/dashboard/data"),
     ("destinations", "/dashboard/destinations"),
+    ("reports", "/dashboard/reports"),
     ("users", "/dashboard/users"),
     ("account", "/dashboard/account"),
     ("customers", "/dashboard/customers?q=customer1"),

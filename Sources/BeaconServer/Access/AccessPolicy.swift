@@ -107,6 +107,15 @@ enum AccessPolicy {
             RouteAccess(.get, "/api/reports/executive.pdf", scope(.profiles, .read)),
             // Forecast: modelled revenue in aggregate, no one's personal data
             RouteAccess(.get, "/api/forecast", scope(.profiles, .read)),
+            // Scheduled reports mail through an email destination
+            RouteAccess(.get, "/api/reports/schedules", scope(.destinations, .read)),
+            RouteAccess(.post, "/api/reports/schedules", scope(.destinations, .write)),
+            RouteAccess(.get, "/api/reports/schedules/:id", scope(.destinations, .read)),
+            RouteAccess(.delete, "/api/reports/schedules/:id", scope(.destinations, .write)),
+            RouteAccess(.post, "/api/reports/schedules/:id/pause", scope(.destinations, .write)),
+            RouteAccess(.post, "/api/reports/schedules/:id/resume", scope(.destinations, .write)),
+            RouteAccess(.post, "/api/reports/schedules/:id/send", scope(.destinations, .write)),
+            RouteAccess(.get, "/api/reports/schedules/:id/runs", scope(.destinations, .read)),
             // Dashboard pages (role in the selected workspace)
             RouteAccess(.get, "/dashboard", .role(.viewer)),
             RouteAccess(.get, "/dashboard/attribution", .role(.viewer)),
@@ -118,6 +127,12 @@ enum AccessPolicy {
             RouteAccess(.get, "/dashboard/customers", .role(.viewer), personal: true),
             RouteAccess(.get, "/dashboard/segments", .role(.viewer)),
             RouteAccess(.get, "/dashboard/report.pdf", .role(.viewer)),
+            RouteAccess(.get, "/dashboard/reports", .role(.viewer)),
+            RouteAccess(.post, "/dashboard/reports", .role(.member)),
+            RouteAccess(.get, "/dashboard/reports/:id/preview", .role(.viewer)),
+        ]
+        + ReportsPage.actions.map { RouteAccess(.post, "/dashboard/reports/:id/\($0)", .role(.member)) }
+        + [
             RouteAccess(.get, "/dashboard/segments/new", .role(.member)),
             RouteAccess(.get, "/dashboard/segments/:id", .role(.viewer), personal: true),
             RouteAccess(.get, "/dashboard/segments/:id/edit", .role(.member)),

@@ -40,6 +40,7 @@ struct DashboardView<Page>: @unchecked Sendable {
             ("Segments", "/dashboard/segments"),
             ("Personas", "/dashboard/personas"), ("Feedback", "/dashboard/feedback"),
             ("Journeys", "/dashboard/journeys"), ("Destinations", "/dashboard/destinations"),
+            ("Reports", "/dashboard/reports"),
             ("Data", "/dashboard/data"),
         ]
     }

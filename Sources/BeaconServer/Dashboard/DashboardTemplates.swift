@@ -14,7 +14,7 @@ enum DashboardTemplates {
             "segmentBuilder": segmentBuilder, "segmentDetail": segmentDetail, "feedback": feedback,
             "destinations": destinations, "destinationDetail": destinationDetail, "destinationSecret": destinationSecret,
             "journeys": journeys, "journeyDetail": journeyDetail,
-            "people": people, "cohorts": cohorts, "paths": paths,
+            "people": people, "cohorts": cohorts, "paths": paths, "reports": reports,
         ]
     }
 

@@ -79,6 +79,7 @@ enum IngestOpenAPI {
         for (path, item) in EmailOpenAPI.paths { paths[path] = item }
         if case .object(var schemas)? = components["schemas"] {
             for (name, schema) in EmailOpenAPI.schemas { schemas[name] = schema }
+            for (name, schema) in ReportSchedulesOpenAPI.schemas { schemas[name] = schema }
             for (name, schema) in JourneysOpenAPI.schemas { schemas[name] = schema }
             for (name, schema) in DiscoveryOpenAPI.schemas { schemas[name] = schema }
             components["schemas"] = .object(schemas)
@@ -86,6 +87,7 @@ enum IngestOpenAPI {
         for (path, item) in AuditOpenAPI.paths { paths[path] = item }
         for (path, item) in ReportsOpenAPI.paths { paths[path] = item }
         for (path, item) in ForecastOpenAPI.paths { paths[path] = item }
+        for (path, item) in ReportSchedulesOpenAPI.paths { paths[path] = item }
         for (path, item) in JourneysOpenAPI.paths { paths[path] = item }
         for (path, item) in DiscoveryOpenAPI.paths { paths[path] = item }
         schemes["writeKey"] = [

@@ -27,6 +27,13 @@ struct ReportRoutes<Context: RequestContext>: Sendable {
             }
             return try await pdf(request, workspace: current)
         }
+        let runner = ReportScheduleRunner(
+            runtime: controller.runtime,
+            builder: ExecutiveReportBuilder(runtime: controller.runtime, snapshots: controller.snapshots, mmm: controller.mmm),
+            owner: ReportScheduleRunner.defaultOwner, modelWait: 30)
+        ReportSchedulesController<Context>(api: ProfileAPIRequest(runtime: controller.runtime), runner: runner)
+            .addRoutes(to: router)
+        ReportsPageRoutes(controller: controller, runner: runner).addRoutes(to: router)
     }
 
     private func pdf(_ request: Request, workspace: Workspace) async throws -> Response {

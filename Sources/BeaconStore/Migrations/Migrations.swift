@@ -28,6 +28,7 @@ public enum Migrations {
         m120Journeys,
         m121JourneySends,
         m130SinkCursors,
+        m140ReportSchedules,
         m180WebhookSourceMappings,
     ]
 }

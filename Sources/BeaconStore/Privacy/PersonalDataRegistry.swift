@@ -212,6 +212,20 @@ public enum PersonalDataRegistry {
                 "workspace_id": .key, "message_id": .none, "profile_id": .profileId, "journey_id": .none,
                 "sent_at": .none,
             ]),
+        // Scheduled email reports: aggregates mailed to a dashboard user (an operator, found by
+        // user id; the address is read from dashboard_users at send time and not copied here).
+        .init(
+            "report_schedules", .none,
+            [
+                "workspace_id": .key, "id": .none, "user_id": .none, "name": .none, "cron": .none, "time_zone": .none,
+                "destination_id": .none, "active": .none, "next_run_at": .none, "created_at": .none,
+            ]),
+        .init(
+            "report_schedule_runs", .operatorData,
+            [
+                "workspace_id": .key, "schedule_id": .none, "scheduled_at": .none, "run_trigger": .none, "owner": .none,
+                "started_at": .none, "sent_at": .none, "status": .none, "error": .operatorData, "message_id": .none,
+            ]),
     ]
 
     /// Bookkeeping tables of the migrators, which hold no data of anyone.

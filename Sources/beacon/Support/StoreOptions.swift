@@ -76,6 +76,7 @@ extension StoreOptions {
             case let e as ActivationError: throw CommandError("\(e.field): \(e.message)")
             case let e as JourneyError: throw CommandError("\(e.field): \(e.reason)")
             case let e as StoreError where e.code == .conflict: throw CommandError(e.message)
+            case let e as any RequestRefusal: throw CommandError(e.description)
             default: throw error
             }
         }
