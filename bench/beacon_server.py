@@ -38,7 +38,7 @@ class BeaconServer:
         data_dir = tempfile.mkdtemp(prefix=f"beacon-bench-{name}-")
         env = dict(os.environ, BEACON_SECRET_KEY=base64.b64encode(os.urandom(32)).decode(), **(extra_env or {}))
         self.key = self._printed(binary, ["workspace", "create", "bench", "--data-dir", data_dir], env, "write key: ")
-        self.token = self._printed(binary, ["token", "create", "bench", "--data-dir", data_dir], env, "API token: ")
+        self.token = self._printed(binary, ["token", "create", "--workspace", "bench", "--data-dir", data_dir], env, "API token: ")
         port = random.randint(20_000, 40_000)
         self.process = subprocess.Popen(
             [binary, "serve", "--data-dir", data_dir, "--port", str(port), "--log-level", "error"],

@@ -28,6 +28,8 @@ struct WorkspaceOptionTests {
         "activations create": ["--segment", "x"],
         "user create": ["--password-stdin"],
         "privacy retention set": ["--days", "30"],
+        // A valid schedule, so the workspace is what is refused.
+        "report schedule create": ["--schedule", "daily"],
         "archive run": [
             "--archive-s3-endpoint", "http://127.0.0.1:9", "--archive-s3-bucket", "beacon-archive", "--archive-s3-access-key", "k",
             "--archive-s3-secret-key", "s",

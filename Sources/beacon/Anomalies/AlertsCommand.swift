@@ -15,20 +15,19 @@ struct AlertsCommand: AsyncParsableCommand {
             for every destination that wants its series. A flag already queued for a destination is not \
             queued again (its idempotency key is the flag and the destination), so run it on a schedule. \
             The delivery workers of 'beacon serve' send the messages, with retries.
-            Example: beacon alerts add shop --destination dst_… --series revenue,orders; beacon alerts run shop
+            Example: beacon alerts add --workspace shop --destination dst_… --series revenue,orders; beacon alerts run --workspace shop
             """,
         subcommands: [Add.self, Run.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Send a workspace's alerts to a destination.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @Option(help: "Destination id (a webhook or email destination).") var destination: String
         @Option(help: "Series and checks that alert, comma-separated (default: all).") var series: String?
         @Option(help: "The address an email destination sends the alerts to.") var email: String?
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 let names = (series ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 let a = try await runtime.activation.activateAlerts(
                     workspaceId: ws.id, destination: destination, series: names, email: email)
@@ -39,8 +38,7 @@ struct AlertsCommand: AsyncParsableCommand {
 
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Scan a workspace and queue alerts for new flags.")
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "Workspace name.") var workspace: String
+        @OptionGroup var workspace: WorkspaceCommandOptions
         @OptionGroup var asOf: AsOfOption
         @Option(help: "Alert on flags of the last this many days (1–366).") var days = 7
 
@@ -49,7 +47,7 @@ struct AlertsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            try await store.withWorkspace(workspace) { runtime, ws in
+            try await workspace.run { runtime, ws in
                 let (alerts, queued) = try await runtime.activation.scanAndAlert(
                     workspaceId: ws.id, asOf: asOf.endOfDay, days: days)
                 for a in alerts { print(a.text) }

@@ -31,8 +31,8 @@ struct ReportsPageRoutes<Context: RequestContext>: Sendable {
         router.get("/dashboard/reports/:id/preview") { request, context in
             let (ws, _) = try await workspace(request)
             let id = try context.parameters.require("id")
-            let s = try await ReportSchedulesController<Context>.run { try await service.schedule(workspaceId: ws.id, id: id) }
-            let email = try await ReportSchedulesController<Context>.run { try await runner.preview(s) }
+            let s = try await ProblemDetails.answering { try await service.schedule(workspaceId: ws.id, id: id) }
+            let email = try await ProblemDetails.answering { try await runner.preview(s) }
             var headers = DashboardRenderer.securityHeaders
             headers[.contentType] = "text/html; charset=utf-8"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: email.html)))
@@ -41,7 +41,7 @@ struct ReportsPageRoutes<Context: RequestContext>: Sendable {
             router.post("/dashboard/reports/:id/\(action)") { request, context in
                 let (ws, _) = try await workspace(request)
                 let id = try context.parameters.require("id")
-                let done: String = try await ReportSchedulesController<Context>.run {
+                let done: String = try await ProblemDetails.answering {
                     switch action {
                     case "send":
                         let run = try await runner.sendNow(workspaceId: ws.id, id: id)
