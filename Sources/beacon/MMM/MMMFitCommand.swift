@@ -69,7 +69,7 @@ struct MMMFitCommand: AsyncParsableCommand {
         let data: MMMDataset
         var csv: MMMCSVInput?
         if let workspace {
-            data = try await workspaceDataset(workspace)
+            data = try await store.marketingDataset(workspace: workspace, weekly: weekly, channels: channelList)
         } else {
             let table = try MMMCSVInput(path: input ?? "")
             csv = table
@@ -141,28 +141,5 @@ struct MMMFitCommand: AsyncParsableCommand {
         print(
             "search: \(fit.search.evaluations) evaluations, \(fit.search.generations) generations, objective \(String(format: "%.4f", fit.search.objective))"
         )
-    }
-}
-
-extension MMMFitCommand {
-    /// The wide table from a workspace's ad-spend events and order revenue.
-    func workspaceDataset(_ name: String) async throws -> MMMDataset {
-        let runtime = try await store.openRuntime(logger: store.makeLogger())
-        let ws = try await runtime.existingWorkspace(named: name, option: "--workspace")
-        var data: MMMDataset
-        do {
-            data = try await runtime.analytics.marketingData(of: ws.id, stepDays: weekly ? 7 : 1)
-        } catch let error as MarketingDataError {
-            throw CommandError("--workspace \(name): \(error.message)")
-        }
-        try await runtime.close()
-        if !channelList.isEmpty {
-            let known = Set(data.channels.map(\.name))
-            if let missing = channelList.first(where: { !known.contains($0) }) {
-                throw CommandError("--channels: no spend for '\(missing)' in workspace \(name); it has \(known.sorted().joined(separator: ", "))")
-            }
-            data.channels = data.channels.filter { channelList.contains($0.name) }
-        }
-        return data
     }
 }

@@ -65,8 +65,8 @@ struct MMMForecastCommand: AsyncParsableCommand {
         var csv: MMMCSVInput?
         var data: MMMDataset
         if let workspace {
-            data = try await workspaceDataset(
-                workspace,
+            data = try await store.marketingDataset(
+                workspace: workspace, weekly: weekly,
                 channels: channels.isEmpty ? (saved?.channels.map(\.name) ?? []) : MMMFitCommand.list(channels))
         } else {
             let table = try MMMCSVInput(path: input ?? "")
@@ -213,26 +213,4 @@ struct MMMForecastCommand: AsyncParsableCommand {
         return out.joined(separator: "\n")
     }
 
-    /// The wide table from a workspace's ad-spend events and order revenue.
-    func workspaceDataset(_ name: String, channels wanted: [String]) async throws -> MMMDataset {
-        let runtime = try await store.openRuntime(logger: store.makeLogger())
-        let ws = try await runtime.existingWorkspace(named: name, option: "--workspace")
-        var data: MMMDataset
-        do {
-            data = try await runtime.analytics.marketingData(of: ws.id, stepDays: weekly ? 7 : 1)
-        } catch let error as MarketingDataError {
-            throw CommandError("--workspace \(name): \(error.message)")
-        }
-        try await runtime.close()
-        if !wanted.isEmpty {
-            let known = Set(data.channels.map(\.name))
-            if let missing = wanted.first(where: { !known.contains($0) }) {
-                throw CommandError(
-                    "--channels: no spend for '\(missing)' in workspace \(name); it has \(known.sorted().joined(separator: ", "))"
-                )
-            }
-            data.channels = data.channels.filter { wanted.contains($0.name) }
-        }
-        return data
-    }
 }
