@@ -117,7 +117,7 @@ public actor MMMFitCache {
             do {
                 let (data, source, n) = try await Self.dataset(workspaceId, analytics: analytics)
                 count = n
-                let fit = try MarketingMixModel(spec).fit(data)
+                let fit = try await ComputeExecutor.shared.run { try MarketingMixModel(spec).fit(data) }
                 outcome = .ready(MMMResult(data: data, fit: fit, seconds: Date().timeIntervalSince(started), source: source))
             } catch {
                 outcome = .failed("\(error)")

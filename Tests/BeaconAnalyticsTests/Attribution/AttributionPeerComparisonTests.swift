@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 
 /// Beacon against the ChannelAttribution package on the same path file. The expected numbers
 /// were computed once by `bench/attribution/peer_expected.py` and committed beside this file.
-@Suite("Attribution vs ChannelAttribution")
+@Suite("Attribution vs ChannelAttribution", .computeBound)
 struct AttributionPeerComparisonTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
