@@ -29,10 +29,20 @@ public final class ComputeExecutor: TaskExecutor, @unchecked Sendable {
     public init(threads: Int, name: String) {
         self.threads = max(1, threads)
         for index in 1...self.threads {
-            let thread = Thread { [self] in self.work() }
+            let thread = Thread { [self] in
+                Thread.current.threadDictionary[Self.marker] = self
+                self.work()
+            }
             thread.name = "\(name)-\(index)"
             thread.start()
         }
+    }
+
+    private static let marker = "beacon.compute-executor"
+
+    /// Whether the calling code runs on one of these threads.
+    public func isCurrent() -> Bool {
+        (Thread.current.threadDictionary[Self.marker] as? ComputeExecutor) === self
     }
 
     /// Runs `body` on one of these threads and returns what it returned (or throws what it threw).

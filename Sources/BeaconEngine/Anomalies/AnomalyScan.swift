@@ -40,7 +40,7 @@ public struct AnomalyScan: Sendable {
     public init(events: [Event], asOf: Date? = nil) {
         let kept = events.filter { asOf == nil || $0.timestamp <= asOf! }
         guard let first = kept.map(\.timestamp).min() else {
-            series = []
+            self.init(activity: [], spend: [], firstEventDay: 0, lastDay: -1)
             return
         }
         let lastDay = Self.day(asOf ?? kept.map(\.timestamp).max()!)

@@ -1,4 +1,5 @@
 import BeaconAnalytics
+import BeaconCore
 import Foundation
 
 /// A revenue forecast from a fitted marketing-mix model (`MMMForecast`) with its rolling-origin
@@ -81,11 +82,11 @@ public actor MarketingMixBacktests {
         if let hit = done[key] { return hit }
         var spec = fit.specification
         spec.bootstrapSamples = min(spec.bootstrapSamples, 50)
-        let data = result.data
+        let (data, specification) = (result.data, spec)
         guard
             let b = try? await ComputeExecutor.shared.run({
                 try MMMBacktest(
-                    data: data, specification: spec, horizon: horizon, origins: origins, refitSearch: false,
+                    data: data, specification: specification, horizon: horizon, origins: origins, refitSearch: false,
                     fit: fit, samples: 300, seed: fit.specification.seed)
             })
         else { return nil }
