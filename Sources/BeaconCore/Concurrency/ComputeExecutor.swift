@@ -18,6 +18,12 @@ public final class ComputeExecutor: TaskExecutor, @unchecked Sendable {
     public static let shared = ComputeExecutor(
         threads: max(1, ProcessInfo.processInfo.activeProcessorCount - 1), name: "beacon-compute")
 
+    /// The executor for CPU-bound steps of a request that take up to a second or two: password
+    /// hashing (600,000 PBKDF2 rounds) and the optimiser's plan. Apart from `shared`, so a
+    /// sign-in never waits behind a marketing-mix fit, and off the cooperative pool.
+    public static let requests = ComputeExecutor(
+        threads: max(2, ProcessInfo.processInfo.activeProcessorCount), name: "beacon-requests")
+
     /// How many threads run the work.
     public let threads: Int
     private let condition = NSCondition()

@@ -38,7 +38,7 @@ extension DashboardController {
                 let query = "?ws=" + DashboardQuery.encode(snapshot.workspace.name)
                 guard
                     let page = ChannelPage(
-                        result: result, plan: try? OptimiserPage.plan(result), channel: requested, query: query)
+                        result: result, plan: try? await OptimiserPage.plan(result), channel: requested, query: query)
                 else {
                     return try message(
                         snapshot, all: all, title: title, path: path, status: .notFound,
@@ -59,7 +59,7 @@ extension DashboardController {
             switch try await mmmResult(request, snapshot, all, title: title, path: path) {
             case .failure(let box): return box.response
             case .success(let result):
-                let plan = try OptimiserPage.plan(result)
+                let plan = try await OptimiserPage.plan(result)
                 var page = OptimiserPage(result: result, plan: plan).noting(result.source)
                 if let forecast = try? await result.forecast(horizon: OptimiserPage.horizon) {
                     page.forecast = ForecastPanel(result: result, forecast: forecast)

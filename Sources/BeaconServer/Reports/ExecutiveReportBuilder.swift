@@ -67,7 +67,7 @@ public struct ExecutiveReportBuilder: Sendable {
         case .fitting: marketingMix = .failure(.init("The marketing-mix model is still being fitted; it appears in the next report."))
         case .failed(let message): marketingMix = .failure(.init("The marketing-mix model could not be fitted: \(message)"))
         }
-        let plan = try? OptimiserPage.plan(marketingMix.get())
+        let plan = try? await OptimiserPage.plan(marketingMix.get())
 
         let profiles = max(insights.health.reduce(0) { $0 + $1.count }, 1)
         let health = insights.health.map {
