@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -18,7 +19,7 @@ struct HelpGoldenTests {
         let out = Pipe()
         p.standardOutput = out
         p.standardError = out
-        try p.run()
+        try p.runSerialized()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return String(decoding: data, as: UTF8.self)

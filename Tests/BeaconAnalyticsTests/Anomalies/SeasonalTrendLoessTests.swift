@@ -23,7 +23,7 @@ struct SeasonalTrendLoessTests {
         let output = Pipe(), stdin = Pipe()
         process.standardOutput = output
         process.standardInput = stdin
-        try process.run()
+        try process.runSerialized()
         if let input { stdin.fileHandleForWriting.write(input) }
         try stdin.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()

@@ -97,7 +97,7 @@ struct AttributionPeerComparisonTests {
         process.arguments = [script.path, "--out", directory.path, "--seed", "99", "--users", "6000", "--orders", "1,3"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try process.runSerialized()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0, "\(python) \(script.path) failed")
         let (data, expected) = try Self.load(from: directory)

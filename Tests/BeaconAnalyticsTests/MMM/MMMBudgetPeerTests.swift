@@ -50,7 +50,7 @@ struct MMMBudgetPeerTests {
         process.arguments = ["-c", script]
         let pipe = Pipe()
         process.standardOutput = pipe
-        try process.run()
+        try process.runSerialized()
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)

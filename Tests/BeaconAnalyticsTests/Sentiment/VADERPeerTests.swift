@@ -27,7 +27,7 @@ struct VADERPeerTests {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
+        try process.runSerialized()
         let payload = try JSONEncoder().encode(texts)
         // Write from another thread so a full output pipe cannot deadlock the two processes.
         let writer = Thread {
