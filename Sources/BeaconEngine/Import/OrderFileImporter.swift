@@ -78,10 +78,8 @@ public struct OrderFileImporter: Sendable {
                     + "and as month/day; say which with --date-order dmy or --date-order mdy")
         }
         for (n, row) in table.rows.enumerated() {
-            if n % 5_000 == 0 {
-                await progress(ImportProgress(phase: .parsing, done: n, total: total, report: report))
-                await Task.yield()  // a long file does not hold a thread of the pool from other requests
-            }
+            if n % 5_000 == 0 { await progress(ImportProgress(phase: .parsing, done: n, total: total, report: report)) }
+            if n % 500 == 0 { await Task.yield() }  // a long file does not hold a pool thread from other requests
             report.rowsRead += 1
             func field(_ name: String) -> String? {
                 index[name].map { row[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
