@@ -85,19 +85,15 @@ public struct AnomalyScan: Sendable {
         series = out.filter { $0.values.contains { $0 != 0 } }
     }
 
-    /// The days a scan as of `lastDay` reads, `[from, to)`: its last `maxDays` days.
-    public static func window(lastDay: Int) -> (from: Date, to: Date) {
-        (
-            Date(timeIntervalSince1970: Double(lastDay - maxDays + 1) * 86_400),
-            Date(timeIntervalSince1970: Double(lastDay + 1) * 86_400)
-        )
+    /// The first moment a scan as of `lastDay` reads: the start of its last `maxDays` days.
+    public static func windowStart(lastDay: Int) -> Date {
+        Date(timeIntervalSince1970: Double(lastDay - maxDays + 1) * 86_400)
     }
 
     static func scan(_ name: String, _ firstDay: Int, _ values: [Double]) -> Series {
         Series(name: name, firstDay: firstDay, values: values, flags: SeriesAnomalies.detect(values, period: 7))
     }
 
-    static func day(_ date: Date) -> Int {
-        Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
-    }
+    /// The UTC day number of `date`, as the store's daily sums count it (`CommerceFact.day(of:)`).
+    static func day(_ date: Date) -> Int { CommerceFact.day(of: date) }
 }

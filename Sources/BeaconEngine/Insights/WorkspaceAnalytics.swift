@@ -48,7 +48,7 @@ public struct WorkspaceAnalytics: Sendable {
         }
         let lastDay = AnomalyScan.day(last), firstEventDay = AnomalyScan.day(first)
         // As of a moment: the events after it on its day do not count.
-        let from = AnomalyScan.window(lastDay: lastDay).from, to = last.addingTimeInterval(0.001)
+        let from = AnomalyScan.windowStart(lastDay: lastDay), to = last.addingTimeInterval(0.001)
         let activity = try await queries.activityByDay(in: workspaceId, from: from, to: to)
         let spend = try await queries.spendByDay(in: workspaceId, from: from, to: to)
         return await ComputeExecutor.shared.run {
