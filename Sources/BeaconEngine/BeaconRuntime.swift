@@ -98,7 +98,8 @@ public struct BeaconRuntime: Sendable {
         ingest = IngestService(workspaces: workspaces, committer: committer)
         imports = ImportHistory(store: stores.importJobs)
         sources = WebhookSourceService(store: stores.webhookSources, committer: committer, secrets: secrets)
-        activation = ActivationService(stores: stores, engine: profiles, secrets: secrets)
+        activation = ActivationService(
+            stores: stores, engine: profiles, secrets: secrets, verifyTimeout: settings.requestTimeout)
         delivery = DeliveryService(
             stores: stores, secrets: secrets, settings: settings,
             senders: DestinationSenders(email: EmailSenderContext(stores: stores, secrets: secrets)))

@@ -12,15 +12,19 @@ public struct ActivationService: Sendable {
     let engine: ProfileEngine
     let secrets: @Sendable () throws -> SecretBox
     let clock: @Sendable () -> Date
+    /// How long a server being verified (an SMTP server at creation) may take per step: the
+    /// delivery's request timeout, so a server slow enough to fail here would fail deliveries too.
+    let verifyTimeout: TimeInterval
 
     public init(
         stores: Stores, engine: ProfileEngine, secrets: @escaping @Sendable () throws -> SecretBox,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() }, verifyTimeout: TimeInterval = 30
     ) {
         self.stores = stores
         self.engine = engine
         self.secrets = secrets
         self.clock = clock
+        self.verifyTimeout = verifyTimeout
     }
 
     /// A new webhook destination and its plain secret, shown this once (a new one is made

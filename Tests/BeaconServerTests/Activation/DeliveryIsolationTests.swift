@@ -44,20 +44,27 @@ struct DeliveryIsolationTests {
             try await receiver.control("stalled", ["secrets": [secret], "mode": "stall", "stall": 30])
             stall = d
         }
-        // Start the workers first (the stalled one takes its first requests), then queue.
+        // Start the workers first (the stalled one takes its first requests), then queue at a
+        // steady rate: rounds of ten messages per destination a quarter second apart. A burst
+        // would measure the machine's throughput (the backlog's drain time), not whether one
+        // destination's stall reaches the others.
         let delivery = Task { await runtime.delivery.run() }
         try await Task.sleep(for: .milliseconds(300))
-        let now = Date()
-        for d in healthy.map(\.0) + (stall.map { [$0] } ?? []) {
-            try await runtime.stores.outbox.enqueue(
-                (0..<Self.perDestination).map { i in
-                    OutboxMessage(
-                        workspaceId: ws.id,
-                        id: OutboxMessage.key(cause: "load:\(i)", profile: "p-\(i)", destination: d.id),
-                        destinationId: d.id, orderKey: "p-\(i)", cause: "load:\(i)", payload: #"{"n":\#(i)}"#,
-                        nextAttemptAt: now,
-                        createdAt: now)
-                })
+        let round = 10
+        for r in 0..<(Self.perDestination / round) {
+            let now = Date()
+            for d in healthy.map(\.0) + (stall.map { [$0] } ?? []) {
+                try await runtime.stores.outbox.enqueue(
+                    (r * round..<(r + 1) * round).map { i in
+                        OutboxMessage(
+                            workspaceId: ws.id,
+                            id: OutboxMessage.key(cause: "load:\(i)", profile: "p-\(i)", destination: d.id),
+                            destinationId: d.id, orderKey: "p-\(i)", cause: "load:\(i)", payload: #"{"n":\#(i)}"#,
+                            nextAttemptAt: now,
+                            createdAt: now)
+                    })
+            }
+            try await Task.sleep(for: .milliseconds(250))
         }
         for (_, name) in healthy {
             let s = try await receiver.wait(name, seconds: 60) { $0.unique == Self.perDestination }

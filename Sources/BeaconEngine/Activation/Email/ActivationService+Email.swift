@@ -21,7 +21,7 @@ extension ActivationService {
         if settings.username != nil && (password ?? "").isEmpty {
             throw ActivationError(field: "password", "is required with a username")
         }
-        if verify { try await Self.verify(settings, password: password) }
+        if verify { try await Self.verify(settings, password: password, timeout: verifyTimeout) }
         let box = try secrets()
         var destination = Destination(
             workspaceId: workspaceId, id: "dst_" + Self.token(), name: name, kind: .email, url: settings.url,
@@ -43,10 +43,11 @@ extension ActivationService {
     }
 
     /// Connects to the SMTP server, says EHLO, upgrades to TLS and logs in as configured, then quits.
-    /// - Throws: `ActivationError` naming `host` (unreachable, refused), `security` (no STARTTLS)
-    ///   or `password` (login refused).
-    static func verify(_ settings: EmailSettings, password: String?) async throws {
-        let server = settings.server(password: password, timeout: 10)
+    /// - Throws: `ActivationError` naming `host` (unreachable, refused, no answer within
+    ///   `timeout` per step, closed mid-conversation), `security` (no STARTTLS, a failed TLS
+    ///   handshake) or `password` (login refused).
+    static func verify(_ settings: EmailSettings, password: String?, timeout: TimeInterval) async throws {
+        let server = settings.server(password: password, timeout: timeout)
         do {
             let connection = try await SMTPConnection.open(
                 server, tls: server.security == .none ? nil : try server.tlsContext())

@@ -59,9 +59,14 @@ public final class SMTPConnection: @unchecked Sendable {
         connection.encrypted = implicitTLS
         do {
             try await connection.handshake(tls: tls, serverName: serverName)
-        } catch {
+        } catch let error as SMTPError {
             connection.close()
             throw error
+        } catch {
+            // The channel's own errors (closed under a step's timeout, a handler refused) say
+            // where the conversation broke, like every other failure here.
+            connection.close()
+            throw SMTPError(stage: "connection", "\(error)")
         }
         return connection
     }
