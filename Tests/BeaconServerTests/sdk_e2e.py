@@ -34,15 +34,15 @@ def calls(client, prefix):
 
 
 # One request per call (sync mode, plain JSON).
-seg_sync = SegmentClient(write_key, host=host, sync_mode=True, gzip=False, on_error=on_error, max_retries=0)
+seg_sync = SegmentClient(write_key, host=host, sync_mode=True, gzip=False, on_error=on_error, max_retries=0, timeout=120)
 calls(seg_sync, "seg-sync")
 # Queued calls flushed as one gzip-compressed batch.
-seg_batch = SegmentClient(write_key, host=host, gzip=True, on_error=on_error, max_retries=0)
+seg_batch = SegmentClient(write_key, host=host, gzip=True, on_error=on_error, max_retries=0, timeout=120)
 calls(seg_batch, "seg-gzip")
 seg_batch.flush()
 seg_batch.join()
 # RudderStack's SDK (gzip by default).
-rudder = RudderClient(write_key, host=host, on_error=on_error, max_retries=0)
+rudder = RudderClient(write_key, host=host, on_error=on_error, max_retries=0, timeout=120)
 calls(rudder, "rudder")
 rudder.flush()
 rudder.join()

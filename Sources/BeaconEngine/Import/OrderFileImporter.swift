@@ -60,8 +60,40 @@ public struct OrderFileImporter: Sendable {
         progress: @Sendable (ImportProgress) async -> Void = { _ in }
     ) async throws -> ImportReport {
         await progress(ImportProgress(phase: .reading, done: 0, total: 1))
-        // Reading and splitting a large file is seconds of CPU: not on the cooperative pool.
-        let table = try await ComputeExecutor.shared.run { CSVTable(bytes: try InputFile.read(path)) }
+        // Reading, splitting and reading every line is seconds of CPU for a large file: all of it
+        // runs on the compute threads, not on the cooperative pool that answers requests. Its
+        // progress reaches `progress` through a stream (the newest report wins).
+        let (updates, sink) = AsyncStream.makeStream(of: ImportProgress.self, bufferingPolicy: .bufferingNewest(1))
+        async let parsing = ComputeExecutor.shared.run { () -> Result<(report: ImportReport, events: [Event]), any Error> in
+            defer { sink.finish() }
+            return Result { try self.parse(CSVTable(bytes: try InputFile.read(path)), receivedAt: receivedAt) { sink.yield($0) } }
+        }
+        for await update in updates { await progress(update) }
+        let parsed = try await parsing.get()
+        var report = parsed.report
+        let events = parsed.events
+        if replace {
+            await progress(ImportProgress(phase: .storing, done: 0, total: events.count, report: report))
+            let replaced = try await store.replaceEvents(
+                in: workspaceId, messageIdPrefixes: Self.messageIdPrefixes, with: events)
+            report.eventsStored = replaced.inserted
+            report.duplicates = events.count - replaced.inserted
+            report.eventsReplaced = replaced.removed
+            await progress(ImportProgress(phase: .storing, done: events.count, total: events.count, report: report))
+        } else {
+            try await ImportBatches.store(
+                events, workspaceId: workspaceId, in: store, chunkSize: chunkSize, report: &report, progress: progress)
+        }
+        return report
+    }
+
+    /// Reads every line of `table` into order events (see the type), reporting progress every
+    /// 5,000 lines; synchronous, for the compute threads.
+    /// - Throws: `ImportError` for an unknown column map or ambiguous dates, `ImportRefused`
+    ///   when more than `maxErrors` lines are refused.
+    private func parse(_ table: CSVTable, receivedAt: Date, progress: (ImportProgress) -> Void) throws
+        -> (report: ImportReport, events: [Event])
+    {
         let index = try columns.resolve(header: table.header)
         var report = ImportReport()
         var orders: [String: Order] = [:]
@@ -78,8 +110,7 @@ public struct OrderFileImporter: Sendable {
                     + "and as month/day; say which with --date-order dmy or --date-order mdy")
         }
         for (n, row) in table.rows.enumerated() {
-            if n % 5_000 == 0 { await progress(ImportProgress(phase: .parsing, done: n, total: total, report: report)) }
-            if n % 500 == 0 { await Task.yield() }  // a long file does not hold a pool thread from other requests
+            if n % 5_000 == 0 { progress(ImportProgress(phase: .parsing, done: n, total: total, report: report)) }
             report.rowsRead += 1
             func field(_ name: String) -> String? {
                 index[name].map { row[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -170,19 +201,7 @@ public struct OrderFileImporter: Sendable {
                 timestamp: o.timestamp, originalTimestamp: o.timestamp, receivedAt: receivedAt,
                 properties: .object(properties), context: .object(["library": .object(["name": .string("beacon-import")])])))
         }
-        if replace {
-            await progress(ImportProgress(phase: .storing, done: 0, total: events.count, report: report))
-            let replaced = try await store.replaceEvents(
-                in: workspaceId, messageIdPrefixes: Self.messageIdPrefixes, with: events)
-            report.eventsStored = replaced.inserted
-            report.duplicates = events.count - replaced.inserted
-            report.eventsReplaced = replaced.removed
-            await progress(ImportProgress(phase: .storing, done: events.count, total: events.count, report: report))
-        } else {
-            try await ImportBatches.store(
-                events, workspaceId: workspaceId, in: store, chunkSize: chunkSize, report: &report, progress: progress)
-        }
-        return report
+        return (report, events)
     }
 
     /// Spreadsheet exports write integer ids as floats (`17850.0`): keep the integer text.

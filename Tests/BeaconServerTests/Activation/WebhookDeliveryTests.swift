@@ -16,7 +16,7 @@ struct WebhookDeliveryTests {
     /// Fast retries so a test sees several attempts in well under a second.
     static let quick = DeliverySettings(
         retry: RetryPolicy(maxAttempts: 3, initialDelay: 0.05, multiplier: 2, maxDelay: 1, jitter: 0.2), maxInFlight: 8,
-        lease: 10, requestTimeout: 5, pollInterval: 0.02, refreshInterval: 0.1, breakerThreshold: 50,
+        lease: 180, requestTimeout: 60, pollInterval: 0.02, refreshInterval: 0.1, breakerThreshold: 50,
         breakerCooldown: 0.2)
 
     static func runtime(_ backend: String, settings: DeliverySettings = quick) async throws -> BeaconRuntime {
