@@ -95,8 +95,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "BeaconTestSupport", path: "Tests/BeaconTestSupport"),
-        .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"]),
+        .target(name: "BeaconTestSupport", dependencies: ["BeaconCore"], path: "Tests/BeaconTestSupport"),
+        .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore", "BeaconTestSupport"]),
         .testTarget(name: "BeaconAnalyticsTests", dependencies: ["BeaconAnalytics", "BeaconCore", "BeaconTestSupport"], exclude: ["Attribution/Fixtures"]),
         .testTarget(
             name: "BeaconStoreTests",
@@ -115,7 +115,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["sdk_e2e.py", "Activation/Receiver"]
+            exclude: ["sdk_e2e.py", "Activation/Receiver", "Golden"]
         ),
     ]
 )

@@ -91,7 +91,7 @@ public struct BeaconRuntime: Sendable {
         analytics = WorkspaceAnalytics(queries: stores.analytics)
         let profiles = ProfileEngine(stores: stores)
         self.profiles = profiles
-        users = UserService(store: stores.users)
+        users = UserService(store: stores.users, hasher: .fromEnvironment())
         recompute = SegmentRecomputeScheduler(engine: profiles, workspaces: stores.workspaces)
         let committer = GroupCommitter(store: stores.events, onCommit: { ids in profiles.schedule(ids) })
         self.committer = committer

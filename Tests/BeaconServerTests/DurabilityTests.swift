@@ -95,7 +95,7 @@ struct DurabilityTests {
         p.arguments = ["serve", "--data-dir", dataDir, "--port", String(port), "--log-level", "error"]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
-        try p.run()
+        try p.runSerialized()
         return p
     }
 

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -10,18 +11,12 @@ struct HelpGoldenTests {
         .appendingPathComponent("Golden/help")
 
     /// The help text of `beacon <path…> --help`, as a person sees it in an 80-column terminal.
-    static func help(_ binary: URL, _ path: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = path + ["--help"]
-        p.environment = ["COLUMNS": "80", "PATH": "/usr/bin:/bin"]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    /// Awaits the child without holding a thread of the pool (`runProcess`): the `--workspace`
+    /// walk asks for some 150 help texts.
+    static func help(_ binary: URL, _ path: [String]) async throws -> String {
+        let run = try await runProcess(
+            binary.path, path + ["--help"], environment: ["COLUMNS": "80", "PATH": "/usr/bin:/bin"])
+        return run.stdout + run.stderr
     }
 
     /// The subcommand names listed under `SUBCOMMANDS:` in a help text.
@@ -37,14 +32,14 @@ struct HelpGoldenTests {
 
     @Test("every command's --help equals its golden file, and every command has one",
           .enabled(if: DurabilityTests.binary != nil, "build the beacon executable first"))
-    func goldenHelp() throws {
+    func goldenHelp() async throws {
         let binary = try #require(DurabilityTests.binary)
         let update = ProcessInfo.processInfo.environment["BEACON_UPDATE_GOLDEN"] == "1"
         if update { try FileManager.default.createDirectory(at: Self.goldenDirectory, withIntermediateDirectories: true) }
         var queue: [[String]] = [[]]
         var seen: Set<String> = []
         while let path = queue.popLast() {
-            let text = try Self.help(binary, path)
+            let text = try await Self.help(binary, path)
             let name = (["beacon"] + path).joined(separator: "-") + ".txt"
             seen.insert(name)
             let file = Self.goldenDirectory.appendingPathComponent(name)

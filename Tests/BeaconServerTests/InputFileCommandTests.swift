@@ -1,4 +1,5 @@
 import BeaconEngine
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -26,7 +27,7 @@ struct InputFileCommandTests {
         p.standardOutput = out
         p.standardError = err
         p.standardInput = input
-        try p.run()
+        try p.runSerialized()
         if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
         try input.fileHandleForWriting.close()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -12,7 +13,7 @@ struct SentimentCommandTests {
         p.standardOutput = out
         p.standardError = err
         p.standardInput = stdin
-        try p.run()
+        try p.runSerialized()
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
         let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -19,7 +20,7 @@ struct UserCommandTests {
         p.standardError = out
         let input = Pipe()
         p.standardInput = input
-        try p.run()
+        try p.runSerialized()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         let data = out.fileHandleForReading.readDataToEndOfFile()

@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -12,7 +13,7 @@ struct VersionCommandTests {
         p.arguments = ["--version"]
         let out = Pipe()
         p.standardOutput = out
-        try p.run()
+        try p.runSerialized()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)

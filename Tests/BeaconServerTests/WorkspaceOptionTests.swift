@@ -94,7 +94,7 @@ struct WorkspaceOptionTests {
         var queue: [[String]] = [[]]
         var checked: [String] = []
         while let path = queue.popLast() {
-            let help = try HelpGoldenTests.help(binary, path)
+            let help = try await HelpGoldenTests.help(binary, path)
             for sub in HelpGoldenTests.subcommands(of: help) where sub != "help" { queue.append(path + [sub]) }
             guard let usage = Self.usage(of: help, path: path), !path.isEmpty else { continue }
             let name = path.joined(separator: " ")

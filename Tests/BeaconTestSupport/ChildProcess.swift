@@ -31,7 +31,7 @@ public func runProcess(
         stdin = try FileHandle(forReadingFrom: inURL)
         process.standardInput = stdin
     }
-    try process.run()
+    try process.runSerialized()
     await process.exited()
     try out.close()
     try err.close()
@@ -46,5 +46,19 @@ extension Process {
     /// (`waitUntilExit()` would hold one for as long as the child runs).
     public func exited() async {
         while isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+    }
+}
+
+/// One `Process.run()` at a time in the test process.
+private let spawning = NSLock()
+
+extension Process {
+    /// `run()`, one spawn at a time across the test process: two test runs crashed inside
+    /// Foundation's `Process.run()` (a read past a buffer in `memmove`) while suites on other
+    /// threads were spawning peers, so every test spawns through here.
+    public func runSerialized() throws {
+        spawning.lock()
+        defer { spawning.unlock() }
+        try run()
     }
 }

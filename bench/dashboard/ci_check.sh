@@ -2,14 +2,15 @@
 # Starts `beacon demo` (two years of seeded data, its own SQLite directory) on a loopback
 # port, loads every dashboard page in headless Chromium with check_pages.py (console
 # errors, failed requests, the live debugger with a hostile event name), saves screenshots
-# and timings to .ci/artifacts/dashboard, and stops the server. Exits non-zero on any failure.
+# and timings to $BEACON_ARTIFACTS/dashboard (BEACON_ARTIFACTS by default .ci/artifacts), and
+# stops the server. Exits non-zero on any failure.
 # Usage: bash bench/dashboard/ci_check.sh [path/to/beacon]
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 BEACON=${1:-.build/debug/beacon}
 # A free loopback port, so another server on the machine cannot answer in our place.
 PORT=${BEACON_DASHBOARD_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
-OUT=.ci/artifacts/dashboard
+OUT=${BEACON_ARTIFACTS:-.ci/artifacts}/dashboard
 mkdir -p "$OUT"
 DATA=$(mktemp -d /tmp/beacon-ci-dashboard.XXXXXX)
 "$BEACON" workspace create demo --data-dir "$DATA" >"$DATA/create.log" 2>&1 || { cat "$DATA/create.log"; exit 1; }

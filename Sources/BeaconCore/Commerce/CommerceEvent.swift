@@ -13,6 +13,9 @@ public enum CommerceEvent {
     /// One channel's advertising spend for one day: Beacon's own event (no Segment spec
     /// defines spend), written by `beacon import spend` or an ad platform's webhook.
     public static let adSpend = "Ad Spend"
+    /// A new account (`Signed Up`, Segment B2B SaaS spec): the sign-ups anomaly scans and the
+    /// lead KPIs count.
+    public static let signedUp = "Signed Up"
 
     /// Property keys, as the e-commerce spec names them.
     public enum Key {

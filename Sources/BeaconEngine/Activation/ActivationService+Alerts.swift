@@ -51,16 +51,16 @@ extension ActivationService {
 
     /// Scans the workspace's daily series as of `asOf` (default: its last event) and queues an
     /// alert for every flag on the last `days` days (`AnomalyScan`, `sendAlerts`). The scan reads
-    /// the event log a page at a time: run it from the command line or a schedule, not a request.
+    /// the store's daily sums (`WorkspaceAnalytics.anomalies`), not the event log.
     public func scanAndAlert(workspaceId: String, asOf: Date?, days: Int = 7) async throws
         -> (alerts: [AnomalyAlert], queued: [OutboxMessage])
     {
-        let events = try await EventLogReader(store: stores.events).events(
-            in: workspaceId, to: asOf.map { $0.addingTimeInterval(0.001) }
-        ) { _ in true }
-        let scan = AnomalyScan(events: events, asOf: asOf)
-        let last = asOf ?? events.map(\.timestamp).max() ?? clock()
-        let alerts = AnomalyAlert.alerts(from: scan, sinceDay: AnomalyScan.day(last) - days + 1)
+        let analytics = WorkspaceAnalytics(queries: stores.analytics)
+        let scan = try await analytics.anomalies(of: workspaceId, asOf: asOf)
+        var last = asOf
+        if last == nil { last = try await analytics.span(of: workspaceId).last }
+        let end = last ?? clock()
+        let alerts = AnomalyAlert.alerts(from: scan, sinceDay: AnomalyScan.day(end) - days + 1)
         return (alerts, try await sendAlerts(workspaceId: workspaceId, alerts))
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 
 /// The analytics query port answered by ClickHouse from the table `ClickHouseSink` loads.
 ///
-/// `span`, `revenueByDay` and `spendByDay` are aggregated in ClickHouse with the same
+/// `span`, `revenueByDay`, `spendByDay` and `activityByDay` are aggregated in ClickHouse with the same
 /// definitions as `SQLAnalyticsQueries` (the commerce facts of `CommerceFact`, half-open time
 /// ranges in milliseconds, UTC days), reading with `FINAL` so a batch loaded twice counts once.
 /// `orders` and `touches` need identity stitching with window functions, which ClickHouse 18.16
@@ -68,6 +68,25 @@ public struct ClickHouseAnalyticsQueries: AnalyticsQueries {
                 throw ClickHouseError(statement: "spendByDay", status: 200, message: "unexpected row \(row)")
             }
             return DaySpend(day: day, channel: row[1], amount: amount)
+        }
+    }
+
+    public func activityByDay(in workspaceId: String, from: Date?, to: Date?) async throws -> [DayActivity] {
+        let rows = try await client.rows(
+            """
+            SELECT day, count(), countIf(fact_kind = 'order'),
+              sumIf(ifNull(revenue, 0), fact_kind IN ('order', 'refund')),
+              countIf(fact_kind = 'touch' AND type = 'track' AND fact_name = \(ClickHouseSQL.quote(CommerceEvent.signedUp)))
+            FROM \(table) FINAL WHERE \(bounds(workspaceId, from, to))
+            GROUP BY day ORDER BY day
+            """)
+        return try rows.map { row in
+            guard row.count == 5, let day = Int(row[0]), let events = Int(row[1]), let orders = Int(row[2]),
+                let revenue = Double(row[3]), let signUps = Int(row[4])
+            else {
+                throw ClickHouseError(statement: "activityByDay", status: 200, message: "unexpected row \(row)")
+            }
+            return DayActivity(day: day, events: events, orders: orders, revenue: revenue, signUps: signUps)
         }
     }
 

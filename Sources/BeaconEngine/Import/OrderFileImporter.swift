@@ -60,7 +60,8 @@ public struct OrderFileImporter: Sendable {
         progress: @Sendable (ImportProgress) async -> Void = { _ in }
     ) async throws -> ImportReport {
         await progress(ImportProgress(phase: .reading, done: 0, total: 1))
-        let table = CSVTable(bytes: try InputFile.read(path))
+        // Reading and splitting a large file is seconds of CPU: not on the cooperative pool.
+        let table = try await ComputeExecutor.shared.run { CSVTable(bytes: try InputFile.read(path)) }
         let index = try columns.resolve(header: table.header)
         var report = ImportReport()
         var orders: [String: Order] = [:]
@@ -78,6 +79,7 @@ public struct OrderFileImporter: Sendable {
         }
         for (n, row) in table.rows.enumerated() {
             if n % 5_000 == 0 { await progress(ImportProgress(phase: .parsing, done: n, total: total, report: report)) }
+            if n % 500 == 0 { await Task.yield() }  // a long file does not hold a pool thread from other requests
             report.rowsRead += 1
             func field(_ name: String) -> String? {
                 index[name].map { row[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }

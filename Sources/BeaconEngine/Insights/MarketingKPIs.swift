@@ -42,7 +42,7 @@ public struct MarketingKPIs: Sendable, Equatable {
     public var churnRate: Double?
 
     /// Attribution's lead events: what makes a person a lead.
-    public static let leadEvents: Set<String> = ["Signed Up", "Lead Created"]
+    public static let leadEvents: Set<String> = [CommerceEvent.signedUp, "Lead Created"]
     /// The longest LTV horizon, in months.
     public static let ltvHorizon = 12
 

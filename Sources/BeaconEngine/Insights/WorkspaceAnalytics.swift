@@ -37,4 +37,22 @@ public struct WorkspaceAnalytics: Sendable {
     public func marketingData(of workspaceId: String, stepDays: Int = 1) async throws -> MMMDataset {
         try await EventLogMarketingData.dataset(analytics: queries, workspaceId: workspaceId, stepDays: stepDays)
     }
+
+    /// The workspace's daily series scanned for unusual days (`AnomalyScan`) as of `asOf`
+    /// (default: its last event), from the store's daily sums of the days scanned; the
+    /// decomposition runs on `ComputeExecutor.shared`.
+    public func anomalies(of workspaceId: String, asOf: Date? = nil) async throws -> AnomalyScan {
+        let span = try await queries.span(in: workspaceId)
+        guard let first = span.first, let last = asOf ?? span.last, first <= last else {
+            return AnomalyScan(activity: [], spend: [], firstEventDay: 0, lastDay: -1)
+        }
+        let lastDay = AnomalyScan.day(last), firstEventDay = AnomalyScan.day(first)
+        // As of a moment: the events after it on its day do not count.
+        let from = AnomalyScan.windowStart(lastDay: lastDay), to = last.addingTimeInterval(0.001)
+        let activity = try await queries.activityByDay(in: workspaceId, from: from, to: to)
+        let spend = try await queries.spendByDay(in: workspaceId, from: from, to: to)
+        return await ComputeExecutor.shared.run {
+            AnomalyScan(activity: activity, spend: spend, firstEventDay: firstEventDay, lastDay: lastDay)
+        }
+    }
 }

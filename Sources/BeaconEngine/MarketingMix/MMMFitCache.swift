@@ -117,7 +117,10 @@ public actor MMMFitCache {
             do {
                 let (data, source, n) = try await Self.dataset(workspaceId, analytics: analytics)
                 count = n
-                let fit = try MarketingMixModel(spec).fit(data)
+                let fit =
+                    source.isDemo
+                    ? try await Self.demoFits.fit(spec)
+                    : try await ComputeExecutor.shared.run { try MarketingMixModel(spec).fit(data) }
                 outcome = .ready(MMMResult(data: data, fit: fit, seconds: Date().timeIntervalSince(started), source: source))
             } catch {
                 outcome = .failed("\(error)")
@@ -169,6 +172,30 @@ public actor MMMFitCache {
                 continue
             }
             return s
+        }
+    }
+
+    /// The demo table's fits, shared by every cache in the process: the table and the
+    /// specification (whose search is seeded) fix the fit, so the workspaces still on the demo
+    /// share one fit instead of each making its own.
+    static let demoFits = DemoFits()
+
+    /// Fits of `MMMFitCache.demo`, one per specification, the first request making it and
+    /// later ones (also while it runs) sharing it. A failed fit is not kept.
+    actor DemoFits {
+        private var fits: [String: Task<MMMFit, any Error>] = [:]
+
+        func fit(_ specification: MMMSpecification) async throws -> MMMFit {
+            let key = String(describing: specification)
+            if let running = fits[key] { return try await running.value }
+            let task = Task { try await ComputeExecutor.shared.run { try MarketingMixModel(specification).fit(MMMFitCache.demo) } }
+            fits[key] = task
+            do {
+                return try await task.value
+            } catch {
+                fits[key] = nil
+                throw error
+            }
         }
     }
 

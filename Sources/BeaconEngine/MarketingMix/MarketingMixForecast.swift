@@ -1,4 +1,5 @@
 import BeaconAnalytics
+import BeaconCore
 import Foundation
 
 /// A revenue forecast from a fitted marketing-mix model (`MMMForecast`) with its rolling-origin
@@ -74,17 +75,20 @@ public actor MarketingMixBacktests {
     private var done: [String: MarketingMixForecast.Backtest] = [:]
 
     /// The backtest for `result`'s fit and `horizon`, computed on first use.
-    func backtest(_ result: MMMFitCache.MMMResult, horizon: Int, origins: Int) -> MarketingMixForecast.Backtest? {
+    func backtest(_ result: MMMFitCache.MMMResult, horizon: Int, origins: Int) async -> MarketingMixForecast.Backtest? {
         let fit = result.fit
         let key =
             "\(result.data.dates.last ?? "")|\(result.data.count)|\(fit.search.objective)|\(fit.statistics.nrmse)|\(result.data.target.reduce(0, +))|\(horizon)|\(origins)"
         if let hit = done[key] { return hit }
         var spec = fit.specification
         spec.bootstrapSamples = min(spec.bootstrapSamples, 50)
+        let (data, specification) = (result.data, spec)
         guard
-            let b = try? MMMBacktest(
-                data: result.data, specification: spec, horizon: horizon, origins: origins, refitSearch: false,
-                fit: fit, samples: 300, seed: fit.specification.seed)
+            let b = try? await ComputeExecutor.shared.run({
+                try MMMBacktest(
+                    data: data, specification: specification, horizon: horizon, origins: origins, refitSearch: false,
+                    fit: fit, samples: 300, seed: fit.specification.seed)
+            })
         else { return nil }
         let out = MarketingMixForecast.Backtest(
             origins: b.origins.count, horizon: b.horizon, mape: b.mape, coverage: b.coverage, totalMAPE: b.totalMAPE,
@@ -110,9 +114,12 @@ extension MMMFitCache.MMMResult {
     {
         let f: MMMForecast
         do {
-            f = try MMMForecast(
-                fit: fit, data: data, spend: MMMForecast.plan(fit: fit, horizon: horizon, overrides: spend),
-                horizon: horizon, samples: 1000, seed: fit.specification.seed)
+            let (fit, data) = (fit, data)
+            f = try await ComputeExecutor.shared.run {
+                try MMMForecast(
+                    fit: fit, data: data, spend: MMMForecast.plan(fit: fit, horizon: horizon, overrides: spend),
+                    horizon: horizon, samples: 1000, seed: fit.specification.seed)
+            }
         } catch let error as MMMError {
             throw MarketingMixForecastError(field: error.column ?? "horizon", message: error.message)
         }

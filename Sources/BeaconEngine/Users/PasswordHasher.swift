@@ -19,6 +19,17 @@ public struct PasswordHasher: Sendable {
         self.rounds = rounds
     }
 
+    /// The hasher the server uses: `BEACON_PASSWORD_ROUNDS` rounds when it is a whole number
+    /// from 1,000 to 10,000,000 (a test run that signs in hundreds of times sets it low), else
+    /// `defaultRounds`.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> PasswordHasher
+    {
+        guard let text = environment["BEACON_PASSWORD_ROUNDS"], let rounds = Int(text), (1_000...10_000_000).contains(rounds)
+        else { return PasswordHasher() }
+        return PasswordHasher(rounds: rounds)
+    }
+
     /// A new hash of `password` with a fresh 16-byte random salt.
     /// - Throws: only if the key derivation itself fails (BoringSSL out of memory).
     public func hash(_ password: String) throws -> String {
@@ -26,6 +37,15 @@ public struct PasswordHasher: Sendable {
         let salt = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let key = try Self.derive(password, salt: salt, rounds: rounds)
         return [Self.scheme, String(rounds), Data(salt).base64EncodedString(), Data(key).base64EncodedString()]
+            .joined(separator: "$")
+    }
+
+    /// A well-formed hash with this hasher's rounds that no password matches (a random salt and
+    /// key, no derivation): checked when an email is unknown, so both paths cost the same time.
+    public func decoy() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = { (n: Int) in Data((0..<n).map { _ in UInt8.random(in: 0...255, using: &generator) }) }
+        return [Self.scheme, String(rounds), bytes(16).base64EncodedString(), bytes(32).base64EncodedString()]
             .joined(separator: "$")
     }
 

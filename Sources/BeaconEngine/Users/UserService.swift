@@ -20,6 +20,19 @@ public struct UserService: Sendable {
 
     public static let minimumPasswordLength = 10
 
+    /// `hasher.hash` on `ComputeExecutor.requests`: a second of CPU that must not hold a
+    /// thread of the cooperative pool.
+    private func hash(_ password: String) async throws -> String {
+        let hasher = hasher
+        return try await ComputeExecutor.requests.run { try hasher.hash(password) }
+    }
+
+    /// `hasher.verify` on `ComputeExecutor.requests`.
+    private func verify(_ password: String, against stored: String) async -> Bool {
+        let hasher = hasher
+        return await ComputeExecutor.requests.run { hasher.verify(password, against: stored) }
+    }
+
     public init(
         store: any UserStore, hasher: PasswordHasher = PasswordHasher(), throttle: LoginThrottle = LoginThrottle(),
         sessionLifetime: TimeInterval = 7 * 24 * 3600
@@ -28,7 +41,7 @@ public struct UserService: Sendable {
         self.hasher = hasher
         self.throttle = throttle
         self.sessionLifetime = sessionLifetime
-        decoyHash = (try? hasher.hash("decoy password, never matches")) ?? ""
+        decoyHash = hasher.decoy()
     }
 
     // MARK: Users
@@ -47,7 +60,7 @@ public struct UserService: Sendable {
         try Self.checkPassword(password)
         let user = DashboardUser(
             id: UUID().uuidString.lowercased(), email: email, name: name, role: role,
-            passwordHash: try hasher.hash(password), createdAt: Date())
+            passwordHash: try await hash(password), createdAt: Date())
         try await store.createUser(user)
         return user
     }
@@ -69,7 +82,7 @@ public struct UserService: Sendable {
     public func setPassword(email: String, to password: String) async throws {
         try Self.checkPassword(password)
         var user = try await existing(email)
-        user.passwordHash = try hasher.hash(password)
+        user.passwordHash = try await hash(password)
         try await store.updateUser(user)
         try await store.deleteSessions(userId: user.id)
     }
@@ -77,12 +90,12 @@ public struct UserService: Sendable {
     /// Changes a signed-in user's own password after checking the current one; signs them
     /// out everywhere. - Throws: `UserError` naming `current` or `password`.
     public func changeOwnPassword(_ user: DashboardUser, current: String, new password: String) async throws {
-        guard let stored = try await store.user(id: user.id), hasher.verify(current, against: stored.passwordHash) else {
+        guard let stored = try await store.user(id: user.id), await verify(current, against: stored.passwordHash) else {
             throw UserError(field: "current", "the current password is not right")
         }
         try Self.checkPassword(password)
         var updated = stored
-        updated.passwordHash = try hasher.hash(password)
+        updated.passwordHash = try await hash(password)
         try await store.updateUser(updated)
         try await store.deleteSessions(userId: user.id)
     }
@@ -114,13 +127,13 @@ public struct UserService: Sendable {
         let key = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         if let wait = await throttle.retryAfter(key, now: now) { throw LoginError.throttled(retryAfter: wait) }
         let user = try await store.user(email: key)
-        guard let user, hasher.verify(password, against: user.passwordHash) else {
-            if user == nil { _ = hasher.verify(password, against: decoyHash) }
+        guard let user, await verify(password, against: user.passwordHash) else {
+            if user == nil { _ = await verify(password, against: decoyHash) }
             await throttle.recordFailure(key, now: now)
             throw LoginError.invalidCredentials
         }
         await throttle.recordSuccess(key)
-        if hasher.needsRehash(user.passwordHash), let upgraded = try? hasher.hash(password) {
+        if hasher.needsRehash(user.passwordHash), let upgraded = try? await hash(password) {
             var u = user
             u.passwordHash = upgraded
             try await store.updateUser(u)

@@ -21,7 +21,7 @@ extension DashboardAssets {
         .sb-add { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
         .builder button { padding: 4px 10px; border: 1px solid #8a939e; border-radius: 6px; background: #fff; cursor: pointer; }
         button.primary, a.button.primary { background: var(--accent); color: #fff; border-color: var(--accent); padding: 6px 14px; }
-        a.button { display: inline-block; padding: 4px 10px; border: 1px solid #8a939e; border-radius: 6px; background: #fff; text-decoration: none; }
+        a.button { display: inline-block; padding: 4px 10px; border: 1px solid #8a939e; border-radius: 6px; background: #fff; color: var(--ink); text-decoration: none; }
         .builder button.remove { color: var(--down); }
         .sb-error { color: var(--down); font-size: 13px; margin: 4px 0; flex-basis: 100%; }
         .sb-invalid { border-color: var(--down) !important; box-shadow: 0 0 0 1px var(--down); }

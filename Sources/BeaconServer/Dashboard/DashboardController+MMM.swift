@@ -46,7 +46,7 @@ extension DashboardController {
                 let query = "?ws=" + DashboardQuery.encode(snapshot.workspace.name)
                 guard
                     let page = ChannelPage(
-                        result: result, plan: try? OptimiserPage.plan(result), channel: requested, query: query,
+                        result: result, plan: try? await OptimiserPage.plan(result), channel: requested, query: query,
                         currency: DashboardCurrency.of(snapshot.workspace))
                 else {
                     return try message(
@@ -73,7 +73,7 @@ extension DashboardController {
             switch try await mmmResult(request, snapshot, all, title: title, path: path) {
             case .failure(let box): return box.response
             case .success(let result):
-                let plan = try OptimiserPage.plan(result)
+                let plan = try await OptimiserPage.plan(result)
                 var page = OptimiserPage(result: result, plan: plan, currency: DashboardCurrency.of(snapshot.workspace))
                     .noting(result.source)
                 if let table = try DashboardTableDownload.requestedTable(request) {

@@ -1,3 +1,4 @@
+import BeaconCore
 import BeaconEngine
 import Foundation
 
@@ -40,9 +41,10 @@ struct OptimiserPage: Sendable {
     /// Revenue forecast at the current run rate with its backtest (nil when it could not be made).
     var forecast: ForecastPanel?
 
-    /// The plan for the fit's current total daily spend over `horizon` days.
-    static func plan(_ result: MMMFitCache.MMMResult) throws -> MarketingMixPlan {
-        try result.plan(horizon: horizon)
+    /// The plan for the fit's current total daily spend over `horizon` days, optimised on
+    /// `ComputeExecutor.requests` (a second or more of CPU in a debug build).
+    static func plan(_ result: MMMFitCache.MMMResult) async throws -> MarketingMixPlan {
+        try await ComputeExecutor.requests.run { try result.plan(horizon: horizon) }
     }
 
     init(result: MMMFitCache.MMMResult, plan: MarketingMixPlan, currency: DashboardCurrency = .usDollar) {

@@ -67,7 +67,7 @@ public struct ExecutiveReportBuilder: Sendable {
         case .fitting: marketingMix = .failure(.init("The marketing-mix model is still being fitted; it appears in the next report."))
         case .failed(let message): marketingMix = .failure(.init("The marketing-mix model could not be fitted: \(message)"))
         }
-        let plan = try? OptimiserPage.plan(marketingMix.get())
+        let plan = try? await OptimiserPage.plan(marketingMix.get())
 
         let profiles = max(insights.health.reduce(0) { $0 + $1.count }, 1)
         let health = insights.health.map {
@@ -87,10 +87,7 @@ public struct ExecutiveReportBuilder: Sendable {
         case nil: attribution = .failure(.init("There are no journeys to attribute yet."))
         }
 
-        let events = try await runtime.eventLog.events(in: workspace.id, to: period.end.addingTimeInterval(0.001)) { _ in
-            true
-        }
-        let scan = AnomalyScan(events: events, asOf: period.end)
+        let scan = try await analytics.anomalies(of: workspace.id, asOf: period.end)
         let firstDay = period.firstDay, lastDay = period.lastDay
         var anomalies: [ExecutiveReport.Anomaly] = []
         for series in scan.series {

@@ -54,7 +54,7 @@ struct ReportRoutes<Context: RequestContext>: Sendable {
             throw ProblemDetails(.serviceUnavailable, detail: "\(error)", field: ReportFont.environmentVariable)
         }
         let report = try await builder.report(workspace: workspace, period: period)
-        let bytes = report.pdf(font: font)
+        let bytes = await ComputeExecutor.shared.run { report.pdf(font: font) }
         let name = "beacon-\(workspace.name)-\(period.firstDay)-\(period.lastDay).pdf"
             .map { $0.isLetter || $0.isNumber || "-._".contains($0) ? $0 : "_" }
         return Response(

@@ -66,8 +66,7 @@ public struct ReportScheduleRunner: Sendable {
         } catch {
             let text =
                 switch error {
-                case let e as ReportScheduleError: e.description
-                case let e as ActivationError: e.description
+                case let e as FieldRefusal: e.description
                 default: "\(error)"
                 }
             return try await runtime.reportSchedules.finish(claim, messageId: nil, error: text)
@@ -87,7 +86,7 @@ public struct ReportScheduleRunner: Sendable {
         }
         let period = try ReportPeriod(from: nil, to: nil, today: try await builder.today(of: workspace))
         let report = try await builder.report(workspace: workspace, period: period, waitForModel: modelWait)
-        let pdf = report.pdf(font: font)
+        let pdf = await ComputeExecutor.shared.run { report.pdf(font: font) }
         return report.email(
             from: try EmailAddress(settings.from, name: settings.fromName),
             to: try EmailAddress(user.email, name: user.name), scheduleName: schedule.name, pdf: pdf,

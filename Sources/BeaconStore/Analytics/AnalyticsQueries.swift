@@ -34,6 +34,11 @@ public protocol AnalyticsQueries: Sendable {
 
     /// Ad spend per UTC day and channel (`Spend`), in day then channel order.
     func spendByDay(in workspaceId: String, from: Date?, to: Date?) async throws -> [DaySpend]
+
+    /// Per UTC day with any event, in day order: how many events (every call), orders, sign-ups,
+    /// and the revenue orders add and refunds take away (`DayActivity`): the daily series
+    /// anomaly scans watch.
+    func activityByDay(in workspaceId: String, from: Date?, to: Date?) async throws -> [DayActivity]
 }
 
 /// When a workspace's events begin and end, and how many there are.
@@ -71,6 +76,45 @@ public struct DayRevenue: Sendable, Equatable {
     public init(day: Int, revenue: Double) {
         self.day = day
         self.revenue = revenue
+    }
+}
+
+/// What happened on one UTC day (days since 1970-01-01): every stored call counted in `events`;
+/// `Order Completed` in `orders`; `revenue` the sum of `Order.revenue` and `Refund.revenue`
+/// (a refund lowers it, whatever the sign it was sent with); `Signed Up` track calls in `signUps`.
+public struct DayActivity: Sendable, Equatable {
+    public var day: Int
+    public var events: Int
+    public var orders: Int
+    public var revenue: Double
+    public var signUps: Int
+
+    public init(day: Int, events: Int, orders: Int = 0, revenue: Double = 0, signUps: Int = 0) {
+        self.day = day
+        self.events = events
+        self.orders = orders
+        self.revenue = revenue
+        self.signUps = signUps
+    }
+
+    /// The same figures folded from events in memory (what the store's query must equal).
+    public static func fold(_ events: [Event]) -> [DayActivity] {
+        var days: [Int: DayActivity] = [:]
+        for event in events {
+            let day = CommerceFact.day(of: event.timestamp)
+            var a = days[day] ?? DayActivity(day: day, events: 0)
+            a.events += 1
+            if let order = Order(event) {
+                a.orders += 1
+                a.revenue += order.revenue
+            } else if let refund = Refund(event) {
+                a.revenue += refund.revenue
+            } else if event.type == .track && event.event == CommerceEvent.signedUp {
+                a.signUps += 1
+            }
+            days[day] = a
+        }
+        return days.values.sorted { $0.day < $1.day }
     }
 }
 

@@ -129,6 +129,41 @@ public struct SQLAnalyticsQueries: AnalyticsQueries {
         }
     }
 
+    /// Events per day from the log's time index; orders, revenue and sign-ups per day from the
+    /// facts (which hold no identify, group or alias call). A day is the floor of the millisecond
+    /// time over a day's milliseconds, before 1970 too.
+    public func activityByDay(in workspaceId: String, from: Date?, to: Date?) async throws -> [DayActivity] {
+        let day = "((timestamp - CASE WHEN timestamp < 0 THEN 86399999 ELSE 0 END) / 86400000)"
+        let counted = try await driver.query(
+            """
+            SELECT \(day) AS day, COUNT(*) AS events FROM events
+            WHERE workspace_id = ? AND timestamp >= ? AND timestamp < ? GROUP BY \(day)
+            """, Self.bounds(workspaceId, from, to))
+        var days: [Int: DayActivity] = [:]
+        for row in counted {
+            let d = try row.int("day")
+            days[d] = DayActivity(day: d, events: try row.int("events"))
+        }
+        let facts = try await driver.query(
+            """
+            SELECT day,
+              SUM(CASE WHEN kind = 'order' THEN 1 ELSE 0 END) AS orders,
+              SUM(CASE WHEN kind IN ('order', 'refund') THEN COALESCE(revenue, 0.0) ELSE 0.0 END) AS revenue,
+              SUM(CASE WHEN kind = 'touch' AND type = 'track' AND name = ? THEN 1 ELSE 0 END) AS sign_ups
+            FROM commerce_facts WHERE workspace_id = ? AND time >= ? AND time < ?
+            GROUP BY day
+            """, [.text(CommerceEvent.signedUp)] + Self.bounds(workspaceId, from, to))
+        for row in facts {
+            let d = try row.int("day")
+            var a = days[d] ?? DayActivity(day: d, events: 0)
+            a.orders = try row.int("orders")
+            a.revenue = try row.double("revenue")
+            a.signUps = try row.int("sign_ups")
+            days[d] = a
+        }
+        return days.values.sorted { $0.day < $1.day }
+    }
+
     /// A fact row (`commerce_facts` columns plus `person`).
     static func fact(_ row: SQLRow) throws -> CommerceFact {
         let kindText = try row.string("kind"), typeText = try row.string("type")

@@ -29,9 +29,14 @@ struct AnomaliesCommand: AsyncParsableCommand {
     func run() async throws {
         let (runtime, ws) = try await workspace.open()
         let date = asOf.endOfDay
-        let events = try await runtime.eventLog.events(in: ws.id, to: date.map { $0.addingTimeInterval(0.001) }) { _ in true }
-        try await runtime.close()
-        let scan = AnomalyScan(events: events, asOf: date)
+        let scan: AnomalyScan
+        do {
+            scan = try await runtime.analytics.anomalies(of: ws.id, asOf: date)
+            try await runtime.close()
+        } catch {
+            try? await runtime.close()
+            throw error
+        }
         if json {
             let series: [JSONValue] = scan.series.map { s in
                 .object([

@@ -73,7 +73,6 @@ extension StoreOptions {
             switch error {
             case let e as WorkspaceError: throw CommandError(e.message)
             case let e as WebhookSourceError: throw CommandError(e.description)
-            case let e as ActivationError: throw CommandError("\(e.field): \(e.message)")
             case let e as JourneyError: throw CommandError("\(e.field): \(e.reason)")
             case let e as StoreError where e.code == .conflict: throw CommandError(e.message)
             case let e as any RequestRefusal: throw CommandError(e.description)

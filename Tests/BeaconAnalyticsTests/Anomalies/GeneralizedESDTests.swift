@@ -1,8 +1,9 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("Generalized ESD")
+@Suite("Generalized ESD", .computeBound)
 struct GeneralizedESDTests {
     /// Rosner's (1983) 54 values as the NIST/SEMATECH e-Handbook §1.3.5.17.3 tabulates them.
     static let rosner: [Double] = [

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 /// (`statsmodels/tsa/stl/tests/results/stl_test_results.csv`) and its own STL run side by side.
 /// Needs `BEACON_STATSMODELS_PYTHON`, an interpreter with statsmodels (`.ci/run` makes one).
 @Suite(
-    "STL against statsmodels",
+    "STL against statsmodels", .computeBound,
     .enabled(
         if: ProcessInfo.processInfo.environment["BEACON_STATSMODELS_PYTHON"] != nil,
         "set BEACON_STATSMODELS_PYTHON to a Python with statsmodels (pip install statsmodels)"))
@@ -22,7 +23,7 @@ struct SeasonalTrendLoessTests {
         let output = Pipe(), stdin = Pipe()
         process.standardOutput = output
         process.standardInput = stdin
-        try process.run()
+        try process.runSerialized()
         if let input { stdin.fileHandleForWriting.write(input) }
         try stdin.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()

@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("Anomalies in a seasonal daily series")
+@Suite("Anomalies in a seasonal daily series", .computeBound)
 struct SeriesAnomaliesTests {
     /// 140 days of trend + weekly season + N(0, 2²) noise, with a spike on day 40 and a drop on day 97.
     static func series(seed: UInt64) -> (clean: [Double], observed: [Double]) {

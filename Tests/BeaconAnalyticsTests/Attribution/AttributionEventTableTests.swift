@@ -1,8 +1,9 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("Attribution event table")
+@Suite("Attribution event table", .computeBound)
 struct AttributionEventTableTests {
     @Test(arguments: [
         ("1709280000", 1_709_280_000.0),

@@ -1,8 +1,9 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("Attribution journeys from events")
+@Suite("Attribution journeys from events", .computeBound)
 struct AttributionJourneyBuilderTests {
     static let day = 86_400.0
 

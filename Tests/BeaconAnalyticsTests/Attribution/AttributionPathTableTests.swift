@@ -1,8 +1,9 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("Attribution path table")
+@Suite("Attribution path table", .computeBound)
 struct AttributionPathTableTests {
     let header = ["path", "total_conversions", "total_conversion_value", "total_null"]
 

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 
 /// Beacon against the ChannelAttribution package on the same path file. The expected numbers
 /// were computed once by `bench/attribution/peer_expected.py` and committed beside this file.
-@Suite("Attribution vs ChannelAttribution")
+@Suite("Attribution vs ChannelAttribution", .computeBound)
 struct AttributionPeerComparisonTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
@@ -96,7 +97,7 @@ struct AttributionPeerComparisonTests {
         process.arguments = [script.path, "--out", directory.path, "--seed", "99", "--users", "6000", "--orders", "1,3"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try process.runSerialized()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0, "\(python) \(script.path) failed")
         let (data, expected) = try Self.load(from: directory)

@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
 /// Small chains whose absorption probabilities and removal effects are solved by hand.
-@Suite("Markov-chain attribution")
+@Suite("Markov-chain attribution", .computeBound)
 struct MarkovChainAttributionTests {
     static let solvers: [AbsorbingChainSolver.Method] = [.dense, .gaussSeidel]
 

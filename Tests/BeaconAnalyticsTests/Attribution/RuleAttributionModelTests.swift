@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
 /// Hand-computed weights for every rule-based model.
-@Suite("Rule-based attribution")
+@Suite("Rule-based attribution", .computeBound)
 struct RuleAttributionModelTests {
     let channels = ["Direct", "Email", "Paid Search", "Social"]
 

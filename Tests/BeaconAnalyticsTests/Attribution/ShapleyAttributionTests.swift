@@ -1,8 +1,9 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("Shapley attribution")
+@Suite("Shapley attribution", .computeBound)
 struct ShapleyAttributionTests {
     /// {A}: 1 conversion + 1 null; {B}: 2 nulls; A>B: 2 conversions + 2 nulls (values 10, 0, 40).
     let data = AttributionDataset(namedJourneys: [

@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("BG/NBD")
+@Suite("BG/NBD", .computeBound)
 struct BGNBDModelTests {
     /// The published CDNOW estimates (Fader, Hardie & Lee 2005).
     static let published = BGNBDModel(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426)

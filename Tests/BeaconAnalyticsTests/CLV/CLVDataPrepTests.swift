@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("CLV data preparation")
+@Suite("CLV data preparation", .computeBound)
 struct CLVDataPrepTests {
     @Test func calendarDays() {
         #expect(CLVDate.dayNumber(year: 1970, month: 1, day: 1) == 0)

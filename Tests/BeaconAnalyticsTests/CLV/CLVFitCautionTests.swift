@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("CLV fits say when not to trust them")
+@Suite("CLV fits say when not to trust them", .computeBound)
 struct CLVFitCautionTests {
     static func result(converged: Bool, errors: [Double]) -> CLVFitResult<Int> {
         CLVFitResult(

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 
 /// The analytic likelihood gradients used for fitting, against central differences of the
 /// per-customer likelihoods they are derived from.
-@Suite("CLV likelihood gradients")
+@Suite("CLV likelihood gradients", .computeBound)
 struct CLVGradientTests {
     @Test func bgnbdGradientMatchesFiniteDifferences() throws {
         let data = try CLVSummaryData(

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 /// Predictions checked against hand-computed values and against each other: each model's
 /// P(X(t) = n), E[X(t)] and E[Y(t) | x, t_x, T] come from different equations of its paper, so
 /// Σ n·P(X(t) = n) = E[X(t)] and E[Y(t) | 0, 0, 0] = E[X(t)] are real cross-checks.
-@Suite("CLV predictions")
+@Suite("CLV predictions", .computeBound)
 struct CLVPredictionTests {
     static let bg = BGNBDModel(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426)
     static let mbg = MBGNBDModel(r: 0.525, alpha: 6.183, a: 0.891, b: 1.614)

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 
 /// Properties that must hold for any history: P(alive) in [0, 1], expected purchases monotone in
 /// the horizon, P(alive) rising with recency, weighting equal to repetition, penalties shrinking.
-@Suite("CLV properties")
+@Suite("CLV properties", .computeBound)
 struct CLVPropertyTests {
     static let models: [any CLVTransactionModel] = [
         BGNBDModel(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426),

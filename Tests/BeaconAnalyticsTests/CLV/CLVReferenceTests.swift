@@ -1,10 +1,11 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
 @testable import BeaconAnalytics
 
 /// Every CLV model fitted to its published data set, checked against ../shared/reference/README.md.
-@Suite("CLV published estimates", .enabled(if: SharedData.available, "needs ../shared/datasets"))
+@Suite("CLV published estimates", .computeBound, .enabled(if: SharedData.available, "needs ../shared/datasets"))
 struct CLVReferenceTests {
     @Test func mbgnbdOnCDNOW() throws {
         let fit = MBGNBDModel.fit(try CLVTestData.cdnowSummary())

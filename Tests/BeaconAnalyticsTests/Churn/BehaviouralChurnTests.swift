@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 /// for x = 2, t_x = 30.43, T = 38.86 and 0.0248043661687785 for x = 5, t_x = 10, T = 38.86; fitted
 /// on the 2,357 customers it gives 0.726609136799059 and 0.2122273880722099 for the first two
 /// customers and a mean of 0.8134392520045264.
-@Suite("Behavioural churn (1 − P(alive))")
+@Suite("Behavioural churn (1 − P(alive))", .computeBound)
 struct BehaviouralChurnTests {
     @Test("With the published BG/NBD parameters the risk matches lifetimes")
     func publishedParameters() throws {

@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("Churn metrics")
+@Suite("Churn metrics", .computeBound)
 struct ChurnMetricsTests {
     @Test("ROC AUC of a four-point list: 3 of 4 positive–negative pairs ordered correctly")
     func aucSmall() {

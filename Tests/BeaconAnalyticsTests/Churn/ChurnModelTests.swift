@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("Churn models")
+@Suite("Churn models", .computeBound)
 struct ChurnModelTests {
     @Test("Unpenalised logistic regression on one binary feature recovers the two group log-odds")
     func logisticClosedForm() {

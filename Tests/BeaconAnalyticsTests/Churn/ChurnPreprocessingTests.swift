@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("Churn preprocessing and input errors")
+@Suite("Churn preprocessing and input errors", .computeBound)
 struct ChurnPreprocessingTests {
     let frame = ChurnFrame(
         header: ["id", "age", "plan", "churned"],

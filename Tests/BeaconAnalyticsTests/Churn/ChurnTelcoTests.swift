@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 
 /// Beacon against scikit-learn on the IBM Telco churn file, same rows and features: the
 /// expected figures were produced by `bench/churn/sklearn_reference.py` (see the fixture).
-@Suite("Churn on Telco vs scikit-learn", .enabled(if: SharedData.available, "needs ../shared/datasets"))
+@Suite("Churn on Telco vs scikit-learn", .computeBound, .enabled(if: SharedData.available, "needs ../shared/datasets"))
 struct ChurnTelcoTests {
     @Test("The seeded split is the one the scikit-learn script reproduced")
     func sameSplit() throws {

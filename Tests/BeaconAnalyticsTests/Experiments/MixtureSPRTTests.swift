@@ -1,8 +1,9 @@
 import BeaconAnalytics
+import BeaconTestSupport
 import Foundation
 import Testing
 
-@Suite("Experiments: mSPRT and sample ratio mismatch")
+@Suite("Experiments: mSPRT and sample ratio mismatch", .computeBound)
 struct MixtureSPRTTests {
     @Test("The mixture likelihood ratio equals the closed form computed by hand")
     func likelihoodRatio() {

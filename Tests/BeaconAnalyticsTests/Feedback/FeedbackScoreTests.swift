@@ -1,8 +1,9 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("NPS and CSAT")
+@Suite("NPS and CSAT", .computeBound)
 struct FeedbackScoreTests {
     @Test("Delighted's CSAT example: 5:40, 4:30, 3:10, 2:5, 1:15 gives 70")
     func delightedCSAT() throws {

@@ -1,8 +1,9 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("Topic impact on NPS")
+@Suite("Topic impact on NPS", .computeBound)
 struct TopicImpactTests {
     @Test("Hand-counted: a delivery topic among six answers")
     func handCounted() throws {

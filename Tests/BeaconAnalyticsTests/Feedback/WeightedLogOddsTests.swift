@@ -1,8 +1,9 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("Weighted log-odds (Monroe, Colaresi & Quinn 2008)")
+@Suite("Weighted log-odds (Monroe, Colaresi & Quinn 2008)", .computeBound)
 struct WeightedLogOddsTests {
     @Test("A hand-worked case: detractor words against the rest")
     func handWorked() {

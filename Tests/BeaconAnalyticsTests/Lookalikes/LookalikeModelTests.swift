@@ -1,10 +1,11 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
 @testable import BeaconAnalytics
 
 /// Lookalikes on a synthetic shop whose truth is known: big spenders and small ones.
-@Suite("Lookalikes")
+@Suite("Lookalikes", .computeBound)
 struct LookalikeModelTests {
     /// 600 people (by default): the first 200 ("big-…") buy often and much, the rest rarely and little.
     static func shop(seed: UInt64 = 3, people: Int = 600, big bigCount: Int = 200) -> [OrderRecord] {

@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
 /// The budget optimiser against a brute-force grid and its own projected-gradient check.
-@Suite struct MMMBudgetOptimizerTests {
+@Suite(.computeBound) struct MMMBudgetOptimizerTests {
     private func channel(_ name: String, k: Double, s: Double, beta: Double, rate: Double = 0.3) -> MMMChannelResponse {
         MMMChannelResponse(
             name: name, adstock: .geometric(rate: rate, maxLag: 8, normalized: true),

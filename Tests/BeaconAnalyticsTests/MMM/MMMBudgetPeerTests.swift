@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -6,6 +7,7 @@ import Testing
 /// The budget optimiser against SciPy's SLSQP (a general constrained optimiser), run side by
 /// side on the same response curves. Needs `BEACON_PYTHON` (an interpreter with SciPy).
 @Suite(
+    .computeBound,
     .enabled(
         if: ProcessInfo.processInfo.environment["BEACON_PYTHON"] != nil, "set BEACON_PYTHON to a Python with SciPy"))
 struct MMMBudgetPeerTests {
@@ -48,7 +50,7 @@ struct MMMBudgetPeerTests {
         process.arguments = ["-c", script]
         let pipe = Pipe()
         process.standardOutput = pipe
-        try process.run()
+        try process.runSerialized()
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)

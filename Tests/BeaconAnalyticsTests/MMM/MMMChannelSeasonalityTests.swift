@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 /// 1.2–1.3 × its average Thursday to Saturday and 0.8–0.9 × on the other days, Google's is the
 /// same every day. The fit names Thu–Sat for Meta, its multipliers land near the truth inside
 /// their intervals, and Google shows no pattern.
-@Suite struct MMMChannelSeasonalityTests {
+@Suite(.computeBound) struct MMMChannelSeasonalityTests {
     /// Meta's true multipliers, Monday first (mean 1).
     static let metaWeekday = [0.8, 0.8, 0.9, 1.2, 1.3, 1.2, 0.8]
 

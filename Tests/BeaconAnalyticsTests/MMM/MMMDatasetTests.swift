@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
 /// Bad input gets an error naming the column and row.
-@Suite struct MMMDatasetTests {
+@Suite(.computeBound) struct MMMDatasetTests {
     private func daily(_ n: Int, from start: MMMCalendarDate = MMMCalendarDate(year: 2024, month: 1, day: 1))
         -> [String]
     {

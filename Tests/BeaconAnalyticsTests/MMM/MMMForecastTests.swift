@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 /// last four weeks forecasts those weeks from the spend actually made, close to what happened
 /// and inside its intervals; intervals widen with the horizon; the backtest is reproducible for a
 /// seed; bad input names the field.
-@Suite struct MMMForecastTests {
+@Suite(.computeBound) struct MMMForecastTests {
     static let spec = MMMSpecification(population: 16, generations: 30, seed: 1, bootstrapSamples: 60)
 
     /// The first `count` rows of `data` and the rest.

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
 /// 20 % for the channels with dark periods or low-spend stretches (Google, Meta, Email,
 /// TikTok) and 35 % for Affiliate, whose spend is never off (its commission follows its
 /// revenue), so only the curve's shape ties its level to zero spend.
-@Suite struct MMMGeneratorRecoveryTests {
+@Suite(.computeBound) struct MMMGeneratorRecoveryTests {
     static let generated = TechStyleGenerator(days: 730, seed: 1).generate()
 
     @Test func generatorIsDeterministicAndShowsTheSeedsBehaviours() {

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 /// a static fit credits a channel wrongly; a lift test on that channel — its true contribution
 /// over eight weeks, computed here from the generator's documented parameters — moves the
 /// channel's estimate toward the truth. Bad tests name the field and the test.
-@Suite struct MMMLiftTestTests {
+@Suite(.computeBound) struct MMMLiftTestTests {
     static let spec = MMMSpecification(population: 16, generations: 30, seed: 1, bootstrapSamples: 40, effectKnots: 0)
 
     /// The family's channels as `TechStyleGenerator.generate(family:)` documents them.

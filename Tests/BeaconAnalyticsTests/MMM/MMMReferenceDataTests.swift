@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 /// Fits on the published simulated data sets: pymc-marketing's example (known generating
 /// process, ../shared/reference/README.md), Robyn's weekly demo data and Meridian's national
 /// data (reported, no published truth).
-@Suite(.enabled(if: SharedData.available, "needs ../shared/datasets"))
+@Suite(.computeBound, .enabled(if: SharedData.available, "needs ../shared/datasets"))
 struct MMMReferenceDataTests {
     @Test func pymcMarketingExampleRecoversAdstockAndContributions() throws {
         let data = try MMMTestData.dataset(

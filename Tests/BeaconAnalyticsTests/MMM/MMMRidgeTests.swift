@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
 /// The non-negative ridge against the normal equations solved directly.
-@Suite struct MMMRidgeTests {
+@Suite(.computeBound) struct MMMRidgeTests {
     private let n = 60
     private var trend: [Double] { (0..<n).map { Double($0) / 59 } }
     private var mediaA: [Double] { (0..<n).map { 1 + Double.sin(Double($0) * 0.7) } }

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 ///
 /// One seed per family and a small search keep each fit to a few seconds in a debug build; the
 /// many-seed evaluation (coverage, error distribution) is the benchmark (`beacon mmm bench`, see docs/benchmarks.md).
-@Suite struct MMMSimulatedFamilyTests {
+@Suite(.computeBound) struct MMMSimulatedFamilyTests {
     static let spec = MMMSpecification(population: 16, generations: 30, seed: 1, bootstrapSamples: 60)
 
     static func correlation(_ a: [Double], _ b: [Double]) -> Double {

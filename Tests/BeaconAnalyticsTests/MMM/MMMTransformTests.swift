@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
 /// Adstock and saturation against values computed by hand from the published formulas.
-@Suite struct MMMTransformTests {
+@Suite(.computeBound) struct MMMTransformTests {
     @Test func geometricAdstockNormalisedAndNot() {
         let x = [100.0, 0, 0, 50]
         // Weights θ^l = 1, 0.5, 0.25 (max lag 3); sum 1.75.

@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
 /// Differential evolution on standard test functions with known minima.
-@Suite struct DifferentialEvolutionTests {
+@Suite(.computeBound) struct DifferentialEvolutionTests {
     @Test func findsRosenbrockMinimum() {
         // Rosenbrock (1960): minimum 0 at (1, 1).
         var rng = Xoshiro256StarStar(seed: 7)

@@ -1,7 +1,8 @@
+import BeaconTestSupport
 import Testing
 @testable import BeaconAnalytics
 
-@Suite("Random distributions")
+@Suite("Random distributions", .computeBound)
 struct DistributionDrawTests {
     /// Sample moments of 200,000 draws against the distributions' known mean and variance;
     /// the tolerances are ~5 standard errors, so a correct sampler fails with negligible odds.

@@ -1,7 +1,8 @@
+import BeaconTestSupport
 import Testing
 @testable import BeaconAnalytics
 
-@Suite("Matrix")
+@Suite("Matrix", .computeBound)
 struct MatrixTests {
     @Test("LU solve of a hand-worked 3×3 system")
     func luSolve() throws {

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -12,7 +13,7 @@ private func rosenbrockGradient(_ x: [Double]) -> [Double] {
     [-400 * x[0] * (x[1] - x[0] * x[0]) - 2 * (1 - x[0]), 200 * (x[1] - x[0] * x[0])]
 }
 
-@Suite("Nelder–Mead")
+@Suite("Nelder–Mead", .computeBound)
 struct NelderMeadTests {
     @Test func findsRosenbrockMinimum() {
         let r = NelderMead.minimize(rosenbrock, from: [-1.2, 1])
@@ -34,7 +35,7 @@ struct NelderMeadTests {
     }
 }
 
-@Suite("BFGS")
+@Suite("BFGS", .computeBound)
 struct BFGSTests {
     @Test func rosenbrockWithAnalyticGradient() {
         let r = BFGS.minimize(rosenbrock, gradient: rosenbrockGradient, from: [-1.2, 1])
@@ -73,7 +74,7 @@ struct BFGSTests {
     }
 }
 
-@Suite("Numerical derivatives")
+@Suite("Numerical derivatives", .computeBound)
 struct NumericalDerivativesTests {
     @Test func gradientAndHessianOfKnownFunction() {
         // f = x² y + e^y: ∇f = (2xy, x² + e^y), H = [[2y, 2x], [2x, e^y]].

@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("Special functions")
+@Suite("Special functions", .computeBound)
 struct SpecialFunctionsTests {
     @Test func logBetaMatchesClosedForms() {
         // B(1, b) = 1/b, B(2, 3) = 1/12, B(½, ½) = π.

@@ -1,8 +1,9 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("Seeded generators")
+@Suite("Seeded generators", .computeBound)
 struct SeededGeneratorTests {
     @Test("SplitMix64 reproduces Vigna's reference output for seed 1234567")
     func splitMixVector() {

@@ -1,10 +1,11 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
 /// Apriori and the rule measures on the five-basket market of Tan, Steinbach & Kumar,
 /// *Introduction to Data Mining* (2006), Table 6.1, counted by hand.
-@Suite("Association rules on a hand-counted market")
+@Suite("Association rules on a hand-counted market", .computeBound)
 struct AssociationRuleMinerTests {
     static let baskets = [
         ["bread", "milk"], ["bread", "diapers", "beer", "eggs"], ["milk", "diapers", "beer", "cola"],

@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
 /// Ranking metrics and the top-N strategies on histories small enough to count by hand.
-@Suite("Top-N recommendations and their metrics")
+@Suite("Top-N recommendations and their metrics", .computeBound)
 struct TopNRecommenderTests {
     @Test("precision@k, recall@k and AP@k of a hand-computed list")
     func metrics() {

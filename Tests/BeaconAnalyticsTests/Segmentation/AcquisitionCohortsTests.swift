@@ -1,8 +1,9 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("Acquisition cohorts")
+@Suite("Acquisition cohorts", .computeBound)
 struct AcquisitionCohortsTests {
     static func day(_ y: Int, _ m: Int, _ d: Int) -> Int { OrderDay(year: y, month: m, day: d)!.dayNumber }
 

@@ -1,8 +1,9 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("Choosing k and explaining clusters")
+@Suite("Choosing k and explaining clusters", .computeBound)
 struct ClusterExplanationTests {
     @Test("The elbow is the point farthest from the chord of the normalised curve")
     func elbow() {
@@ -90,7 +91,7 @@ struct ClusterExplanationTests {
     }
 }
 
-@Suite("Seed 003 pipeline on Retail Orders")
+@Suite("Seed 003 pipeline on Retail Orders", .computeBound)
 struct RetailOrdersPipelineTests {
     @Test(
         "Synthetic customers (postal code + segment), RFM, k = 4: the four seed personas appear",

@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("k-means against scikit-learn")
+@Suite("k-means against scikit-learn", .computeBound)
 struct KMeansTests {
     typealias Fixture = KMeansSklearnFixture
 

@@ -1,8 +1,9 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("Order log mapping")
+@Suite("Order log mapping", .computeBound)
 struct OrderLogMappingTests {
     let header = ["InvoiceNo", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID"]
 

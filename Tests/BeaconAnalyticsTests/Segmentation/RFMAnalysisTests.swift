@@ -1,8 +1,9 @@
+import BeaconTestSupport
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("RFM analysis")
+@Suite("RFM analysis", .computeBound)
 struct RFMAnalysisTests {
     static func day(_ y: Int, _ m: Int, _ d: Int) -> Int { OrderDay(year: y, month: m, day: d)!.dayNumber }
 

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 /// on every text of the four human-rated corpora and on texts that exercise the tokenizer's edges.
 /// Needs `BEACON_VADER_PYTHON`, an interpreter with `vadersentiment==3.3.2` (`.ci/run` makes one).
 @Suite(
-    "VADER against vadersentiment 3.3.2",
+    "VADER against vadersentiment 3.3.2", .computeBound,
     .enabled(
         if: ProcessInfo.processInfo.environment["BEACON_VADER_PYTHON"] != nil,
         "set BEACON_VADER_PYTHON to a Python with vadersentiment==3.3.2 (pip install vadersentiment==3.3.2)"))
@@ -26,7 +27,7 @@ struct VADERPeerTests {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
+        try process.runSerialized()
         let payload = try JSONEncoder().encode(texts)
         // Write from another thread so a full output pipe cannot deadlock the two processes.
         let writer = Thread {

@@ -1,9 +1,10 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
 @testable import BeaconAnalytics
 
-@Suite("VADER sentiment")
+@Suite("VADER sentiment", .computeBound)
 struct VADERSentimentAnalyzerTests {
     static let analyzer = VADERSentimentAnalyzer()
 

@@ -88,6 +88,12 @@ struct AnalyticsPortTests {
             ])
         let span = try await analytics.span(of: ws)
         #expect(span.events == 14)
+        // Every call per day (identify and spend included); the refund of +20 lowers day 1.
+        #expect(
+            try await stores.analytics.activityByDay(in: ws, from: nil, to: nil) == [
+                DayActivity(day: day0, events: 8, orders: 2, revenue: 150),
+                DayActivity(day: day0 + 1, events: 6, orders: 2, revenue: 20),
+            ])
 
         // Sending the same events again stores nothing and adds no fact.
         _ = try await stores.events.append([EventBatch(workspaceId: ws, events: Self.shop())])

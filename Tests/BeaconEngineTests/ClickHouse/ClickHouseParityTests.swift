@@ -23,7 +23,7 @@ struct ClickHouseParityTests {
     static var url: URL? { ClickHouseTestServer.url }
 
     /// A shop's events over ~40 days: views, orders (some without revenue), refunds, ad spend on
-    /// three channels, identifies; names and amounts vary so sums are not trivial.
+    /// three channels, identifies, sign-ups; names and amounts vary so sums are not trivial.
     static func events() -> [Event] {
         var out: [Event] = []
         for i in 0..<4_000 {
@@ -60,7 +60,8 @@ struct ClickHouseParityTests {
             case 5:
                 out.append(
                     Event(
-                        messageId: "sub\(i)", type: .track, userId: user, event: "Subscription Started", timestamp: t,
+                        messageId: "sub\(i)", type: .track, userId: user,
+                        event: i % 18 == 5 ? "Subscription Started" : "Signed Up", timestamp: t,
                         receivedAt: t, properties: .object(["value": .number(9.99)])))
             default:
                 out.append(
@@ -72,7 +73,7 @@ struct ClickHouseParityTests {
         return out
     }
 
-    @Test("span, revenue by day and spend by day equal the SQL store's on the same events", arguments: PrivacyBackend.available)
+    @Test("span, revenue, spend and activity by day equal the SQL store's on the same events", arguments: PrivacyBackend.available)
     func parity(backend: PrivacyBackend) async throws {
         // setup: the events in the store, then loaded into ClickHouse in batches of 1,000
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-ch-\(UUID().uuidString)")
@@ -111,6 +112,12 @@ struct ClickHouseParityTests {
             #expect(!b.isEmpty)
             #expect(a.map(\.day) == b.map(\.day) && a.map(\.channel) == b.map(\.channel))
             for (x, y) in zip(a, b) { #expect(abs(x.amount - y.amount) <= 1e-9 * max(1, abs(y.amount))) }
+            let c = try await clickhouse.activityByDay(in: ws.id, from: f, to: t)
+            let d = try await sql.activityByDay(in: ws.id, from: f, to: t)
+            #expect(!d.isEmpty && d.contains { $0.orders > 0 })
+            #expect(c.map(\.day) == d.map(\.day) && c.map(\.events) == d.map(\.events))
+            #expect(c.map(\.orders) == d.map(\.orders) && c.map(\.signUps) == d.map(\.signUps))
+            for (x, y) in zip(c, d) { #expect(abs(x.revenue - y.revenue) <= 1e-9 * max(1, abs(y.revenue))) }
         }
         // an unknown workspace has no span
         #expect(try await clickhouse.span(in: "ws_none") == EventSpan(first: nil, last: nil, events: 0))

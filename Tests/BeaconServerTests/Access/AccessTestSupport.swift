@@ -35,7 +35,9 @@ struct AccessTestServer {
                 databaseURL: ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"]!, dataDirectory: "",
                 logger: Logger(label: "test"))
         }
-        return AccessTestServer(runtime: BeaconRuntime(stores: stores, secrets: { .random() }, auditSigningKey: { key }))
+        // One key for the server's life: what it seals (destination secrets) it must open again.
+        let box = SecretBox.random()
+        return AccessTestServer(runtime: BeaconRuntime(stores: stores, secrets: { box }, auditSigningKey: { key }))
     }
 
     func app(rateLimits: RateLimitSettings = .off) -> some ApplicationProtocol {

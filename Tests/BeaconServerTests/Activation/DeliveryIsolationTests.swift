@@ -9,7 +9,8 @@ import Testing
 /// connections and its own breaker.
 ///
 /// It measures latency, so it runs only when asked (`BEACON_ISOLATION_TEST=1`), on an
-/// otherwise idle machine: beside parallel builds and suites its numbers are noise.
+/// otherwise idle machine: beside parallel builds and suites its numbers are noise. `.ci/run`
+/// runs it on its own after the other tests.
 @Suite(
     "Delivery isolation", .serialized, .enabled(if: WebhookReceiver.python != nil, WebhookReceiver.skipReason),
     .enabled(

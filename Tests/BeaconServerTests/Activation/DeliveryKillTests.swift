@@ -88,7 +88,7 @@ struct DeliveryKillTests {
         p.environment = environment
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
-        try p.run()
+        try p.runSerialized()
         return p
     }
 

@@ -23,7 +23,7 @@ final class WebhookReceiver: @unchecked Sendable {
             p.arguments = ["-c", "import standardwebhooks"]
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
-            guard (try? p.run()) != nil else { continue }
+            guard (try? p.runSerialized()) != nil else { continue }
             p.waitUntilExit()
             if p.terminationStatus == 0 { return candidate }
         }

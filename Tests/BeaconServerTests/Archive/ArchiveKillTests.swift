@@ -113,7 +113,7 @@ struct ArchiveKillTests {
         p.environment = environment
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
-        try p.run()
+        try p.runSerialized()
         return p
     }
 }

@@ -117,7 +117,7 @@ struct JourneyKillTests {
         p.arguments = arguments
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
-        try p.run()
+        try p.runSerialized()
         return p
     }
 }

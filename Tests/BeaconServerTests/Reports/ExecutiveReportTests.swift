@@ -11,7 +11,8 @@ import Testing
 
 /// The executive report of a demo workspace: a valid PDF (qpdf), whose text (pdftotext) holds
 /// the KPIs computed here independently from the generated events with Core's one definition
-/// of an order and a refund, the same figures the dashboard's overview shows.
+/// of an order and a refund, the same figures the dashboard's overview shows; its first page,
+/// rendered by pdftoppm, is kept as an artefact (`BEACON_ARTIFACTS`).
 @Suite("Executive report", .serialized)
 struct ExecutiveReportTests {
     /// KPIs of the 30 days to the workspace's today, from the raw events.
@@ -69,6 +70,21 @@ struct ExecutiveReportTests {
 
         let check = try await PDFTools.run("qpdf", ["--check", path])
         #expect(check.status == 0, "\(check.output)")
+        // Page 1 as pdftoppm renders it, kept as a CI artefact for people to look at: a PNG of
+        // the page's size in points at 80 dpi (pdfinfo's reading, ±1 px for rounding), and too big
+        // for a blank page (an empty A4 page at 80 dpi compresses to about 3 KB).
+        let artefact = try PDFTools.artifactsDirectory().appendingPathComponent("executive-report-page-1").path
+        let png = try await PDFTools.renderFirstPage(path, to: artefact, dpi: 80)
+        let pngBytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: png)))
+        let header = try #require(PNGHeader(pngBytes), "\(png) is not a PNG")
+        let pageSize = try await PDFTools.firstPageSize(path)
+        let points = try #require(pageSize, "pdfinfo gave no page size")
+        #expect(abs(Double(header.width) - points.width * 80 / 72) <= 1, "width \(header.width), \(points.width) pt")
+        #expect(abs(Double(header.height) - points.height * 80 / 72) <= 1, "height \(header.height), \(points.height) pt")
+        #expect(header.bitDepth == 8 && header.colourType == 2, "8-bit RGB, got \(header)")
+        #expect(pngBytes.count > 15_000, "\(png) is \(pngBytes.count) bytes: an empty page?")
+        #expect(PNGHeader(bytes) == nil, "the PDF itself is no PNG")
+        print("executive report page 1: \(png) (\(header.width)×\(header.height), \(pngBytes.count) bytes)")
         let text = try await PDFTools.text(path)
         let want = Self.expected(events, end: today)
         #expect(Self.row(text, "Revenue").contains { $0.hasPrefix(want.revenue + " ") }, "revenue \(want.revenue)")

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 
 /// A command-line program the tests run beside Beacon (`sqlite3`, `psql`), found on `PATH`.
@@ -20,7 +21,7 @@ enum ExternalTool {
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
-        try process.run()
+        try process.runSerialized()
         if let input { stdin.fileHandleForWriting.write(input) }
         try stdin.fileHandleForWriting.close()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()

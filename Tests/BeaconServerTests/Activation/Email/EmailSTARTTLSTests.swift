@@ -35,7 +35,7 @@ struct EmailSTARTTLSTests {
         ]
         let out = Pipe()
         server.standardOutput = out
-        try server.run()
+        try server.runSerialized()
         defer {
             kill(server.processIdentifier, SIGKILL)
             server.waitUntilExit()
