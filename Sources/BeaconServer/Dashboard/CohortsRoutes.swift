@@ -24,10 +24,7 @@ struct CohortsRoutes<Context: RequestContext>: Sendable {
 
     /// The workspace's cohorts as of `date`, computed once per state of its log and date.
     private func cohorts(_ snapshot: WorkspaceSnapshot, asOf date: Date) async throws -> WorkspaceCohorts? {
-        let analytics = controller.runtime.analytics
-        return try await controller.snapshots.derived("cohorts@\(date.timeIntervalSince1970)", of: snapshot) {
-            try await WorkspaceCohorts.of(analytics: analytics, workspaceId: $0.workspace.id, asOf: date)
-        }
+        try await controller.snapshots.cohorts(of: snapshot, asOf: date)
     }
 
     /// The workspace's conversion paths as of `date`, computed once per state of its log and date.

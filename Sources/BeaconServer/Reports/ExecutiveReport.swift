@@ -14,6 +14,8 @@ import Foundation
 /// - Attribution: the attribution page's models side by side (`AttributionComparison`).
 /// - Anomalies: the unusual days `beacon anomalies` flags (`AnomalyScan`) inside the period.
 /// - Summary: the overview's insight sentences for the period, as one paragraph.
+/// - History: the last two years month by month, by channel, and the acquisition cohorts
+///   (`ReportHistory`).
 public struct ExecutiveReport: Sendable {
     /// Revenue of one channel in the period and the one before.
     public struct ChannelRevenue: Sendable, Equatable {
@@ -53,6 +55,8 @@ public struct ExecutiveReport: Sendable {
     public var attribution: Result<AttributionComparison, ExecutiveReportNote>
     public var anomalies: [Anomaly]
     public var summary: String
+    /// Month by month to the period's end, and the cohorts (nil when not gathered).
+    public var history: ReportHistory? = nil
 
     /// The change label used on every card ("previous 30 days").
     var comparedWith: String { "previous \(period.days) days" }

@@ -4,7 +4,7 @@ import Foundation
 
 /// Gathers an `ExecutiveReport` from the services the dashboard pages use: the workspace
 /// snapshot (orders with channels), customer insights, the marketing-mix fit and its spend
-/// table, the attribution comparison and the anomaly scan.
+/// table, the attribution comparison, the anomaly scan and the cohorts.
 ///
 /// The command line and the server share it; the server passes its dashboard's caches so a
 /// report reuses the fit the pages already made.
@@ -112,6 +112,7 @@ public struct ExecutiveReportBuilder: Sendable {
             sentences.append("\(anomalies.count) unusual \(anomalies.count == 1 ? "day was" : "days were") flagged in the period (see Anomalies).")
         }
 
+        let cohorts = try await snapshots.cohorts(of: snapshot, asOf: period.end)
         let (data, source) = spend
         return ExecutiveReport(
             workspace: workspace.name, period: period, kpis: figures.cards,
@@ -119,7 +120,8 @@ public struct ExecutiveReportBuilder: Sendable {
             spendSource: (source.isDemo ? "" : "Last 30 days of spend. ") + source.note, channels: channels,
             channelChart: OverviewPage.channelChartModel(orders), marketingMix: marketingMix, plan: plan,
             health: health, segments: segments, attribution: attribution, anomalies: anomalies,
-            summary: sentences.joined(separator: " "))
+            summary: sentences.joined(separator: " "),
+            history: ReportHistory(orders: snapshot.orders, through: period.end, cohorts: cohorts))
     }
 
     /// The fit's state, polled until it is no longer fitting or `wait` seconds have passed.
