@@ -39,7 +39,7 @@ public struct ExecutiveReportBuilder: Sendable {
         let orders = snapshot.orders.filter { $0.time <= period.end }
         let insights = try await runtime.profiles.customerInsights(
             workspaceId: workspace.id, asOf: period.end, personas: false)
-        let state = try await modelState(workspace, eventCount: snapshot.eventCount, wait: waitForModel)
+        let state = try await mmm.state(for: workspace.id, eventCount: snapshot.eventCount, waitingUpTo: waitForModel)
         let analytics = runtime.analytics
         let spend = try await snapshots.derived("spend", of: snapshot) {
             try await MMMFitCache.dailyTotals($0.workspace.id, analytics: analytics)
@@ -122,17 +122,5 @@ public struct ExecutiveReportBuilder: Sendable {
             health: health, segments: segments, attribution: attribution, anomalies: anomalies,
             summary: sentences.joined(separator: " "),
             history: ReportHistory(orders: snapshot.orders, through: period.end, cohorts: cohorts))
-    }
-
-    /// The fit's state, polled until it is no longer fitting or `wait` seconds have passed.
-    private func modelState(_ workspace: Workspace, eventCount: Int, wait: TimeInterval) async throws
-        -> MMMFitCache.State
-    {
-        let deadline = Date().addingTimeInterval(wait)
-        while true {
-            let state = await mmm.state(for: workspace.id, eventCount: eventCount)
-            guard case .fitting = state, Date() < deadline else { return state }
-            try await Task.sleep(nanoseconds: 200_000_000)
-        }
     }
 }

@@ -34,11 +34,17 @@ extension ExportCommand {
         @Flag(help: "List the tables instead of writing them.")
         var list = false
 
+        @Option(
+            name: .customLong("model-wait"),
+            help: "Seconds to wait for the marketing-mix fit behind the channels and optimiser tables (left out of a whole export when not ready).")
+        var modelWait: Double = 300
+
         func validate() throws {
             if let page, !DashboardTableExport.pages.contains(page) {
                 throw ValidationError(
                     "--page must be one of \(DashboardTableExport.pages.joined(separator: ", ")), got '\(page)'")
             }
+            if modelWait < 0 { throw ValidationError("--model-wait must be 0 or more seconds, got \(modelWait)") }
             if output == nil && !list {
                 throw ValidationError("--output: name the folder to write the tables to (or use --list)")
             }
@@ -47,10 +53,10 @@ extension ExportCommand {
         func run() async throws {
             let files = try await workspace.run { runtime, ws in
                 do {
-                    return try await DashboardTableExport(runtime: runtime).files(
+                    return try await DashboardTableExport(runtime: runtime, modelWait: modelWait).files(
                         workspace: ws, page: page, asOf: asOf.text)
                 } catch let error as DashboardTableExportError {
-                    throw CommandError("--\(error.field == "as_of" ? "as-of" : error.field): \(error.message)")
+                    throw CommandError("--\(error.field.replacingOccurrences(of: "_", with: "-")): \(error.message)")
                 }
             }
             let chosen = files.filter { table == nil || $0.table == table }

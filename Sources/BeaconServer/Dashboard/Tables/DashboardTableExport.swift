@@ -7,9 +7,10 @@ import Hummingbird
 /// way its route builds it, each table written by the same `DashboardTable.csv`, so a file is
 /// byte for byte the page's "Download CSV" for the same workspace and date.
 ///
-/// The overview's insight sentences wait on the marketing-mix model; its tables do not, so no
-/// model is fitted here. The channels and optimiser pages' tables are the model's and are
-/// downloaded from the dashboard only.
+/// The overview's insight sentences wait on the marketing-mix model; its tables do not. The
+/// channels and optimiser pages' tables are the model's: the export fits it (waiting up to
+/// `modelWait` seconds, as `beacon report` does) and refuses those pages, naming `model_wait`,
+/// when the fit is not done in time or fails.
 public struct DashboardTableExport: Sendable {
     /// One table as a file.
     public struct File: Sendable, Equatable {
@@ -25,18 +26,25 @@ public struct DashboardTableExport: Sendable {
 
     /// The pages with tables, as `--page` names them.
     public static let pages = [
-        "overview", "attribution", "paths", "customers", "cohorts", "segments", "personas", "feedback", "journeys",
+        "overview", "channels", "optimiser", "attribution", "paths", "customers", "cohorts", "segments", "personas",
+        "feedback", "journeys",
     ]
 
     let controller: DashboardController<BasicRequestContext>
+    /// How long the channels and optimiser pages wait for the marketing-mix fit.
+    let modelWait: TimeInterval
 
-    public init(runtime: BeaconRuntime) {
-        controller = DashboardController(runtime: runtime, settings: DashboardSettings())
+    /// - Parameter marketingMix: the model the channels and optimiser pages fit (the server's default).
+    public init(runtime: BeaconRuntime, marketingMix: MMMFitCache.Settings = .init(), modelWait: TimeInterval = 300) {
+        controller = DashboardController(runtime: runtime, settings: DashboardSettings(marketingMix: marketingMix))
+        self.modelWait = modelWait
     }
 
     /// The tables of `page` (every page when nil) for `workspace` as of `asOf` (`YYYY-MM-DD`, the
     /// page's `as_of`; by default the workspace's today). Pages without data have no tables.
-    /// - Throws: `DashboardTableExportError` naming `page` or `as_of` when either is unknown or malformed.
+    /// - Throws: `DashboardTableExportError` naming `page` or `as_of` when either is unknown or
+    ///   malformed, `model_wait` when the channels or optimiser page was asked for by name and
+    ///   the model is not ready in time (asked for every page, those two are left out instead).
     public func files(workspace: Workspace, page: String? = nil, asOf: String? = nil) async throws -> [File] {
         if let page, !Self.pages.contains(page) {
             throw DashboardTableExportError(
@@ -54,7 +62,12 @@ public struct DashboardTableExport: Sendable {
         }
         var files: [File] = []
         for name in page.map({ [$0] }) ?? Self.pages {
-            let (tables, day) = try await tables(of: name, workspace: workspace, asOf: date)
+            let tables: [DashboardTable], day: Date
+            do {
+                (tables, day) = try await self.tables(of: name, workspace: workspace, asOf: date)
+            } catch let error as DashboardTableExportError where page == nil && error.field == "model_wait" {
+                continue
+            }
             files += tables.map {
                 File(
                     page: name, table: $0.id, title: $0.title,
@@ -74,6 +87,29 @@ public struct DashboardTableExport: Sendable {
             let snapshot = try await controller.snapshots.snapshot(of: workspace)
             let page = try await controller.overviewPage(snapshot, asOf: date, mmm: .fitting(started: Date()), host: "")
             return (page.tables, date)
+        case "channels", "optimiser":
+            let snapshot = try await controller.snapshots.snapshot(of: workspace)
+            let result: MMMFitCache.MMMResult
+            switch try await controller.mmm.state(
+                for: workspace.id, eventCount: snapshot.eventCount, waitingUpTo: modelWait)
+            {
+            case .ready(let r): result = r
+            case .fitting:
+                throw DashboardTableExportError(
+                    field: "model_wait",
+                    message: "the marketing-mix model was not fitted within \(Int(modelWait)) s; wait longer for the \(page) page")
+            case .failed(let message):
+                throw DashboardTableExportError(
+                    field: "model_wait", message: "the marketing-mix model could not be fitted: \(message)")
+            }
+            let plan = try await OptimiserPage.plan(result)
+            let currency = DashboardCurrency.of(workspace)
+            let day = snapshot.lastEvent ?? Date()
+            if page == "optimiser" {
+                return (OptimiserPage(result: result, plan: plan, currency: currency).noting(result.source).tables, day)
+            }
+            let channels = ChannelPage(result: result, plan: plan, channel: nil, query: "", currency: currency)
+            return (channels?.tables ?? [], day)
         case "attribution":
             let snapshot = try await controller.snapshots.snapshot(of: workspace)
             return (try await controller.attributionPage(snapshot).tables, snapshot.lastEvent ?? Date())
@@ -106,7 +142,7 @@ public struct DashboardTableExport: Sendable {
 
 /// A `beacon export tables` input that names no page or date the dashboard has.
 public struct DashboardTableExportError: Error, CustomStringConvertible {
-    /// `page` or `as_of`.
+    /// `page`, `as_of` or `model_wait`.
     public var field: String
     public var message: String
     public var description: String { "\(field): \(message)" }
