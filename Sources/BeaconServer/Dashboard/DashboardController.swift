@@ -153,6 +153,16 @@ struct DashboardController<Context: RequestContext>: Sendable {
                 kpis.current, kpis.previous, label: "previous \(Int(OverviewPage.periodDays)) days",
                 currency: page.currency)
             page.marketingDefinitions = OverviewPage.marketingDefinitions
+            let workspaceId = snapshot.workspace.id
+            let scan = try await snapshots.derived("anomalies@\(date.timeIntervalSince1970)", of: snapshot) { _ in
+                try await analytics.anomalies(of: workspaceId, asOf: date)
+            }
+            let from = date.addingTimeInterval(-OverviewPage.periodDays * 86_400)
+            let checks = try await analytics.dataChecks(of: workspaceId, scan: scan, from: from, asOf: date)
+            let days = CommerceFact.day(of: from.addingTimeInterval(0.001))...CommerceFact.day(of: date)
+            page.anomalies = OverviewPage.anomalyTable(scan, days: days, currency: page.currency)
+            page.checks = checks.findings.map { $0.sentence(currency: page.currency) }
+            page.checksPassed = checks.passedSentence
         }
         return page.withTables()
     }

@@ -21,13 +21,24 @@ struct OverviewPage: Sendable {
     /// The currency of the page's amounts.
     var currency: DashboardCurrency = .usDollar
 
+    /// The period's unusual days (`anomalyTable`), nil when there are none.
+    var anomalies: DashboardTable?
+    /// What the data checks found (`DataChecks`), a sentence each, and the ones that passed.
+    var checks: [String] = [] {
+        didSet { hasChecks = !checks.isEmpty }
+    }
+    /// Whether any check found something (templates read stored values only).
+    var hasChecks = false
+    var checksPassed = ""
+
     /// The page's tables (its CSV downloads), set by `withTables()` once the cards are complete.
     var tables: [DashboardTable] = []
 
-    /// The page with its tables: every KPI card with its value and the previous period's.
+    /// The page with its tables: every KPI card with its value and the previous period's, and
+    /// the unusual days when there are any.
     func withTables() -> OverviewPage {
         var page = self
-        page.tables = empty ? [] : [page.kpiTable]
+        page.tables = empty ? [] : [page.kpiTable] + (anomalies.map { [$0] } ?? [])
         return page
     }
 

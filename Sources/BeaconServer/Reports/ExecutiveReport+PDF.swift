@@ -144,6 +144,11 @@ extension ExecutiveReport {
                     return [a.day, a.series, f(a.value), f(a.expected)]
                 })
         }
+        if let checks {
+            flow.heading("Data checks", size: 12)
+            for finding in checks.findings { flow.paragraph(finding.sentence(currency: .usDollar), size: 9.5) }
+            if !checks.passedSentence.isEmpty { flow.paragraph(checks.passedSentence, size: 9, color: PDFPageFlow.muted) }
+        }
         if let history, !history.months.isEmpty { Self.draw(history, into: &flow, lastDay: period.lastDay) }
         return flow.finished().bytes(title: "Executive report: \(workspace), \(period.firstDay) to \(period.lastDay)")
     }

@@ -112,6 +112,8 @@ public struct ExecutiveReportBuilder: Sendable {
             sentences.append("\(anomalies.count) unusual \(anomalies.count == 1 ? "day was" : "days were") flagged in the period (see Anomalies).")
         }
 
+        let checks = try await analytics.dataChecks(
+            of: workspace.id, scan: scan, from: period.start, asOf: period.end, attribution: try? attribution.get())
         let cohorts = try await snapshots.cohorts(of: snapshot, asOf: period.end)
         let (data, source) = spend
         return ExecutiveReport(
@@ -120,7 +122,7 @@ public struct ExecutiveReportBuilder: Sendable {
             spendSource: (source.isDemo ? "" : "Last 30 days of spend. ") + source.note, channels: channels,
             channelChart: OverviewPage.channelChartModel(orders), marketingMix: marketingMix, plan: plan,
             health: health, segments: segments, attribution: attribution, anomalies: anomalies,
-            summary: sentences.joined(separator: " "),
+            summary: sentences.joined(separator: " "), checks: checks,
             history: ReportHistory(orders: snapshot.orders, through: period.end, cohorts: cohorts))
     }
 }

@@ -83,7 +83,7 @@ public struct ReportHistory: Sendable, Equatable {
         let others = ranked.dropFirst(Self.channelColumns).map(\.name)
         let months = (first...last).map { i in
             Month(
-                month: String(format: "%04d-%02d", i / 12, i % 12 + 1), revenue: revenue[i] ?? 0,
+                month: CivilCalendar.monthLabel(CivilCalendar.dayNumber(year: i / 12, month: i % 12 + 1, day: 1)), revenue: revenue[i] ?? 0,
                 orders: orderCount[i] ?? 0, buyers: buyers[i]?.count ?? 0, newCustomers: newCustomers[i] ?? 0,
                 yearBefore: i - 12 >= earliest ? revenue[i - 12] ?? 0 : nil,
                 byChannel: shown.map { channelRevenue[$0]?[i] ?? 0 }

@@ -35,6 +35,13 @@ extension DashboardTemplates {
           <h2 id="insights">Quick insights</h2>
           <ul class="insights">{{#page.insights}}<li>{{.}}</li>{{/page.insights}}</ul>
         </section>
+        <section aria-labelledby="anomalies">
+          <h2 id="anomalies">Anomalies and data checks</h2>
+          {{#page.anomalies}}{{> dataTable}}{{/page.anomalies}}
+          {{^page.anomalies}}<p class="note">No unusual days in the period (robust STL and generalized ESD on daily revenue, orders, events, sign-ups and spend).</p>{{/page.anomalies}}
+          {{#page.hasChecks}}<ul class="insights" aria-label="Data checks that found something">{{#page.checks}}<li>{{.}}</li>{{/page.checks}}</ul>{{/page.hasChecks}}
+          {{#page.checksPassed}}<p class="note">{{page.checksPassed}}</p>{{/page.checksPassed}}
+        </section>
         <section aria-labelledby="channels">
           <h2 id="channels">Channel performance</h2>
           <p class="note">Weekly revenue by the channel of each order's last touch.</p>
