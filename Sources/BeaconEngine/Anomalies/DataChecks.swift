@@ -125,3 +125,30 @@ public struct DataChecks: Sendable, Equatable {
         self.notRun = notRun
     }
 }
+
+extension DataChecks.Finding {
+    /// What the check found, in one or two sentences, with amounts written by `money` and
+    /// counts by `count` (the dashboard's formats, or plain numbers in an alert).
+    public func sentence(money: (Double) -> String, count: (Int) -> String = { String($0) }) -> String {
+        let amount = money(self.amount), n = count(self.count)
+        let shown = examples.joined(separator: ", ") + (self.count > examples.count ? ", …" : "")
+        switch check {
+        case .spendWithoutRevenue:
+            return
+                "Spend without revenue: \(n) \(self.count == 1 ? "day" : "days") of the period had ad spend (\(amount)) but no revenue (\(shown)). Check that orders are still being tracked."
+        case .creditsVersusConversions:
+            return
+                "Attribution credits against conversions: \(n) \(self.count == 1 ? "model credits" : "models credit") a total other than the conversions' value, by up to \(amount) (\(shown))."
+        case .ordersWithoutIdentity:
+            return
+                "Orders without a known customer: \(n) \(self.count == 1 ? "order" : "orders") (\(amount)) came with no userId and an anonymousId never linked to one (\(shown)). Identify people at sign-in or checkout so their orders join a profile."
+        }
+    }
+}
+
+extension DataChecks {
+    /// The checks that passed, as one sentence ("" when none did).
+    public var passedSentence: String {
+        passed.isEmpty ? "" : "Passed: " + passed.map { $0.title.lowercased() }.joined(separator: "; ") + "."
+    }
+}

@@ -36,27 +36,9 @@ extension OverviewPage {
 }
 
 extension DataChecks.Finding {
-    /// What the check found, in one or two sentences with its amounts in `currency`.
+    /// What the check found (`sentence(money:count:)`) with the page's number formats.
     func sentence(currency: DashboardCurrency) -> String {
-        let money = DashboardFormat.money(amount, symbol: currency.symbol)
-        let shown = examples.joined(separator: ", ") + (count > examples.count ? ", …" : "")
-        switch check {
-        case .spendWithoutRevenue:
-            return
-                "Spend without revenue: \(DashboardFormat.count(count)) \(count == 1 ? "day" : "days") of the period had ad spend (\(money)) but no revenue (\(shown)). Check that orders are still being tracked."
-        case .creditsVersusConversions:
-            return
-                "Attribution credits against conversions: \(DashboardFormat.count(count)) \(count == 1 ? "model credits" : "models credit") a total other than the conversions' value, by up to \(money) (\(shown))."
-        case .ordersWithoutIdentity:
-            return
-                "Orders without a known customer: \(DashboardFormat.count(count)) \(count == 1 ? "order" : "orders") (\(money)) came with no userId and an anonymousId never linked to one (\(shown)). Identify people at sign-in or checkout so their orders join a profile."
-        }
+        sentence(money: { DashboardFormat.money($0, symbol: currency.symbol) }, count: DashboardFormat.count)
     }
 }
 
-extension DataChecks {
-    /// The checks that passed, as one sentence ("" when none did).
-    var passedSentence: String {
-        passed.isEmpty ? "" : "Passed: " + passed.map { $0.title.lowercased() }.joined(separator: "; ") + "."
-    }
-}
