@@ -1,3 +1,5 @@
+import Foundation
+
 /// Day numbers of the proleptic Gregorian calendar: days since 1970-01-01 and back.
 ///
 /// Pure integer arithmetic (no time zones, no Foundation calendars), shared by timestamps,
@@ -27,6 +29,18 @@ public enum CivilCalendar {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// `YYYY-MM-DD` of a day number.
+    public static func dayLabel(_ dayNumber: Int) -> String {
+        let (y, m, d) = civil(dayNumber: dayNumber)
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+
+    /// `YYYY-MM` of the month a day number falls in.
+    public static func monthLabel(_ dayNumber: Int) -> String {
+        let (y, m, _) = civil(dayNumber: dayNumber)
+        return String(format: "%04d-%02d", y, m)
     }
 
     /// The number of days in a month of the Gregorian calendar.

@@ -50,7 +50,8 @@ extension ActivationService {
     }
 
     /// Scans the workspace's daily series as of `asOf` (default: its last event) and queues an
-    /// alert for every flag on the last `days` days (`AnomalyScan`, `sendAlerts`). The scan reads
+    /// alert for every flag on the last `days` days (`AnomalyScan`, `sendAlerts`) and for every
+    /// data check that finds something on those days (`DataChecks`). The scan reads
     /// the store's daily sums (`WorkspaceAnalytics.anomalies`), not the event log.
     public func scanAndAlert(workspaceId: String, asOf: Date?, days: Int = 7) async throws
         -> (alerts: [AnomalyAlert], queued: [OutboxMessage])
@@ -60,7 +61,12 @@ extension ActivationService {
         var last = asOf
         if last == nil { last = try await analytics.span(of: workspaceId).last }
         let end = last ?? clock()
-        let alerts = AnomalyAlert.alerts(from: scan, sinceDay: AnomalyScan.day(end) - days + 1)
+        var alerts = AnomalyAlert.alerts(from: scan, sinceDay: AnomalyScan.day(end) - days + 1)
+        // The data checks of the same days (attribution is not run here: its check belongs to the
+        // attribution page and the report).
+        let checks = try await analytics.dataChecks(
+            of: workspaceId, scan: scan, from: end.addingTimeInterval(-Double(days) * 86_400), asOf: end)
+        alerts += AnomalyAlert.alerts(from: checks, day: CivilCalendar.dayLabel(AnomalyScan.day(end)))
         return (alerts, try await sendAlerts(workspaceId: workspaceId, alerts))
     }
 }

@@ -25,9 +25,14 @@ public struct AnomalyAlert: Sendable, Equatable {
     public var expected: Double
     public var lower: Double
     public var upper: Double
+    /// A failed check's finding in words (`DataChecks.Finding.sentence`); empty for an anomaly.
+    public var detail: String
 
-    public init(kind: Kind, series: String, day: String, value: Double, expected: Double, lower: Double, upper: Double)
-    {
+    public init(
+        kind: Kind, series: String, day: String, value: Double, expected: Double, lower: Double, upper: Double,
+        detail: String = ""
+    ) {
+        self.detail = detail
         self.kind = kind
         self.series = series
         self.day = day
@@ -42,6 +47,7 @@ public struct AnomalyAlert: Sendable, Equatable {
 
     /// What the alert says, in one sentence.
     public var text: String {
+        if kind == .check { return "\(series) on \(day): \(detail)" }
         let f = { (x: Double) in String(format: "%.2f", x) }
         return
             "\(series) on \(day): \(f(value)), expected \(f(expected)) (ordinary \(f(lower))–\(f(upper))): a \(direction)"
@@ -58,6 +64,17 @@ public struct AnomalyAlert: Sendable, Equatable {
                     kind: .anomaly, series: s.name, day: s.day(f.index), value: f.value, expected: f.expected,
                     lower: f.lower, upper: f.upper)
             }
+        }
+    }
+
+    /// The failed checks of `checks` as alerts on `day` (`YYYY-MM-DD`, the last day checked):
+    /// the series is the check's name (`spend_without_revenue`), the value what it found (days,
+    /// models or orders), the expected value 0.
+    public static func alerts(from checks: DataChecks, day: String) -> [AnomalyAlert] {
+        checks.findings.map { f in
+            AnomalyAlert(
+                kind: .check, series: f.check.rawValue, day: day, value: Double(f.count), expected: 0, lower: 0, upper: 0,
+                detail: f.sentence(money: { String(format: "%.2f", $0) }))
         }
     }
 

@@ -24,10 +24,7 @@ public struct AnomalyScan: Sendable {
         public var flags: [SeriesAnomalies.Flag]
 
         /// The `YYYY-MM-DD` of a flag or value index.
-        public func day(_ index: Int) -> String {
-            let (y, m, d) = CivilCalendar.civil(dayNumber: firstDay + index)
-            return String(format: "%04d-%02d-%02d", y, m, d)
-        }
+        public func day(_ index: Int) -> String { CivilCalendar.dayLabel(firstDay + index) }
     }
 
     public var series: [Series]

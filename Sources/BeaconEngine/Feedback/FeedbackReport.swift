@@ -113,15 +113,11 @@ public struct FeedbackReport: Sendable {
             let weekday = ((day + 3) % 7 + 7) % 7  // 0 = Monday; 1970-01-01 was a Thursday
             return dayLabel(day - weekday)
         case .month:
-            let (y, m, _) = CivilCalendar.civil(dayNumber: day)
-            return String(format: "%04d-%02d", y, m)
+            return CivilCalendar.monthLabel(day)
         }
     }
 
-    static func dayLabel(_ day: Int) -> String {
-        let (y, m, d) = CivilCalendar.civil(dayNumber: day)
-        return String(format: "%04d-%02d-%02d", y, m, d)
-    }
+    static func dayLabel(_ day: Int) -> String { CivilCalendar.dayLabel(day) }
 }
 
 extension FeedbackResponse {

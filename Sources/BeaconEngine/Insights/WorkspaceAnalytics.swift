@@ -38,6 +38,16 @@ public struct WorkspaceAnalytics: Sendable {
         try await EventLogMarketingData.dataset(analytics: queries, workspaceId: workspaceId, stepDays: stepDays)
     }
 
+    /// The data checks (`DataChecks`) of the period after `from` up to `asOf`, on `scan` (the
+    /// workspace's anomaly scan as of `asOf`) and, when given, the attribution comparison.
+    public func dataChecks(
+        of workspaceId: String, scan: AnomalyScan, from: Date, asOf: Date, attribution: AttributionComparison? = nil
+    ) async throws -> DataChecks {
+        let orders = try await queries.orders(in: workspaceId, from: from, to: asOf.addingTimeInterval(0.001))
+        let first = CommerceFact.day(of: from.addingTimeInterval(0.001)), last = CommerceFact.day(of: asOf)
+        return DataChecks(scan: scan, days: first...max(first, last), attribution: attribution, orders: orders)
+    }
+
     /// The workspace's daily series scanned for unusual days (`AnomalyScan`) as of `asOf`
     /// (default: its last event), from the store's daily sums of the days scanned; the
     /// decomposition runs on `ComputeExecutor.shared`.

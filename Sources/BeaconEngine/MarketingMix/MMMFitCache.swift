@@ -105,6 +105,19 @@ public actor MMMFitCache {
         return start(workspaceId, keepServing: false)
     }
 
+    /// The state of `workspaceId`'s fit, waiting up to `wait` seconds while it is fitting (for
+    /// a report or an export that wants the model's numbers rather than "still fitting").
+    public func state(for workspaceId: String, eventCount: Int? = nil, waitingUpTo wait: TimeInterval) async throws
+        -> State
+    {
+        let deadline = Date().addingTimeInterval(wait)
+        while true {
+            let state = state(for: workspaceId, eventCount: eventCount)
+            guard case .fitting = state, Date() < deadline else { return state }
+            try await Task.sleep(nanoseconds: 200_000_000)
+        }
+    }
+
     @discardableResult
     private func start(_ workspaceId: String, keepServing: Bool) -> State {
         let started = Date()

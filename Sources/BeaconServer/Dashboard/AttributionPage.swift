@@ -5,16 +5,6 @@ import Foundation
 /// (grouped bars and a table), the Markov chain's removal effects and its transition
 /// probabilities as a heat-map, on the workspace's stored events (`AttributionComparison`).
 struct AttributionPage: Sendable {
-    struct Row: Sendable {
-        var channel: String
-        var cells: [String]
-    }
-
-    struct Effect: Sendable {
-        var channel: String
-        var effect: String
-    }
-
     var empty: Bool
     var error: String?
     var summary = ""
@@ -24,9 +14,11 @@ struct AttributionPage: Sendable {
     var heatmap = ""
     /// The Markov chain as a node-and-edge graph (`MarkovGraphChart`).
     var graph = ""
-    var modelNames: [String] = []
-    var rows: [Row] = []
-    var effects: [Effect] = []
+    /// Each model's credited revenue per channel (`credit`) and the Markov chain's removal
+    /// effects (`removal_effects`, when it ran): shown on the page and downloaded as CSV.
+    var credit: DashboardTable?
+    var effects: DashboardTable?
+    var tables: [DashboardTable] = []
 
     /// Runs the models on the workspace's visits; nil when there is nothing to attribute.
     static func report(for touches: LiveTouches) -> Result<AttributionComparison, AttributionFailure>? {
@@ -45,7 +37,7 @@ struct AttributionPage: Sendable {
             unit: .money(symbol: "$"), xTitle: "Channel", yTitle: "Credited revenue")
     }
 
-    init(report: Result<AttributionComparison, AttributionFailure>?) {
+    init(report: Result<AttributionComparison, AttributionFailure>?, currency: DashboardCurrency = .usDollar) {
         guard let report else {
             empty = true
             return
@@ -61,15 +53,23 @@ struct AttributionPage: Sendable {
         summary =
             "\(DashboardFormat.count(r.journeys)) journeys, \(DashboardFormat.count(Int(r.conversions.rounded()))) conversions worth \(DashboardFormat.money(r.value)); \(DashboardFormat.count(Int(r.nulls.rounded()))) journeys without a conversion."
         caution = Self.channelCaution(r.channels)
-        modelNames = r.credits.map(\.label)
         chart = Self.chartModel(r).svg()
-        rows = r.channels.enumerated().map { c, name in
-            Row(channel: name, cells: r.credits.map { DashboardFormat.money($0.values[c]) })
-        }
+        credit = DashboardTable(
+            id: "credit", title: "Revenue credited to each channel",
+            columns: [DashboardTable.Column("Channel")] + r.credits.map { DashboardTable.Column($0.label, .money) },
+            rows: r.channels.indices.map { c -> [DashboardTable.Cell] in
+                [DashboardTable.Cell.text(r.channels[c])] + r.credits.map { DashboardTable.Cell.money($0.values[c]) }
+            },
+            currency: currency)
         if let markov = r.markov {
-            effects = zip(r.channels, markov.removalEffects).map {
-                Effect(channel: $0, effect: DashboardFormat.percent($1))
-            }
+            effects = DashboardTable(
+                id: "removal_effects", title: "Markov removal effect: the share of conversions lost without the channel",
+                columns: [.init("Channel"), .init("Removal effect", .share)],
+                rows: zip(r.channels, markov.removalEffects).map { [.text($0), .share($1, digits: 1)] },
+                currency: currency)
+        }
+        tables = [credit, effects].compactMap { $0 }
+        if let markov = r.markov {
             let from = markov.states
             let to = markov.states.filter { $0 != "(start)" } + ["(conversion)", "(null)"]
             var matrix = from.map { _ in [Double?](repeating: nil, count: to.count) }

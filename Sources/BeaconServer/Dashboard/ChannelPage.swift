@@ -20,6 +20,9 @@ struct ChannelPage: Sendable {
     }
 
     var rows: [Row]
+    /// Every channel's figures (`channels`): the rows above show its cells, the CSV download writes them.
+    var table: DashboardTable
+    var tables: [DashboardTable] { [table] }
     var channel: String
     var timeChart: String
     var curveChart: String
@@ -38,22 +41,39 @@ struct ChannelPage: Sendable {
     var isDemo: Bool
 
     /// The page for `channel` (nil: the first), or nil when the fit has no such channel.
-    init?(result: MMMFitCache.MMMResult, plan: MarketingMixPlan?, channel requested: String?, query: String) {
+    init?(
+        result: MMMFitCache.MMMResult, plan: MarketingMixPlan?, channel requested: String?, query: String,
+        currency: DashboardCurrency = .usDollar
+    ) {
         let channels = result.channels
         let found: Int? = requested.map { r in channels.firstIndex { $0.name == r } } ?? 0
         guard let index = found, index < channels.count else { return nil }
         let optimal = plan.map { p in p.lines.map { $0.optimizedSpend / Double(p.horizon) } }
-        rows = channels.enumerated().map { k, c in
-            Row(
-                name: c.name,
-                href: "/dashboard/channels\(query)\(query.isEmpty ? "?" : "&")channel=\(DashboardQuery.encode(c.name))",
-                selected: k == index, spend: DashboardFormat.money(c.totalSpend),
-                revenue: DashboardFormat.money(c.totalContribution),
-                roas: String(format: "%.2f× [%.2f, %.2f]", c.roas, c.roasLower, c.roasUpper),
-                marginalROAS: DashboardFormat.ratio(c.marginalROAS),
-                current: DashboardFormat.money(c.currentSpend),
-                optimal: optimal.map { DashboardFormat.money($0[k]) } ?? "–",
-                diminishing: c.diminishingReturns.map { DashboardFormat.money($0.spend) } ?? "–")
+        let ratio = { (v: Double) in DashboardTable.Cell.number(v, digits: 2, suffix: "×") }
+        table = DashboardTable(
+            id: "channels", title: "Marketing-mix model by channel (amounts per day unless stated)",
+            columns: [
+                .init("Channel"), .init("Spend (modelled period)", .money), .init("Revenue (modelled period)", .money),
+                .init("ROAS", .number), .init("ROAS 90% lower", .number), .init("ROAS 90% upper", .number),
+                .init("Marginal ROAS", .number), .init("Current /day", .money), .init("Optimal /day", .money),
+                .init("Marginal ROAS 1 at /day", .money),
+            ],
+            rows: channels.enumerated().map { k, c -> [DashboardTable.Cell] in
+                [
+                    .text(c.name), .money(c.totalSpend), .money(c.totalContribution), ratio(c.roas),
+                    .number(c.roasLower, digits: 2), .number(c.roasUpper, digits: 2), ratio(c.marginalROAS),
+                    .money(c.currentSpend), optimal.map { DashboardTable.Cell.money($0[k]) } ?? .empty,
+                    c.diminishingReturns.map { DashboardTable.Cell.money($0.spend) } ?? .empty,
+                ]
+            },
+            currency: currency)
+        rows = zip(channels.indices, table.rows).map { k, cells in
+            let show = cells.map { $0.display(currency) }
+            return Row(
+                name: show[0],
+                href: "/dashboard/channels\(query)\(query.isEmpty ? "?" : "&")channel=\(DashboardQuery.encode(show[0]))",
+                selected: k == index, spend: show[1], revenue: show[2], roas: "\(show[3]) [\(show[4]), \(show[5])]",
+                marginalROAS: show[6], current: show[7], optimal: show[8], diminishing: show[9])
         }
         let c = channels[index]
         channel = c.name
@@ -63,7 +83,7 @@ struct ChannelPage: Sendable {
         fitSummary = String(
             format: "Fitted on %d days × %d channels in %.1f s: R² %.3f, NRMSE %.3f, MAPE %.1f%%.", s.observations,
             channels.count, result.seconds, s.rSquared, s.nrmse, s.mape * 100)
-        timeChart = Self.weekly(c, dates: result.dates)
+        timeChart = Self.weekly(c, dates: result.dates, currency: currency)
         let effectiveness = Self.effectiveness(c, dates: result.dates)
         effectivenessChart = effectiveness.chart
         effectivenessNote = effectiveness.note
@@ -81,7 +101,7 @@ struct ChannelPage: Sendable {
         }
         curveChart = ResponseCurveChart(
             title: "\(c.name): response curve", curve: c.curve.map { ($0.spend, $0.response, $0.lower, $0.upper) },
-            markers: markers, unit: .money(symbol: "$")
+            markers: markers, unit: .money(symbol: currency.symbol)
         ).svg()
         let m = c.marginalROAS
         advice =
@@ -112,7 +132,7 @@ struct ChannelPage: Sendable {
     }
 
     /// Weekly spend and model-credited revenue of channel `c`, weeks labelled from `dates`.
-    static func weekly(_ c: MarketingMixChannel, dates: [String]) -> String {
+    static func weekly(_ c: MarketingMixChannel, dates: [String], currency: DashboardCurrency = .usDollar) -> String {
         let name = c.name
         let spend = c.spend
         let contribution = c.contribution
@@ -128,7 +148,7 @@ struct ChannelPage: Sendable {
             title: "\(name): weekly spend and the revenue the model credits it",
             categories: (0..<weeks).map { dates[$0 * 7] },
             series: [ChartSeries(name: "Spend", values: s), ChartSeries(name: "Revenue from \(name)", values: r)],
-            style: .line, unit: .money(symbol: "$"), xTitle: "Week starting", yTitle: "Amount per week"
+            style: .line, unit: .money(symbol: currency.symbol), xTitle: "Week starting", yTitle: "Amount per week"
         ).svg()
     }
 }

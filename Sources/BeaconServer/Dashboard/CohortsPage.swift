@@ -27,8 +27,13 @@ struct CohortsPage: Sendable {
     var offsets: [String] = []
     var retention: [Row] = []
     var revenue: [Row] = []
+    /// The retention matrix (`retention`) and the revenue matrix (`revenue`): the heat-map rows
+    /// show their cells, the CSV downloads write them (months a cohort has not reached are empty).
+    var retentionTable: DashboardTable?
+    var revenueTable: DashboardTable?
+    var tables: [DashboardTable] = []
 
-    init(cohorts: WorkspaceCohorts?, asOf date: Date) {
+    init(cohorts: WorkspaceCohorts?, asOf date: Date, currency: DashboardCurrency = .usDollar) {
         asOf = DashboardFormat.day(date)
         guard let cohorts, !cohorts.cohorts.isEmpty else {
             empty = true
@@ -41,7 +46,7 @@ struct CohortsPage: Sendable {
         let total = cohorts.cohorts.reduce(0) { $0 + $1.totalRevenue }
         summary =
             "\(DashboardFormat.count(customers)) customers in \(cohorts.cohorts.count) monthly cohorts, "
-            + "\(DashboardFormat.money(total)) net revenue, as of \(asOf)."
+            + "\(DashboardFormat.money(total, symbol: currency.symbol)) net revenue, as of \(asOf)."
         if cohorts.customersWithoutPurchase > 0 {
             note =
                 "\(DashboardFormat.count(cohorts.customersWithoutPurchase)) people with only refunds or zero-value orders are left out."
@@ -49,26 +54,52 @@ struct CohortsPage: Sendable {
         // Month 0 is 100 % by definition: shade the later months against their own largest value.
         let maxRetention = cohorts.cohorts.flatMap { $0.retention.dropFirst() }.max() ?? 0
         let maxRevenue = cohorts.cohorts.flatMap(\.revenue).max() ?? 0
-        for c in cohorts.cohorts {
-            let customers = DashboardFormat.count(c.customers), revenue = DashboardFormat.money(c.totalRevenue)
-            let perCustomer = DashboardFormat.money(c.cumulativeRevenuePerCustomer.last ?? 0)
-            let pad = Array(repeating: Cell(text: "", shade: "na"), count: width - c.active.count)
+        let pad = { (c: WorkspaceCohorts.Cohort) in [DashboardTable.Cell](repeating: .empty, count: width - c.active.count) }
+        let retentionTable = DashboardTable(
+            id: "retention", title: "Share of each cohort buying in month Mk after its first purchase",
+            columns: [
+                DashboardTable.Column("Cohort"), .init("Customers", .count), .init("Revenue", .money),
+                .init("Per customer", .money),
+            ] + offsets.map { DashboardTable.Column($0, .share) },
+            rows: cohorts.cohorts.map { c -> [DashboardTable.Cell] in
+                var row: [DashboardTable.Cell] = [
+                    .text(c.month), .count(c.customers), .money(c.totalRevenue),
+                    .money(c.cumulativeRevenuePerCustomer.last ?? 0),
+                ]
+                row += c.retention.map { DashboardTable.Cell.share($0, digits: 0) }
+                return row + pad(c)
+            },
+            currency: currency)
+        let revenueTable = DashboardTable(
+            id: "revenue", title: "Net revenue of each cohort's customers in month Mk",
+            columns: [DashboardTable.Column("Cohort"), .init("Customers", .count)]
+                + offsets.map { DashboardTable.Column($0, .money) },
+            rows: cohorts.cohorts.map { c -> [DashboardTable.Cell] in
+                var row: [DashboardTable.Cell] = [.text(c.month), .count(c.customers)]
+                row += c.revenue.map { DashboardTable.Cell.money($0) }
+                return row + pad(c)
+            },
+            currency: currency)
+        func cells(_ row: [DashboardTable.Cell], shade: (Int, Double) -> String) -> [Cell] {
+            row.enumerated().map { k, cell in
+                guard let v = cell.numericValue else { return Cell(text: "", shade: "na") }
+                return Cell(text: cell.display(currency), shade: shade(k, v))
+            }
+        }
+        for (r, v) in zip(retentionTable.rows, revenueTable.rows) {
+            let show = r.prefix(4).map { $0.display(currency) }
             retention.append(
                 Row(
-                    month: c.month, customers: customers, revenue: revenue, perCustomer: perCustomer,
-                    cells: c.retention.enumerated().map { k, r in
-                        Cell(
-                            text: DashboardFormat.percent(r, digits: 0),
-                            shade: k == 0 ? "h0" : Self.shade(r, max: maxRetention))
-                    } + pad))
+                    month: show[0], customers: show[1], revenue: show[2], perCustomer: show[3],
+                    cells: cells(Array(r.dropFirst(4))) { k, x in k == 0 ? "h0" : Self.shade(x, max: maxRetention) }))
             self.revenue.append(
                 Row(
-                    month: c.month, customers: customers, revenue: revenue, perCustomer: perCustomer,
-                    cells: c.revenue.map {
-                        Cell(text: DashboardFormat.money($0), shade: Self.shade($0, max: maxRevenue))
-                    }
-                        + pad))
+                    month: show[0], customers: show[1], revenue: show[2], perCustomer: show[3],
+                    cells: cells(Array(v.dropFirst(2))) { _, x in Self.shade(x, max: maxRevenue) }))
         }
+        self.retentionTable = retentionTable
+        self.revenueTable = revenueTable
+        tables = [retentionTable, revenueTable]
     }
 
     /// The shade class of `value` on a 0…`max` ramp in ten steps (`h0` for zero or less).

@@ -24,10 +24,7 @@ struct CohortsRoutes<Context: RequestContext>: Sendable {
 
     /// The workspace's cohorts as of `date`, computed once per state of its log and date.
     private func cohorts(_ snapshot: WorkspaceSnapshot, asOf date: Date) async throws -> WorkspaceCohorts? {
-        let analytics = controller.runtime.analytics
-        return try await controller.snapshots.derived("cohorts@\(date.timeIntervalSince1970)", of: snapshot) {
-            try await WorkspaceCohorts.of(analytics: analytics, workspaceId: $0.workspace.id, asOf: date)
-        }
+        try await controller.snapshots.cohorts(of: snapshot, asOf: date)
     }
 
     /// The workspace's conversion paths as of `date`, computed once per state of its log and date.
@@ -49,9 +46,14 @@ struct CohortsRoutes<Context: RequestContext>: Sendable {
         let title = "Cohorts", path = "/dashboard/cohorts"
         return try await controller.withSnapshot(request, title: title, path: path) { snapshot, all in
             let date = try await controller.asOf(request, workspaceId: snapshot.workspace.id)
-            let page = CohortsPage(cohorts: try await cohorts(snapshot, asOf: date), asOf: date)
+            let page = try await cohortsModel(snapshot, asOf: date)
+            if let table = try DashboardTableDownload.requestedTable(request) {
+                return try DashboardTableDownload.response(
+                    table, among: page.tables, page: "cohorts", workspace: snapshot.workspace, day: date)
+            }
             return try controller.render(
-                "cohorts", title: title, path: path, workspace: snapshot.workspace, all: all, asOf: date, page: page)
+                "cohorts", title: title, path: path, workspace: snapshot.workspace, all: all, asOf: date, page: page,
+                download: DashboardTableDownload.link(request))
         }
     }
 
@@ -59,10 +61,26 @@ struct CohortsRoutes<Context: RequestContext>: Sendable {
         let title = "Paths", path = "/dashboard/paths"
         return try await controller.withSnapshot(request, title: title, path: path) { snapshot, all in
             let date = try await controller.asOf(request, workspaceId: snapshot.workspace.id)
-            let page = PathsPage(paths: try await paths(snapshot, asOf: date), asOf: date)
+            let page = try await pathsModel(snapshot, asOf: date)
+            if let table = try DashboardTableDownload.requestedTable(request) {
+                return try DashboardTableDownload.response(
+                    table, among: page.tables, page: "paths", workspace: snapshot.workspace, day: date)
+            }
             return try controller.render(
-                "paths", title: title, path: path, workspace: snapshot.workspace, all: all, asOf: date, page: page)
+                "paths", title: title, path: path, workspace: snapshot.workspace, all: all, asOf: date, page: page,
+                download: DashboardTableDownload.link(request))
         }
+    }
+
+    /// The cohorts page of `snapshot` as of `date`; the page and `beacon export tables` both build it here.
+    func cohortsModel(_ snapshot: WorkspaceSnapshot, asOf date: Date) async throws -> CohortsPage {
+        CohortsPage(
+            cohorts: try await cohorts(snapshot, asOf: date), asOf: date, currency: DashboardCurrency.of(snapshot.workspace))
+    }
+
+    /// The paths page of `snapshot` as of `date`; the page and `beacon export tables` both build it here.
+    func pathsModel(_ snapshot: WorkspaceSnapshot, asOf date: Date) async throws -> PathsPage {
+        PathsPage(paths: try await paths(snapshot, asOf: date), asOf: date, currency: DashboardCurrency.of(snapshot.workspace))
     }
 
     private func snapshot(_ request: Request) async throws -> WorkspaceSnapshot {

@@ -5,15 +5,9 @@ import Foundation
 /// `CustomerHealth` band (the workspace's `CustomerInsights`) and a table with each band's
 /// count, share and meaning.
 struct CustomerHealthView: Sendable {
-    struct Row: Sendable {
-        var band: String
-        var count: String
-        var share: String
-        var meaning: String
-    }
-
     var donut: String
-    var rows: [Row]
+    /// Profiles per band (`health`): shown as the page's table and downloaded as CSV.
+    var table: DashboardTable
     var scored: String
     var asOf: String
 
@@ -38,11 +32,13 @@ struct CustomerHealthView: Sendable {
             title: "Customer health: profiles by band", slices: counts.map { ($0.band.rawValue, Double($0.count)) },
             unit: .count, colors: counts.map { Self.color($0.band) }
         ).svg()
-        rows = counts.map {
-            Row(
-                band: $0.band.rawValue, count: DashboardFormat.count($0.count),
-                share: DashboardFormat.percent(Double($0.count) / Double(total)), meaning: $0.band.meaning)
-        }
+        table = DashboardTable(
+            id: "health", title: "Profiles by health band",
+            columns: [.init("Band"), .init("Profiles", .count), .init("Share", .share), .init("Meaning")],
+            rows: counts.map {
+                [.text($0.band.rawValue), .count($0.count), .share(Double($0.count) / Double(total), digits: 1), .text($0.band.meaning)]
+            },
+            currency: .usDollar)
         let unscored = counts.first { $0.band == .unscored }?.count ?? 0
         scored = DashboardFormat.count(profiles - unscored)
     }

@@ -73,10 +73,23 @@ extension DashboardController {
                 ).text
             }
             if detail == nil {
-                page.health = CustomerHealthView(
-                    insights: try await engine.customerInsights(workspaceId: ws.id, asOf: date, personas: false))
+                page.health = try await customerHealth(ws, asOf: date)
             }
-            return try render("customers", title: title, path: path, workspace: ws, all: all, asOf: date, page: page)
+            if let table = try DashboardTableDownload.requestedTable(request) {
+                return try DashboardTableDownload.response(
+                    table, among: page.health.map { [$0.table] } ?? [], page: "customers", workspace: ws, day: date)
+            }
+            return try render(
+                "customers", title: title, path: path, workspace: ws, all: all, asOf: date, page: page,
+                download: DashboardTableDownload.link(request))
         }
+    }
+
+    /// The customers page's health section of `workspace` as of `date`; the page and `beacon export
+    /// tables` both build it here. (The profile lists stay on the page: personal data leaves
+    /// through the audited segment and privacy exports.)
+    func customerHealth(_ workspace: Workspace, asOf date: Date) async throws -> CustomerHealthView {
+        CustomerHealthView(
+            insights: try await runtime.profiles.customerInsights(workspaceId: workspace.id, asOf: date, personas: false))
     }
 }

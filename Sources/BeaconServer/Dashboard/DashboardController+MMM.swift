@@ -8,7 +8,15 @@ extension DashboardController {
     private func mmmResult(
         _ request: Request, _ snapshot: WorkspaceSnapshot, _ all: [Workspace], title: String, path: String
     ) async throws -> Result<MMMFitCache.MMMResult, ResponseBox> {
-        switch await mmm.state(for: snapshot.workspace.id, eventCount: snapshot.eventCount) {
+        let state = await mmm.state(for: snapshot.workspace.id, eventCount: snapshot.eventCount)
+        if case .ready = state {
+        } else if try DashboardTableDownload.requestedTable(request) != nil {
+            // A download is a file or a problem, never the page that waits for the model.
+            throw ProblemDetails(
+                .serviceUnavailable, detail: "the marketing-mix model behind this table is not ready; try again once the page shows it",
+                field: "table")
+        }
+        switch state {
         case .ready(let result): return .success(result)
         case .fitting(let started):
             let page = FittingPage(seconds: Int(Date().timeIntervalSince(started)), workspace: snapshot.workspace.name)
@@ -38,7 +46,8 @@ extension DashboardController {
                 let query = "?ws=" + DashboardQuery.encode(snapshot.workspace.name)
                 guard
                     let page = ChannelPage(
-                        result: result, plan: try? await OptimiserPage.plan(result), channel: requested, query: query)
+                        result: result, plan: try? await OptimiserPage.plan(result), channel: requested, query: query,
+                        currency: DashboardCurrency.of(snapshot.workspace))
                 else {
                     return try message(
                         snapshot, all: all, title: title, path: path, status: .notFound,
@@ -46,9 +55,14 @@ extension DashboardController {
                             heading: "No such channel", text: "The model has no channel named “\(requested ?? "")”.",
                             linkHref: path + query, linkLabel: "See all channels"))
                 }
+                if let table = try DashboardTableDownload.requestedTable(request) {
+                    return try DashboardTableDownload.response(
+                        table, among: page.tables, page: "channels", workspace: snapshot.workspace,
+                        day: snapshot.lastEvent ?? Date())
+                }
                 return try render(
                     "channels", title: title, path: path, workspace: snapshot.workspace, all: all,
-                    asOf: snapshot.lastEvent, page: page)
+                    asOf: snapshot.lastEvent, page: page, download: DashboardTableDownload.link(request))
             }
         }
     }
@@ -60,13 +74,19 @@ extension DashboardController {
             case .failure(let box): return box.response
             case .success(let result):
                 let plan = try await OptimiserPage.plan(result)
-                var page = OptimiserPage(result: result, plan: plan).noting(result.source)
+                var page = OptimiserPage(result: result, plan: plan, currency: DashboardCurrency.of(snapshot.workspace))
+                    .noting(result.source)
+                if let table = try DashboardTableDownload.requestedTable(request) {
+                    return try DashboardTableDownload.response(
+                        table, among: page.tables, page: "optimiser", workspace: snapshot.workspace,
+                        day: snapshot.lastEvent ?? Date())
+                }
                 if let forecast = try? await result.forecast(horizon: OptimiserPage.horizon) {
                     page.forecast = ForecastPanel(result: result, forecast: forecast)
                 }
                 return try render(
                     "optimiser", title: title, path: path, workspace: snapshot.workspace, all: all,
-                    asOf: snapshot.lastEvent, page: page)
+                    asOf: snapshot.lastEvent, page: page, download: DashboardTableDownload.link(request))
             }
         }
     }

@@ -72,13 +72,15 @@ struct DashboardController<Context: RequestContext>: Sendable {
         return (all.first { $0.name == "demo" } ?? all.first, all)
     }
 
-    /// Renders `template` with the layout around `page`.
+    /// Renders `template` with the layout around `page`; `download` starts the page's CSV links
+    /// (`DashboardTableDownload.link`).
     func render<Page>(
         _ template: String, title: String, path: String, workspace: Workspace?, all: [Workspace], asOf: Date?,
         page: Page,
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, download: String = ""
     ) throws -> Response {
-        let view = DashboardView(title: title, path: path, workspace: workspace, all: all, asOf: asOf, page: page)
+        var view = DashboardView(title: title, path: path, workspace: workspace, all: all, asOf: asOf, page: page)
+        view.download = download
         switch renderer {
         case .success(let r): return r.page(template, view, status: status)
         case .failure(let e): throw HTTPError(.internalServerError, message: e.description)
@@ -116,44 +118,80 @@ struct DashboardController<Context: RequestContext>: Sendable {
     func overview(_ request: Request) async throws -> Response {
         try await withSnapshot(request, title: "Overview", path: "/dashboard") { snapshot, all in
             let date = try await asOf(request, workspaceId: snapshot.workspace.id)
-            let insights = try await runtime.profiles.customerInsights(
-                workspaceId: snapshot.workspace.id, asOf: date, personas: false)
             let state = await mmm.state(for: snapshot.workspace.id, eventCount: snapshot.eventCount)
-            let analytics = runtime.analytics
-            let spend = try await snapshots.derived("spend", of: snapshot) {
-                try await MMMFitCache.dailyTotals($0.workspace.id, analytics: analytics)
-            }
-            var page = OverviewPage(
-                snapshot: snapshot, asOf: date, customerInsights: insights, mmm: state, spend: spend, host: host(request))
-            if !page.empty {
-                let kpis = try await MarketingKPIs.compare(
-                    analytics: analytics, workspaceId: snapshot.workspace.id, orders: snapshot.orders, asOf: date,
-                    days: OverviewPage.periodDays)
-                page.marketingKPIs = OverviewPage.marketingCards(
-                    kpis.current, kpis.previous, label: "previous \(Int(OverviewPage.periodDays)) days")
-                page.marketingDefinitions = OverviewPage.marketingDefinitions
+            var page = try await overviewPage(snapshot, asOf: date, mmm: state, host: host(request))
+            if let table = try DashboardTableDownload.requestedTable(request) {
+                return try DashboardTableDownload.response(
+                    table, among: page.tables, page: "overview", workspace: snapshot.workspace, day: date)
             }
             page.reportLink = OverviewPage.reportLink(
                 workspace: snapshot.workspace.name, asOf: request.uri.queryParameters["as_of"].map(String.init))
             return try render(
                 "overview", title: "Overview", path: "/dashboard", workspace: snapshot.workspace, all: all,
-                asOf: date, page: page)
+                asOf: date, page: page, download: DashboardTableDownload.link(request))
         }
+    }
+
+    /// The overview of `snapshot` as of `date`; `state` is the marketing-mix model's (only the
+    /// insight sentences read it). The page and `beacon export tables` both build it here.
+    func overviewPage(_ snapshot: WorkspaceSnapshot, asOf date: Date, mmm state: MMMFitCache.State, host: String)
+        async throws -> OverviewPage
+    {
+        let insights = try await runtime.profiles.customerInsights(
+            workspaceId: snapshot.workspace.id, asOf: date, personas: false)
+        let analytics = runtime.analytics
+        let spend = try await snapshots.derived("spend", of: snapshot) {
+            try await MMMFitCache.dailyTotals($0.workspace.id, analytics: analytics)
+        }
+        var page = OverviewPage(
+            snapshot: snapshot, asOf: date, customerInsights: insights, mmm: state, spend: spend, host: host)
+        if !page.empty {
+            let kpis = try await MarketingKPIs.compare(
+                analytics: analytics, workspaceId: snapshot.workspace.id, orders: snapshot.orders, asOf: date,
+                days: OverviewPage.periodDays)
+            page.marketingKPIs = OverviewPage.marketingCards(
+                kpis.current, kpis.previous, label: "previous \(Int(OverviewPage.periodDays)) days",
+                currency: page.currency)
+            page.marketingDefinitions = OverviewPage.marketingDefinitions
+            let workspaceId = snapshot.workspace.id
+            let scan = try await snapshots.derived("anomalies@\(date.timeIntervalSince1970)", of: snapshot) { _ in
+                try await analytics.anomalies(of: workspaceId, asOf: date)
+            }
+            let from = date.addingTimeInterval(-OverviewPage.periodDays * 86_400)
+            let checks = try await analytics.dataChecks(of: workspaceId, scan: scan, from: from, asOf: date)
+            let days = CommerceFact.day(of: from.addingTimeInterval(0.001))...CommerceFact.day(of: date)
+            page.anomalies = OverviewPage.anomalyTable(scan, days: days, currency: page.currency)
+            page.checks = checks.findings.map { $0.sentence(currency: page.currency) }
+            page.checksPassed = checks.passedSentence
+        }
+        return page.withTables()
     }
 
     func attribution(_ request: Request) async throws -> Response {
         try await withSnapshot(request, title: "Attribution", path: "/dashboard/attribution") { snapshot, all in
-            let analytics = runtime.analytics
-            let report = try await snapshots.derived("attribution", of: snapshot) { snapshot in
-                // Attribution needs every journey: the visits' narrow rows, not the events.
-                let touches = try await analytics.touches(of: snapshot.workspace.id)
-                return AttributionPage.report(for: touches)
+            let page = try await attributionPage(snapshot)
+            if let table = try DashboardTableDownload.requestedTable(request) {
+                return try DashboardTableDownload.response(
+                    table, among: page.tables, page: "attribution", workspace: snapshot.workspace,
+                    day: snapshot.lastEvent ?? Date())
             }
-            let page = AttributionPage(report: report)
             return try render(
                 "attribution", title: "Attribution", path: "/dashboard/attribution", workspace: snapshot.workspace,
-                all: all, asOf: snapshot.lastEvent, page: page)
+                all: all, asOf: snapshot.lastEvent, page: page,
+                download: DashboardTableDownload.link(request))
         }
+    }
+
+    /// The attribution page of `snapshot` (all its journeys, up to its last event); the page and
+    /// `beacon export tables` both build it here.
+    func attributionPage(_ snapshot: WorkspaceSnapshot) async throws -> AttributionPage {
+        let analytics = runtime.analytics
+        let report = try await snapshots.derived("attribution", of: snapshot) { snapshot in
+            // Attribution needs every journey: the visits' narrow rows, not the events.
+            let touches = try await analytics.touches(of: snapshot.workspace.id)
+            return AttributionPage.report(for: touches)
+        }
+        return AttributionPage(report: report, currency: DashboardCurrency.of(snapshot.workspace))
     }
 
     /// The personas page, from the workspace's customer insights (no event log is read).
@@ -164,10 +202,20 @@ struct DashboardController<Context: RequestContext>: Sendable {
             return try render("noWorkspace", title: title, path: path, workspace: nil, all: all, asOf: nil, page: ())
         }
         let date = try await asOf(request, workspaceId: current.id)
-        let insights = try await runtime.profiles.customerInsights(workspaceId: current.id, asOf: date)
+        let page = try await personasPage(current, asOf: date)
+        if let table = try DashboardTableDownload.requestedTable(request) {
+            return try DashboardTableDownload.response(
+                table, among: page.tables, page: "personas", workspace: current, day: date)
+        }
         return try render(
-            "personas", title: title, path: path, workspace: current, all: all, asOf: date,
-            page: PersonasPage(insights: insights, asOf: date))
+            "personas", title: title, path: path, workspace: current, all: all, asOf: date, page: page,
+            download: DashboardTableDownload.link(request))
+    }
+
+    /// The personas page of `workspace` as of `date`; the page and `beacon export tables` both build it here.
+    func personasPage(_ workspace: Workspace, asOf date: Date) async throws -> PersonasPage {
+        let insights = try await runtime.profiles.customerInsights(workspaceId: workspace.id, asOf: date)
+        return PersonasPage(insights: insights, asOf: date, currency: DashboardCurrency.of(workspace))
     }
 
     func data(_ request: Request) async throws -> Response {

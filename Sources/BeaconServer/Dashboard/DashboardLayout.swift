@@ -29,6 +29,8 @@ struct DashboardView<Page>: @unchecked Sendable {
     var userEmail: String
     var isAdmin: Bool
     var page: Page
+    /// The page's CSV links up to `&table=<id>` (`DashboardTableDownload.link`); empty on pages without tables.
+    var download = ""
 
     /// The dashboard's pages in navigation order: (label, path).
     static var pages: [(label: String, path: String)] {

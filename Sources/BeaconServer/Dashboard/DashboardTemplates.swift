@@ -7,7 +7,7 @@ enum DashboardTemplates {
     /// Every template by name: pages extend `layout` and use the `kpi` partial.
     static var all: [String: String] {
         [
-            "head": head, "layout": layout, "kpi": kpi, "noWorkspace": noWorkspace, "message": message, "overview": overview,
+            "head": head, "layout": layout, "kpi": kpi, "dataTable": dataTable, "csvLink": csvLink, "noWorkspace": noWorkspace, "message": message, "overview": overview,
             "attribution": attribution, "personas": personas, "channels": channels, "optimiser": optimiser,
             "data": data, "fitting": fitting, "customers": customers, "segments": segments, "login": login, "users": users, "account": account, "newKey": newKey,
             "importUpload": importUpload,

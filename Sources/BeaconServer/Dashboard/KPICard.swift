@@ -6,6 +6,10 @@ struct KPICard: Sendable, Equatable {
     /// `up`, `down` or `flat` (a CSS class; the arrow in `change` carries the meaning too).
     var direction: String
     var note: String?
+    /// The value and the previous period's behind `value` and `change`, when the card was made
+    /// from table cells (`KPICard+Table`); nil for cards that only show text.
+    var figure: DashboardTable.Cell?
+    var previousFigure: DashboardTable.Cell?
 
     init(
         label: String, value: String, current: Double? = nil, previous: Double? = nil, period: String = "",

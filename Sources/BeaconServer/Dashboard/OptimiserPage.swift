@@ -28,6 +28,9 @@ struct OptimiserPage: Sendable {
     static let horizon = 30
 
     var lines: [Line]
+    /// The plan per channel (`plan`): the lines above show its cells, the CSV download writes them.
+    var table: DashboardTable
+    var tables: [DashboardTable] { [table] }
     var budget: String
     var currentRevenue: String
     var optimisedRevenue: String
@@ -44,19 +47,31 @@ struct OptimiserPage: Sendable {
         try await ComputeExecutor.requests.run { try result.plan(horizon: horizon) }
     }
 
-    init(result: MMMFitCache.MMMResult, plan: MarketingMixPlan) {
+    init(result: MMMFitCache.MMMResult, plan: MarketingMixPlan, currency: DashboardCurrency = .usDollar) {
         let h = Double(plan.horizon)
-        lines = plan.lines.enumerated().map { k, l in
+        table = DashboardTable(
+            id: "plan", title: "\(plan.horizon)-day plan (spend and modelled revenue from media)",
+            columns: [
+                .init("Channel"), .init("Current spend", .money), .init("Optimised spend", .money),
+                .init("Change", .share), .init("Revenue now", .money), .init("Revenue optimised", .money),
+                .init("Marginal ROAS", .number),
+            ],
+            rows: plan.lines.map { l in
+                [
+                    .text(l.name), .money(l.currentSpend), .money(l.optimizedSpend),
+                    l.currentSpend > 0 ? .share(l.optimizedSpend / l.currentSpend - 1, digits: 0, signed: true) : .text("new"),
+                    .money(l.currentRevenue), .money(l.optimizedRevenue), .number(l.marginalROAS, digits: 2, suffix: "×"),
+                ]
+            },
+            currency: currency)
+        lines = zip(plan.lines.enumerated(), table.rows).map { line, cells in
+            let (k, l) = line
+            let show = cells.map { $0.display(currency) }
             let daily = l.currentSpend / h
             let top = max(daily * 3, l.optimizedSpend / h * 1.5, 100)
             return Line(
-                name: l.name, index: k, current: DashboardFormat.money(l.currentSpend),
-                optimised: DashboardFormat.money(l.optimizedSpend),
-                change: l.currentSpend > 0
-                    ? String(format: "%+.0f%%", (l.optimizedSpend / l.currentSpend - 1) * 100) : "new",
-                currentRevenue: DashboardFormat.money(l.currentRevenue),
-                optimisedRevenue: DashboardFormat.money(l.optimizedRevenue),
-                marginalROAS: DashboardFormat.ratio(l.marginalROAS),
+                name: l.name, index: k, current: show[1], optimised: show[2], change: show[3], currentRevenue: show[4],
+                optimisedRevenue: show[5], marginalROAS: show[6],
                 caution: l.held
                     ? "Held at current spend: the data cannot identify its effect (see the channels page)."
                     : l.effectIdentified ? "" : "No effect distinguishable from zero: not raised above current spend.",
@@ -64,9 +79,9 @@ struct OptimiserPage: Sendable {
                 sliderMax: Int(ChartScale.niceStep(top / 5) * 5),
                 sliderStep: max(1, Int(ChartScale.niceStep(top / 200))))
         }
-        budget = DashboardFormat.money(plan.budget)
-        currentRevenue = DashboardFormat.money(plan.currentRevenue)
-        optimisedRevenue = DashboardFormat.money(plan.optimizedRevenue)
+        budget = DashboardFormat.money(plan.budget, symbol: currency.symbol)
+        currentRevenue = DashboardFormat.money(plan.currentRevenue, symbol: currency.symbol)
+        optimisedRevenue = DashboardFormat.money(plan.optimizedRevenue, symbol: currency.symbol)
         lift = String(
             format: "%@ (%+.1f%%, 90%% interval %@ … %@)", DashboardFormat.money(plan.lift), plan.liftPercent,
             DashboardFormat.money(plan.liftLower), DashboardFormat.money(plan.liftUpper))

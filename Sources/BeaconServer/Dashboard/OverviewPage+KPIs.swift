@@ -4,30 +4,36 @@ import Foundation
 extension OverviewPage {
     /// The marketing KPI cards (CAC, LTV:CAC, conversion rate, monthly churn rate) of the period
     /// ending at the page's date, each against the period before (`MarketingKPIs`).
-    static func marketingCards(_ now: MarketingKPIs, _ before: MarketingKPIs, label: String) -> [KPICard] {
-        let money = { (v: Double?) in v.map { DashboardFormat.money($0) } ?? "–" }
+    static func marketingCards(
+        _ now: MarketingKPIs, _ before: MarketingKPIs, label: String, currency: DashboardCurrency = .usDollar
+    ) -> [KPICard] {
+        let money = { (v: Double?) in v.map { DashboardFormat.money($0, symbol: currency.symbol) } ?? "–" }
+        func cell(_ v: Double?, _ make: (Double) -> DashboardTable.Cell) -> DashboardTable.Cell { v.map(make) ?? .empty }
+        let ratio = { (v: Double) in DashboardTable.Cell.number(v, digits: 2, suffix: "×") }
+        let share = { (v: Double) in DashboardTable.Cell.share(v, digits: 1) }
         let ltvNote =
             now.ltvMonths.map { m in
                 "LTV \(money(now.ltv)): net revenue per customer in their first \(m) month\(m == 1 ? "" : "s")"
             } ?? "no cohort has a whole month yet"
         return [
             KPICard(
-                label: "CAC", value: money(now.cac), current: now.cac, previous: before.cac, period: label,
+                label: "CAC", figure: cell(now.cac, { .money($0) }), previous: cell(before.cac, { .money($0) }),
+                currency: currency, period: label,
                 note: now.spend == nil
                     ? "no ad spend recorded"
                     : "\(money(now.spend)) spend ÷ \(DashboardFormat.count(now.newCustomers)) new customers"),
             KPICard(
-                label: "LTV:CAC", value: now.ltvToCac.map(DashboardFormat.ratio) ?? "–", current: now.ltvToCac,
-                previous: before.ltvToCac, period: label, note: ltvNote),
+                label: "LTV:CAC", figure: cell(now.ltvToCac, ratio), previous: cell(before.ltvToCac, ratio),
+                currency: currency, period: label, note: ltvNote),
             KPICard(
-                label: "Conversion rate", value: now.conversionRate.map { DashboardFormat.percent($0) } ?? "–",
-                current: now.conversionRate, previous: before.conversionRate, period: label,
+                label: "Conversion rate", figure: cell(now.conversionRate, share),
+                previous: cell(before.conversionRate, share), currency: currency, period: label,
                 note: now.leads > 0
                     ? "\(DashboardFormat.count(now.converted)) of \(DashboardFormat.count(now.leads)) leads ordered"
                     : "no Signed Up or Lead Created events in the period"),
             KPICard(
-                label: "Monthly churn rate", value: now.churnRate.map { DashboardFormat.percent($0) } ?? "–",
-                current: now.churnRate, previous: before.churnRate, period: label,
+                label: "Monthly churn rate", figure: cell(now.churnRate, share),
+                previous: cell(before.churnRate, share), currency: currency, period: label,
                 note:
                     "\(DashboardFormat.count(now.churned)) of \(DashboardFormat.count(now.activeAtStart)) active customers lapsed"
             ),

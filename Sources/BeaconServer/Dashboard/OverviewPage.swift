@@ -18,6 +18,40 @@ struct OverviewPage: Sendable {
     var chart: String = ""
     /// The "Download PDF" link: the executive report for the page's period.
     var reportLink: String = ""
+    /// The currency of the page's amounts.
+    var currency: DashboardCurrency = .usDollar
+
+    /// The period's unusual days (`anomalyTable`), nil when there are none.
+    var anomalies: DashboardTable?
+    /// What the data checks found (`DataChecks`), a sentence each, and the ones that passed.
+    var checks: [String] = [] {
+        didSet { hasChecks = !checks.isEmpty }
+    }
+    /// Whether any check found something (templates read stored values only).
+    var hasChecks = false
+    var checksPassed = ""
+
+    /// The page's tables (its CSV downloads), set by `withTables()` once the cards are complete.
+    var tables: [DashboardTable] = []
+
+    /// The page with its tables: every KPI card with its value and the previous period's, and
+    /// the unusual days when there are any.
+    func withTables() -> OverviewPage {
+        var page = self
+        page.tables = empty ? [] : [page.kpiTable] + (anomalies.map { [$0] } ?? [])
+        return page
+    }
+
+    /// Every KPI card of the page in one table.
+    var kpiTable: DashboardTable {
+        KPICard.table(
+                id: "kpis", title: "KPIs of the period with the previous period's values",
+                sections: [
+                    ("Customers and revenue", customerKPIs), ("Marketing spend", spendKPIs),
+                    ("Acquisition, conversion and churn", marketingKPIs),
+                ],
+                previousLabel: "previous \(Int(Self.periodDays)) days", currency: currency)
+    }
 
     /// The length of the compared periods.
     static let periodDays = 30.0
@@ -34,6 +68,7 @@ struct OverviewPage: Sendable {
         spend: (DailySpendTotals, MMMFitCache.Source), host: String
     ) {
         self.host = host
+        currency = DashboardCurrency.of(snapshot.workspace)
         let orders = snapshot.orders.filter { $0.time <= asOf }
         guard !orders.isEmpty else {
             empty = true
@@ -47,12 +82,12 @@ struct OverviewPage: Sendable {
         let label = "previous \(Int(Self.periodDays)) days"
         let figures = Self.customerFigures(
             orders: orders, previousStart: previousStart, currentStart: currentStart, end: asOf, label: label,
-            customerInsights: customerInsights)
+            customerInsights: customerInsights, currency: currency)
         customerKPIs = figures.cards
         let (revNow, revBefore, atRisk, rfmCount) = (figures.revenue, figures.previousRevenue, figures.atRisk, figures.scored)
         // Spend and revenue come straight from the modelled table, fitted or not.
         let (data, source) = spend
-        spendKPIs = Self.spendCards(data: data, label: label)
+        spendKPIs = Self.spendCards(data: data, label: label, currency: currency)
         spendSource = (source.isDemo ? "" : "Last 30 days of spend. ") + source.note
         chart = Self.channelChart(orders)
         insights = Self.insights(
@@ -76,7 +111,7 @@ struct OverviewPage: Sendable {
     /// both read their customer KPIs here.
     static func customerFigures(
         orders: [WorkspaceSnapshot.Order], previousStart: Date, currentStart: Date, end: Date, label: String,
-        customerInsights: CustomerInsights?
+        customerInsights: CustomerInsights?, currency: DashboardCurrency = .usDollar
     ) -> CustomerFigures {
         let day = 86_400.0
         func revenue(_ from: Date, _ to: Date) -> Double {
@@ -103,22 +138,19 @@ struct OverviewPage: Sendable {
         let rfmCount = customerInsights?.customers.count ?? 0
         let cards = [
             KPICard(
-                label: "Revenue", value: DashboardFormat.money(revNow), current: revNow, previous: revBefore,
+                label: "Revenue", figure: .money(revNow), previous: .money(revBefore), currency: currency, period: label),
+            KPICard(
+                label: "Orders", figure: .count(ordersNow), previous: .count(ordersBefore), currency: currency,
                 period: label),
             KPICard(
-                label: "Orders", value: DashboardFormat.count(ordersNow), current: Double(ordersNow),
-                previous: Double(ordersBefore), period: label),
+                label: "Customers", figure: .count(customers(upTo: end)), previous: .count(customers(upTo: currentStart)),
+                currency: currency, period: label, note: "people with at least one order"),
             KPICard(
-                label: "Customers", value: DashboardFormat.count(customers(upTo: end)),
-                current: Double(customers(upTo: end)), previous: Double(customers(upTo: currentStart)), period: label,
-                note: "people with at least one order"),
+                label: "Active customers", figure: .count(active(at: end)), previous: .count(active(at: currentStart)),
+                currency: currency, period: label, note: "ordered in the last \(Int(Self.activeDays)) days"),
             KPICard(
-                label: "Active customers", value: DashboardFormat.count(active(at: end)),
-                current: Double(active(at: end)), previous: Double(active(at: currentStart)), period: label,
-                note: "ordered in the last \(Int(Self.activeDays)) days"),
-            KPICard(
-                label: "Churn risk",
-                value: rfmCount > 0 ? DashboardFormat.percent(Double(atRisk) / Double(rfmCount)) : "–",
+                label: "Churn risk", figure: rfmCount > 0 ? .share(Double(atRisk) / Double(rfmCount), digits: 1) : .empty,
+                currency: currency,
                 note:
                     "\(DashboardFormat.count(atRisk)) customers whose health is At risk or Lost (RFM At Risk, Can't Lose Them, Hibernating, Lost)"
             ),
@@ -134,7 +166,7 @@ struct OverviewPage: Sendable {
     }
 
     /// Spend, revenue and blended ROAS over the last 30 days of the marketing-mix data.
-    static func spendCards(data: DailySpendTotals, label: String) -> [KPICard] {
+    static func spendCards(data: DailySpendTotals, label: String, currency: DashboardCurrency = .usDollar) -> [KPICard] {
         let n = data.count, w = Int(periodDays)
         guard n >= 2 * w else { return [] }
         func total(_ values: [Double], _ range: Range<Int>) -> Double { values[range].reduce(0, +) }
@@ -143,14 +175,14 @@ struct OverviewPage: Sendable {
         let revNow = total(data.revenue, now), revBefore = total(data.revenue, before)
         return [
             KPICard(
-                label: "Total spend", value: DashboardFormat.money(spendNow), current: spendNow, previous: spendBefore,
+                label: "Total spend", figure: .money(spendNow), previous: .money(spendBefore), currency: currency,
                 period: label),
             KPICard(
-                label: "Revenue", value: DashboardFormat.money(revNow), current: revNow, previous: revBefore,
-                period: label),
+                label: "Revenue", figure: .money(revNow), previous: .money(revBefore), currency: currency, period: label),
             KPICard(
-                label: "Blended ROAS", value: DashboardFormat.ratio(revNow / spendNow), current: revNow / spendNow,
-                previous: revBefore / spendBefore, period: label, note: "all revenue ÷ all spend"),
+                label: "Blended ROAS", figure: .number(revNow / spendNow, digits: 2, suffix: "×"),
+                previous: .number(revBefore / spendBefore, digits: 2, suffix: "×"), currency: currency, period: label,
+                note: "all revenue ÷ all spend"),
         ]
     }
 

@@ -26,8 +26,12 @@ struct PathsPage: Sendable {
     var sankey = ""
     var rows: [Row] = []
     var more = ""
+    /// The converting paths shown (`paths`): the rows above show its cells, the CSV download
+    /// writes them (the credit columns as the page words them, one channel and amount after another).
+    var table: DashboardTable?
+    var tables: [DashboardTable] = []
 
-    init(paths: Result<ConversionPaths?, AttributionFailure>, asOf date: Date) {
+    init(paths: Result<ConversionPaths?, AttributionFailure>, asOf date: Date, currency: DashboardCurrency = .usDollar) {
         asOf = DashboardFormat.day(date)
         let p: ConversionPaths
         switch paths {
@@ -44,16 +48,31 @@ struct PathsPage: Sendable {
         empty = false
         summary =
             "\(DashboardFormat.count(p.journeys)) journeys along \(DashboardFormat.count(p.paths.count)) distinct paths: "
-            + "\(DashboardFormat.count(Int(p.conversions.rounded()))) conversions worth \(DashboardFormat.money(p.value)), as of \(asOf)."
+            + "\(DashboardFormat.count(Int(p.conversions.rounded()))) conversions worth \(DashboardFormat.money(p.value, symbol: currency.symbol)), as of \(asOf)."
         sankey = Self.chart(p).svg()
         let converting = p.paths.filter { $0.conversions > 0 }
-        rows = converting.prefix(Self.shown).map { path in
-            Row(
-                path: path.label, journeys: DashboardFormat.count(path.journeys),
-                conversions: DashboardFormat.count(Int(path.conversions.rounded())),
-                rate: DashboardFormat.percent(path.conversionRate, digits: 0), value: DashboardFormat.money(path.value),
-                shapley: Self.credits(path.shapley), markov: Self.credits(path.markov))
+        let table = DashboardTable(
+            id: "paths", title: "Top paths to conversion, by conversions",
+            columns: [
+                .init("Path"), .init("Journeys", .count), .init("Conversions", .count), .init("Rate", .share),
+                .init("Value", .money), .init("Shapley credit"), .init("Markov credit"),
+            ],
+            rows: converting.prefix(Self.shown).map { path -> [DashboardTable.Cell] in
+                [
+                    .text(path.label), .count(path.journeys), .count(Int(path.conversions.rounded())),
+                    .share(path.conversionRate, digits: 0), .money(path.value),
+                    .text(Self.credits(path.shapley, currency)), .text(Self.credits(path.markov, currency)),
+                ]
+            },
+            currency: currency)
+        rows = table.rows.map { c in
+            let show = c.map { $0.display(currency) }
+            return Row(
+                path: show[0], journeys: show[1], conversions: show[2], rate: show[3], value: show[4], shapley: show[5],
+                markov: show[6])
         }
+        self.table = table
+        tables = [table]
         if converting.count > Self.shown {
             more =
                 "\(DashboardFormat.count(converting.count - Self.shown)) more converting paths are left out here; "
@@ -62,8 +81,8 @@ struct PathsPage: Sendable {
     }
 
     /// "Email $60 · Direct $40": a path's value credited to each of its channels.
-    static func credits(_ credits: [ConversionPaths.Credit]) -> String {
-        credits.map { "\($0.channel) \(DashboardFormat.money($0.value))" }.joined(separator: " · ")
+    static func credits(_ credits: [ConversionPaths.Credit], _ currency: DashboardCurrency = .usDollar) -> String {
+        credits.map { "\($0.channel) \(DashboardFormat.money($0.value, symbol: currency.symbol))" }.joined(separator: " · ")
     }
 
     /// The Sankey of the first `ConversionPaths.sankeySteps` touchpoints and the outcome.

@@ -13,13 +13,6 @@ struct PersonasPage: Sendable {
         var action: String
     }
 
-    struct Segment: Sendable {
-        var name: String
-        var customers: String
-        var revenueShare: String
-        var action: String
-    }
-
     /// Fewer customers than this is too few to cluster meaningfully.
     static let minimumCustomers = 20
 
@@ -33,10 +26,14 @@ struct PersonasPage: Sendable {
     var personas: [Persona] = []
     var scatter = ""
     var donut = ""
-    var segments: [Segment] = []
+    /// The RFM segments (`segments`) and the personas' figures (`personas`): shown on the page
+    /// (the persona cards read their row) and downloaded as CSV.
+    var segments: DashboardTable?
+    var personaTable: DashboardTable?
+    var tables: [DashboardTable] = []
 
     /// The page of `insights`; nil (a store that keeps no profiles) gives the empty page.
-    init(insights: CustomerInsights?, asOf date: Date) {
+    init(insights: CustomerInsights?, asOf date: Date, currency: DashboardCurrency = .usDollar) {
         asOf = DashboardFormat.day(date)
         guard let insights else {
             empty = true
@@ -50,32 +47,49 @@ struct PersonasPage: Sendable {
             return
         }
         empty = false
-        segments = insights.segments.filter { $0.customers > 0 }.map {
-            Segment(
-                name: $0.name, customers: DashboardFormat.count($0.customers),
-                revenueShare: DashboardFormat.percent($0.revenueShare, digits: 0), action: $0.action)
-        }
+        segments = DashboardTable(
+            id: "segments", title: "Customers by RFM segment",
+            columns: [.init("Segment"), .init("Customers", .count), .init("Revenue share", .share), .init("Suggested action")],
+            rows: insights.segments.filter { $0.customers > 0 }.map {
+                [.text($0.name), .count($0.customers), .share($0.revenueShare, digits: 0), .text($0.action)]
+            },
+            currency: currency)
+        tables = [segments].compactMap { $0 }
         let clusters = insights.personas
         guard !clusters.isEmpty else {
             error = "the customers could not be clustered (too few distinct values)"
             return
         }
+        let table = DashboardTable(
+            id: "personas", title: "Personas: size, revenue share and the mean customer",
+            columns: [
+                .init("Persona"), .init("Customers", .count), .init("Customer share", .share),
+                .init("Revenue share", .share), .init("Days since last order", .number), .init("Orders", .number),
+                .init("Spend", .money),
+            ],
+            rows: clusters.map { c -> [DashboardTable.Cell] in
+                [
+                    .text(c.label), .count(c.size), .share(c.customerShare, digits: 0), .share(c.revenueShare, digits: 0),
+                    .number(c.meanRecency, digits: 0), .number(c.meanFrequency, digits: 1), .money(c.meanMonetary),
+                ]
+            },
+            currency: currency)
+        personaTable = table
+        tables.append(table)
         k = clusters.count
         let slots = (clusters.map(\.index).max() ?? 0) + 1
         var names = [String](repeating: "", count: slots)
         for c in clusters { names[c.index] = c.label }
-        personas = clusters.map { c in
-            Persona(
+        personas = zip(clusters, table.rows).map { c, row in
+            let show = { (i: Int) in row[i].display(currency) }
+            return Persona(
                 label: c.label, color: ChartPalette.color(c.index),
                 kpis: [
-                    KPICard(
-                        label: "Customers",
-                        value:
-                            "\(DashboardFormat.count(c.size)) (\(DashboardFormat.percent(c.customerShare, digits: 0)))"),
-                    KPICard(label: "Revenue share", value: DashboardFormat.percent(c.revenueShare, digits: 0)),
-                    KPICard(label: "Days since last order", value: String(format: "%.0f", c.meanRecency)),
-                    KPICard(label: "Orders", value: String(format: "%.1f", c.meanFrequency)),
-                    KPICard(label: "Spend", value: DashboardFormat.money(c.meanMonetary)),
+                    KPICard(label: "Customers", value: "\(show(1)) (\(show(2)))"),
+                    KPICard(label: "Revenue share", value: show(3)),
+                    KPICard(label: "Days since last order", value: show(4)),
+                    KPICard(label: "Orders", value: show(5)),
+                    KPICard(label: "Spend", value: show(6)),
                 ],
                 action: c.action)
         }
@@ -85,13 +99,13 @@ struct PersonasPage: Sendable {
             points: customers.map {
                 ScatterChart.Point(x: Double($0.recencyDays), y: max(0, $0.monetary), group: $0.cluster ?? 0)
             },
-            groupNames: names, xUnit: .days, yUnit: .money(symbol: "$"), xTitle: "Days since last order",
-            yTitle: "Total spend ($)", logY: true,
+            groupNames: names, xUnit: .days, yUnit: .money(symbol: currency.symbol), xTitle: "Days since last order",
+            yTitle: "Total spend (\(currency.symbol))", logY: true,
             centroids: (0..<slots).map { (byIndex[$0]?.centroidRecency ?? 0, byIndex[$0]?.centroidSpend ?? 0) }
         ).svg()
         donut = DonutChart(
             title: "Revenue share by persona", slices: clusters.map { ($0.label, $0.revenue) },
-            unit: .money(symbol: "$")
+            unit: .money(symbol: currency.symbol)
         ).svg()
     }
 }

@@ -52,6 +52,10 @@ struct SegmentDetailPage: Sendable {
     var hasRevenueChart: Bool
     var overlap: [OverlapRow]
     var hasOverlap: Bool
+    /// The segments sharing members with this one (`overlap`): the rows above show its cells,
+    /// the CSV download writes them. (The members leave through the page's audited export.)
+    var overlapTable: DashboardTable
+    var tables: [DashboardTable] { hasOverlap ? [overlapTable] : [] }
     var members: [Member]
     var hasMembers: Bool
     var traits: [TraitOption]
@@ -122,20 +126,31 @@ struct SegmentDetailPage: Sendable {
             ).svg() : ""
         hasSizeChart = !sizeChart.isEmpty
         hasRevenueChart = !revenueChart.isEmpty
-        overlap = all.filter { $0.id != s.id }.compactMap { other -> (Int, OverlapRow)? in
+        let shared = all.filter { $0.id != s.id }.compactMap {
+            other -> (both: Int, other: SegmentDefinition, cells: [DashboardTable.Cell])? in
             let theirs = members[other.id] ?? []
             let both = mine.intersection(theirs).count
             let union = mine.count + theirs.count - both
             guard both > 0 else { return nil }
-            return (
-                both,
-                OverlapRow(
-                    name: other.name, href: "/dashboard/segments/" + DashboardQuery.encode(other.id) + query,
-                    both: DashboardFormat.count(both), shareOfThis: DashboardFormat.percent(Double(both) / Double(mine.count)),
-                    shareOfOther: DashboardFormat.percent(Double(both) / Double(theirs.count)),
-                    jaccard: String(format: "%.2f", Double(both) / Double(union)))
-            )
-        }.sorted { $0.0 == $1.0 ? $0.1.name < $1.1.name : $0.0 > $1.0 }.map { $0.1 }
+            let cells: [DashboardTable.Cell] = [
+                .text(other.name), .count(both), .share(Double(both) / Double(mine.count), digits: 1),
+                .share(Double(both) / Double(theirs.count), digits: 1), .number(Double(both) / Double(union), digits: 2),
+            ]
+            return (both, other, cells)
+        }.sorted { $0.both == $1.both ? $0.other.name < $1.other.name : $0.both > $1.both }
+        overlapTable = DashboardTable(
+            id: "overlap", title: "Segments sharing members with this one, most shared first",
+            columns: [
+                .init("Segment"), .init("Shared members", .count), .init("Share of this segment", .share),
+                .init("Share of that segment", .share), .init("Jaccard index", .number),
+            ],
+            rows: shared.map(\.cells), currency: .usDollar)
+        overlap = shared.map { o in
+            let t = o.cells.map { $0.display(.usDollar) }
+            return OverlapRow(
+                name: t[0], href: "/dashboard/segments/" + DashboardQuery.encode(o.other.id) + query, both: t[1],
+                shareOfThis: t[2], shareOfOther: t[3], jaccard: t[4])
+        }
         hasOverlap = !overlap.isEmpty
         let customers = "/dashboard/customers" + query + "&id="
         self.members = sample.map { p in

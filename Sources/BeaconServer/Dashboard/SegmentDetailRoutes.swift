@@ -78,9 +78,13 @@ struct SegmentDetailRoutes<Context: RequestContext>: Sendable {
                 replaySample: profileCount > Self.replaySample ? Self.replaySample : nil,
                 revenue: try await engine.revenueContribution(workspaceId: ws.id, segmentId: id), sample: sample,
                 ownTraits: try await engine.segmentVocabulary(workspaceId: ws.id).traits, query: query)
+            if let table = try DashboardTableDownload.requestedTable(request) {
+                return try DashboardTableDownload.response(
+                    table, among: page.tables, page: "segment-" + id, workspace: ws, day: snapshot.lastEvent ?? Date())
+            }
             return try controller.render(
                 "segmentDetail", title: segment.name, path: path, workspace: ws, all: all, asOf: snapshot.lastEvent,
-                page: page)
+                page: page, download: DashboardTableDownload.link(request))
         }
     }
 

@@ -21,6 +21,9 @@ struct SegmentsPage: Sendable {
     var empty: Bool
     var profiles: String
     var rows: [Row]
+    /// Every segment with its size (`segments`): the rows above show its cells, the CSV download writes them.
+    var table: DashboardTable
+    var tables: [DashboardTable] { empty ? [] : [table] }
     var overlap: String
     /// The rule builder for a new segment.
     var newHref: String
@@ -35,11 +38,25 @@ struct SegmentsPage: Sendable {
         profiles = DashboardFormat.count(profileCount)
         let sized: [(segment: SegmentDefinition, size: Int)] = segments.map { s in (s, members[s.id]?.count ?? 0) }
             .sorted { a, b in a.size == b.size ? a.segment.name < b.segment.name : a.size > b.size }
-        rows = sized.map { s, n in
-            Row(
-                name: s.name, description: s.description, rule: s.rule.serialized(), size: DashboardFormat.count(n),
-                share: profileCount > 0 ? DashboardFormat.percent(Double(n) / Double(profileCount)) : "–",
-                kind: s.system ? "built in" : "custom",
+        table = DashboardTable(
+            id: "segments", title: "Segments, largest first",
+            columns: [
+                .init("Segment"), .init("Id"), .init("Members", .count), .init("Share of profiles", .share), .init("Rule"),
+                .init("Kind"),
+            ],
+            rows: sized.map { s, n -> [DashboardTable.Cell] in
+                [
+                    .text(s.name), .text(s.id), .count(n),
+                    profileCount > 0 ? .share(Double(n) / Double(profileCount), digits: 1) : .empty,
+                    .text(s.rule.serialized()), .text(s.system ? "built in" : "custom"),
+                ]
+            },
+            currency: .usDollar)
+        rows = zip(sized, table.rows).map { sized, cells in
+            let s = sized.segment
+            return Row(
+                name: s.name, description: s.description, rule: s.rule.serialized(), size: cells[2].display(.usDollar),
+                share: cells[3].display(.usDollar), kind: cells[5].display(.usDollar),
                 href: "/dashboard/segments/" + DashboardQuery.encode(s.id) + query,
                 editHref: "/dashboard/segments/" + DashboardQuery.encode(s.id) + "/edit" + query)
         }

@@ -29,6 +29,15 @@ actor WorkspaceSnapshotCache {
         return snapshot
     }
 
+    /// The snapshot's acquisition cohorts as of `date` (the Cohorts page's and the report's),
+    /// computed once per snapshot and date.
+    func cohorts(of snapshot: WorkspaceSnapshot, asOf date: Date) async throws -> WorkspaceCohorts? {
+        let analytics = self.analytics
+        return try await derived("cohorts@\(date.timeIntervalSince1970)", of: snapshot) {
+            try await WorkspaceCohorts.of(analytics: analytics, workspaceId: $0.workspace.id, asOf: date)
+        }
+    }
+
     /// An analysis of the snapshot (attribution, spend totals), computed once per snapshot.
     func derived<T: Sendable>(
         _ key: String, of snapshot: WorkspaceSnapshot, compute: @Sendable (WorkspaceSnapshot) async throws -> T

@@ -68,6 +68,33 @@ extension ExecutiveReport {
             table(
                 "anomalies", ["day", "series", "value", "expected"],
                 anomalies.map { [$0.day, $0.series, number($0.value), number($0.expected)] }))
+        if let history {
+            let names = history.channels + (history.hasOther ? ["Other"] : [])
+            out.append(
+                table(
+                    "months",
+                    ["month", "revenue", "orders", "buyers", "new_customers", "revenue_year_before"]
+                        + names.map { "revenue_" + $0 },
+                    history.months.map { m in
+                        [
+                            m.month, number(m.revenue), String(m.orders), String(m.buyers), String(m.newCustomers),
+                            m.yearBefore.map(number) ?? "",
+                        ] + m.byChannel.map(number)
+                    }))
+            let later = 0...ReportHistory.cohortMonths
+            out.append(
+                table(
+                    "cohorts",
+                    ["cohort", "customers"] + later.map { "retention_\($0)" }
+                        + later.map { "revenue_per_customer_\($0)" },
+                    history.cohorts.map { c in
+                        [c.month, String(c.customers)]
+                            + later.map { $0 < c.retention.count ? number(c.retention[$0]) : "" }
+                            + later.map {
+                                $0 < c.cumulativeRevenuePerCustomer.count ? number(c.cumulativeRevenuePerCustomer[$0]) : ""
+                            }
+                    }))
+        }
         return out
     }
 }

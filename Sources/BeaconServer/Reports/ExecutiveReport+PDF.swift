@@ -3,8 +3,9 @@ import Foundation
 
 extension ExecutiveReport {
     /// The report as a PDF file set in `font`: a title page with the summary and KPIs, then
-    /// revenue by channel, the marketing mix, customers, attribution and anomalies, with the
-    /// dashboard's charts drawn as vector graphics.
+    /// revenue by channel, the marketing mix, customers, attribution and anomalies, then the
+    /// history (month by month, by channel, cohorts), with the dashboard's charts drawn as
+    /// vector graphics.
     ///
     /// The bytes depend only on the report and the font: the same data give the same file.
     public func pdf(font: TrueTypeFont) -> [UInt8] {
@@ -143,7 +144,95 @@ extension ExecutiveReport {
                     return [a.day, a.series, f(a.value), f(a.expected)]
                 })
         }
+        if let checks {
+            flow.heading("Data checks", size: 12)
+            for finding in checks.findings { flow.paragraph(finding.sentence(currency: .usDollar), size: 9.5) }
+            if !checks.passedSentence.isEmpty { flow.paragraph(checks.passedSentence, size: 9, color: PDFPageFlow.muted) }
+        }
+        if let history, !history.months.isEmpty { Self.draw(history, into: &flow, lastDay: period.lastDay) }
         return flow.finished().bytes(title: "Executive report: \(workspace), \(period.firstDay) to \(period.lastDay)")
+    }
+
+    /// The history pages: months with a revenue chart, revenue by channel per month, and the
+    /// cohorts' repeat purchases and revenue per customer.
+    static func draw(_ history: ReportHistory, into flow: inout PDFPageFlow, lastDay: String) {
+        let w = flow.contentWidth
+        let months = history.months
+        flow.newPage()
+        flow.heading("History: month by month")
+        flow.paragraph(
+            "The last \(months.count) calendar months (UTC) to \(lastDay); the last month runs to that day. Revenue is orders less refunds; a new customer is one whose first order fell in the month.",
+            size: 9, color: PDFPageFlow.muted)
+        flow.table(
+            [
+                .init("Month", width: w * 0.13), .init("Revenue", width: w * 0.17, rightAligned: true),
+                .init("Orders", width: w * 0.11, rightAligned: true), .init("Buyers", width: w * 0.11, rightAligned: true),
+                .init("New customers", width: w * 0.15, rightAligned: true),
+                .init("Average order", width: w * 0.15, rightAligned: true),
+                .init("Year on year", width: w * 0.18, rightAligned: true),
+            ],
+            rows: months.map { m in
+                [
+                    m.month, DashboardFormat.money(m.revenue), DashboardFormat.count(m.orders),
+                    DashboardFormat.count(m.buyers), DashboardFormat.count(m.newCustomers),
+                    m.averageOrder.map { DashboardFormat.money($0) } ?? "–",
+                    m.yearBefore.map { change(m.revenue, $0) } ?? "–",
+                ]
+            }, size: 8.5)
+        flow.chart(
+            BarChart(
+                title: "Revenue by month", categories: months.map(\.month),
+                series: [ChartSeries(name: "Revenue", values: months.map(\.revenue))], unit: .money(symbol: "$"),
+                xTitle: "Month", yTitle: "Revenue"
+            ).scene())
+
+        flow.newPage()
+        flow.heading("Revenue by channel, month by month")
+        flow.paragraph(
+            "Each order's last-touch channel, as in Revenue by channel; the \(history.channels.count) largest channels over these months"
+                + (history.hasOther ? ", the rest under Other." : "."),
+            size: 9, color: PDFPageFlow.muted)
+        let names = history.channels + (history.hasOther ? ["Other"] : [])
+        let channelWidth = w * 0.84 / Double(max(names.count, 1))
+        flow.table(
+            [PDFPageFlow.Column("Month", width: w * 0.16)]
+                + names.map { PDFPageFlow.Column($0, width: channelWidth, rightAligned: true) },
+            rows: months.map { m in [m.month] + m.byChannel.map { DashboardFormat.money($0) } }, size: 8.5)
+        flow.chart(
+            LineChart(
+                title: "Monthly revenue by channel (last touch)", categories: months.map(\.month),
+                series: names.enumerated().map { k, name in
+                    ChartSeries(name: name, values: months.map { $0.byChannel[k] })
+                }, style: .stackedArea, unit: .money(symbol: "$"), xTitle: "Month", yTitle: "Revenue"
+            ).scene())
+
+        guard !history.cohorts.isEmpty else { return }
+        flow.newPage()
+        flow.heading("Cohorts: customers who ordered again")
+        flow.paragraph(
+            "Customers by the month of their first order, and the share of them who ordered in each month after it (as the Cohorts page).",
+            size: 9, color: PDFPageFlow.muted)
+        let later = 1...ReportHistory.cohortMonths
+        let cellWidth = w * 0.76 / Double(later.count)
+        flow.table(
+            [.init("Cohort", width: w * 0.12), .init("Customers", width: w * 0.12, rightAligned: true)]
+                + later.map { PDFPageFlow.Column("+\($0)", width: cellWidth, rightAligned: true) },
+            rows: history.cohorts.map { c in
+                [c.month, DashboardFormat.count(c.customers)]
+                    + later.map { $0 < c.retention.count ? DashboardFormat.percent(c.retention[$0], digits: 0) : "" }
+            }, size: 7.5)
+        flow.heading("Cohorts: revenue per customer to date", size: 12)
+        let marks = [0, 2, 5, 11]
+        flow.table(
+            [.init("Cohort", width: w * 0.14), .init("Customers", width: w * 0.14, rightAligned: true)]
+                + marks.map { PDFPageFlow.Column("After \($0 + 1) mo.", width: w * 0.13, rightAligned: true) }
+                + [.init("To date", width: w * 0.20, rightAligned: true)],
+            rows: history.cohorts.map { c in
+                let per = c.cumulativeRevenuePerCustomer
+                return [c.month, DashboardFormat.count(c.customers)]
+                    + marks.map { $0 < per.count ? DashboardFormat.money(per[$0]) : "" }
+                    + [per.last.map { DashboardFormat.money($0) } ?? "–"]
+            }, size: 7.5)
     }
 
     /// "+12.3%" of `current` against `previous`, "–" without a previous value.

@@ -12,8 +12,12 @@ import Foundation
 ///   diminishing-returns point) and the optimiser's plan (`MMMFitCache.MMMResult.plan`).
 /// - Customers: health bands and RFM segments (`CustomerInsights`).
 /// - Attribution: the attribution page's models side by side (`AttributionComparison`).
-/// - Anomalies: the unusual days `beacon anomalies` flags (`AnomalyScan`) inside the period.
+/// - Anomalies: the unusual days `beacon anomalies` flags (`AnomalyScan`) inside the period,
+///   and the data checks (`DataChecks`: spend without revenue, credits against conversions,
+///   orders without identity), as the overview shows them.
 /// - Summary: the overview's insight sentences for the period, as one paragraph.
+/// - History: the last two years month by month, by channel, and the acquisition cohorts
+///   (`ReportHistory`).
 public struct ExecutiveReport: Sendable {
     /// Revenue of one channel in the period and the one before.
     public struct ChannelRevenue: Sendable, Equatable {
@@ -53,6 +57,10 @@ public struct ExecutiveReport: Sendable {
     public var attribution: Result<AttributionComparison, ExecutiveReportNote>
     public var anomalies: [Anomaly]
     public var summary: String
+    /// The data checks of the period (nil when not gathered).
+    public var checks: DataChecks? = nil
+    /// Month by month to the period's end, and the cohorts (nil when not gathered).
+    public var history: ReportHistory? = nil
 
     /// The change label used on every card ("previous 30 days").
     var comparedWith: String { "previous \(period.days) days" }

@@ -4,7 +4,7 @@ import Foundation
 
 /// Gathers an `ExecutiveReport` from the services the dashboard pages use: the workspace
 /// snapshot (orders with channels), customer insights, the marketing-mix fit and its spend
-/// table, the attribution comparison and the anomaly scan.
+/// table, the attribution comparison, the anomaly scan and the cohorts.
 ///
 /// The command line and the server share it; the server passes its dashboard's caches so a
 /// report reuses the fit the pages already made.
@@ -39,7 +39,7 @@ public struct ExecutiveReportBuilder: Sendable {
         let orders = snapshot.orders.filter { $0.time <= period.end }
         let insights = try await runtime.profiles.customerInsights(
             workspaceId: workspace.id, asOf: period.end, personas: false)
-        let state = try await modelState(workspace, eventCount: snapshot.eventCount, wait: waitForModel)
+        let state = try await mmm.state(for: workspace.id, eventCount: snapshot.eventCount, waitingUpTo: waitForModel)
         let analytics = runtime.analytics
         let spend = try await snapshots.derived("spend", of: snapshot) {
             try await MMMFitCache.dailyTotals($0.workspace.id, analytics: analytics)
@@ -112,6 +112,9 @@ public struct ExecutiveReportBuilder: Sendable {
             sentences.append("\(anomalies.count) unusual \(anomalies.count == 1 ? "day was" : "days were") flagged in the period (see Anomalies).")
         }
 
+        let checks = try await analytics.dataChecks(
+            of: workspace.id, scan: scan, from: period.start, asOf: period.end, attribution: try? attribution.get())
+        let cohorts = try await snapshots.cohorts(of: snapshot, asOf: period.end)
         let (data, source) = spend
         return ExecutiveReport(
             workspace: workspace.name, period: period, kpis: figures.cards,
@@ -119,18 +122,7 @@ public struct ExecutiveReportBuilder: Sendable {
             spendSource: (source.isDemo ? "" : "Last 30 days of spend. ") + source.note, channels: channels,
             channelChart: OverviewPage.channelChartModel(orders), marketingMix: marketingMix, plan: plan,
             health: health, segments: segments, attribution: attribution, anomalies: anomalies,
-            summary: sentences.joined(separator: " "))
-    }
-
-    /// The fit's state, polled until it is no longer fitting or `wait` seconds have passed.
-    private func modelState(_ workspace: Workspace, eventCount: Int, wait: TimeInterval) async throws
-        -> MMMFitCache.State
-    {
-        let deadline = Date().addingTimeInterval(wait)
-        while true {
-            let state = await mmm.state(for: workspace.id, eventCount: eventCount)
-            guard case .fitting = state, Date() < deadline else { return state }
-            try await Task.sleep(nanoseconds: 200_000_000)
-        }
+            summary: sentences.joined(separator: " "), checks: checks,
+            history: ReportHistory(orders: snapshot.orders, through: period.end, cohorts: cohorts))
     }
 }

@@ -82,4 +82,47 @@ struct AnomalyAlertTests {
         #expect(try await receiver.stats(endpoint).received == stats.received)
         try await runtime.close()
     }
+
+    @Test("Failed data checks alert the destinations that want them, as check.failed, once per day", arguments: WebhookDeliveryTests.backends)
+    func checkAlerts(_ backend: String) async throws {
+        let receiver = try WebhookReceiver()
+        let runtime = try await WebhookDeliveryTests.runtime(backend)
+        let (ws, _) = try await runtime.workspaces.create(name: "checks-\(UUID().uuidString.prefix(8))")
+        var events = Self.shop()
+        // The shop's last day (2025-03-30) also has search spend of 80 on each of its last three
+        // days, and an order of 35 sent with only an anonymous id that is never identified.
+        let lastDay = Timestamp.parse("2025-03-30T18:00:00Z")!
+        for back in 0..<3 {
+            events.append(
+                Spend(channel: "search", day: lastDay.addingTimeInterval(-Double(back) * 86_400), amount: 80, currency: nil)
+                    .event(receivedAt: lastDay))
+        }
+        events.append(
+            Event(
+                messageId: "anon-1", type: .track, anonymousId: "visitor-9", event: "Order Completed", timestamp: lastDay,
+                receivedAt: lastDay, properties: .object(["order_id": .string("anon-1"), "revenue": .number(35)])))
+        _ = try await runtime.stores.events.append([EventBatch(workspaceId: ws.id, events: events)])
+        let endpoint = "checks-\(UUID().uuidString.prefix(8))"
+        let (destination, secret) = try await runtime.activation.createDestination(
+            workspaceId: ws.id, name: "ops", type: "webhook", url: receiver.url(endpoint), secret: nil)
+        try await receiver.control(endpoint, ["secrets": [secret]])
+        _ = try await runtime.activation.activateAlerts(
+            workspaceId: ws.id, destination: destination.id, series: ["orders_without_identity"], email: nil)
+
+        let run = try await runtime.activation.scanAndAlert(workspaceId: ws.id, asOf: nil, days: 7)
+        let check = try #require(run.alerts.first { $0.series == "orders_without_identity" })
+        #expect(check.kind == .check && check.value == 1 && check.day == "2025-03-30")
+        #expect(check.text.contains("anon-1") && check.text.contains("35.00"), "\(check.text)")
+        // Every day of the week had orders: spend without revenue passed, so it raised nothing.
+        #expect(!run.alerts.contains { $0.series == "spend_without_revenue" })
+        #expect(run.queued.count == 1)
+        #expect(try await runtime.activation.scanAndAlert(workspaceId: ws.id, asOf: nil, days: 7).queued.isEmpty)
+
+        let delivery = Task { await runtime.delivery.run() }
+        defer { delivery.cancel() }
+        let stats = try await receiver.wait(endpoint, seconds: 90) { $0.unique == 1 }
+        let payload = try #require(stats.payloads.values.first.flatMap { try? JSONValue.parse(Data($0.utf8)) })
+        #expect(payload["type"]?.stringValue == "check.failed" && payload["series"]?.stringValue == "orders_without_identity")
+        try await runtime.close()
+    }
 }

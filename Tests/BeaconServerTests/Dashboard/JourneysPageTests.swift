@@ -61,6 +61,17 @@ struct JourneysPageTests {
             #expect(page.body.contains("Converts on event purchased"))
             #expect(page.body.contains("welcome-copy"))
 
+            // The same tables as CSV: the list's row and the step rows, numbers as the page shows them.
+            #expect(list.body.contains("href=\"/dashboard/journeys?ws=demo&amp;format=csv&amp;table=journeys\""))
+            let journeys = CSVTable(text: try await get(client, "/dashboard/journeys?ws=demo&format=csv&table=journeys").body)
+            #expect(journeys.rows.map(\.fields) == [["Welcome", j.id, "live", "v1", "1", "3", "0"]])
+            let steps = try await get(client, "/dashboard/journeys/\(j.id)?ws=demo&format=csv&table=steps_v1")
+            #expect(steps.status == .ok)
+            #expect(steps.headers[.contentDisposition]?.contains("demo-journey-\(j.id)-steps_v1-") == true)
+            let w1 = CSVTable(text: steps.body).rows.first { $0.fields[0] == "w1" }
+            #expect(w1.map { Array($0.fields[3...6]) } == ["s1", "3", "3", "0"])
+            #expect(page.body.contains("&amp;format=csv&amp;table=experiment_1\" download>"))
+
             let missing = try await get(client, "/dashboard/journeys/jrn_nope?ws=demo")
             #expect(missing.status == .notFound && missing.body.contains("\"field\":\"journey\""))
         }

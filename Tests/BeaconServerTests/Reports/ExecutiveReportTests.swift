@@ -109,6 +109,20 @@ struct ExecutiveReportTests {
         let sum = lines.dropFirst().compactMap { line in line.split(separator: ",").dropFirst().first.flatMap { Double($0) } }
             .reduce(0, +)
         #expect(abs(sum - want.revenueAmount) < 1e-6 * max(1, abs(want.revenueAmount)))
+        // The history's last month holds the revenue of the raw events of that calendar month
+        // to today, and its sections are in the PDF.
+        for heading in ["History: month by month", "Revenue by channel, month by month", "Cohorts: customers who ordered again"] {
+            #expect(text.contains(heading), "section \(heading)")
+        }
+        let month = String(DashboardFormat.day(today).prefix(7))
+        var monthRevenue = 0.0
+        for e in events where e.timestamp <= today && DashboardFormat.day(e.timestamp).hasPrefix(month) {
+            monthRevenue += Order(e)?.revenue ?? Refund(e)?.revenue ?? 0
+        }
+        let history = try #require(report.history)
+        #expect(history.months.last?.month == month)
+        #expect(abs((history.months.last?.revenue ?? .nan) - monthRevenue) < 1e-6 * max(1, monthRevenue))
+        #expect(!history.cohorts.isEmpty && history.months.count <= ReportHistory.monthCount)
         // Same data, same bytes.
         #expect(try await builder.report(workspace: workspace, period: period, waitForModel: 600).pdf(font: font) == bytes)
         let fonts = try await PDFTools.run("pdffonts", [path]).output

@@ -17,14 +17,30 @@ struct JourneysPage: Sendable {
 
     var rows: [Row]
     var empty: Bool
+    /// Every journey (`journeys`): the rows above show its cells, the CSV download writes them.
+    var table: DashboardTable
+    var tables: [DashboardTable] { empty ? [] : [table] }
 
     init(_ journeys: [(Journey, [JourneyFunnelStep])], query: String) {
-        rows = journeys.map { j, funnel in
-            Row(
-                name: j.name, href: "/dashboard/journeys" + "/" + DashboardQuery.encode(j.id) + query,
-                status: j.status.rawValue, live: j.liveVersion.map { "v\($0)" } ?? "—", versions: j.history.count,
-                active: DashboardFormat.count(funnel.map(\.waiting).reduce(0, +)),
-                completed: DashboardFormat.count(funnel.map { $0.completed + $0.converted + $0.exited }.reduce(0, +)))
+        table = DashboardTable(
+            id: "journeys", title: "Journeys of this workspace",
+            columns: [
+                .init("Journey"), .init("Id"), .init("Status"), .init("Live version"),
+                .init("Published versions", .count), .init("In it now", .count), .init("Finished", .count),
+            ],
+            rows: journeys.map { j, funnel -> [DashboardTable.Cell] in
+                [
+                    .text(j.name), .text(j.id), .text(j.status.rawValue), .text(j.liveVersion.map { "v\($0)" } ?? "—"),
+                    .count(j.history.count), .count(funnel.map(\.waiting).reduce(0, +)),
+                    .count(funnel.map { $0.completed + $0.converted + $0.exited }.reduce(0, +)),
+                ]
+            },
+            currency: .usDollar)
+        rows = zip(journeys, table.rows).map { journey, cells in
+            let show = cells.map { $0.display(.usDollar) }
+            return Row(
+                name: show[0], href: "/dashboard/journeys" + "/" + DashboardQuery.encode(journey.0.id) + query,
+                status: show[2], live: show[3], versions: journey.0.history.count, active: show[5], completed: show[6])
         }
         empty = journeys.isEmpty
     }
@@ -55,6 +71,8 @@ struct JourneyDetailPage: Sendable {
         var published: String
         var steps: [Step]
         var hasSteps: Bool
+        /// The steps as a table (`steps_v<version>`), for the version's CSV download.
+        var table: DashboardTable
         /// The version's funnel rows add up (entered = waiting + every departure).
         var people: String
     }
@@ -76,6 +94,8 @@ struct JourneyDetailPage: Sendable {
         var arms: [Arm]
         var sampleRatio: String
         var mismatch: Bool
+        /// The arms as a table (`experiment_<n>`, n counting from 1 in the page's order), for the CSV download.
+        var table: DashboardTable
     }
 
     var id: String
@@ -87,6 +107,8 @@ struct JourneyDetailPage: Sendable {
     var experiments: [Experiment]
     var hasExperiments: Bool
     var backHref: String
+    /// Every version's steps, then every experiment's arms.
+    var tables: [DashboardTable] { versions.map(\.table) + experiments.map(\.table) }
 
     init(
         journey j: Journey, versions: [JourneyVersion], funnel: [JourneyFunnelStep],
@@ -103,37 +125,64 @@ struct JourneyDetailPage: Sendable {
         // Newest first: the live or draft version is what one looks at first.
         self.versions = versions.reversed().map { v in
             let rows = Dictionary(uniqueKeysWithValues: (byVersion[v.version] ?? []).map { ($0.step, $0) })
-            let c = DashboardFormat.count
-            let steps = v.definition.steps.map { s in
-                let r = rows[s.id] ?? JourneyFunnelStep(version: v.version, step: s.id)
+            let funnelRows = v.definition.steps.map { s in rows[s.id] ?? JourneyFunnelStep(version: v.version, step: s.id) }
+            let table = DashboardTable(
+                id: "steps_v\(v.version)", title: "Steps of version \(v.version) with the people who reached each",
+                columns: [
+                    .init("Step"), .init("Type"), .init("Settings"), .init("Next"), .init("Entered", .count),
+                    .init("Waiting", .count), .init("Advanced", .count), .init("Migrated", .count),
+                    .init("Completed", .count), .init("Exited", .count), .init("Converted", .count), .init("Failed", .count),
+                ],
+                rows: zip(v.definition.steps, funnelRows).map { s, r -> [DashboardTable.Cell] in
+                    [
+                        .text(s.id), .text(s.type.rawValue), .text(Self.detail(s)), .text(s.successors.joined(separator: ", ")),
+                        .count(r.entered), .count(r.waiting), .count(r.advanced), .count(r.migrated), .count(r.completed),
+                        .count(r.exited), .count(r.converted), .count(r.failed),
+                    ]
+                },
+                currency: .usDollar)
+            let steps = table.rows.map { cells in
+                let t = cells.map { $0.display(.usDollar) }
                 return Step(
-                    id: s.id, type: s.type.rawValue, detail: Self.detail(s), next: s.successors.joined(separator: ", "),
-                    entered: c(r.entered), waiting: c(r.waiting), advanced: c(r.advanced), migrated: c(r.migrated),
-                    completed: c(r.completed), exited: c(r.exited), converted: c(r.converted), failed: c(r.failed))
+                    id: t[0], type: t[1], detail: t[2], next: t[3], entered: t[4], waiting: t[5], advanced: t[6],
+                    migrated: t[7], completed: t[8], exited: t[9], converted: t[10], failed: t[11])
             }
             let state =
                 v.version == j.liveVersion
                 ? "live" : v.publishedAt == nil ? "draft" : j.history.contains(v.version) ? "published" : "rolled back"
             return Version(
                 version: v.version, state: state, created: DashboardFormat.day(v.createdAt),
-                published: v.publishedAt.map(DashboardFormat.day) ?? "—", steps: steps, hasSteps: !steps.isEmpty,
+                published: v.publishedAt.map(DashboardFormat.day) ?? "—", steps: steps, hasSteps: !steps.isEmpty, table: table,
                 people: c((byVersion[v.version] ?? []).map(\.waiting).reduce(0, +)))
         }
-        self.experiments = experiments.map { e in
-            Experiment(
-                name: e.experiment, step: e.step, version: e.version,
-                arms: e.arms.map { a in
-                    Arm(
-                        name: a.name + (a.holdout ? " (holdout)" : ""), people: DashboardFormat.count(a.people),
-                        conversions: DashboardFormat.count(a.conversions),
-                        rate: a.people == 0 ? "—" : DashboardFormat.percent(Double(a.conversions) / Double(a.people)),
-                        lift: a.lift.map { DashboardFormat.percent($0) } ?? "—",
-                        pValue: a.pValue.map { String(format: "%.3f", $0) } ?? "—",
-                        interval: a.lower.flatMap { l in
-                            a.upper.map { u in DashboardFormat.percent(l) + " to " + DashboardFormat.percent(u) }
-                        } ?? "—")
+        self.experiments = experiments.enumerated().map { n, e in
+            let table = DashboardTable(
+                id: "experiment_\(n + 1)", title: "\(e.experiment) (step \(e.step), version \(e.version))",
+                columns: [
+                    .init("Variant"), .init("People", .count), .init("Conversions", .count), .init("Rate", .share),
+                    .init("Difference vs control", .share), .init("p-value", .number), .init("Interval lower", .share),
+                    .init("Interval upper", .share),
+                ],
+                rows: e.arms.map { a -> [DashboardTable.Cell] in
+                    let share = { (v: Double?) in v.map { DashboardTable.Cell.share($0, digits: 1) } ?? .empty }
+                    return [
+                        .text(a.name + (a.holdout ? " (holdout)" : "")), .count(a.people), .count(a.conversions),
+                        a.people == 0 ? .empty : .share(Double(a.conversions) / Double(a.people), digits: 1),
+                        share(a.lift), a.pValue.map { DashboardTable.Cell.number($0, digits: 3) } ?? .empty, share(a.lower), share(a.upper),
+                    ]
                 },
-                sampleRatio: String(format: "%.3f", e.sampleRatioPValue), mismatch: e.sampleRatioMismatch)
+                currency: .usDollar)
+            return Experiment(
+                name: e.experiment, step: e.step, version: e.version,
+                arms: table.rows.map { c in
+                    let t = c.map { $0.display(.usDollar) }
+                    let dash = { (cell: DashboardTable.Cell, text: String) in cell == .empty ? "—" : text }
+                    return Arm(
+                        name: t[0], people: t[1], conversions: t[2], rate: dash(c[3], t[3]), lift: dash(c[4], t[4]),
+                        pValue: dash(c[5], t[5]),
+                        interval: c[6] == .empty || c[7] == .empty ? "—" : t[6] + " to " + t[7])
+                },
+                sampleRatio: String(format: "%.3f", e.sampleRatioPValue), mismatch: e.sampleRatioMismatch, table: table)
         }
         hasExperiments = !experiments.isEmpty
     }

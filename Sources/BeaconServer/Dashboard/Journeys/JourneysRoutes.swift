@@ -26,13 +26,24 @@ struct JourneysRoutes<Context: RequestContext>: Sendable {
             return try controller.render(
                 "noWorkspace", title: "Journeys", path: Self.path, workspace: nil, all: all, asOf: nil, page: ())
         }
+        let page = try await listPage(ws)
+        if let table = try DashboardTableDownload.requestedTable(request) {
+            return try DashboardTableDownload.response(
+                table, among: page.tables, page: "journeys", workspace: ws,
+                day: try await controller.runtime.profiles.today(workspaceId: ws.id))
+        }
+        return try controller.render(
+            "journeys", title: "Journeys", path: Self.path, workspace: ws, all: all, asOf: nil, page: page,
+            download: DashboardTableDownload.link(request))
+    }
+
+    /// The journeys page of `ws`; the page and `beacon export tables` both build it here.
+    func listPage(_ ws: Workspace) async throws -> JourneysPage {
         var rows: [(Journey, [JourneyFunnelStep])] = []
         for j in try await service.list(workspaceId: ws.id) {
             rows.append((j, try await service.funnel(workspaceId: ws.id, id: j.id)))
         }
-        let page = JourneysPage(rows, query: "?ws=" + DashboardQuery.encode(ws.name))
-        return try controller.render(
-            "journeys", title: "Journeys", path: Self.path, workspace: ws, all: all, asOf: nil, page: page)
+        return JourneysPage(rows, query: "?ws=" + DashboardQuery.encode(ws.name))
     }
 
     func detail(_ request: Request, id: String) async throws -> Response {
@@ -48,7 +59,13 @@ struct JourneysRoutes<Context: RequestContext>: Sendable {
                 experiments: try await service.experiments(workspaceId: ws.id, id: id),
                 query: "?ws=" + DashboardQuery.encode(ws.name))
         }
+        if let table = try DashboardTableDownload.requestedTable(request) {
+            return try DashboardTableDownload.response(
+                table, among: page.tables, page: "journey-" + page.id, workspace: ws,
+                day: try await controller.runtime.profiles.today(workspaceId: ws.id))
+        }
         return try controller.render(
-            "journeyDetail", title: page.name, path: Self.path, workspace: ws, all: all, asOf: nil, page: page)
+            "journeyDetail", title: page.name, path: Self.path, workspace: ws, all: all, asOf: nil, page: page,
+            download: DashboardTableDownload.link(request))
     }
 }

@@ -16,15 +16,11 @@ extension DashboardTemplates {
         {{#page.caution}}<p class="caution" role="note">{{page.caution}}</p>{{/page.caution}}
         <section aria-labelledby="by-model"><h2 id="by-model">Credited revenue by model</h2>
           <figure>{{{page.chart}}}</figure>
-          <table>
-            <caption>Revenue credited to each channel</caption>
-            <thead><tr><th scope="col">Channel</th>{{#page.modelNames}}<th scope="col" class="num">{{.}}</th>{{/page.modelNames}}</tr></thead>
-            <tbody>{{#page.rows}}<tr><th scope="row">{{channel}}</th>{{#cells}}<td class="num">{{.}}</td>{{/cells}}</tr>{{/page.rows}}</tbody>
-          </table>
+          {{#page.credit}}{{> dataTable}}{{/page.credit}}
         </section>
         <section aria-labelledby="markov"><h2 id="markov">Markov chain</h2>
           <p class="note">Removal effect: the share of conversions lost if the channel were taken out of every journey.</p>
-          <ul class="effects">{{#page.effects}}<li><strong>{{channel}}</strong> {{effect}}</li>{{/page.effects}}</ul>
+          {{#page.effects}}{{> dataTable}}{{/page.effects}}
           {{#page.graph}}<figure class="wide">{{{page.graph}}}</figure>{{/page.graph}}
           <figure class="wide">{{{page.heatmap}}}</figure>
         </section>

@@ -17,12 +17,14 @@ extension DashboardTemplates {
             <thead><tr><th scope="col">Cohort</th><th scope="col" class="num">Customers</th><th scope="col" class="num">Revenue</th><th scope="col" class="num">Per customer</th>{{#page.offsets}}<th scope="col" class="num">{{.}}</th>{{/page.offsets}}</tr></thead>
             <tbody>{{#page.retention}}<tr><th scope="row">{{month}}</th><td class="num">{{customers}}</td><td class="num">{{revenue}}</td><td class="num">{{perCustomer}}</td>{{#cells}}<td class="num {{shade}}">{{text}}</td>{{/cells}}</tr>{{/page.retention}}</tbody>
           </table></div>
+          {{#page.retentionTable}}{{> csvLink}}{{/page.retentionTable}}
         </section>
         <section aria-labelledby="cohort-revenue"><h2 id="cohort-revenue">Revenue per cohort and month</h2>
           <div class="table-scroll"><table class="heat" id="revenue-table"><caption>Net revenue of each cohort's customers in month M<var>k</var>; darker is more</caption>
             <thead><tr><th scope="col">Cohort</th><th scope="col" class="num">Customers</th>{{#page.offsets}}<th scope="col" class="num">{{.}}</th>{{/page.offsets}}</tr></thead>
             <tbody>{{#page.revenue}}<tr><th scope="row">{{month}}</th><td class="num">{{customers}}</td>{{#cells}}<td class="num {{shade}}">{{text}}</td>{{/cells}}</tr>{{/page.revenue}}</tbody>
           </table></div>
+          {{#page.revenueTable}}{{> csvLink}}{{/page.revenueTable}}
         </section>
         {{/page.empty}}
         {{/content}}{{/layout}}
@@ -50,6 +52,7 @@ extension DashboardTemplates {
             <thead><tr><th scope="col">Path</th><th scope="col" class="num">Journeys</th><th scope="col" class="num">Conversions</th><th scope="col" class="num">Rate</th><th scope="col" class="num">Value</th><th scope="col">Shapley credit</th><th scope="col">Markov credit</th></tr></thead>
             <tbody>{{#page.rows}}<tr><th scope="row">{{path}}</th><td class="num">{{journeys}}</td><td class="num">{{conversions}}</td><td class="num">{{rate}}</td><td class="num">{{value}}</td><td>{{shapley}}</td><td>{{markov}}</td></tr>{{/page.rows}}</tbody>
           </table>
+          {{#page.table}}{{> csvLink}}{{/page.table}}
           {{#page.more}}<p class="note">{{page.more}}</p>{{/page.more}}
         </section>
         {{/page.error}}{{/page.empty}}

@@ -21,10 +21,7 @@ extension DashboardTemplates {
           <form class="inline" method="get" aria-label="The date this page is computed as of"><input type="hidden" name="ws" value="{{workspace}}"><label for="as-of">As of</label> <input id="as-of" type="date" name="as_of" value="{{asOf}}"> <button type="submit">Show</button></form>
           <p class="note">As of {{asOf}}: {{scored}} customers with a purchase, banded by their RFM segment.</p>
           <figure>{{{donut}}}</figure>
-          <table><caption>Profiles by health band</caption>
-            <thead><tr><th scope="col">Band</th><th scope="col" class="num">Profiles</th><th scope="col" class="num">Share</th><th scope="col">Meaning</th></tr></thead>
-            <tbody>{{#rows}}<tr><th scope="row">{{band}}</th><td class="num">{{count}}</td><td class="num">{{share}}</td><td>{{meaning}}</td></tr>{{/rows}}</tbody>
-          </table>
+          {{#table}}{{> dataTable}}{{/table}}
         </section>
         {{/page.health}}
         {{#page.detail}}

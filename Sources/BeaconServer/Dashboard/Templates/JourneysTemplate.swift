@@ -11,6 +11,7 @@ extension DashboardTemplates {
           <thead><tr><th scope="col">Journey</th><th scope="col">Status</th><th scope="col">Live version</th><th scope="col" class="num">Published versions</th><th scope="col" class="num">In it now</th><th scope="col" class="num">Finished</th></tr></thead>
           <tbody>{{#page.rows}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td class="state-{{status}}">{{status}}</td><td>{{live}}</td><td class="num">{{versions}}</td><td class="num">{{active}}</td><td class="num">{{completed}}</td></tr>{{/page.rows}}</tbody>
         </table>
+        {{#page.table}}{{> csvLink}}{{/page.table}}
         {{/page.empty}}
         {{/content}}{{/layout}}
         """
@@ -28,6 +29,7 @@ extension DashboardTemplates {
           <thead><tr><th scope="col">Step</th><th scope="col">Type</th><th scope="col">Settings</th><th scope="col">Next</th><th scope="col" class="num">Entered</th><th scope="col" class="num">Waiting</th><th scope="col" class="num">Advanced</th><th scope="col" class="num">Migrated</th><th scope="col" class="num">Completed</th><th scope="col" class="num">Exited</th><th scope="col" class="num">Converted</th><th scope="col" class="num">Failed</th></tr></thead>
           <tbody>{{#steps}}<tr data-step="{{id}}"><th scope="row"><code>{{id}}</code></th><td>{{type}}</td><td>{{detail}}</td><td>{{next}}</td><td class="num">{{entered}}</td><td class="num">{{waiting}}</td><td class="num">{{advanced}}</td><td class="num">{{migrated}}</td><td class="num">{{completed}}</td><td class="num">{{exited}}</td><td class="num">{{converted}}</td><td class="num">{{failed}}</td></tr>{{/steps}}</tbody>
         </table>
+        {{#table}}{{> csvLink}}{{/table}}
         </section>
         {{/page.versions}}
         {{#page.hasExperiments}}
@@ -38,6 +40,7 @@ extension DashboardTemplates {
           <thead><tr><th scope="col">Variant</th><th scope="col" class="num">People</th><th scope="col" class="num">Conversions</th><th scope="col" class="num">Rate</th><th scope="col" class="num">Difference vs control</th><th scope="col" class="num">p-value</th><th scope="col">Interval</th></tr></thead>
           <tbody>{{#arms}}<tr><th scope="row">{{name}}</th><td class="num">{{people}}</td><td class="num">{{conversions}}</td><td class="num">{{rate}}</td><td class="num">{{lift}}</td><td class="num">{{pValue}}</td><td>{{interval}}</td></tr>{{/arms}}</tbody>
         </table>
+        {{#table}}{{> csvLink}}{{/table}}
         {{/page.experiments}}
         </section>
         {{/page.hasExperiments}}

@@ -20,7 +20,7 @@ extension DashboardTemplates {
         {{#page.hasWarnings}}<section class="caution" aria-labelledby="identification"><h2 id="identification">What the data cannot tell</h2>
           <ul>{{#page.warnings}}<li>{{.}}</li>{{/page.warnings}}</ul></section>{{/page.hasWarnings}}
         <section aria-labelledby="all"><h2 id="all">All channels</h2>
-          <table><caption>Marketing-mix model by channel (amounts per day unless stated; ROAS with its 90% interval)</caption>
+          <table id="table-channels"><caption>Marketing-mix model by channel (amounts per day unless stated; ROAS with its 90% interval)</caption>
             <thead><tr><th scope="col">Channel</th><th scope="col" class="num">Spend (modelled period)</th><th scope="col" class="num">Revenue (modelled period)</th>
             <th scope="col" class="num">ROAS</th><th scope="col" class="num">Marginal ROAS</th><th scope="col" class="num">Current /day</th>
             <th scope="col" class="num">Optimal /day</th><th scope="col" class="num">Marginal ROAS 1 at</th></tr></thead>
@@ -28,6 +28,7 @@ extension DashboardTemplates {
             <td class="num">{{spend}}</td><td class="num">{{revenue}}</td><td class="num">{{roas}}</td><td class="num">{{marginalROAS}}</td>
             <td class="num">{{current}}</td><td class="num">{{optimal}}</td><td class="num">{{diminishing}}</td></tr>{{/page.rows}}</tbody>
           </table>
+          {{#page.table}}{{> csvLink}}{{/page.table}}
         </section>
         <section aria-labelledby="deep"><h2 id="deep">{{page.channel}}</h2>
           <p class="insight">{{page.advice}}</p>
@@ -51,13 +52,14 @@ extension DashboardTemplates {
         <p class="lede">The same budget, {{page.budget}} over the next 30 days, allocated to maximise the revenue the model expects.</p>
         <p class="note{{#page.isDemo}} demo-data{{/page.isDemo}}">{{page.sourceNote}}</p>
         <section aria-labelledby="plan"><h2 id="plan">Current against optimised allocation</h2>
-          <table><caption>30-day plan (spend and modelled revenue from media)</caption>
+          <table id="table-plan"><caption>30-day plan (spend and modelled revenue from media)</caption>
             <thead><tr><th scope="col">Channel</th><th scope="col" class="num">Current spend</th><th scope="col" class="num">Optimised spend</th><th scope="col" class="num">Change</th>
             <th scope="col" class="num">Revenue now</th><th scope="col" class="num">Revenue optimised</th><th scope="col" class="num">Marginal ROAS</th></tr></thead>
             <tbody>{{#page.lines}}<tr><th scope="row">{{name}}{{#caution}}<br><small class="caution">{{caution}}</small>{{/caution}}</th><td class="num">{{current}}</td><td class="num">{{optimised}}</td><td class="num">{{change}}</td>
             <td class="num">{{currentRevenue}}</td><td class="num">{{optimisedRevenue}}</td><td class="num">{{marginalROAS}}</td></tr>{{/page.lines}}</tbody>
             <tfoot><tr><th scope="row">Total</th><td class="num">{{page.budget}}</td><td class="num">{{page.budget}}</td><td></td><td class="num">{{page.currentRevenue}}</td><td class="num">{{page.optimisedRevenue}}</td><td class="num">{{page.roas}} ROAS</td></tr></tfoot>
           </table>
+          {{#page.table}}{{> csvLink}}{{/page.table}}
           <p class="insight">Projected lift: {{page.lift}}.</p>
         </section>
         <section aria-labelledby="whatif"><h2 id="whatif">What if…</h2>

@@ -29,10 +29,18 @@ extension DashboardTemplates {
           <h2 id="kpi-marketing">Acquisition, conversion and churn</h2>
           <div class="cards">{{#page.marketingKPIs}}{{> kpi}}{{/page.marketingKPIs}}</div>
           <ul class="note" aria-label="How these are computed">{{#page.marketingDefinitions}}<li>{{.}}</li>{{/page.marketingDefinitions}}</ul>
+          {{#page.tables}}{{> csvLink}}{{/page.tables}}
         </section>
         <section aria-labelledby="insights">
           <h2 id="insights">Quick insights</h2>
           <ul class="insights">{{#page.insights}}<li>{{.}}</li>{{/page.insights}}</ul>
+        </section>
+        <section aria-labelledby="anomalies">
+          <h2 id="anomalies">Anomalies and data checks</h2>
+          {{#page.anomalies}}{{> dataTable}}{{/page.anomalies}}
+          {{^page.anomalies}}<p class="note">No unusual days in the period (robust STL and generalized ESD on daily revenue, orders, events, sign-ups and spend).</p>{{/page.anomalies}}
+          {{#page.hasChecks}}<ul class="insights" aria-label="Data checks that found something">{{#page.checks}}<li>{{.}}</li>{{/page.checks}}</ul>{{/page.hasChecks}}
+          {{#page.checksPassed}}<p class="note">{{page.checksPassed}}</p>{{/page.checksPassed}}
         </section>
         <section aria-labelledby="channels">
           <h2 id="channels">Channel performance</h2>

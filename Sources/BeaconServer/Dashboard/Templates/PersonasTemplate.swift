@@ -22,16 +22,14 @@ extension DashboardTemplates {
               <p class="action"><strong>Suggested action:</strong> {{action}}</p>
             </article>{{/page.personas}}
           </div>
+          {{#page.personaTable}}{{> csvLink}}{{/page.personaTable}}
         </section>
         <section aria-labelledby="scatter"><h2 id="scatter">Clusters</h2>
           <figure>{{{page.scatter}}}</figure>
           <figure>{{{page.donut}}}</figure>
         </section>
         <section aria-labelledby="rfm"><h2 id="rfm">RFM segments</h2>
-          <table><caption>Customers by RFM segment</caption>
-            <thead><tr><th scope="col">Segment</th><th scope="col" class="num">Customers</th><th scope="col" class="num">Revenue share</th><th scope="col">Suggested action</th></tr></thead>
-            <tbody>{{#page.segments}}<tr><th scope="row">{{name}}</th><td class="num">{{customers}}</td><td class="num">{{revenueShare}}</td><td>{{action}}</td></tr>{{/page.segments}}</tbody>
-          </table>
+          {{#page.segments}}{{> dataTable}}{{/page.segments}}
         </section>
         {{/page.error}}{{/page.empty}}
         {{/content}}{{/layout}}

@@ -20,6 +20,7 @@ extension DashboardTemplates {
           <thead><tr><th scope="col">Segment</th><th scope="col" class="num">Shared members</th><th scope="col" class="num">Share of this segment</th><th scope="col" class="num">Share of that segment</th><th scope="col" class="num">Jaccard index</th></tr></thead>
           <tbody>{{#page.overlap}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td class="num">{{both}}</td><td class="num">{{shareOfThis}}</td><td class="num">{{shareOfOther}}</td><td class="num">{{jaccard}}</td></tr>{{/page.overlap}}</tbody>
         </table>
+        {{#page.overlapTable}}{{> csvLink}}{{/page.overlapTable}}
         {{/page.hasOverlap}}
         {{^page.hasOverlap}}<p class="empty">No other segment shares a member with this one.</p>{{/page.hasOverlap}}
         </section>

@@ -12,6 +12,7 @@ extension DashboardTemplates {
           <thead><tr><th scope="col">Segment</th><th scope="col" class="num">Members</th><th scope="col" class="num">Share</th><th scope="col">Rule</th><th scope="col">Kind</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
           <tbody>{{#page.rows}}<tr><th scope="row"><a href="{{href}}">{{name}}</a><div class="note">{{description}}</div></th><td class="num">{{size}}</td><td class="num">{{share}}</td><td><code>{{rule}}</code></td><td>{{kind}}</td><td><a href="{{editHref}}" aria-label="Edit {{name}}">Edit</a></td></tr>{{/page.rows}}</tbody>
         </table>
+        {{#page.table}}{{> csvLink}}{{/page.table}}
         {{#page.overlap}}<section aria-labelledby="overlap"><h2 id="overlap">Overlap</h2><figure class="wide">{{{page.overlap}}}</figure></section>{{/page.overlap}}
         {{/page.empty}}
         {{/content}}{{/layout}}
