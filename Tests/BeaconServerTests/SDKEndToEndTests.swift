@@ -8,7 +8,7 @@ import Testing
 
 /// The official Segment and RudderStack Python SDKs, unchanged, talk to a running Beacon
 /// over a real socket; the store must then hold exactly the calls they made.
-@Suite("Tracking SDKs end to end")
+@Suite("Tracking SDKs end to end", .liveSocket)
 struct SDKEndToEndTests {
     @Test("segment-analytics-python and rudder-sdk-python: identify, track, page, screen, group, alias, gzip batches",
           .enabled(if: sdkPython != nil, "set BEACON_PYTHON to a Python with segment-analytics-python and rudder-sdk-python (.ci/run does)"))

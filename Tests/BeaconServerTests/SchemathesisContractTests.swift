@@ -14,7 +14,7 @@ var schemathesis: String? { ProcessInfo.processInfo.environment["BEACON_SCHEMATH
 /// tester, run as a peer over a real socket): no server error, every status and header
 /// documented, schema-valid input accepted and invalid input refused, auth required where
 /// declared, 405s that name the methods the router really takes.
-@Suite("API contract under schemathesis")
+@Suite("API contract under schemathesis", .liveSocket)
 struct SchemathesisContractTests {
     @Test(
         "schemathesis runs every check against every documented operation and finds no failure",

@@ -31,14 +31,17 @@ struct OverviewPage: Sendable {
     var hasChecks = false
     var checksPassed = ""
 
-    /// The page's tables (its CSV downloads), set by `withTables()` once the cards are complete.
+    /// The page's tables (its CSV downloads), set by `withTables()` once the cards are complete:
+    /// the KPI table (`kpis`, downloaded below the cards) and the unusual days.
     var tables: [DashboardTable] = []
+    var kpis: DashboardTable?
 
     /// The page with its tables: every KPI card with its value and the previous period's, and
     /// the unusual days when there are any.
     func withTables() -> OverviewPage {
         var page = self
-        page.tables = empty ? [] : [page.kpiTable] + (anomalies.map { [$0] } ?? [])
+        page.kpis = empty ? nil : page.kpiTable
+        page.tables = (page.kpis.map { [$0] } ?? []) + (empty ? [] : anomalies.map { [$0] } ?? [])
         return page
     }
 

@@ -77,17 +77,25 @@ public struct ReportHistory: Sendable, Equatable {
         }
         var newCustomers: [Int: Int] = [:]
         for i in firstOrder.values { newCustomers[i, default: 0] += 1 }
-        let ranked = channelRevenue.map { (name: $0.key, total: $0.value.values.reduce(0, +)) }
-            .sorted { $0.total == $1.total ? $0.name < $1.name : $0.total > $1.total }
-        let shown = ranked.prefix(Self.channelColumns).map(\.name)
-        let others = ranked.dropFirst(Self.channelColumns).map(\.name)
-        let months = (first...last).map { i in
-            Month(
-                month: CivilCalendar.monthLabel(CivilCalendar.dayNumber(year: i / 12, month: i % 12 + 1, day: 1)), revenue: revenue[i] ?? 0,
-                orders: orderCount[i] ?? 0, buyers: buyers[i]?.count ?? 0, newCustomers: newCustomers[i] ?? 0,
-                yearBefore: i - 12 >= earliest ? revenue[i - 12] ?? 0 : nil,
-                byChannel: shown.map { channelRevenue[$0]?[i] ?? 0 }
-                    + (others.isEmpty ? [] : [others.reduce(0) { $0 + (channelRevenue[$1]?[i] ?? 0) }]))
+        var ranked: [(name: String, total: Double)] = []
+        for (name, byMonth) in channelRevenue { ranked.append((name, byMonth.values.reduce(0, +))) }
+        ranked.sort { $0.total == $1.total ? $0.name < $1.name : $0.total > $1.total }
+        let shown: [String] = ranked.prefix(Self.channelColumns).map { $0.name }
+        let others: [String] = ranked.dropFirst(Self.channelColumns).map { $0.name }
+        var months: [Month] = []
+        for i in first...last {
+            var byChannel: [Double] = shown.map { channelRevenue[$0]?[i] ?? 0 }
+            if !others.isEmpty {
+                var rest = 0.0
+                for name in others { rest += channelRevenue[name]?[i] ?? 0 }
+                byChannel.append(rest)
+            }
+            let label = CivilCalendar.monthLabel(CivilCalendar.dayNumber(year: i / 12, month: i % 12 + 1, day: 1))
+            let yearBefore: Double? = i - 12 >= earliest ? (revenue[i - 12] ?? 0) : nil
+            months.append(
+                Month(
+                    month: label, revenue: revenue[i] ?? 0, orders: orderCount[i] ?? 0, buyers: buyers[i]?.count ?? 0,
+                    newCustomers: newCustomers[i] ?? 0, yearBefore: yearBefore, byChannel: byChannel))
         }
         let lastLabel = months.last?.month ?? ""
         self.init(

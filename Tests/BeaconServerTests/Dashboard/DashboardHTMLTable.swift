@@ -7,10 +7,13 @@ struct DashboardHTMLTable {
     var headers: [String]
     var rows: [[String]]
 
-    /// The `<table id="<elementId>"…>` of `html` (`table-<id>` for a download's table `id`),
+    /// The `<table … id="<elementId>"…>` of `html` (`table-<id>` for a download's table `id`),
     /// nil when the page has none.
     init?(elementId: String, in html: String) {
-        guard let open = html.range(of: "<table id=\"\(elementId)\""),
+        guard
+            let open = html.range(
+                of: #"<table[^>]*\sid=""# + NSRegularExpression.escapedPattern(for: elementId) + "\"",
+                options: .regularExpression),
             let start = html.range(of: ">", range: open.upperBound..<html.endIndex),
             let end = html.range(of: "</table>", range: start.upperBound..<html.endIndex)
         else { return nil }

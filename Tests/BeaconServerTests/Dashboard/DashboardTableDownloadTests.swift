@@ -278,7 +278,9 @@ struct DashboardTableDownloadTests {
         }
         let dated = try await export.files(workspace: ws, page: "overview", asOf: "2025-01-31")
         try await server.test { client in
-            for page in DashboardTableExport.pages {
+            // The channels and optimiser pages show the server's own fit, which may be ready
+            // before this export's (with no wait): their own test compares them once both are.
+            for page in DashboardTableExport.pages where page != "channels" && page != "optimiser" {
                 // Every download link on the page is a file, and every file the page's download.
                 let html = try await get(client, Self.path(of: page) + "?ws=demo").body
                 let linked = html.components(separatedBy: "format=csv&amp;table=").dropFirst().map {
@@ -292,7 +294,8 @@ struct DashboardTableDownloadTests {
                 #expect(r.headers[.contentDisposition] == "attachment; filename=\"\(file.fileName)\"")
             }
             let r = try await get(client, "/dashboard?ws=demo&as_of=2025-01-31&format=csv&table=kpis")
-            #expect(dated.count == 1 && r.body == dated[0].csv && dated[0].fileName.hasSuffix("-2025-01-31.csv"))
+            let kpis = try #require(dated.first { $0.table == "kpis" })
+            #expect(r.body == kpis.csv && kpis.fileName.hasSuffix("-2025-01-31.csv"))
         }
         await #expect(throws: DashboardTableExportError.self) { try await export.files(workspace: ws, page: "nope") }
         await #expect(throws: DashboardTableExportError.self) {

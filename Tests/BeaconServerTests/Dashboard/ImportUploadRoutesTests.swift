@@ -6,10 +6,11 @@ import HummingbirdTesting
 import Testing
 
 @testable import BeaconServer
+import BeaconTestSupport
 
 /// Files uploaded on the data page, over a real socket: checked as `beacon import` checks them,
 /// refused files store nothing and name the line and column, progress in the import status route.
-@Suite("Data page: import upload")
+@Suite("Data page: import upload", .liveSocket)
 struct ImportUploadRoutesTests {
     static let boundary = "----beacon-test-7MA4YWxkTrZu0gW"
 

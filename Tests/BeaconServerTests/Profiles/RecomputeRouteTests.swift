@@ -1,6 +1,7 @@
 import BeaconCore
 import BeaconEngine
 import BeaconServer
+import BeaconTestSupport
 import BeaconStore
 import Foundation
 import Hummingbird
@@ -8,7 +9,7 @@ import HummingbirdTesting
 import Logging
 import Testing
 
-@Suite("Segment recompute API")
+@Suite("Segment recompute API", .liveSocket)
 struct RecomputeRouteTests {
     func json(_ r: TestResponse) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(buffer: r.body))) as? [String: Any] ?? [:]

@@ -153,7 +153,7 @@ struct JourneyDetailPage: Sendable {
             return Version(
                 version: v.version, state: state, created: DashboardFormat.day(v.createdAt),
                 published: v.publishedAt.map(DashboardFormat.day) ?? "—", steps: steps, hasSteps: !steps.isEmpty, table: table,
-                people: c((byVersion[v.version] ?? []).map(\.waiting).reduce(0, +)))
+                people: DashboardFormat.count((byVersion[v.version] ?? []).map(\.waiting).reduce(0, +)))
         }
         self.experiments = experiments.enumerated().map { n, e in
             let table = DashboardTable(

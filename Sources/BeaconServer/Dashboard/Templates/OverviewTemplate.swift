@@ -29,7 +29,7 @@ extension DashboardTemplates {
           <h2 id="kpi-marketing">Acquisition, conversion and churn</h2>
           <div class="cards">{{#page.marketingKPIs}}{{> kpi}}{{/page.marketingKPIs}}</div>
           <ul class="note" aria-label="How these are computed">{{#page.marketingDefinitions}}<li>{{.}}</li>{{/page.marketingDefinitions}}</ul>
-          {{#page.tables}}{{> csvLink}}{{/page.tables}}
+          {{#page.kpis}}{{> csvLink}}{{/page.kpis}}
         </section>
         <section aria-labelledby="insights">
           <h2 id="insights">Quick insights</h2>
