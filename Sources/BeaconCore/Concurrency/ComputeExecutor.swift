@@ -66,6 +66,20 @@ public final class ComputeExecutor: TaskExecutor, @unchecked Sendable {
         }
     }
 
+    /// Runs `body` on a thread started for it alone, named `name`, and returns what it returned.
+    ///
+    /// For long, coarse jobs that should neither hold the cooperative pool nor queue other
+    /// analytics behind them, such as reading a whole import file: a 45 MB file is half a minute
+    /// of CPU, and on `shared` every model fit and small upload would wait for it. The kernel
+    /// time-slices the job's thread with every other.
+    public static func runOnOwnThread<T: Sendable>(name: String, _ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { continuation.resume(returning: body()) }
+            thread.name = name
+            thread.start()
+        }
+    }
+
     public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         let executor = asUnownedTaskExecutor()

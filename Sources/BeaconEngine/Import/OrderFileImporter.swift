@@ -61,10 +61,12 @@ public struct OrderFileImporter: Sendable {
     ) async throws -> ImportReport {
         await progress(ImportProgress(phase: .reading, done: 0, total: 1))
         // Reading, splitting and reading every line is seconds of CPU for a large file: all of it
-        // runs on the compute threads, not on the cooperative pool that answers requests. Its
-        // progress reaches `progress` through a stream (the newest report wins).
+        // runs on a thread of its own, neither on the cooperative pool that answers requests nor
+        // ahead of other analytics. Its progress reaches `progress` through a stream (the newest
+        // report wins).
         let (updates, sink) = AsyncStream.makeStream(of: ImportProgress.self, bufferingPolicy: .bufferingNewest(1))
-        async let parsing = ComputeExecutor.shared.run { () -> Result<(report: ImportReport, events: [Event]), any Error> in
+        async let parsing = ComputeExecutor.runOnOwnThread(name: "beacon-import") {
+            () -> Result<(report: ImportReport, events: [Event]), any Error> in
             defer { sink.finish() }
             return Result { try self.parse(CSVTable(bytes: try InputFile.read(path)), receivedAt: receivedAt) { sink.yield($0) } }
         }
@@ -88,7 +90,7 @@ public struct OrderFileImporter: Sendable {
     }
 
     /// Reads every line of `table` into order events (see the type), reporting progress every
-    /// 5,000 lines; synchronous, for the compute threads.
+    /// 5,000 lines; synchronous, for a thread of its own.
     /// - Throws: `ImportError` for an unknown column map or ambiguous dates, `ImportRefused`
     ///   when more than `maxErrors` lines are refused.
     private func parse(_ table: CSVTable, receivedAt: Date, progress: (ImportProgress) -> Void) throws
