@@ -34,7 +34,7 @@ struct DashboardTableDownloadTests {
         return (r.status, r.headers, r.body, CSVTable(text: r.body))
     }
 
-    /// The hand-made orders of `OverviewPageTests`: as of 03-30 revenue is 300 against 200 before.
+    /// Hand-made orders (the overview tests count on them too): as of 03-30 revenue is 300 against 200 before.
     static func handOrders(_ server: DashboardTestServer) async throws {
         let google: [String: JSONValue] = [
             "campaign": .object(["source": .string("google"), "medium": .string("cpc"), "name": .string("brand")])

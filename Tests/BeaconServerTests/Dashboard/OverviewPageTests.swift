@@ -14,24 +14,7 @@ struct OverviewPageTests {
     @Test("KPI cards, changes and insights match hand-computed values")
     func handComputed() async throws {
         let server = try await DashboardTestServer.make()
-        let google: [String: JSONValue] = [
-            "campaign": .object(["source": .string("google"), "medium": .string("cpc"), "name": .string("brand")])
-        ]
-        try await server.append([
-            testEvent(
-                "a", user: "u1", event: "Order Completed", at: "2024-12-01T12:00:00Z",
-                properties: ["revenue": .number(50)]),
-            testEvent(
-                "b", user: "u3", event: "Order Completed", at: "2025-02-15T12:00:00Z",
-                properties: ["revenue": .number(200)]),
-            testEvent(
-                "c", user: "u2", event: "Order Completed", at: "2025-03-20T12:00:00Z",
-                properties: ["revenue": .number(200)]),
-            testEvent("d0", type: .page, user: "u1", name: "Home", at: "2025-03-30T11:00:00Z", context: google),
-            testEvent(
-                "d", user: "u1", event: "Order Completed", at: "2025-03-30T12:00:00Z",
-                properties: ["revenue": .number(100)]),
-        ])
+        try await DashboardTableDownloadTests.handOrders(server)
         try await server.test { client in
             let body = try await get(client, "/dashboard").body
             // Revenue 300 now against 200 before; orders 2 against 1.
