@@ -26,13 +26,18 @@ public struct ServerConfiguration: Sendable {
     public var journeyRunnerInterval: Duration?
     /// How often due scheduled email reports are sent; nil: not by this server.
     public var reportScheduleInterval: Duration?
+    /// How often workspaces with alert activations are scanned for new anomalies and failed
+    /// data checks (`beacon alerts run` does it once); nil: not by this server.
+    public var alertInterval: Duration?
+    /// The days back each alert scan looks at.
+    public var alertDays: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, recomputeInterval: Duration? = nil,
         retentionInterval: Duration? = nil, rateLimits: RateLimitSettings = .off, auditHeadDirectory: String? = nil,
         auditHeadInterval: Duration = .seconds(3600), archive: EventArchiveSettings? = nil,
         archiveInterval: Duration = .seconds(60), journeyRunnerInterval: Duration? = .seconds(1),
-        reportScheduleInterval: Duration? = .seconds(30)
+        reportScheduleInterval: Duration? = .seconds(30), alertInterval: Duration? = nil, alertDays: Int = 7
     ) {
         self.host = host
         self.port = port
@@ -45,6 +50,8 @@ public struct ServerConfiguration: Sendable {
         self.archiveInterval = archiveInterval
         self.journeyRunnerInterval = journeyRunnerInterval
         self.reportScheduleInterval = reportScheduleInterval
+        self.alertInterval = alertInterval
+        self.alertDays = alertDays
     }
 }
 
@@ -104,6 +111,10 @@ public func buildApplication(
     }
     if let interval = configuration.recomputeInterval {
         services.append(SegmentRecomputeService(scheduler: runtime.recompute, interval: interval, metrics: RecomputeMetrics(registry: metrics.registry)))
+    }
+    if let interval = configuration.alertInterval {
+        services.append(
+            AlertService(activation: runtime.activation, interval: interval, days: configuration.alertDays, logger: logger))
     }
     if let interval = configuration.retentionInterval {
         services.append(RetentionService(privacy: runtime.privacy, interval: interval, logger: logger))

@@ -69,4 +69,25 @@ extension ActivationService {
         alerts += AnomalyAlert.alerts(from: checks, day: CivilCalendar.dayLabel(AnomalyScan.day(end)))
         return (alerts, try await sendAlerts(workspaceId: workspaceId, alerts))
     }
+
+    /// `scanAndAlert` for every workspace with an alert activation, each as of its own last
+    /// event, over the last `days` days; one workspace's failure does not stop the others.
+    /// Returns, per workspace scanned, how many alert messages it queued or why it failed.
+    public func alertEverywhere(days: Int = 7) async -> [String: Result<Int, any Error>] {
+        var out: [String: Result<Int, any Error>] = [:]
+        guard let all = try? await stores.workspaces.listWorkspaces() else { return out }
+        for ws in all {
+            do {
+                let wantsAlerts = try await stores.activations.activations(workspaceId: ws.id).contains {
+                    if case .alert = $0.trigger { return true }
+                    return false
+                }
+                guard wantsAlerts else { continue }
+                out[ws.id] = .success(try await scanAndAlert(workspaceId: ws.id, asOf: nil, days: days).queued.count)
+            } catch {
+                out[ws.id] = .failure(error)
+            }
+        }
+        return out
+    }
 }

@@ -45,13 +45,15 @@ extension ExportCommand {
                     "--page must be one of \(DashboardTableExport.pages.joined(separator: ", ")), got '\(page)'")
             }
             if modelWait < 0 { throw ValidationError("--model-wait must be 0 or more seconds, got \(modelWait)") }
-            if output == nil && !list {
-                throw ValidationError("--output: name the folder to write the tables to (or use --list)")
-            }
         }
 
         func run() async throws {
             let files = try await workspace.run { runtime, ws in
+                // After the workspace is found, so a mistyped name is what a command without
+                // --output hears about first.
+                if output == nil && !list {
+                    throw CommandError("--output: name the folder to write the tables to (or use --list)")
+                }
                 do {
                     return try await DashboardTableExport(runtime: runtime, modelWait: modelWait).files(
                         workspace: ws, page: page, asOf: asOf.text)

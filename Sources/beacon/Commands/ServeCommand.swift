@@ -22,6 +22,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Minutes between retention runs over every workspace with rules (0: never; see docs/privacy.md).")
     var retentionInterval: Int = 60
 
+    @Option(help: "Minutes between alert scans of the workspaces with alert activations (0: never; 'beacon alerts add').")
+    var alertInterval: Int = 60
+
+    @Option(help: "Days back each alert scan looks for new anomalies and failed data checks (1–366).")
+    var alertDays: Int = 7
+
     @Option(help: "Directory the signed audit chain heads are exported to (default: <data-dir>/audit-heads; keep it off the database's disk).")
     var auditHeadDir: String?
 
@@ -34,6 +40,8 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
         guard retentionInterval >= 0 else { throw ValidationError("--retention-interval must be 0 or more minutes, got \(retentionInterval)") }
+        guard alertInterval >= 0 else { throw ValidationError("--alert-interval must be 0 or more minutes, got \(alertInterval)") }
+        guard (1...366).contains(alertDays) else { throw ValidationError("--alert-days must be from 1 to 366, got \(alertDays)") }
         guard archiveInterval > 0 else { throw ValidationError("--archive-interval must be positive, got \(archiveInterval)") }
         guard auditHeadInterval > 0 else { throw ValidationError("--audit-head-interval must be positive, got \(auditHeadInterval)") }
         do {
@@ -64,7 +72,8 @@ struct ServeCommand: AsyncParsableCommand {
                 rateLimits: try RateLimitSettings.fromEnvironment(),
                 auditHeadDirectory: auditHeadDir ?? (store.dataDir as NSString).appendingPathComponent("audit-heads"),
                 auditHeadInterval: .seconds(auditHeadInterval), archive: try archive.settings(),
-                archiveInterval: .seconds(archiveInterval)),
+                archiveInterval: .seconds(archiveInterval),
+                alertInterval: alertInterval > 0 ? .seconds(alertInterval * 60) : nil, alertDays: alertDays),
             logger: logger,
             dashboard: dashboard.settings())
         try await app.runService()

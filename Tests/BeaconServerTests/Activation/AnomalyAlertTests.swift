@@ -125,4 +125,26 @@ struct AnomalyAlertTests {
         #expect(payload["type"]?.stringValue == "check.failed" && payload["series"]?.stringValue == "orders_without_identity")
         try await runtime.close()
     }
+
+    @Test("The server's alert scan covers the workspaces with alert activations, each once per flag", arguments: WebhookDeliveryTests.backends)
+    func everywhere(_ backend: String) async throws {
+        let runtime = try await WebhookDeliveryTests.runtime(backend)
+        let suffix = UUID().uuidString.prefix(8)
+        let (watched, _) = try await runtime.workspaces.create(name: "watched-\(suffix)")
+        let (quiet, _) = try await runtime.workspaces.create(name: "quiet-\(suffix)")
+        for ws in [watched, quiet] {
+            _ = try await runtime.stores.events.append([EventBatch(workspaceId: ws.id, events: Self.shop())])
+        }
+        let (destination, _) = try await runtime.activation.createDestination(
+            workspaceId: watched.id, name: "ops", type: "webhook", url: "http://127.0.0.1:9/hook", secret: nil)
+        _ = try await runtime.activation.activateAlerts(
+            workspaceId: watched.id, destination: destination.id, series: ["revenue", "orders"], email: nil)
+        // The spike (2025-02-20) is 39 days before the last event: a 45-day look finds it.
+        let first = await runtime.activation.alertEverywhere(days: 45)
+        #expect(first[quiet.id] == nil, "a workspace without alert activations is not scanned")
+        #expect((try? first[watched.id]?.get()) == 2)
+        let again = await runtime.activation.alertEverywhere(days: 45)
+        #expect((try? again[watched.id]?.get()) == 0)
+        try await runtime.close()
+    }
 }

@@ -269,8 +269,9 @@ struct DashboardTableDownloadTests {
         // No wait for the marketing-mix model: the channels and optimiser pages show "fitting"
         // with no tables, and a whole export leaves them out (their own test follows).
         let export = DashboardTableExport(runtime: server.runtime, modelWait: 0)
-        let files = try await export.files(workspace: ws)
-        #expect(!files.contains { $0.page == "channels" || $0.page == "optimiser" })
+        // The channels and optimiser tables are there only once the export's model is fitted
+        // (a demo fit may be ready at once): compared in their own test, once both fits are done.
+        let files = try await export.files(workspace: ws).filter { $0.page != "channels" && $0.page != "optimiser" }
         for (path, tables) in Self.pages {
             #expect(
                 tables.allSatisfy { t in files.contains { Self.path(of: $0.page) == path && $0.table == t.id } },
