@@ -56,9 +56,14 @@ extension Process {
     /// `run()`, one spawn at a time across the test process: two test runs crashed inside
     /// Foundation's `Process.run()` (a read past a buffer in `memmove`) while suites on other
     /// threads were spawning peers, so every test spawns through here.
+    ///
+    /// The child gets an explicit copy of the environment: without one, `run()` walks the live
+    /// `environ` array while it copies it, and a third run crashed there again (in `memmove`)
+    /// although no two spawns overlapped; a copy taken here is read by nothing else.
     public func runSerialized() throws {
         spawning.lock()
         defer { spawning.unlock() }
+        if environment == nil { environment = ProcessInfo.processInfo.environment }
         try run()
     }
 }
