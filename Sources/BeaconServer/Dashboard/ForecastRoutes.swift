@@ -75,8 +75,15 @@ struct ForecastRoutes<Context: RequestContext>: Sendable {
     }
 
     /// `spend`: `channel:amount` pairs separated by commas, amounts per period and non-negative.
+    /// Left out, the plan keeps today's spend; given empty (`spend=`), it is refused, as the
+    /// OpenAPI document's pattern says.
     static func spend(_ text: String?) throws -> [String: Double] {
-        guard let text, !text.isEmpty else { return [:] }
+        guard let text else { return [:] }
+        guard !text.isEmpty else {
+            throw ProblemDetails(
+                .badRequest, detail: "spend must be channel:amount pairs separated by commas, got an empty value",
+                field: "spend")
+        }
         var out: [String: Double] = [:]
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             let pair = item.split(separator: ":", maxSplits: 1).map(String.init)
