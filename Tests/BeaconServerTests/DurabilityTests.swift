@@ -54,7 +54,7 @@ struct DurabilityTests {
         }
         // Let load build up, then kill the server while requests are in flight.
         for _ in 0..<100 where await acked.count < 2_000 { try await Task.sleep(for: .milliseconds(50)) }
-        kill(server.processIdentifier, SIGKILL)
+        server.send(SIGKILL)
         await server.exited()
         await loader.value
         let ackedIds = await acked.acked
@@ -84,19 +84,13 @@ struct DurabilityTests {
             #expect(status == 200)
         }
         #expect(try await store.events.eventCount(in: ws.id) == attempted.count)
-        server.terminate()
+        server.send(SIGTERM)
         await server.exited()
         try await store.close()
     }
 
-    func startServer(_ binary: URL, dataDir: String, port: Int) throws -> Process {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = ["serve", "--data-dir", dataDir, "--port", String(port), "--log-level", "error"]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.runSerialized()
-        return p
+    func startServer(_ binary: URL, dataDir: String, port: Int) throws -> ChildProcess {
+        try ChildProcess(binary.path, ["serve", "--data-dir", dataDir, "--port", String(port), "--log-level", "error"])
     }
 
     func waitHealthy(port: Int) async throws {

@@ -22,18 +22,18 @@ struct ExportCommandTests {
 
     @Test("orders export re-imports to the same orders and revenue; events export replays to the same log; profiles list every profile",
           .enabled(if: DurabilityTests.binary != nil, "the beacon executable must be built next to the tests"))
-    func roundTrip() throws {
+    func roundTrip() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let data = dir.appendingPathComponent("data").path
         let source = dir.appendingPathComponent("orders.csv").path
         try Self.orders.write(toFile: source, atomically: true, encoding: .utf8)
-        #expect(try UserCommandTests.beacon(["workspace", "create", "shop"], dataDir: data).status == 0)
-        let imported = try UserCommandTests.beacon(["import", "orders", source, "--workspace", "shop"], dataDir: data)
+        #expect(try await UserCommandTests.beacon(["workspace", "create", "shop"], dataDir: data).status == 0)
+        let imported = try await UserCommandTests.beacon(["import", "orders", source, "--workspace", "shop"], dataDir: data)
         #expect(imported.status == 0, "\(imported.output)")
 
         let ordersOut = dir.appendingPathComponent("orders-out.csv.gz").path
-        let export = try UserCommandTests.beacon(["export", "orders", "--workspace", "shop", "--output", ordersOut], dataDir: data)
+        let export = try await UserCommandTests.beacon(["export", "orders", "--workspace", "shop", "--output", ordersOut], dataDir: data)
         #expect(export.status == 0 && export.output.contains("exported 5 orders rows"), "\(export.output)")
         let exported = String(decoding: try InputFile.read(ordersOut), as: UTF8.self)
         let rows = Self.rows(exported)
@@ -42,18 +42,18 @@ struct ExportCommandTests {
         #expect(rows.map { $0[3] } == ["120.5", "80", "50", "300", "-30"])
         #expect(rows.allSatisfy { $0[4] == "EUR" })
 
-        let copy = try UserCommandTests.beacon(
+        let copy = try await UserCommandTests.beacon(
             ["import", "orders", ordersOut, "--workspace", "copy", "--create-workspace"], dataDir: data)
         #expect(copy.status == 0, "\(copy.output)")
-        let again = try UserCommandTests.beacon(["export", "orders", "--workspace", "copy"], dataDir: data)
+        let again = try await UserCommandTests.beacon(["export", "orders", "--workspace", "copy"], dataDir: data)
         #expect(Self.rows(again.output).map { [$0[0], $0[2], $0[3], $0[4]] } == rows.map { [$0[0], $0[2], $0[3], $0[4]] })
 
         let eventsOut = dir.appendingPathComponent("events.jsonl").path
-        #expect(try UserCommandTests.beacon(["export", "events", "--workspace", "shop", "--output", eventsOut], dataDir: data).status == 0)
-        let replay = try UserCommandTests.beacon(
+        #expect(try await UserCommandTests.beacon(["export", "events", "--workspace", "shop", "--output", eventsOut], dataDir: data).status == 0)
+        let replay = try await UserCommandTests.beacon(
             ["import", "events", eventsOut, "--workspace", "replay", "--create-workspace"], dataDir: data)
         #expect(replay.status == 0 && replay.output.contains("events stored 5"), "\(replay.output)")
-        let replayed = try UserCommandTests.beacon(["export", "events", "--workspace", "replay"], dataDir: data)
+        let replayed = try await UserCommandTests.beacon(["export", "events", "--workspace", "replay"], dataDir: data)
         let original = try String(contentsOfFile: eventsOut, encoding: .utf8)
         func withoutReceipt(_ text: String) throws -> [JSONValue] {
             try text.split(separator: "\n").map { line in
@@ -64,7 +64,7 @@ struct ExportCommandTests {
         }
         #expect(try withoutReceipt(replayed.output) == withoutReceipt(original))
 
-        let profiles = try UserCommandTests.beacon(["export", "profiles", "--workspace", "shop"], dataDir: data)
+        let profiles = try await UserCommandTests.beacon(["export", "profiles", "--workspace", "shop"], dataDir: data)
         #expect(profiles.status == 0, "\(profiles.output)")
         let table = CSVTable(text: profiles.output)
         let user = try #require(table.column("user_id")), value = try #require(table.column("lifetime_value"))

@@ -19,26 +19,15 @@ struct InputFileCommandTests {
         c3,r1,2024-03-25,-25
         """
 
-    static func run(_ arguments: [String], stdin: [UInt8]? = nil) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = try #require(DurabilityTests.binary)
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.runSerialized()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return (p.terminationStatus, p.terminationStatus == 0 ? text : errors)
+    static func run(_ arguments: [String], stdin: [UInt8]? = nil) async throws -> (status: Int32, output: String) {
+        let run = try await runProcess(
+            try #require(DurabilityTests.binary).path, arguments, input: Data(stdin ?? []))
+        return (run.status, run.status == 0 ? run.stdout : run.stderr)
     }
 
     @Test("rfm, cohorts and clv fit give the same output from a file, its gzip and standard input; a cut gzip is refused",
           .enabled(if: DurabilityTests.binary != nil, "the beacon executable must be built next to the tests"))
-    func sameAnswer() throws {
+    func sameAnswer() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-input-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let plain = dir.appendingPathComponent("orders.csv").path
@@ -58,23 +47,23 @@ struct InputFileCommandTests {
             ["clv", "fit", "--model", "bgnbd", "--layout", "transactions", "--as-of", "2024-04-01", "--input"],
         ]
         for command in commands {
-            let fromFile = try Self.run(command + [plain])
+            let fromFile = try await Self.run(command + [plain])
             #expect(fromFile.status == 0, "\(command[0]): \(fromFile.output)")
             #expect(!fromFile.output.isEmpty)
             for other in [packed, misnamed] {
-                let run = try Self.run(command + [other])
+                let run = try await Self.run(command + [other])
                 #expect(run.status == 0 && run.output == fromFile.output, "\(command[0]) \(other): \(run.output)")
             }
-            let piped = try Self.run(command + ["-"], stdin: gz)
+            let piped = try await Self.run(command + ["-"], stdin: gz)
             #expect(piped.status == 0 && piped.output == fromFile.output, "\(command[0]) -: \(piped.output)")
-            let broken = try Self.run(command + [cut])
+            let broken = try await Self.run(command + [cut])
             #expect(broken.status != 0 && broken.output.contains("truncated or damaged"), "\(command[0]) cut: \(broken.output)")
         }
     }
 
     @Test("--as-of means one thing everywhere: rfm leaves out later orders, and every command refuses a bad date alike",
           .enabled(if: DurabilityTests.binary != nil, "build the beacon executable first"))
-    func asOfIsOneOption() throws {
+    func asOfIsOneOption() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-asof-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -82,7 +71,7 @@ struct InputFileCommandTests {
         try Self.orders.write(toFile: plain, atomically: true, encoding: .utf8)
         let map = "customer=customer,order=order,date=date,amount=amount"
         // As of 2024-02-11 only c1 (two orders, the second that day) and c2 have bought; c3 comes later.
-        let early = try Self.run(["rfm", "--map", map, "--as-of", "2024-02-11", "--format", "json", "--input", plain])
+        let early = try await Self.run(["rfm", "--map", map, "--as-of", "2024-02-11", "--format", "json", "--input", plain])
         #expect(early.status == 0, "\(early.output)")
         let customers = try #require(
             (try JSONSerialization.jsonObject(with: Data(early.output.utf8)) as? [String: Any])?["customers"] as? [[String: Any]])
@@ -93,7 +82,7 @@ struct InputFileCommandTests {
             ["rfm", "--map", map, "--input", plain], ["anomalies", "--workspace", "shop"],
             ["segments", "preview", "--workspace", "shop", "{\"a\":{\"eq\":1}}"], ["segments", "recompute", "--workspace", "shop"],
         ] {
-            let bad = try Self.run(command + ["--as-of", "2024-13-01", "--data-dir", dir.path])
+            let bad = try await Self.run(command + ["--as-of", "2024-13-01", "--data-dir", dir.path])
             #expect(bad.status != 0 && bad.output.contains("--as-of must be a date YYYY-MM-DD, got '2024-13-01'"),
                     "\(command[0]): \(bad.output)")
         }
@@ -101,22 +90,22 @@ struct InputFileCommandTests {
 
     @Test("rfm reads slash dates in the order the column shows, and refuses a column that fits both",
           .enabled(if: DurabilityTests.binary != nil, "the beacon executable must be built next to the tests"))
-    func slashDates() throws {
+    func slashDates() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-dates-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let map = "customer=customer,order=order,date=date,amount=amount"
         let ambiguous = dir.appendingPathComponent("ambiguous.csv").path
         try "customer,order,date,amount\nc1,o1,01/02/2024,10\nc2,o2,03/04/2024,20\n".write(
             toFile: ambiguous, atomically: true, encoding: .utf8)
-        let refused = try Self.run(["rfm", "--map", map, "--input", ambiguous])
+        let refused = try await Self.run(["rfm", "--map", map, "--input", ambiguous])
         #expect(refused.status != 0 && refused.output.contains("column 'date'") && refused.output.contains("--date-order"),
                 "\(refused.output)")
-        let given = try Self.run(["rfm", "--map", map, "--date-order", "dmy", "--input", ambiguous])
+        let given = try await Self.run(["rfm", "--map", map, "--date-order", "dmy", "--input", ambiguous])
         #expect(given.status == 0, "\(given.output)")
         let dayFirst = dir.appendingPathComponent("dmy.csv").path
         try "customer,order,date,amount\nc1,o1,01/02/2024,10\nc2,o2,13/02/2024,20\n".write(
             toFile: dayFirst, atomically: true, encoding: .utf8)
-        let detected = try Self.run(["rfm", "--map", map, "--input", dayFirst])
+        let detected = try await Self.run(["rfm", "--map", map, "--input", dayFirst])
         #expect(detected.status == 0, "\(detected.output)")
     }
 }

@@ -1,35 +1,37 @@
 import Foundation
 
-/// A script run as a child process that serves HTTP on loopback and announces its port as its
-/// first line of output (`PORT 40123`): the webhook receiver, the audience sync vendor replay.
-///
-/// Stopped with SIGKILL, because a child may inherit a blocked SIGTERM from the test process;
-/// stopping twice is harmless, and the server stops when it is released.
-public final class LoopbackScriptServer: @unchecked Sendable {
-    public let process: Process
-    public let port: Int
+#if canImport(Glibc)
+    import Glibc
+#endif
 
-    /// Starts `interpreter script` and waits for its `PORT` line.
-    /// - Throws: `LoopbackScriptServerError` when the script ends or prints something else first.
-    public init(interpreter: String, script: String) throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: interpreter)
-        process.arguments = [script]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.runSerialized()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            line.append(chunk)
+/// A script run as a child process that serves on loopback and announces its port as its
+/// first line of output (`PORT 40123`): the webhook receiver, the audience sync vendor replay,
+/// the STARTTLS mail server.
+///
+/// Stopped with SIGKILL; stopping twice is harmless, and the server stops when it is released.
+public final class LoopbackScriptServer: @unchecked Sendable {
+    public let process: ChildProcess
+    public let port: Int
+    private let output: String
+
+    /// Starts `interpreter script arguments…` and waits (up to `timeout`) for its `PORT` line.
+    /// - Throws: `LoopbackScriptServerError` when the script ends, prints something else first
+    ///   or says nothing in time.
+    public init(interpreter: String, script: String, arguments: [String] = [], timeout: Duration = .seconds(60)) throws {
+        output = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-server-\(UUID().uuidString).out").path
+        process = try ChildProcess(interpreter, [script] + arguments, stdout: .file(output))
+        let deadline = ContinuousClock.now + timeout
+        var text = ""
+        while !text.contains("\n"), process.isRunning, ContinuousClock.now < deadline {
+            usleep(20_000)
+            text = String(decoding: FileManager.default.contents(atPath: output) ?? Data(), as: UTF8.self)
         }
-        let text = String(decoding: line, as: UTF8.self)
-        guard text.hasPrefix("PORT "), let port = Int(text.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines))
-        else {
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            throw LoopbackScriptServerError(message: "\(script) did not start: \(text)")
+        text = String(decoding: FileManager.default.contents(atPath: output) ?? Data(), as: UTF8.self)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        guard line.hasPrefix("PORT "), let port = Int(line.dropFirst(5).trimmingCharacters(in: .whitespaces)) else {
+            process.kill()
+            try? FileManager.default.removeItem(atPath: output)
+            throw LoopbackScriptServerError(message: "\(script) did not start: \(text.isEmpty ? "no output" : text)")
         }
         self.port = port
     }
@@ -38,10 +40,8 @@ public final class LoopbackScriptServer: @unchecked Sendable {
 
     /// Stops the server (SIGKILL) and waits for it to end.
     public func stop() {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        process.kill()
+        try? FileManager.default.removeItem(atPath: output)
     }
 }
 

@@ -58,7 +58,15 @@ public struct IdentityRules: Sendable, Equatable, Codable {
         kindLimits[kind] ?? (kind.hasPrefix("external:") ? kindLimits["external"] : nil)
     }
 
+    /// `value` without leading and trailing white space (Unicode White_Space: the characters of
+    /// `CharacterSet.whitespacesAndNewlines`), lower-cased. Written on the scalars rather than
+    /// with Foundation's `trimmingCharacters`, which bridges through `NSString`: this runs for
+    /// every identifier of every event folded into profiles.
     static func normalised(_ value: String) -> String {
-        value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let scalars = value.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last]).lowercased()
     }
 }

@@ -91,17 +91,7 @@ public struct DataChecks: Sendable, Equatable {
         }
 
         if let attribution {
-            let tolerance = max(0.005, 1e-6 * abs(attribution.value))
-            let off = attribution.credits.map { (label: $0.label, total: $0.values.reduce(0, +)) }
-                .filter { abs($0.total - attribution.value) > tolerance }
-            record(
-                .creditsVersusConversions,
-                off.isEmpty
-                    ? nil
-                    : Finding(
-                        check: .creditsVersusConversions, count: off.count,
-                        amount: off.map { abs($0.total - attribution.value) }.max() ?? 0,
-                        examples: off.prefix(Self.examplesShown).map { "\($0.label): \(String(format: "%.2f", $0.total))" }))
+            record(.creditsVersusConversions, Self.creditsFinding(attribution))
         } else {
             notRun.append(.creditsVersusConversions)
         }
@@ -123,6 +113,22 @@ public struct DataChecks: Sendable, Equatable {
         self.findings = findings
         self.passed = passed
         self.notRun = notRun
+    }
+}
+
+extension DataChecks {
+    /// The credits check on its own (the attribution page runs it over every journey): the
+    /// models whose credits add up to other than the conversions' value by over half a cent or
+    /// one part in a million, or nil when every model adds up.
+    public static func creditsFinding(_ attribution: AttributionComparison) -> Finding? {
+        let tolerance = max(0.005, 1e-6 * abs(attribution.value))
+        let off = attribution.credits.map { (label: $0.label, total: $0.values.reduce(0, +)) }
+            .filter { abs($0.total - attribution.value) > tolerance }
+        guard !off.isEmpty else { return nil }
+        return Finding(
+            check: .creditsVersusConversions, count: off.count,
+            amount: off.map { abs($0.total - attribution.value) }.max() ?? 0,
+            examples: off.prefix(examplesShown).map { "\($0.label): \(String(format: "%.2f", $0.total))" })
     }
 }
 

@@ -105,6 +105,12 @@ public actor MMMFitCache {
         return start(workspaceId, keepServing: false)
     }
 
+    /// The state of `workspaceId`'s fit if one was started, without starting one (a report that
+    /// will not wait for the model does not pay for a fit it would throw away).
+    public func existingState(for workspaceId: String) -> State? {
+        states[workspaceId]
+    }
+
     /// The state of `workspaceId`'s fit, waiting up to `wait` seconds while it is fitting (for
     /// a report or an export that wants the model's numbers rather than "still fitting").
     public func state(for workspaceId: String, eventCount: Int? = nil, waitingUpTo wait: TimeInterval) async throws

@@ -22,10 +22,13 @@ public final class WorkspaceService: Sendable {
 
     /// Creates a workspace and its first write key; the key is returned once and never
     /// stored in clear.
-    /// - Throws: `StoreError.conflict` when the name is taken; `WorkspaceError` for a bad name.
-    public func create(name: String) async throws -> (workspace: Workspace, writeKey: String) {
+    /// - Parameter currency: the ISO 4217 code its amounts are in (`CurrencyCode.default` if nil).
+    /// - Throws: `StoreError.conflict` when the name is taken; `WorkspaceError` for a bad name
+    ///   or currency.
+    public func create(name: String, currency: String? = nil) async throws -> (workspace: Workspace, writeKey: String) {
         try WorkspaceService.validate(name: name)
-        let workspace = try await store.createWorkspace(name: name)
+        let code = try currency.map(Self.validated(currency:)) ?? CurrencyCode.default
+        let workspace = try await store.createWorkspace(name: name, currency: code)
         let key = try await addWriteKey(to: workspace, label: "default")
         return (workspace, key)
     }
@@ -102,7 +105,30 @@ public final class WorkspaceService: Sendable {
         try Self.validate(name: name)
         try await store.renameWorkspace(id: workspace.id, to: name)
         forget(workspace)
-        return Workspace(id: workspace.id, name: name, createdAt: workspace.createdAt)
+        var renamed = workspace
+        renamed.name = name
+        return renamed
+    }
+
+    /// Changes the currency the workspace's amounts are shown in. Stored amounts are not
+    /// converted: this says which currency they were in all along.
+    /// - Throws: `WorkspaceError` naming `currency` when it is not an ISO 4217 code in common use.
+    public func setCurrency(of workspace: Workspace, to currency: String) async throws -> Workspace {
+        let code = try Self.validated(currency: currency)
+        try await store.setCurrency(id: workspace.id, to: code)
+        forget(workspace)
+        var changed = workspace
+        changed.currency = code
+        return changed
+    }
+
+    /// `currency` as an ISO 4217 code (`eur` → `EUR`). - Throws: `WorkspaceError` naming `currency`.
+    static func validated(currency: String) throws -> String {
+        do {
+            return try CurrencyCode.validated(currency)
+        } catch let error as CurrencyCodeError {
+            throw WorkspaceError(message: error.message)
+        }
     }
 
     /// Deletes a workspace with everything stored for it; its write keys stop working at once

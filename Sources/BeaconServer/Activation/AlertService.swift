@@ -13,19 +13,16 @@ struct AlertService: Service {
     let logger: Logger
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                for (workspace, result) in await activation.alertEverywhere(days: days) {
-                    switch result {
-                    case .success(let queued) where queued > 0:
-                        logger.info("queued \(queued) alerts", metadata: ["workspace": "\(workspace)"])
-                    case .failure(let error):
-                        logger.error("alert scan failed: \(error)", metadata: ["workspace": "\(workspace)"])
-                    default: break
-                    }
+        try await PeriodicService(name: "alert scan", interval: interval, logger: logger) {
+            for (workspace, result) in await activation.alertEverywhere(days: days) {
+                switch result {
+                case .success(let queued) where queued > 0:
+                    logger.info("queued \(queued) alerts", metadata: ["workspace": "\(workspace)"])
+                case .failure(let error):
+                    logger.error("alert scan failed: \(error)", metadata: ["workspace": "\(workspace)"])
+                default: break
                 }
-                try await Task.sleep(for: interval)
             }
-        }
+        }.run()
     }
 }

@@ -14,26 +14,19 @@ struct EventArchiveService: Service {
 
     func run() async throws {
         let archiver = settings.archiver(runtime: runtime)
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
+        try await PeriodicService(name: "archiving events", interval: interval, logger: logger) {
+            for workspace in try await runtime.workspaces.store.listWorkspaces() {
                 do {
-                    for workspace in try await runtime.workspaces.store.listWorkspaces() {
-                        do {
-                            let result = try await archiver.archive(workspaceId: workspace.id)
-                            if result.events > 0 {
-                                logger.info(
-                                    "archived \(result.events) events in \(result.objects) objects",
-                                    metadata: ["workspace": "\(workspace.name)", "through": "\(result.lastSequence)"])
-                            }
-                        } catch {
-                            logger.error("archive failed: \(error)", metadata: ["workspace": "\(workspace.name)"])
-                        }
+                    let result = try await archiver.archive(workspaceId: workspace.id)
+                    if result.events > 0 {
+                        logger.info(
+                            "archived \(result.events) events in \(result.objects) objects",
+                            metadata: ["workspace": "\(workspace.name)", "through": "\(result.lastSequence)"])
                     }
                 } catch {
-                    logger.error("archive could not list workspaces: \(error)")
+                    logger.error("archive failed: \(error)", metadata: ["workspace": "\(workspace.name)"])
                 }
-                try await Task.sleep(for: interval)
             }
-        }
+        }.run()
     }
 }

@@ -14,18 +14,11 @@ struct AuditHeadExportService: Service {
     let logger: Logger
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    let ids = Set(try await workspaces.all().map(\.id)).union(try await audit.store.chainedWorkspaceIds())
-                    for id in ids.sorted() {
-                        try await audit.exportHead(workspaceId: id, to: directory + "/" + id + ".json")
-                    }
-                } catch {
-                    logger.error("exporting audit heads failed: \(error); retrying at the next interval")
-                }
-                try await Task.sleep(for: interval)
+        try await PeriodicService(name: "exporting audit heads", interval: interval, logger: logger) {
+            let ids = Set(try await workspaces.all().map(\.id)).union(try await audit.store.chainedWorkspaceIds())
+            for id in ids.sorted() {
+                try await audit.exportHead(workspaceId: id, to: directory + "/" + id + ".json")
             }
-        }
+        }.run()
     }
 }

@@ -10,6 +10,11 @@ struct AttributionPage: Sendable {
     var summary = ""
     /// Said above the numbers when they cannot tell channels apart (every conversion on one channel).
     var caution = ""
+    /// The data check that every model's credits add up to the conversions' value
+    /// (`DataChecks.creditsFinding`): what it found, or that it passed.
+    var creditsCheck = ""
+    /// Whether `creditsCheck` found something (shown as a caution).
+    var creditsOff = false
     var chart = ""
     var heatmap = ""
     /// The Markov chain as a node-and-edge graph (`MarkovGraphChart`).
@@ -37,7 +42,7 @@ struct AttributionPage: Sendable {
             unit: .money(symbol: "$"), xTitle: "Channel", yTitle: "Credited revenue")
     }
 
-    init(report: Result<AttributionComparison, AttributionFailure>?, currency: DashboardCurrency = .usDollar) {
+    init(report: Result<AttributionComparison, AttributionFailure>?, currency: DashboardCurrency) {
         guard let report else {
             empty = true
             return
@@ -51,8 +56,15 @@ struct AttributionPage: Sendable {
         case .success(let value): r = value
         }
         summary =
-            "\(DashboardFormat.count(r.journeys)) journeys, \(DashboardFormat.count(Int(r.conversions.rounded()))) conversions worth \(DashboardFormat.money(r.value)); \(DashboardFormat.count(Int(r.nulls.rounded()))) journeys without a conversion."
+            "\(DashboardFormat.count(r.journeys)) journeys, \(DashboardFormat.count(Int(r.conversions.rounded()))) conversions worth \(currency.format(r.value)); \(DashboardFormat.count(Int(r.nulls.rounded()))) journeys without a conversion."
         caution = Self.channelCaution(r.channels)
+        if let finding = DataChecks.creditsFinding(r) {
+            creditsCheck = finding.sentence(currency: currency)
+            creditsOff = true
+        } else {
+            creditsCheck =
+                "Check passed: each of the \(r.credits.count) models credits exactly the value of the conversions (\(currency.format(r.value)))."
+        }
         chart = Self.chartModel(r).svg()
         credit = DashboardTable(
             id: "credit", title: "Revenue credited to each channel",

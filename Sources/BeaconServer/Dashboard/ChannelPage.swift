@@ -22,7 +22,8 @@ struct ChannelPage: Sendable {
     var rows: [Row]
     /// Every channel's figures (`channels`): the rows above show its cells, the CSV download writes them.
     var table: DashboardTable
-    var tables: [DashboardTable] { [table] }
+    /// Every table of the page: the channels, then the chosen channel's seasonality.
+    var tables: [DashboardTable] { [table] + (seasonality?.tables.map(\.table) ?? []) }
     var channel: String
     var timeChart: String
     var curveChart: String
@@ -43,7 +44,7 @@ struct ChannelPage: Sendable {
     /// The page for `channel` (nil: the first), or nil when the fit has no such channel.
     init?(
         result: MMMFitCache.MMMResult, plan: MarketingMixPlan?, channel requested: String?, query: String,
-        currency: DashboardCurrency = .usDollar
+        currency: DashboardCurrency
     ) {
         let channels = result.channels
         let found: Int? = requested.map { r in channels.firstIndex { $0.name == r } } ?? 0
@@ -106,8 +107,8 @@ struct ChannelPage: Sendable {
         let m = c.marginalROAS
         advice =
             m < 1
-            ? "At the current \(DashboardFormat.money(c.currentSpend))/day each extra $1 returns \(String(format: "$%.2f", m)): \(c.name) is past its diminishing-returns point; move budget to channels with a higher marginal ROAS."
-            : "At the current \(DashboardFormat.money(c.currentSpend))/day each extra $1 still returns \(String(format: "$%.2f", m)): there is room to grow \(c.name)."
+            ? "At the current \(currency.format(c.currentSpend))/day each extra \(currency.symbol)1 returns \(currency.cents(m)): \(c.name) is past its diminishing-returns point; move budget to channels with a higher marginal ROAS."
+            : "At the current \(currency.format(c.currentSpend))/day each extra \(currency.symbol)1 still returns \(currency.cents(m)): there is room to grow \(c.name)."
     }
 
     /// The chart and sentence for channel `c`'s effectiveness over time.
@@ -132,7 +133,7 @@ struct ChannelPage: Sendable {
     }
 
     /// Weekly spend and model-credited revenue of channel `c`, weeks labelled from `dates`.
-    static func weekly(_ c: MarketingMixChannel, dates: [String], currency: DashboardCurrency = .usDollar) -> String {
+    static func weekly(_ c: MarketingMixChannel, dates: [String], currency: DashboardCurrency) -> String {
         let name = c.name
         let spend = c.spend
         let contribution = c.contribution

@@ -33,7 +33,7 @@ struct CohortsPage: Sendable {
     var revenueTable: DashboardTable?
     var tables: [DashboardTable] = []
 
-    init(cohorts: WorkspaceCohorts?, asOf date: Date, currency: DashboardCurrency = .usDollar) {
+    init(cohorts: WorkspaceCohorts?, asOf date: Date, currency: DashboardCurrency) {
         asOf = DashboardFormat.day(date)
         guard let cohorts, !cohorts.cohorts.isEmpty else {
             empty = true
@@ -46,7 +46,7 @@ struct CohortsPage: Sendable {
         let total = cohorts.cohorts.reduce(0) { $0 + $1.totalRevenue }
         summary =
             "\(DashboardFormat.count(customers)) customers in \(cohorts.cohorts.count) monthly cohorts, "
-            + "\(DashboardFormat.money(total, symbol: currency.symbol)) net revenue, as of \(asOf)."
+            + "\(currency.format(total)) net revenue, as of \(asOf)."
         if cohorts.customersWithoutPurchase > 0 {
             note =
                 "\(DashboardFormat.count(cohorts.customersWithoutPurchase)) people with only refunds or zero-value orders are left out."

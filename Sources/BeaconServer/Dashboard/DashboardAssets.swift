@@ -92,7 +92,12 @@ enum DashboardAssets {
             s.addEventListener("change", function () { s.form.submit(); });
           });
           function q(ws) { return "?ws=" + encodeURIComponent(ws); }
-          function money(v) { return (v < 0 ? "-$" : "$") + Math.round(Math.abs(v)).toLocaleString("en-US"); }
+          // Amounts after the workspace's currency symbol, as the server writes them (DashboardCurrency).
+          function money(v) {
+            var form = document.getElementById("whatif-form");
+            var symbol = (form && form.dataset.currency) || "$";
+            return (v < 0 ? "-" : "") + symbol + Math.round(Math.abs(v)).toLocaleString("en-US");
+          }
 
           var progress = document.getElementById("fit-progress");
           if (progress) {

@@ -32,7 +32,7 @@ extension DashboardController {
                 let timeline = try await store.timeline(
                     workspaceId: ws.id, userIds: userIds, anonymousIds: anonymousIds, before: nil, limit: 20)
                 RequestAccess.noteSubjects([profile.id])
-                detail = CustomersPage.detail(profile, timeline: timeline)
+                detail = CustomersPage.detail(profile, timeline: timeline, currency: DashboardCurrency.of(ws))
                 if !RequestAccess.showsPersonalData { detail = detail.map(CustomersPage.masked) }
                 if let role = RequestAccess.current?.role, role >= .admin {
                     let entries = try await runtime.audit.history(workspaceId: ws.id, profileId: profile.id, from: nil, to: nil)
@@ -75,9 +75,10 @@ extension DashboardController {
             if detail == nil {
                 page.health = try await customerHealth(ws, asOf: date)
             }
+            page = page.withTables(currency: DashboardCurrency.of(ws))
             if let table = try DashboardTableDownload.requestedTable(request) {
                 return try DashboardTableDownload.response(
-                    table, among: page.health.map { [$0.table] } ?? [], page: "customers", workspace: ws, day: date)
+                    table, among: page.tables, page: "customers", workspace: ws, day: date)
             }
             return try render(
                 "customers", title: title, path: path, workspace: ws, all: all, asOf: date, page: page,

@@ -74,15 +74,12 @@ extension DashboardController {
             case .failure(let box): return box.response
             case .success(let result):
                 let plan = try await OptimiserPage.plan(result)
-                var page = OptimiserPage(result: result, plan: plan, currency: DashboardCurrency.of(snapshot.workspace))
-                    .noting(result.source)
+                let page = await OptimiserPage(result: result, plan: plan, currency: DashboardCurrency.of(snapshot.workspace))
+                    .noting(result.source).withForecast(result)
                 if let table = try DashboardTableDownload.requestedTable(request) {
                     return try DashboardTableDownload.response(
                         table, among: page.tables, page: "optimiser", workspace: snapshot.workspace,
                         day: snapshot.lastEvent ?? Date())
-                }
-                if let forecast = try? await result.forecast(horizon: OptimiserPage.horizon) {
-                    page.forecast = ForecastPanel(result: result, forecast: forecast)
                 }
                 return try render(
                     "optimiser", title: title, path: path, workspace: snapshot.workspace, all: all,
@@ -93,6 +90,15 @@ extension DashboardController {
 }
 
 extension OptimiserPage {
+    /// The page with its revenue forecast and backtest (unchanged when it cannot be made).
+    func withForecast(_ result: MMMFitCache.MMMResult) async -> OptimiserPage {
+        var page = self
+        if let forecast = try? await result.forecast(horizon: Self.horizon) {
+            page.forecast = ForecastPanel(result: result, forecast: forecast, currency: currency)
+        }
+        return page
+    }
+
     /// The page with a note on where the modelled spend came from.
     func noting(_ source: MMMFitCache.Source) -> OptimiserPage {
         var page = self

@@ -140,9 +140,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         let insights = try await runtime.profiles.customerInsights(
             workspaceId: snapshot.workspace.id, asOf: date, personas: false)
         let analytics = runtime.analytics
-        let spend = try await snapshots.derived("spend", of: snapshot) {
-            try await MMMFitCache.dailyTotals($0.workspace.id, analytics: analytics)
-        }
+        let spend = try await snapshots.spend(of: snapshot)
         var page = OverviewPage(
             snapshot: snapshot, asOf: date, customerInsights: insights, mmm: state, spend: spend, host: host)
         if !page.empty {
@@ -154,9 +152,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
                 currency: page.currency)
             page.marketingDefinitions = OverviewPage.marketingDefinitions
             let workspaceId = snapshot.workspace.id
-            let scan = try await snapshots.derived("anomalies@\(date.timeIntervalSince1970)", of: snapshot) { _ in
-                try await analytics.anomalies(of: workspaceId, asOf: date)
-            }
+            let scan = try await snapshots.anomalies(of: snapshot, asOf: date)
             let from = date.addingTimeInterval(-OverviewPage.periodDays * 86_400)
             let checks = try await analytics.dataChecks(of: workspaceId, scan: scan, from: from, asOf: date)
             let days = CommerceFact.day(of: from.addingTimeInterval(0.001))...CommerceFact.day(of: date)
@@ -185,12 +181,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
     /// The attribution page of `snapshot` (all its journeys, up to its last event); the page and
     /// `beacon export tables` both build it here.
     func attributionPage(_ snapshot: WorkspaceSnapshot) async throws -> AttributionPage {
-        let analytics = runtime.analytics
-        let report = try await snapshots.derived("attribution", of: snapshot) { snapshot in
-            // Attribution needs every journey: the visits' narrow rows, not the events.
-            let touches = try await analytics.touches(of: snapshot.workspace.id)
-            return AttributionPage.report(for: touches)
-        }
+        let report = try await snapshots.attribution(of: snapshot)
         return AttributionPage(report: report, currency: DashboardCurrency.of(snapshot.workspace))
     }
 
@@ -220,29 +211,43 @@ struct DashboardController<Context: RequestContext>: Sendable {
 
     func data(_ request: Request) async throws -> Response {
         try await withSnapshot(request, title: "Data", path: "/dashboard/data") { snapshot, all in
-            var counts: [String: Int] = [:]
-            for ws in all { counts[ws.id] = try await runtime.eventLog.eventCount(in: ws.id) }
-            let recent = try await runtime.eventLog.newestEvents(in: snapshot.workspace.id, limit: DataPage.recentCount)
-            var page = DataPage(snapshot: snapshot, newest: recent, workspaces: all, eventCounts: counts)
-            page.imports = try await ImportStatusRoutes<Context>.view(imports: runtime.imports, workspaceId: snapshot.workspace.id)
-            let suppressions = try await runtime.privacy.suppressions(workspaceId: snapshot.workspace.id)
-            let dropped = await runtime.privacy.droppedEvents()[snapshot.workspace.id] ?? 0
-            page.suppression = SuppressionPanel(
-                subjects: DashboardFormat.count(suppressions.count), droppedEvents: DashboardFormat.count(dropped),
-                hasSuppressions: !suppressions.isEmpty || dropped > 0)
-            page.keys = try await runtime.workspaces.writeKeys(of: snapshot.workspace).map {
-                DataPage.KeyRow(label: $0.label, fingerprint: $0.fingerprint, created: DashboardFormat.day($0.createdAt))
-            }
+            var page = try await dataPage(snapshot, all: all)
             page.canManageKeys = (RequestAccess.current?.role).map { $0 >= .admin } ?? false
             page.canImport = (RequestAccess.current?.role).map { $0 >= .member } ?? false
-            for source in try await runtime.sources.sources(of: snapshot.workspace) {
-                let deliveries = try await runtime.sources.deliveries(of: source, limit: DataPage.deliveriesShown)
-                page.sources.append(DataPage.row(source, deliveries: deliveries))
+            if let table = try DashboardTableDownload.requestedTable(request) {
+                return try DashboardTableDownload.response(
+                    table, among: page.tables, page: "data", workspace: snapshot.workspace,
+                    day: snapshot.lastEvent ?? Date())
             }
             return try render(
                 "data", title: "Data", path: "/dashboard/data", workspace: snapshot.workspace, all: all,
-                asOf: snapshot.lastEvent, page: page)
+                asOf: snapshot.lastEvent, page: page, download: DashboardTableDownload.link(request))
         }
+    }
+}
+
+extension DashboardController {
+    /// The data page of `snapshot`'s workspace listing `all` workspaces (without the viewer's
+    /// permissions); the page and `beacon export tables` both build it here.
+    func dataPage(_ snapshot: WorkspaceSnapshot, all: [Workspace]) async throws -> DataPage {
+        var counts: [String: Int] = [:]
+        for ws in all { counts[ws.id] = try await runtime.eventLog.eventCount(in: ws.id) }
+        let recent = try await runtime.eventLog.newestEvents(in: snapshot.workspace.id, limit: DataPage.recentCount)
+        var page = DataPage(snapshot: snapshot, newest: recent, workspaces: all, eventCounts: counts)
+        page.imports = try await ImportStatusRoutes<Context>.view(imports: runtime.imports, workspaceId: snapshot.workspace.id)
+        let suppressions = try await runtime.privacy.suppressions(workspaceId: snapshot.workspace.id)
+        let dropped = await runtime.privacy.droppedEvents()[snapshot.workspace.id] ?? 0
+        page.suppression = SuppressionPanel(
+            subjects: DashboardFormat.count(suppressions.count), droppedEvents: DashboardFormat.count(dropped),
+            hasSuppressions: !suppressions.isEmpty || dropped > 0)
+        page.keys = try await runtime.workspaces.writeKeys(of: snapshot.workspace).map {
+            DataPage.KeyRow(label: $0.label, fingerprint: $0.fingerprint, created: DashboardFormat.day($0.createdAt))
+        }
+        for source in try await runtime.sources.sources(of: snapshot.workspace) {
+            let deliveries = try await runtime.sources.deliveries(of: source, limit: DataPage.deliveriesShown)
+            page.sources.append(DataPage.row(source, deliveries: deliveries))
+        }
+        return page
     }
 }
 

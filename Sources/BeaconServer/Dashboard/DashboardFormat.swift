@@ -10,8 +10,9 @@ enum DashboardFormat {
         return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
 
-    /// `$12,345` with thousands separators and no cents (amounts on cards and tables).
-    static func money(_ value: Double, symbol: String = "$") -> String {
+    /// `$12,345` with thousands separators and no cents (amounts on cards and tables), after
+    /// `symbol` (a `DashboardCurrency`'s).
+    static func money(_ value: Double, symbol: String) -> String {
         guard value.isFinite else { return "–" }
         let formatter = NumberFormatter()
         formatter.numberStyle = .decimal

@@ -25,6 +25,9 @@ struct DataPage: Sendable {
     var empty: Bool
     var lastSequence: String
     var workspaceName: String
+    /// The workspaces and the newest events as tables for the CSV download.
+    var workspacesTable: DashboardTable
+    var eventsTable: DashboardTable
     /// One write key as the page lists it.
     struct KeyRow: Sendable {
         var label: String
@@ -33,7 +36,11 @@ struct DataPage: Sendable {
     }
 
     /// The workspace's write keys and whether the viewer may add or revoke them (set by the controller).
-    var keys: [KeyRow] = []
+    var keys: [KeyRow] = [] {
+        didSet { keysTable = keys.isEmpty ? nil : Self.table(of: keys, workspaceName: workspaceName) }
+    }
+    /// `keys` as a table, nil when there are none (kept with them: templates see stored properties only).
+    var keysTable: DashboardTable?
     var canManageKeys = false
     /// Whether the viewer may upload a file to import (members and above; set by the controller).
     var canImport = false
@@ -57,10 +64,27 @@ struct DataPage: Sendable {
         var path: String
         var deliveries: [Delivery]
         var hasDeliveries: Bool { !deliveries.isEmpty }
+        /// The deliveries as a table for the CSV download (`deliveries-<source id>`).
+        var table: DashboardTable
     }
 
     /// The workspace's webhook sources (set by the controller).
     var sources: [SourceRow] = []
+
+    /// The write keys as a table for the CSV download (`write_keys`; the page shows them with
+    /// their buttons).
+    static func table(of keys: [KeyRow], workspaceName: String) -> DashboardTable {
+        DashboardTable(
+            id: "write_keys", title: "Write keys of \(workspaceName)",
+            columns: [.init("Source"), .init("Fingerprint"), .init("Created")],
+            rows: keys.map { [.text($0.label), .text($0.fingerprint), .text($0.created)] }, currency: .usDollar)
+    }
+
+    /// The tables the page shows (those with rows), for the CSV download.
+    var tables: [DashboardTable] {
+        ([workspacesTable, imports.table] + [keysTable].compactMap { $0 } + sources.map(\.table) + [eventsTable])
+            .filter { !$0.rows.isEmpty }
+    }
     /// Deliveries listed per source.
     static let deliveriesShown = 10
 
@@ -72,7 +96,15 @@ struct DataPage: Sendable {
                 SourceRow.Delivery(
                     time: Timestamp.format($0.receivedAt), topic: $0.topic, outcome: $0.outcome.rawValue,
                     stored: DashboardFormat.count($0.eventsStored), detail: $0.detail)
-            })
+            },
+            table: DashboardTable(
+                id: "deliveries-" + source.id, title: "Latest deliveries of \(source.name), newest first",
+                columns: [.init("Received (UTC)"), .init("Topic"), .init("Outcome"), .init("Events stored", .count), .init("Detail")],
+                rows: deliveries.map {
+                    [.text(Timestamp.format($0.receivedAt)), .text($0.topic), .text($0.outcome.rawValue), .count($0.eventsStored),
+                     .text($0.detail)]
+                },
+                currency: .usDollar))
     }
 
     /// Rows shown before polling takes over.
@@ -86,8 +118,21 @@ struct DataPage: Sendable {
                 events: DashboardFormat.count(eventCounts[$0.id] ?? 0),
                 current: $0.id == snapshot.workspace.id)
         }
-        events = newest.prefix(Self.recentCount).map(Self.row)
+        let events = newest.prefix(Self.recentCount).map(Self.row)
+        self.events = events
         empty = newest.isEmpty
+        workspacesTable = DashboardTable(
+            id: "workspaces", title: "Workspaces on this server",
+            columns: [.init("Workspace"), .init("Created", .date), .init("Events", .count)],
+            rows: workspaces.map { [.text($0.name), .date($0.createdAt), .count(eventCounts[$0.id] ?? 0)] },
+            currency: .usDollar)
+        eventsTable = DashboardTable(
+            id: "events", title: "Newest events, newest first",
+            columns: [.init("#", .count), .init("Time (UTC)"), .init("Type"), .init("Event / name"), .init("User"), .init("Payload")],
+            rows: events.map { r in
+                [.count(Int(r.sequence) ?? 0), .text(r.time), .text(r.type), .text(r.name), .text(r.who), .text(r.json)]
+            },
+            currency: .usDollar)
         lastSequence = String(newest.first?.sequence ?? 0)
         workspaceName = snapshot.workspace.name
     }

@@ -17,11 +17,13 @@ struct ForecastPanel: Sendable {
     var rows: [Row]
     /// Stored, not computed: templates read stored properties.
     var hasBacktest: Bool
+    /// The backtest by period ahead, as the page shows it and downloads it (`backtest`).
+    var table: DashboardTable
 
     /// Days of actual revenue drawn before the forecast.
     static let historyDays = 60
 
-    init(result: MMMFitCache.MMMResult, forecast f: MarketingMixForecast) {
+    init(result: MMMFitCache.MMMResult, forecast f: MarketingMixForecast, currency: DashboardCurrency) {
         let percent = Int((f.level * 100).rounded())
         let unit = f.stepDays == 1 ? "days" : "weeks"
         let n = result.dates.count
@@ -31,13 +33,13 @@ struct ForecastPanel: Sendable {
             history: shown.map { (date: result.dates[$0], value: result.actualRevenue[$0]) },
             forecast: f.periods.map { (date: $0.date, estimate: $0.revenue, lower: $0.lower, upper: $0.upper) },
             level: f.level,
-            unit: .money(symbol: "$")
+            unit: .money(symbol: currency.symbol)
         ).svg()
         let carry = f.channels.reduce(0) { $0 + $1.carryover }
         summary =
-            "At the current run rate (\(DashboardFormat.money(f.spend)) of spend) the model expects \(DashboardFormat.money(f.total)) of revenue over the next \(f.horizon) \(unit) "
-            + "(\(percent)% prediction interval \(DashboardFormat.money(f.totalLower)) … \(DashboardFormat.money(f.totalUpper))), "
-            + "\(DashboardFormat.money(carry)) of it still from spend already made."
+            "At the current run rate (\(currency.format(f.spend)) of spend) the model expects \(currency.format(f.total)) of revenue over the next \(f.horizon) \(unit) "
+            + "(\(percent)% prediction interval \(currency.format(f.totalLower)) … \(currency.format(f.totalUpper))), "
+            + "\(currency.format(carry)) of it still from spend already made."
         if let b = f.backtest {
             backtestNote = String(
                 format:
@@ -51,10 +53,20 @@ struct ForecastPanel: Sendable {
                     coverage: String(format: "%.0f%%", $0.coverage * 100))
             }
             hasBacktest = !rows.isEmpty
+            table = Self.backtestTable(picked.map { ($0.ahead, $0.mape, $0.coverage) }, unit: unit)
         } else {
             backtestNote = "Too little history for a backtest of forecasts this long."
             rows = []
             hasBacktest = false
+            table = Self.backtestTable([], unit: unit)
         }
+    }
+
+    static func backtestTable(_ steps: [(ahead: Int, mape: Double, coverage: Double)], unit: String) -> DashboardTable {
+        DashboardTable(
+            id: "backtest", title: "Backtest of forecasts by period ahead (\(unit))",
+            columns: [.init("Periods ahead", .count), .init("MAPE", .share), .init("Actual inside the interval", .share)],
+            rows: steps.map { [.count($0.ahead), .share($0.mape, digits: 1), .share($0.coverage, digits: 0)] },
+            currency: .usDollar)
     }
 }

@@ -28,11 +28,24 @@ struct ImportStatusView: Sendable {
     var rows: [Row]
     var hasRows: Bool
     var running: Bool
+    /// The jobs as a table for the CSV download (`imports`; the page updates its own rows live).
+    var table: DashboardTable
 
     init(jobs: [ImportJob]) {
         rows = jobs.map(Self.row)
         hasRows = !jobs.isEmpty
         running = jobs.contains { $0.state == .running }
+        table = DashboardTable(
+            id: "imports", title: "Recent imports, newest first",
+            columns: [.init("File"), .init("Kind"), .init("Started (UTC)"), .init("State"), .init("Done", .share),
+                      .init("Rows read", .count), .init("Skipped", .count), .init("Events stored", .count),
+                      .init("Finished (UTC)"), .init("Error")],
+            rows: jobs.map { j in
+                [.text(j.fileName), .text(j.kind.rawValue), .text(Timestamp.format(j.startedAt)), .text(j.state.rawValue),
+                 j.fraction.map { .share($0, digits: 0) } ?? .empty, .count(j.rowsRead), .count(j.rowsSkipped),
+                 .count(j.eventsStored), .text(j.finishedAt.map(Timestamp.format) ?? ""), .text(j.error ?? "")]
+            },
+            currency: .usDollar)
     }
 
     static func row(_ j: ImportJob) -> Row {

@@ -18,10 +18,12 @@ struct OptimiserPage: Sendable {
         var marginalROAS: String
         /// Said beside a channel the plan may not raise: its effect is not distinguishable from zero.
         var caution: String
-        /// Slider settings: whole dollars per day.
+        /// Slider settings: whole units of the workspace's currency per day.
         var sliderValue: Int
         var sliderMax: Int
         var sliderStep: Int
+        /// The slider's value as the page first shows it (`€120`).
+        var sliderText: String
     }
 
     /// Plans cover this many days.
@@ -30,7 +32,8 @@ struct OptimiserPage: Sendable {
     var lines: [Line]
     /// The plan per channel (`plan`): the lines above show its cells, the CSV download writes them.
     var table: DashboardTable
-    var tables: [DashboardTable] { [table] }
+    /// Every table of the page: the plan, then the forecast's backtest when there is one.
+    var tables: [DashboardTable] { [table] + (forecast.flatMap { $0.hasBacktest ? $0.table : nil }.map { [$0] } ?? []) }
     var budget: String
     var currentRevenue: String
     var optimisedRevenue: String
@@ -47,7 +50,11 @@ struct OptimiserPage: Sendable {
         try await ComputeExecutor.requests.run { try result.plan(horizon: horizon) }
     }
 
-    init(result: MMMFitCache.MMMResult, plan: MarketingMixPlan, currency: DashboardCurrency = .usDollar) {
+    /// The workspace's currency, for the forecast panel added later (`withForecast`).
+    var currency: DashboardCurrency
+
+    init(result: MMMFitCache.MMMResult, plan: MarketingMixPlan, currency: DashboardCurrency) {
+        self.currency = currency
         let h = Double(plan.horizon)
         table = DashboardTable(
             id: "plan", title: "\(plan.horizon)-day plan (spend and modelled revenue from media)",
@@ -77,14 +84,15 @@ struct OptimiserPage: Sendable {
                     : l.effectIdentified ? "" : "No effect distinguishable from zero: not raised above current spend.",
                 sliderValue: Int(daily.rounded()),
                 sliderMax: Int(ChartScale.niceStep(top / 5) * 5),
-                sliderStep: max(1, Int(ChartScale.niceStep(top / 200))))
+                sliderStep: max(1, Int(ChartScale.niceStep(top / 200))),
+                sliderText: currency.format(daily.rounded()))
         }
-        budget = DashboardFormat.money(plan.budget, symbol: currency.symbol)
-        currentRevenue = DashboardFormat.money(plan.currentRevenue, symbol: currency.symbol)
-        optimisedRevenue = DashboardFormat.money(plan.optimizedRevenue, symbol: currency.symbol)
+        budget = currency.format(plan.budget)
+        currentRevenue = currency.format(plan.currentRevenue)
+        optimisedRevenue = currency.format(plan.optimizedRevenue)
         lift = String(
-            format: "%@ (%+.1f%%, 90%% interval %@ … %@)", DashboardFormat.money(plan.lift), plan.liftPercent,
-            DashboardFormat.money(plan.liftLower), DashboardFormat.money(plan.liftUpper))
+            format: "%@ (%+.1f%%, 90%% interval %@ … %@)", currency.format(plan.lift), plan.liftPercent,
+            currency.format(plan.liftLower), currency.format(plan.liftUpper))
         roas = DashboardFormat.ratio(plan.optimizedROAS)
     }
 }

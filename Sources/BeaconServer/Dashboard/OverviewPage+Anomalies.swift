@@ -38,7 +38,7 @@ extension OverviewPage {
 extension DataChecks.Finding {
     /// What the check found (`sentence(money:count:)`) with the page's number formats.
     func sentence(currency: DashboardCurrency) -> String {
-        sentence(money: { DashboardFormat.money($0, symbol: currency.symbol) }, count: DashboardFormat.count)
+        sentence(money: { currency.format($0) }, count: DashboardFormat.count)
     }
 }
 

@@ -7,7 +7,7 @@ extension OverviewPage {
     /// diminishing returns (marginal ROAS below 1 at current spend), for a period of `days` days.
     static func insights(
         orders: [WorkspaceSnapshot.Order], currentStart: Date, asOf: Date, revNow: Double, revBefore: Double,
-        atRisk: Int, rfmCount: Int, mmm: MMMFitCache.State, days: Int = Int(periodDays)
+        atRisk: Int, rfmCount: Int, mmm: MMMFitCache.State, currency: DashboardCurrency, days: Int = Int(periodDays)
     ) -> [String] {
         var out: [String] = []
         var byChannel: [String: Double] = [:]
@@ -20,7 +20,7 @@ extension OverviewPage {
         if revBefore > 0 {
             let rel = (revNow - revBefore) / revBefore
             out.append(
-                "Revenue is \(rel >= 0 ? "up" : "down") \(DashboardFormat.percent(abs(rel), digits: 0)) on the previous \(days) days (\(DashboardFormat.money(revNow)) against \(DashboardFormat.money(revBefore)))."
+                "Revenue is \(rel >= 0 ? "up" : "down") \(DashboardFormat.percent(abs(rel), digits: 0)) on the previous \(days) days (\(currency.format(revNow)) against \(currency.format(revBefore)))."
             )
         }
         if rfmCount > 0, atRisk > 0 {
@@ -36,7 +36,7 @@ extension OverviewPage {
             }
             for c in channels where c.marginalROAS < 1 {
                 out.append(
-                    "\(c.name) is hitting diminishing returns: an extra $1 returns \(String(format: "$%.2f", c.marginalROAS)) at the current \(DashboardFormat.money(c.currentSpend))/day."
+                    "\(c.name) is hitting diminishing returns: an extra \(currency.symbol)1 returns \(currency.cents(c.marginalROAS)) at the current \(currency.format(c.currentSpend))/day."
                 )
             }
         case .fitting(let started):

@@ -5,9 +5,9 @@ extension OverviewPage {
     /// The marketing KPI cards (CAC, LTV:CAC, conversion rate, monthly churn rate) of the period
     /// ending at the page's date, each against the period before (`MarketingKPIs`).
     static func marketingCards(
-        _ now: MarketingKPIs, _ before: MarketingKPIs, label: String, currency: DashboardCurrency = .usDollar
+        _ now: MarketingKPIs, _ before: MarketingKPIs, label: String, currency: DashboardCurrency
     ) -> [KPICard] {
-        let money = { (v: Double?) in v.map { DashboardFormat.money($0, symbol: currency.symbol) } ?? "–" }
+        let money = { (v: Double?) in v.map { currency.format($0) } ?? "–" }
         func cell(_ v: Double?, _ make: (Double) -> DashboardTable.Cell) -> DashboardTable.Cell { v.map(make) ?? .empty }
         let ratio = { (v: Double) in DashboardTable.Cell.number(v, digits: 2, suffix: "×") }
         let share = { (v: Double) in DashboardTable.Cell.share(v, digits: 1) }

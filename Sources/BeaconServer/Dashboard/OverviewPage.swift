@@ -19,7 +19,7 @@ struct OverviewPage: Sendable {
     /// The "Download PDF" link: the executive report for the page's period.
     var reportLink: String = ""
     /// The currency of the page's amounts.
-    var currency: DashboardCurrency = .usDollar
+    var currency: DashboardCurrency
 
     /// The period's unusual days (`anomalyTable`), nil when there are none.
     var anomalies: DashboardTable?
@@ -92,10 +92,10 @@ struct OverviewPage: Sendable {
         let (data, source) = spend
         spendKPIs = Self.spendCards(data: data, label: label, currency: currency)
         spendSource = (source.isDemo ? "" : "Last 30 days of spend. ") + source.note
-        chart = Self.channelChart(orders)
+        chart = Self.channelChart(orders, currency: currency)
         insights = Self.insights(
             orders: orders, currentStart: currentStart, asOf: asOf, revNow: revNow, revBefore: revBefore,
-            atRisk: atRisk, rfmCount: rfmCount, mmm: mmm)
+            atRisk: atRisk, rfmCount: rfmCount, mmm: mmm, currency: currency)
     }
 
     /// The customer cards of one period and the figures behind them.
@@ -114,7 +114,7 @@ struct OverviewPage: Sendable {
     /// both read their customer KPIs here.
     static func customerFigures(
         orders: [WorkspaceSnapshot.Order], previousStart: Date, currentStart: Date, end: Date, label: String,
-        customerInsights: CustomerInsights?, currency: DashboardCurrency = .usDollar
+        customerInsights: CustomerInsights?, currency: DashboardCurrency
     ) -> CustomerFigures {
         let day = 86_400.0
         func revenue(_ from: Date, _ to: Date) -> Double {
@@ -169,7 +169,7 @@ struct OverviewPage: Sendable {
     }
 
     /// Spend, revenue and blended ROAS over the last 30 days of the marketing-mix data.
-    static func spendCards(data: DailySpendTotals, label: String, currency: DashboardCurrency = .usDollar) -> [KPICard] {
+    static func spendCards(data: DailySpendTotals, label: String, currency: DashboardCurrency) -> [KPICard] {
         let n = data.count, w = Int(periodDays)
         guard n >= 2 * w else { return [] }
         func total(_ values: [Double], _ range: Range<Int>) -> Double { values[range].reduce(0, +) }
@@ -190,19 +190,20 @@ struct OverviewPage: Sendable {
     }
 
     /// Weekly revenue per channel (the six largest, the rest as "Other") as a stacked area.
-    static func channelChart(_ orders: [WorkspaceSnapshot.Order]) -> String { channelChartModel(orders)?.svg() ?? "" }
+    static func channelChart(_ orders: [WorkspaceSnapshot.Order], currency: DashboardCurrency) -> String {
+        channelChartModel(orders, currency: currency)?.svg() ?? ""
+    }
 
     /// The weekly revenue-by-channel chart (nil without orders): the overview's SVG and the report's PDF page.
-    static func channelChartModel(_ orders: [WorkspaceSnapshot.Order]) -> LineChart? {
+    static func channelChartModel(_ orders: [WorkspaceSnapshot.Order], currency: DashboardCurrency) -> LineChart? {
         guard let first = orders.map(\.time).min(), let last = orders.map(\.time).max() else { return nil }
         let week = 7 * 86_400.0
         // Whole weeks only (a trailing partial week would look like a collapse), at least one.
         let weeks = max(Int((last.timeIntervalSince(first) / week).rounded(.down)), 1)
         var totals: [String: Double] = [:]
         for o in orders { totals[o.channel, default: 0] += o.revenue }
-        let ranked = totals.sorted { $0.value == $1.value ? $0.key < $1.key : $0.value > $1.value }.map(\.key)
-        let shown = Array(ranked.prefix(6))
-        let names = shown + (ranked.count > shown.count ? ["Other"] : [])
+        let (shown, others) = ChannelRanking.split(totals)
+        let names = shown + (others.isEmpty ? [] : ["Other"])
         var values = names.map { _ in [Double](repeating: 0, count: weeks) }
         for o in orders {
             let w = Int(o.time.timeIntervalSince(first) / week)
@@ -214,7 +215,7 @@ struct OverviewPage: Sendable {
         return LineChart(
             title: "Weekly revenue by channel (last touch)", categories: categories,
             series: zip(names, values).map { ChartSeries(name: $0, values: $1) }, style: .stackedArea,
-            unit: .money(symbol: "$"), xTitle: "Week starting", yTitle: "Revenue"
+            unit: .money(symbol: currency.symbol), xTitle: "Week starting", yTitle: "Revenue"
         )
     }
 }

@@ -31,7 +31,7 @@ struct PathsPage: Sendable {
     var table: DashboardTable?
     var tables: [DashboardTable] = []
 
-    init(paths: Result<ConversionPaths?, AttributionFailure>, asOf date: Date, currency: DashboardCurrency = .usDollar) {
+    init(paths: Result<ConversionPaths?, AttributionFailure>, asOf date: Date, currency: DashboardCurrency) {
         asOf = DashboardFormat.day(date)
         let p: ConversionPaths
         switch paths {
@@ -48,7 +48,7 @@ struct PathsPage: Sendable {
         empty = false
         summary =
             "\(DashboardFormat.count(p.journeys)) journeys along \(DashboardFormat.count(p.paths.count)) distinct paths: "
-            + "\(DashboardFormat.count(Int(p.conversions.rounded()))) conversions worth \(DashboardFormat.money(p.value, symbol: currency.symbol)), as of \(asOf)."
+            + "\(DashboardFormat.count(Int(p.conversions.rounded()))) conversions worth \(currency.format(p.value)), as of \(asOf)."
         sankey = Self.chart(p).svg()
         let converting = p.paths.filter { $0.conversions > 0 }
         let table = DashboardTable(
@@ -81,8 +81,8 @@ struct PathsPage: Sendable {
     }
 
     /// "Email $60 · Direct $40": a path's value credited to each of its channels.
-    static func credits(_ credits: [ConversionPaths.Credit], _ currency: DashboardCurrency = .usDollar) -> String {
-        credits.map { "\($0.channel) \(DashboardFormat.money($0.value, symbol: currency.symbol))" }.joined(separator: " · ")
+    static func credits(_ credits: [ConversionPaths.Credit], _ currency: DashboardCurrency) -> String {
+        credits.map { "\($0.channel) \(currency.format($0.value))" }.joined(separator: " · ")
     }
 
     /// The Sankey of the first `ConversionPaths.sankeySteps` touchpoints and the outcome.

@@ -33,7 +33,7 @@ struct PersonasPage: Sendable {
     var tables: [DashboardTable] = []
 
     /// The page of `insights`; nil (a store that keeps no profiles) gives the empty page.
-    init(insights: CustomerInsights?, asOf date: Date, currency: DashboardCurrency = .usDollar) {
+    init(insights: CustomerInsights?, asOf date: Date, currency: DashboardCurrency) {
         asOf = DashboardFormat.day(date)
         guard let insights else {
             empty = true

@@ -7,10 +7,11 @@ import Foundation
 /// orders up to the page's as-of date.
 struct RecommendedProducts: Sendable {
     struct Row: Sendable {
-        var rank: String
+        var rank: Int
         var item: String
         var name: String
-        var score: String
+        /// Orders holding the product together with one the customer bought; 0 for a popular filler.
+        var score: Int
     }
 
     var rows: [Row]
@@ -28,8 +29,7 @@ struct RecommendedProducts: Sendable {
             workspaceId: workspaceId, persons: Set(profile.identifiers.map(\.value)), asOf: asOf, k: count,
             strategy: "co-occurrence", seed: 0)
         let rows = items.enumerated().map { i, r in
-            Row(rank: String(i + 1), item: r.item, name: r.name ?? r.item,
-                score: r.score == 0 ? "popular" : DashboardFormat.count(Int(r.score)))
+            Row(rank: i + 1, item: r.item, name: r.name ?? r.item, score: Int(r.score))
         }
         return RecommendedProducts(
             rows: rows, asOf: String(Timestamp.format(asOf).prefix(10)),

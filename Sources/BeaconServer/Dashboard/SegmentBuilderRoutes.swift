@@ -75,10 +75,11 @@ struct SegmentBuilderRoutes<Context: RequestContext>: Sendable {
         let result = try await ProblemDetails.answering { try await engine.preview(workspaceId: ws.id, rule: rule, sample: sample) }
         let total = try await engine.profileStore.profileCount(workspaceId: ws.id)
         let base = "/dashboard/customers?ws=" + DashboardQuery.encode(ws.name) + "&id="
+        let currency = DashboardCurrency.of(ws)
         let members: [JSONValue] = result.sample.map { p in
             .object([
                 "id": .string(p.id), "name": .string(p.name ?? p.identifiers.first?.value ?? p.id),
-                "email": .string(p.email ?? ""), "ltv": .string(DashboardFormat.money(p.orders.lifetimeValue)),
+                "email": .string(p.email ?? ""), "ltv": .string(currency.format(p.orders.lifetimeValue)),
                 "href": .string(base + DashboardQuery.encode(p.id)),
             ])
         }

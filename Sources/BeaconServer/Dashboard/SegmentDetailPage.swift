@@ -73,7 +73,7 @@ struct SegmentDetailPage: Sendable {
         history: [(day: Date, size: Int)], replayed: [ReplayedSize] = [], replaySample: Int? = nil,
         revenue: (revenue: Double, total: Double),
         sample: [Profile],
-        ownTraits: [String], query: String
+        ownTraits: [String], query: String, currency: DashboardCurrency
     ) {
         id = s.id
         name = s.name
@@ -91,10 +91,10 @@ struct SegmentDetailPage: Sendable {
                 label: "Share of profiles",
                 value: profileCount > 0 ? DashboardFormat.percent(Double(mine.count) / Double(profileCount)) : "–",
                 note: "of \(DashboardFormat.count(profileCount)) profiles"),
-            KPICard(label: "Lifetime revenue", value: DashboardFormat.money(revenue.revenue)),
+            KPICard(label: "Lifetime revenue", value: currency.format(revenue.revenue)),
             KPICard(
                 label: "Revenue share", value: revenue.total > 0 ? DashboardFormat.percent(revenueShare) : "–",
-                note: "of \(DashboardFormat.money(revenue.total)) from all profiles"),
+                note: "of \(currency.format(revenue.total)) from all profiles"),
         ]
         if replayed.count >= 2 {
             sizeChart = LineChart(
@@ -122,7 +122,7 @@ struct SegmentDetailPage: Sendable {
             ? DonutChart(
                 title: "Lifetime revenue: \(s.name) and everyone else",
                 slices: [(s.name, revenue.revenue), ("Everyone else", max(0, revenue.total - revenue.revenue))],
-                unit: .money(symbol: "$")
+                unit: .money(symbol: currency.symbol)
             ).svg() : ""
         hasSizeChart = !sizeChart.isEmpty
         hasRevenueChart = !revenueChart.isEmpty
@@ -156,7 +156,7 @@ struct SegmentDetailPage: Sendable {
         self.members = sample.map { p in
             Member(
                 name: p.name ?? p.identifiers.first?.value ?? p.id, email: p.email ?? "",
-                href: customers + DashboardQuery.encode(p.id), ltv: DashboardFormat.money(p.orders.lifetimeValue),
+                href: customers + DashboardQuery.encode(p.id), ltv: currency.format(p.orders.lifetimeValue),
                 orders: DashboardFormat.count(p.orders.count))
         }
         hasMembers = !sample.isEmpty

@@ -77,7 +77,8 @@ struct SegmentDetailRoutes<Context: RequestContext>: Sendable {
                 history: recorded, replayed: replayed ?? [],
                 replaySample: profileCount > Self.replaySample ? Self.replaySample : nil,
                 revenue: try await engine.revenueContribution(workspaceId: ws.id, segmentId: id), sample: sample,
-                ownTraits: try await engine.segmentVocabulary(workspaceId: ws.id).traits, query: query)
+                ownTraits: try await engine.segmentVocabulary(workspaceId: ws.id).traits, query: query,
+                currency: DashboardCurrency.of(ws))
             if let table = try DashboardTableDownload.requestedTable(request) {
                 return try DashboardTableDownload.response(
                     table, among: page.tables, page: "segment-" + id, workspace: ws, day: snapshot.lastEvent ?? Date())

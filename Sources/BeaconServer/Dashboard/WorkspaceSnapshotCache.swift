@@ -22,7 +22,10 @@ actor WorkspaceSnapshotCache {
     /// The snapshot of `workspace` as of now.
     func snapshot(of workspace: Workspace) async throws -> WorkspaceSnapshot {
         let span = try await analytics.span(of: workspace.id)
-        if let hit = entries[workspace.id], hit.snapshot.eventCount == span.events { return hit.snapshot }
+        // A renamed workspace or one in another currency is read afresh, so no page shows the old name or symbol.
+        if let hit = entries[workspace.id], hit.snapshot.eventCount == span.events, hit.snapshot.workspace == workspace {
+            return hit.snapshot
+        }
         let orders = try await analytics.channelOrders(of: workspace.id)
         let snapshot = WorkspaceSnapshot(workspace: workspace, span: span, orders: orders)
         entries[workspace.id] = Entry(snapshot: snapshot)
@@ -35,6 +38,32 @@ actor WorkspaceSnapshotCache {
         let analytics = self.analytics
         return try await derived("cohorts@\(date.timeIntervalSince1970)", of: snapshot) {
             try await WorkspaceCohorts.of(analytics: analytics, workspaceId: $0.workspace.id, asOf: date)
+        }
+    }
+
+    /// The workspace's daily spend totals (the overview's and the report's spend cards).
+    func spend(of snapshot: WorkspaceSnapshot) async throws -> (DailySpendTotals, MMMFitCache.Source) {
+        let analytics = self.analytics
+        return try await derived("spend", of: snapshot) {
+            try await MMMFitCache.dailyTotals($0.workspace.id, analytics: analytics)
+        }
+    }
+
+    /// The anomaly scan as of `date` (the overview's panel, the report's anomalies and checks).
+    func anomalies(of snapshot: WorkspaceSnapshot, asOf date: Date) async throws -> AnomalyScan {
+        let analytics = self.analytics
+        return try await derived("anomalies@\(date.timeIntervalSince1970)", of: snapshot) {
+            try await analytics.anomalies(of: $0.workspace.id, asOf: date)
+        }
+    }
+
+    /// Every attribution model over all the workspace's journeys (the Attribution page's and
+    /// the report's); nil when there is nothing to attribute.
+    func attribution(of snapshot: WorkspaceSnapshot) async throws -> Result<AttributionComparison, AttributionFailure>? {
+        let analytics = self.analytics
+        return try await derived("attribution", of: snapshot) { snapshot in
+            // Attribution needs every journey: the visits' narrow rows, not the events.
+            AttributionPage.report(for: try await analytics.touches(of: snapshot.workspace.id))
         }
     }
 

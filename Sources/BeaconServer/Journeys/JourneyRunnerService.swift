@@ -12,15 +12,8 @@ struct JourneyRunnerService: Service {
     let logger: Logger
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await runtime.journeyRunner.runOnce()
-                } catch {
-                    logger.error("journey runner pass failed: \(error); retrying")
-                }
-                try? await Task.sleep(for: interval)
-            }
-        }
+        try await PeriodicService(name: "journey runner pass", interval: interval, logger: logger) {
+            try await runtime.journeyRunner.runOnce()
+        }.run()
     }
 }

@@ -11,19 +11,16 @@ struct RetentionService: Service {
     let logger: Logger
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                for (workspace, result) in await privacy.runRetentionEverywhere() {
-                    switch result {
-                    case .success(let r) where r.eventsDeleted > 0:
-                        logger.info("retention deleted \(r.eventsDeleted) events", metadata: ["workspace": "\(workspace)"])
-                    case .failure(let error):
-                        logger.error("retention failed: \(error)", metadata: ["workspace": "\(workspace)"])
-                    default: break
-                    }
+        try await PeriodicService(name: "retention", interval: interval, logger: logger) {
+            for (workspace, result) in await privacy.runRetentionEverywhere() {
+                switch result {
+                case .success(let r) where r.eventsDeleted > 0:
+                    logger.info("retention deleted \(r.eventsDeleted) events", metadata: ["workspace": "\(workspace)"])
+                case .failure(let error):
+                    logger.error("retention failed: \(error)", metadata: ["workspace": "\(workspace)"])
+                default: break
                 }
-                try await Task.sleep(for: interval)
             }
-        }
+        }.run()
     }
 }

@@ -40,7 +40,7 @@ extension ExecutiveReport {
             ],
             rows: channels.map { c in
                 [
-                    c.channel, DashboardFormat.money(c.revenue), DashboardFormat.money(c.previous),
+                    c.channel, currency.format(c.revenue), currency.format(c.previous),
                     Self.change(c.revenue, c.previous), total > 0 ? DashboardFormat.percent(c.revenue / total) : "–",
                 ]
             })
@@ -65,8 +65,8 @@ extension ExecutiveReport {
                     [
                         c.name, DashboardFormat.ratio(c.roas),
                         "\(DashboardFormat.ratio(c.roasLower)) – \(DashboardFormat.ratio(c.roasUpper))",
-                        DashboardFormat.ratio(c.marginalROAS), DashboardFormat.money(c.currentSpend),
-                        c.diminishingReturns.map { DashboardFormat.money($0.spend) + "/day" } ?? "–",
+                        DashboardFormat.ratio(c.marginalROAS), currency.format(c.currentSpend),
+                        c.diminishingReturns.map { currency.format($0.spend) + "/day" } ?? "–",
                     ]
                 })
             flow.chart(
@@ -86,13 +86,13 @@ extension ExecutiveReport {
                     ],
                     rows: plan.lines.map { l in
                         [
-                            l.name + (l.held ? " (held)" : ""), DashboardFormat.money(l.currentSpend),
-                            DashboardFormat.money(l.optimizedSpend), Self.change(l.optimizedSpend, l.currentSpend),
-                            DashboardFormat.money(l.optimizedRevenue),
+                            l.name + (l.held ? " (held)" : ""), currency.format(l.currentSpend),
+                            currency.format(l.optimizedSpend), Self.change(l.optimizedSpend, l.currentSpend),
+                            currency.format(l.optimizedRevenue),
                         ]
                     })
                 flow.paragraph(
-                    "Projected lift: \(DashboardFormat.money(plan.lift)) (\(String(format: "%+.1f%%", plan.liftPercent)); 90% interval \(DashboardFormat.money(plan.liftLower)) to \(DashboardFormat.money(plan.liftUpper))), optimised ROAS \(DashboardFormat.ratio(plan.optimizedROAS)).")
+                    "Projected lift: \(currency.format(plan.lift)) (\(String(format: "%+.1f%%", plan.liftPercent)); 90% interval \(currency.format(plan.liftLower)) to \(currency.format(plan.liftUpper))), optimised ROAS \(DashboardFormat.ratio(plan.optimizedROAS)).")
             }
         }
 
@@ -117,14 +117,14 @@ extension ExecutiveReport {
         case .failure(let note): flow.paragraph(note.text)
         case .success(let r):
             flow.paragraph(
-                "\(DashboardFormat.count(r.journeys)) journeys, \(DashboardFormat.count(Int(r.conversions.rounded()))) conversions worth \(DashboardFormat.money(r.value)). All journeys in the data, credited by each model.",
+                "\(DashboardFormat.count(r.journeys)) journeys, \(DashboardFormat.count(Int(r.conversions.rounded()))) conversions worth \(currency.format(r.value)). All journeys in the data, credited by each model.",
                 size: 9, color: PDFPageFlow.muted)
             let modelWidth = (w * 0.78) / Double(max(r.credits.count, 1))
             flow.table(
                 [PDFPageFlow.Column("Channel", width: w * 0.22)]
                     + r.credits.map { PDFPageFlow.Column($0.label, width: modelWidth, rightAligned: true) },
                 rows: r.channels.enumerated().map { c, name in
-                    [name] + r.credits.map { DashboardFormat.money($0.values[c]) }
+                    [name] + r.credits.map { currency.format($0.values[c]) }
                 }, size: 8)
             flow.chart(AttributionPage.chartModel(r).scene())
         }
@@ -140,22 +140,22 @@ extension ExecutiveReport {
                 ],
                 rows: anomalies.map { a in
                     let money = a.series == "revenue" || a.series.hasPrefix("spend")
-                    let f = { (v: Double) in money ? DashboardFormat.money(v) : String(format: "%.0f", v) }
+                    let f = { (v: Double) in money ? currency.format(v) : String(format: "%.0f", v) }
                     return [a.day, a.series, f(a.value), f(a.expected)]
                 })
         }
         if let checks {
             flow.heading("Data checks", size: 12)
-            for finding in checks.findings { flow.paragraph(finding.sentence(currency: .usDollar), size: 9.5) }
+            for finding in checks.findings { flow.paragraph(finding.sentence(currency: currency), size: 9.5) }
             if !checks.passedSentence.isEmpty { flow.paragraph(checks.passedSentence, size: 9, color: PDFPageFlow.muted) }
         }
-        if let history, !history.months.isEmpty { Self.draw(history, into: &flow, lastDay: period.lastDay) }
+        if let history, !history.months.isEmpty { Self.draw(history, into: &flow, lastDay: period.lastDay, currency: currency) }
         return flow.finished().bytes(title: "Executive report: \(workspace), \(period.firstDay) to \(period.lastDay)")
     }
 
     /// The history pages: months with a revenue chart, revenue by channel per month, and the
     /// cohorts' repeat purchases and revenue per customer.
-    static func draw(_ history: ReportHistory, into flow: inout PDFPageFlow, lastDay: String) {
+    static func draw(_ history: ReportHistory, into flow: inout PDFPageFlow, lastDay: String, currency: DashboardCurrency) {
         let w = flow.contentWidth
         let months = history.months
         flow.newPage()
@@ -173,16 +173,16 @@ extension ExecutiveReport {
             ],
             rows: months.map { m in
                 [
-                    m.month, DashboardFormat.money(m.revenue), DashboardFormat.count(m.orders),
+                    m.month, currency.format(m.revenue), DashboardFormat.count(m.orders),
                     DashboardFormat.count(m.buyers), DashboardFormat.count(m.newCustomers),
-                    m.averageOrder.map { DashboardFormat.money($0) } ?? "–",
+                    m.averageOrder.map { currency.format($0) } ?? "–",
                     m.yearBefore.map { change(m.revenue, $0) } ?? "–",
                 ]
             }, size: 8.5)
         flow.chart(
             BarChart(
                 title: "Revenue by month", categories: months.map(\.month),
-                series: [ChartSeries(name: "Revenue", values: months.map(\.revenue))], unit: .money(symbol: "$"),
+                series: [ChartSeries(name: "Revenue", values: months.map(\.revenue))], unit: .money(symbol: currency.symbol),
                 xTitle: "Month", yTitle: "Revenue"
             ).scene())
 
@@ -197,13 +197,13 @@ extension ExecutiveReport {
         flow.table(
             [PDFPageFlow.Column("Month", width: w * 0.16)]
                 + names.map { PDFPageFlow.Column($0, width: channelWidth, rightAligned: true) },
-            rows: months.map { m in [m.month] + m.byChannel.map { DashboardFormat.money($0) } }, size: 8.5)
+            rows: months.map { m in [m.month] + m.byChannel.map { currency.format($0) } }, size: 8.5)
         flow.chart(
             LineChart(
                 title: "Monthly revenue by channel (last touch)", categories: months.map(\.month),
                 series: names.enumerated().map { k, name in
                     ChartSeries(name: name, values: months.map { $0.byChannel[k] })
-                }, style: .stackedArea, unit: .money(symbol: "$"), xTitle: "Month", yTitle: "Revenue"
+                }, style: .stackedArea, unit: .money(symbol: currency.symbol), xTitle: "Month", yTitle: "Revenue"
             ).scene())
 
         guard !history.cohorts.isEmpty else { return }
@@ -230,8 +230,8 @@ extension ExecutiveReport {
             rows: history.cohorts.map { c in
                 let per = c.cumulativeRevenuePerCustomer
                 return [c.month, DashboardFormat.count(c.customers)]
-                    + marks.map { $0 < per.count ? DashboardFormat.money(per[$0]) : "" }
-                    + [per.last.map { DashboardFormat.money($0) } ?? "–"]
+                    + marks.map { $0 < per.count ? currency.format(per[$0]) : "" }
+                    + [per.last.map { currency.format($0) } ?? "–"]
             }, size: 7.5)
     }
 

@@ -43,6 +43,8 @@ public struct ExecutiveReport: Sendable {
     }
 
     public var workspace: String
+    /// The workspace's currency: every amount in the report is written in it.
+    var currency: DashboardCurrency
     public var period: ReportPeriod
     var kpis: [KPICard]
     var spendKPIs: [KPICard]

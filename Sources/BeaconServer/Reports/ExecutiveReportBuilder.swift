@@ -30,24 +30,32 @@ public struct ExecutiveReportBuilder: Sendable {
     }
 
     /// The report for `workspace` over `period`.
-    /// - Parameter waitForModel: how long to wait for a marketing-mix fit that is still running
-    ///   (0: report "still fitting" at once, as the dashboard does).
-    public func report(workspace: Workspace, period: ReportPeriod, waitForModel: TimeInterval = 0) async throws
-        -> ExecutiveReport
-    {
+    /// - Parameters:
+    ///   - waitForModel: how long to wait for a marketing-mix fit that is still running
+    ///     (0: report "still fitting" at once, as the dashboard does).
+    ///   - startingFit: whether to start a fit the cache does not have yet; a one-off report that
+    ///     does not wait for it (`beacon report --model-wait 0`) passes false rather than spend
+    ///     the CPU on a fit it would throw away.
+    public func report(
+        workspace: Workspace, period: ReportPeriod, waitForModel: TimeInterval = 0, startingFit: Bool = true
+    ) async throws -> ExecutiveReport {
         let snapshot = try await snapshots.snapshot(of: workspace)
         let orders = snapshot.orders.filter { $0.time <= period.end }
         let insights = try await runtime.profiles.customerInsights(
             workspaceId: workspace.id, asOf: period.end, personas: false)
-        let state = try await mmm.state(for: workspace.id, eventCount: snapshot.eventCount, waitingUpTo: waitForModel)
-        let analytics = runtime.analytics
-        let spend = try await snapshots.derived("spend", of: snapshot) {
-            try await MMMFitCache.dailyTotals($0.workspace.id, analytics: analytics)
+        let state: MMMFitCache.State?
+        if startingFit || waitForModel > 0 {
+            state = try await mmm.state(for: workspace.id, eventCount: snapshot.eventCount, waitingUpTo: waitForModel)
+        } else {
+            state = await mmm.existingState(for: workspace.id)
         }
+        let analytics = runtime.analytics
+        let spend = try await snapshots.spend(of: snapshot)
         let label = "previous \(period.days) days"
+        let currency = DashboardCurrency.of(workspace)
         let figures = OverviewPage.customerFigures(
             orders: orders, previousStart: period.previousStart, currentStart: period.start, end: period.end,
-            label: label, customerInsights: insights)
+            label: label, customerInsights: insights, currency: currency)
 
         var now: [String: Double] = [:], before: [String: Double] = [:]
         for o in orders where o.time > period.previousStart {
@@ -63,6 +71,8 @@ public struct ExecutiveReportBuilder: Sendable {
 
         let marketingMix: Result<MMMFitCache.MMMResult, ExecutiveReportNote>
         switch state {
+        case nil:
+            marketingMix = .failure(.init("The marketing-mix model was not fitted for this report (it was made without waiting for the model)."))
         case .ready(let result): marketingMix = .success(result)
         case .fitting: marketingMix = .failure(.init("The marketing-mix model is still being fitted; it appears in the next report."))
         case .failed(let message): marketingMix = .failure(.init("The marketing-mix model could not be fitted: \(message)"))
@@ -79,15 +89,14 @@ public struct ExecutiveReportBuilder: Sendable {
             ExecutiveReport.Group(name: $0.name, customers: $0.customers, share: $0.customerShare, note: $0.action)
         }
 
-        let touches = try await analytics.touches(of: workspace.id)
         let attribution: Result<AttributionComparison, ExecutiveReportNote>
-        switch AttributionPage.report(for: touches) {
+        switch try await snapshots.attribution(of: snapshot) {
         case .success(let r): attribution = .success(r)
         case .failure(let f): attribution = .failure(.init("Attribution could not be computed: \(f.message)"))
         case nil: attribution = .failure(.init("There are no journeys to attribute yet."))
         }
 
-        let scan = try await analytics.anomalies(of: workspace.id, asOf: period.end)
+        let scan = try await snapshots.anomalies(of: snapshot, asOf: period.end)
         let firstDay = period.firstDay, lastDay = period.lastDay
         var anomalies: [ExecutiveReport.Anomaly] = []
         for series in scan.series {
@@ -101,11 +110,11 @@ public struct ExecutiveReportBuilder: Sendable {
 
         var sentences = OverviewPage.insights(
             orders: orders, currentStart: period.start, asOf: period.end, revNow: figures.revenue,
-            revBefore: figures.previousRevenue, atRisk: figures.atRisk, rfmCount: figures.scored, mmm: state,
-            days: period.days)
+            revBefore: figures.previousRevenue, atRisk: figures.atRisk, rfmCount: figures.scored, mmm: state ?? .fitting(started: Date()),
+            currency: currency, days: period.days)
         if let plan, plan.lift > 0 {
             sentences.append(
-                "Moving the same budget as the optimiser suggests would add about \(DashboardFormat.money(plan.lift)) of revenue over \(plan.horizon) days (\(DashboardFormat.percent(plan.liftPercent / 100, digits: 1)); 90% interval \(DashboardFormat.money(plan.liftLower)) to \(DashboardFormat.money(plan.liftUpper)))."
+                "Moving the same budget as the optimiser suggests would add about \(currency.format(plan.lift)) of revenue over \(plan.horizon) days (\(DashboardFormat.percent(plan.liftPercent / 100, digits: 1)); 90% interval \(currency.format(plan.liftLower)) to \(currency.format(plan.liftUpper)))."
             )
         }
         if !anomalies.isEmpty {
@@ -117,10 +126,10 @@ public struct ExecutiveReportBuilder: Sendable {
         let cohorts = try await snapshots.cohorts(of: snapshot, asOf: period.end)
         let (data, source) = spend
         return ExecutiveReport(
-            workspace: workspace.name, period: period, kpis: figures.cards,
-            spendKPIs: OverviewPage.spendCards(data: data, label: label),
+            workspace: workspace.name, currency: currency, period: period, kpis: figures.cards,
+            spendKPIs: OverviewPage.spendCards(data: data, label: label, currency: currency),
             spendSource: (source.isDemo ? "" : "Last 30 days of spend. ") + source.note, channels: channels,
-            channelChart: OverviewPage.channelChartModel(orders), marketingMix: marketingMix, plan: plan,
+            channelChart: OverviewPage.channelChartModel(orders, currency: currency), marketingMix: marketingMix, plan: plan,
             health: health, segments: segments, attribution: attribution, anomalies: anomalies,
             summary: sentences.joined(separator: " "), checks: checks,
             history: ReportHistory(orders: snapshot.orders, through: period.end, cohorts: cohorts))

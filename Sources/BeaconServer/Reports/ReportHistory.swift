@@ -45,7 +45,7 @@ public struct ReportHistory: Sendable, Equatable {
     /// Two years of months.
     public static let monthCount = 24
     /// Channels shown in their own column (as many as the overview's weekly channel chart).
-    public static let channelColumns = 6
+    public static let channelColumns = ChannelRanking.shownCount
     /// Months after acquisition shown for a cohort's repeat purchases (1 to this).
     public static let cohortMonths = 11
 
@@ -77,11 +77,8 @@ public struct ReportHistory: Sendable, Equatable {
         }
         var newCustomers: [Int: Int] = [:]
         for i in firstOrder.values { newCustomers[i, default: 0] += 1 }
-        var ranked: [(name: String, total: Double)] = []
-        for (name, byMonth) in channelRevenue { ranked.append((name, byMonth.values.reduce(0, +))) }
-        ranked.sort { $0.total == $1.total ? $0.name < $1.name : $0.total > $1.total }
-        let shown: [String] = ranked.prefix(Self.channelColumns).map { $0.name }
-        let others: [String] = ranked.dropFirst(Self.channelColumns).map { $0.name }
+        let (shown, others) = ChannelRanking.split(
+            channelRevenue.mapValues { $0.values.reduce(0, +) }, shown: Self.channelColumns)
         var months: [Month] = []
         for i in first...last {
             var byChannel: [Double] = shown.map { channelRevenue[$0]?[i] ?? 0 }

@@ -11,17 +11,10 @@ struct ReportScheduleRunnerService: Service {
     let logger: Logger
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    for run in try await runner.runOnce() where run.status == .failed {
-                        logger.warning("scheduled report \(run.scheduleId) failed: \(run.error ?? "")")
-                    }
-                } catch {
-                    logger.error("report schedule pass failed: \(error); retrying")
-                }
-                try? await Task.sleep(for: interval)
+        try await PeriodicService(name: "report schedule pass", interval: interval, logger: logger) {
+            for run in try await runner.runOnce() where run.status == .failed {
+                logger.warning("scheduled report \(run.scheduleId) failed: \(run.error ?? "")")
             }
-        }
+        }.run()
     }
 }

@@ -30,6 +30,7 @@ public enum Migrations {
         m130SinkCursors,
         m140ReportSchedules,
         m180WebhookSourceMappings,
+        m190WorkspaceCurrency,
     ]
 }
 

@@ -11,7 +11,7 @@ public enum PersonalDataRegistry {
     /// Every registered table.
     public static let tables: [PersonalDataTable] = [
         // Tenancy and credentials: hashes and labels, no subject data.
-        .init("workspaces", .none, ["id": .key, "name": .none, "created_at": .none], scope: .column("id")),
+        .init("workspaces", .none, ["id": .key, "name": .none, "created_at": .none, "currency": .none], scope: .column("id")),
         .init("write_keys", .none, ["workspace_id": .key, "key_hash": .none, "label": .none, "created_at": .none]),
         .init("api_tokens", .none, [
             "workspace_id": .key, "token_hash": .none, "label": .none, "created_at": .none, "scopes": .none,

@@ -5,12 +5,13 @@ import Foundation
 struct SQLWorkspaceStore: WorkspaceStore {
     let driver: any SQLDriver
 
-    func createWorkspace(name: String) async throws -> Workspace {
-        let workspace = Workspace(id: UUID().uuidString.lowercased(), name: name, createdAt: Timestamp.truncated(Date()))
+    func createWorkspace(name: String, currency: String) async throws -> Workspace {
+        let workspace = Workspace(
+            id: UUID().uuidString.lowercased(), name: name, createdAt: Timestamp.truncated(Date()), currency: currency)
         do {
             try await driver.execute(
-                "INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)",
-                [.text(workspace.id), .text(name), SQLValue(workspace.createdAt)])
+                "INSERT INTO workspaces (id, name, created_at, currency) VALUES (?, ?, ?, ?)",
+                [.text(workspace.id), .text(name), SQLValue(workspace.createdAt), .text(currency)])
         } catch SQLDriverError.uniqueViolation {
             throw StoreError(.conflict, "a workspace named '\(name)' already exists")
         }
@@ -18,15 +19,15 @@ struct SQLWorkspaceStore: WorkspaceStore {
     }
 
     func workspace(named name: String) async throws -> Workspace? {
-        try await workspaces("SELECT id, name, created_at FROM workspaces WHERE name = ?", [.text(name)]).first
+        try await workspaces("SELECT id, name, created_at, currency FROM workspaces WHERE name = ?", [.text(name)]).first
     }
 
     func workspace(id: String) async throws -> Workspace? {
-        try await workspaces("SELECT id, name, created_at FROM workspaces WHERE id = ?", [.text(id)]).first
+        try await workspaces("SELECT id, name, created_at, currency FROM workspaces WHERE id = ?", [.text(id)]).first
     }
 
     func listWorkspaces() async throws -> [Workspace] {
-        try await workspaces("SELECT id, name, created_at FROM workspaces ORDER BY name", [])
+        try await workspaces("SELECT id, name, created_at, currency FROM workspaces ORDER BY name", [])
     }
 
     func renameWorkspace(id: String, to name: String) async throws {
@@ -35,6 +36,10 @@ struct SQLWorkspaceStore: WorkspaceStore {
         } catch SQLDriverError.uniqueViolation {
             throw StoreError(.conflict, "a workspace named '\(name)' already exists")
         }
+    }
+
+    func setCurrency(id: String, to currency: String) async throws {
+        try await driver.execute("UPDATE workspaces SET currency = ? WHERE id = ?", [.text(currency), .text(id)])
     }
 
     func deleteWorkspace(id: String) async throws -> Bool {
@@ -90,7 +95,7 @@ struct SQLWorkspaceStore: WorkspaceStore {
     private func workspace(_ c: Credentials, hash: String) async throws -> Workspace? {
         try await workspaces(
             """
-            SELECT w.id, w.name, w.created_at FROM \(c.table) c JOIN workspaces w ON w.id = c.workspace_id
+            SELECT w.id, w.name, w.created_at, w.currency FROM \(c.table) c JOIN workspaces w ON w.id = c.workspace_id
             WHERE c.\(c.hash) = ?
             """, [.text(hash)]
         ).first
@@ -115,7 +120,9 @@ struct SQLWorkspaceStore: WorkspaceStore {
 
     private func workspaces(_ sql: String, _ arguments: [SQLValue]) async throws -> [Workspace] {
         try await driver.query(sql, arguments).map { row in
-            Workspace(id: try row.string("id"), name: try row.string("name"), createdAt: try row.date("created_at"))
+            Workspace(
+                id: try row.string("id"), name: try row.string("name"), createdAt: try row.date("created_at"),
+                currency: try row.string("currency"))
         }
     }
 }

@@ -14,24 +14,44 @@ struct AnomaliesCommand: AsyncParsableCommand {
             ESD test (Rosner 1983) at alpha 0.05 for up to 5 % of the days. Each flag shows the day, the \
             value, the expected value (trend + week pattern) and the band of ordinary values. Series with \
             fewer than 14 days are not scanned.
-            Example: beacon anomalies --workspace shop --as-of 2025-06-30
+            Then the data checks of the last --days days (DataChecks): days with spend and no revenue, \
+            orders with no known customer, and attribution models (over every journey) whose credits do not \
+            add up to the conversions' value. Each check is found, passed or not run (no spend, no journeys).
+            Example: beacon anomalies --workspace shop --as-of 2025-06-30 --days 30
             """)
 
     @OptionGroup var workspace: WorkspaceCommandOptions
 
     @OptionGroup var asOf: AsOfOption
 
+    @Option(help: "The data checks' period: this many days up to the as-of day.") var days = 30
+
     @Option(help: "Output: text or json.") var format: OutputFormat = .text
     var json: Bool { format == .json }
 
-    func validate() throws { try format.check([.text, .json]) }
+    func validate() throws {
+        try format.check([.text, .json])
+        guard (1...3_650).contains(days) else { throw ValidationError("--days must be 1…3650, got \(days)") }
+    }
 
     func run() async throws {
         let (runtime, ws) = try await workspace.open()
         let date = asOf.endOfDay
         let scan: AnomalyScan
+        let checks: DataChecks?
         do {
-            scan = try await runtime.analytics.anomalies(of: ws.id, asOf: date)
+            let analytics = runtime.analytics
+            scan = try await analytics.anomalies(of: ws.id, asOf: date)
+            var end = date
+            if end == nil { end = try await analytics.span(of: ws.id).last }
+            if let end {
+                let attribution = try AttributionComparison.run(on: try await analytics.touches(of: ws.id))
+                checks = try await analytics.dataChecks(
+                    of: ws.id, scan: scan, from: end.addingTimeInterval(-Double(days) * 86_400), asOf: end,
+                    attribution: attribution)
+            } else {
+                checks = nil
+            }
             try await runtime.close()
         } catch {
             try? await runtime.close()
@@ -50,7 +70,7 @@ struct AnomaliesCommand: AsyncParsableCommand {
                         }),
                 ])
             }
-            print(JSONValue.array(series).serialized())
+            print(JSONValue.object(["series": .array(series), "checks": .array(Self.checkRows(checks).map(\.json))]).serialized())
             return
         }
         print("series\tday\tvalue\texpected\tlower\tupper")
@@ -62,6 +82,38 @@ struct AnomaliesCommand: AsyncParsableCommand {
                         Self.number(f.upper),
                     ].joined(separator: "\t"))
             }
+        }
+        print("")
+        print("check\tresult\tcount\tamount\texamples")
+        for row in Self.checkRows(checks) {
+            print([row.check, row.result, String(row.count), Self.number(row.amount), row.examples.joined(separator: ", ")]
+                .joined(separator: "\t"))
+        }
+    }
+
+    /// One data check's outcome as printed: found, passed or not run (count and amount 0).
+    struct CheckRow {
+        var check: String
+        var result: String
+        var count = 0
+        var amount = 0.0
+        var examples: [String] = []
+
+        var json: JSONValue {
+            .object([
+                "check": .string(check), "result": .string(result), "count": .number(Double(count)),
+                "amount": .number(amount), "examples": .array(examples.map(JSONValue.string)),
+            ])
+        }
+    }
+
+    /// Every check in `DataChecks.Check.allCases` order (all "not run" for a workspace without events).
+    static func checkRows(_ checks: DataChecks?) -> [CheckRow] {
+        DataChecks.Check.allCases.map { check in
+            if let f = checks?.findings.first(where: { $0.check == check }) {
+                return CheckRow(check: check.rawValue, result: "found", count: f.count, amount: f.amount, examples: f.examples)
+            }
+            return CheckRow(check: check.rawValue, result: checks?.passed.contains(check) == true ? "passed" : "not run")
         }
     }
 

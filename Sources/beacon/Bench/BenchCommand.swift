@@ -6,5 +6,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks: time Beacon's models and stores for the side-by-side runs in bench/ (build with -c release).",
-        subcommands: [CLV.self, Churn.self, Profiles.self, KMeansTiming.self, Journeys.self, Rules.self, Lookalikes.self])
+        subcommands: [
+            CLV.self, Churn.self, Profiles.self, KMeansTiming.self, Journeys.self, Rules.self, Lookalikes.self, Anomalies.self,
+        ])
 }

@@ -4,12 +4,12 @@ import BeaconEngine
 import BeaconStore
 import Foundation
 
-/// `beacon workspace create|list|rename|delete|add-key|keys|revoke-key|identity-rules`.
+/// `beacon workspace create|list|rename|set-currency|delete|add-key|keys|revoke-key|identity-rules`.
 struct WorkspaceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workspace", abstract: "Manage workspaces and write keys.",
         subcommands: [
-            Create.self, List.self, Rename.self, Delete.self, AddKey.self, IdentityRulesCommand.self, Keys.self,
+            Create.self, List.self, Rename.self, SetCurrency.self, Delete.self, AddKey.self, IdentityRulesCommand.self, Keys.self,
             RevokeKey.self,
         ])
 
@@ -17,16 +17,23 @@ struct WorkspaceCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a workspace and print its write key (shown once).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Workspace name: letters, digits, '-', '_', '.'.") var name: String
+        @Option(help: "The ISO 4217 code its amounts are in: USD, EUR, GBP, … (default USD).") var currency: String?
 
         func run() async throws {
+            // Checked before the store is opened: a mistyped code creates no database.
+            if let currency {
+                do { _ = try CurrencyCode.validated(currency) } catch let error as CurrencyCodeError {
+                    throw CommandError("--\(error.message)")
+                }
+            }
             let runtime = try await store.openRuntime(logger: store.makeLogger(), creating: true)
             defer { Task { try? await runtime.close() } }
             do {
-                let (workspace, key) = try await runtime.workspaces.create(name: name)
+                let (workspace, key) = try await runtime.workspaces.create(name: name, currency: currency)
                 try await runtime.audit.record(
                     AuditDraft(actor: AuditActor.commandLine, action: "workspace.create", detail: workspace.name),
                     workspaceId: workspace.id)
-                print("workspace \(workspace.name) (\(workspace.id))")
+                print("workspace \(workspace.name) (\(workspace.id)), amounts in \(workspace.currency)")
                 print("write key: \(key)")
                 print("Store it now: Beacon keeps only its hash and cannot show it again.")
             } catch let error as StoreError where error.code == .conflict {
@@ -36,13 +43,14 @@ struct WorkspaceCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List workspaces with their event counts.")
+        static let configuration = CommandConfiguration(
+            abstract: "List workspaces: name, id, currency and event count, tab-separated.")
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
             let runtime = try await store.openRuntime(logger: store.makeLogger())
             for w in try await runtime.workspaces.all() {
-                print("\(w.name)\t\(w.id)\t\(try await runtime.eventLog.eventCount(in: w.id)) events")
+                print("\(w.name)\t\(w.id)\t\(w.currency)\t\(try await runtime.eventLog.eventCount(in: w.id)) events")
             }
             try await runtime.close()
         }
@@ -62,6 +70,27 @@ struct WorkspaceCommand: AsyncParsableCommand {
                     AuditDraft(actor: AuditActor.commandLine, action: "workspace.rename", detail: "\(workspace.name) → \(renamed.name)"),
                     workspaceId: workspace.id)
                 print("renamed workspace \(workspace.name) to \(renamed.name) (\(renamed.id))")
+            }
+        }
+    }
+
+    struct SetCurrency: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-currency",
+            abstract: "Set the currency a workspace's amounts are in (stored amounts are not converted).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Workspace name.") var name: String
+        @Argument(help: "ISO 4217 code: USD, EUR, GBP, …") var currency: String
+
+        func run() async throws {
+            try await store.withWorkspace(name) { runtime, workspace in
+                let changed = try await runtime.workspaces.setCurrency(of: workspace, to: currency)
+                try await runtime.audit.record(
+                    AuditDraft(
+                        actor: AuditActor.commandLine, action: "workspace.currency",
+                        detail: "\(workspace.currency) → \(changed.currency)"),
+                    workspaceId: workspace.id)
+                print("workspace \(changed.name): amounts in \(changed.currency) (was \(workspace.currency))")
             }
         }
     }

@@ -46,7 +46,7 @@ extension ReportCommand {
         @Option(help: "The TrueType font to embed (default: \(ReportFont.defaultPath), or BEACON_REPORT_FONT).")
         var font: String?
 
-        @Option(help: "Seconds to wait for the marketing-mix model to be fitted before reporting it as still fitting.")
+        @Option(help: "Seconds to wait for the marketing-mix model to be fitted before reporting it as still fitting (0: no fit is made; the report says so).")
         var modelWait: Double = 300
 
         func validate() throws {
@@ -74,7 +74,8 @@ extension ReportCommand {
                 } catch let error as ReportPeriodError {
                     throw CommandError(error.description)
                 }
-                let report = try await builder.report(workspace: ws, period: period, waitForModel: modelWait)
+                let report = try await builder.report(
+                    workspace: ws, period: period, waitForModel: modelWait, startingFit: modelWait > 0)
                 if let csvDirectory { try Self.writeCSV(report, into: csvDirectory) }
                 let typeset = Date()
                 let pdf = report.pdf(font: typeface)

@@ -17,19 +17,11 @@ struct SeasonalTrendLoessTests {
         let script = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("bench/anomalies/stl_peer.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["BEACON_STATSMODELS_PYTHON"]!)
-        process.arguments = [script.path] + arguments
-        let output = Pipe(), stdin = Pipe()
-        process.standardOutput = output
-        process.standardInput = stdin
-        try process.runSerialized()
-        if let input { stdin.fileHandleForWriting.write(input) }
-        try stdin.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "stl_peer.py \(arguments) failed")
-        return data
+        let run = try runProcessBlocking(
+            ProcessInfo.processInfo.environment["BEACON_STATSMODELS_PYTHON"]!, [script.path] + arguments,
+            input: input ?? Data())
+        try #require(run.status == 0, "stl_peer.py \(arguments) failed: \(run.stderr)")
+        return Data(run.stdout.utf8)
     }
 
     static func referenceDirectory() throws -> URL {

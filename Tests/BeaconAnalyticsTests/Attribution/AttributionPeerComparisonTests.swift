@@ -92,14 +92,9 @@ struct AttributionPeerComparisonTests {
         let script = root.appendingPathComponent("bench/attribution/peer_expected.py")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-attribution-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script.path, "--out", directory.path, "--seed", "99", "--users", "6000", "--orders", "1,3"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.runSerialized()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "\(python) \(script.path) failed")
+        let run = try runProcessBlocking(
+            python, [script.path, "--out", directory.path, "--seed", "99", "--users", "6000", "--orders", "1,3"])
+        try #require(run.status == 0, "\(python) \(script.path) failed: \(run.stderr)")
         let (data, expected) = try Self.load(from: directory)
         try Self.expectHeuristicsMatch(data, expected)
         for order in [1, 3] { try Self.expectMarkovWithinSimulationError(data, expected, order: order) }

@@ -45,16 +45,9 @@ struct MMMBudgetPeerTests {
                     best = r
             print(json.dumps(list(best.x)))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["BEACON_PYTHON"]!)
-        process.arguments = ["-c", script]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.runSerialized()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
-        let scipy = try JSONDecoder().decode([Double].self, from: output)
+        let run = try runProcessBlocking(ProcessInfo.processInfo.environment["BEACON_PYTHON"]!, ["-c", script])
+        try #require(run.status == 0, "\(run.stderr)")
+        let scipy = try JSONDecoder().decode([Double].self, from: Data(run.stdout.utf8))
         let optimizer = MMMBudgetOptimizer(responses: responses)
         // Beacon's allocation is at least as good as the best of 20 SLSQP starts, and the same.
         #expect(optimizer.revenue(beacon) >= optimizer.revenue(scipy) * (1 - 1e-9))

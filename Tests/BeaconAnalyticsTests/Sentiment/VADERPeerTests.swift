@@ -20,28 +20,11 @@ struct VADERPeerTests {
         let script = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("bench/sentiment/vader_peer.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["BEACON_VADER_PYTHON"]!)
-        process.arguments = [script.path]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.runSerialized()
-        let payload = try JSONEncoder().encode(texts)
-        // Write from another thread so a full output pipe cannot deadlock the two processes.
-        let writer = Thread {
-            input.fileHandleForWriting.write(payload)
-            try? input.fileHandleForWriting.close()
-        }
-        writer.start()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw PeerError("vader_peer.py exited with \(process.terminationStatus): \(message)")
-        }
-        return try JSONDecoder().decode([[Double]].self, from: data)
+        let run = try runProcessBlocking(
+            ProcessInfo.processInfo.environment["BEACON_VADER_PYTHON"]!, [script.path],
+            input: try JSONEncoder().encode(texts))
+        guard run.status == 0 else { throw PeerError("vader_peer.py exited with \(run.status): \(run.stderr)") }
+        return try JSONDecoder().decode([[Double]].self, from: Data(run.stdout.utf8))
     }
 
     struct PeerError: Error, CustomStringConvertible {

@@ -168,4 +168,18 @@ struct IdentityRulesTests {
             try await f.profileStore.identityMerges(workspaceId: f.workspace.id, profileId: nil, limit: 10).map(\.rule)
                 == ["mergeOn", "mergeOn"])
     }
+
+    @Test("Blocked values match whatever white space surrounds them, as Foundation's trimming would")
+    func whiteSpace() throws {
+        let rules = IdentityRules()
+        for padded in ["null", " NULL ", "\tundefined\n", "\u{00A0}Null\u{3000}", "\u{2028}none\u{2029}", "\u{0085}0\r"] {
+            let trimmed = padded.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            #expect(rules.allows(padded) == rules.allows(trimmed), "\(padded.debugDescription)")
+        }
+        #expect(!rules.allows(" null "))
+        #expect(!rules.allows("   "))
+        #expect(rules.allows(" ada@example.com "))
+        #expect(rules.allows("\u{200B}null"), "a zero-width space is not white space: the value is not the blocked one")
+    }
 }
+

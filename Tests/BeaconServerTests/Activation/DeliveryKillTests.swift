@@ -60,13 +60,13 @@ struct DeliveryKillTests {
             #expect(status == 200)
         }
         let before = try await receiver.wait("orders", seconds: 120) { $0.unique >= 1_000 }
-        kill(server.processIdentifier, SIGKILL)
+        server.send(SIGKILL)
         await server.exited()
         #expect(before.unique < Self.events, "all were delivered before the kill; nothing was in flight")
 
         server = try start(binary, dataDir: dataDir, port: port, environment: environment)
         let after = try await receiver.wait("orders", seconds: 300) { $0.unique >= Self.events }
-        kill(server.processIdentifier, SIGKILL)
+        server.send(SIGKILL)
         await server.exited()
         receiver.stop()
 
@@ -81,15 +81,10 @@ struct DeliveryKillTests {
         print("kill -9 at \(before.unique) applied; redelivered after restart with the same id: \(after.duplicates)")
     }
 
-    func start(_ binary: URL, dataDir: String, port: Int, environment: [String: String]) throws -> Process {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = ["serve", "--data-dir", dataDir, "--port", String(port), "--log-level", "error"]
-        p.environment = environment
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.runSerialized()
-        return p
+    func start(_ binary: URL, dataDir: String, port: Int, environment: [String: String]) throws -> ChildProcess {
+        try ChildProcess(
+            binary.path, ["serve", "--data-dir", dataDir, "--port", String(port), "--log-level", "error"],
+            environment: environment)
     }
 
     func post(_ port: Int, _ path: String, _ token: String, _ json: [String: Any]) async throws -> (Int, [String: Any])

@@ -18,14 +18,7 @@ final class WebhookReceiver: @unchecked Sendable {
     static let python: String? = {
         let env = ProcessInfo.processInfo.environment
         for candidate in [env["BEACON_WEBHOOK_PYTHON"], env["BEACON_PYTHON"], "/usr/bin/python3"].compactMap({ $0 }) {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: candidate)
-            p.arguments = ["-c", "import standardwebhooks"]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            guard (try? p.runSerialized()) != nil else { continue }
-            p.waitUntilExit()
-            if p.terminationStatus == 0 { return candidate }
+            if (try? runProcessBlocking(candidate, ["-c", "import standardwebhooks"]))?.status == 0 { return candidate }
         }
         return nil
     }()

@@ -76,7 +76,7 @@ struct ArchiveKillTests {
         for _ in 0..<3 {
             let run = try start(binary, arguments, environment)
             try await Task.sleep(for: .milliseconds(Int.random(in: 300...2_000)))
-            kill(run.processIdentifier, SIGKILL)
+            run.send(SIGKILL)
             await run.exited()
         }
         let last = try start(binary, arguments, environment)
@@ -106,14 +106,7 @@ struct ArchiveKillTests {
         try await runtime.close()
     }
 
-    func start(_ binary: URL, _ arguments: [String], _ environment: [String: String]) throws -> Process {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = arguments
-        p.environment = environment
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.runSerialized()
-        return p
+    func start(_ binary: URL, _ arguments: [String], _ environment: [String: String]) throws -> ChildProcess {
+        try ChildProcess(binary.path, arguments, environment: environment)
     }
 }

@@ -19,6 +19,9 @@ struct AttributionCautionTests {
             let page = try await get(client, "/dashboard/attribution?ws=demo")
             #expect(page.status == .ok)
             #expect(page.body.contains("Every conversion is credited to Direct"), "\(page.body.prefix(2000))")
+            // The credits check over every journey: two orders of 40 and 60, every model adds up to 100.
+            #expect(page.body.contains("Check passed: each of the"))
+            #expect(page.body.contains("credits exactly the value of the conversions ($100)"), "\(page.body)")
         }
         #expect(AttributionPage.channelCaution(["Direct", "Paid Search"]).isEmpty)
         #expect(AttributionPage.channelCaution(["Email"]).contains("one channel (Email)"))

@@ -46,6 +46,23 @@ struct CustomersPageTests {
             #expect(detail.body.contains("Order Completed"))
             #expect(detail.body.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
             #expect(!detail.body.contains("<script>alert"))
+
+            // Every table of the two pages downloads as CSV with the page's values.
+            #expect(search.body.contains("format=csv&amp;table=profiles\" download>"))
+            let profiles = CSVTable(text: try await get(client, "/dashboard/customers?ws=demo&q=ada&format=csv&table=profiles").body)
+            #expect(profiles.header == ["Name", "Email", "Lifetime value (USD)", "Orders", "Last seen"])
+            #expect(profiles.rows.map(\.fields) == [["Ada", "ada@example.com", "150", "2", "2025-03-05"]])
+            let traits = CSVTable(text: try await get(client, link + "&format=csv&table=traits").body)
+            #expect(traits.rows.map { [$0.fields[0], $0.fields[1], $0.fields[3]] } == [
+                ["email", "ada@example.com", "2025-03-01"], ["motto", hostile, "2025-03-01"], ["name", "Ada", "2025-03-01"],
+            ])
+            let events = CSVTable(text: try await get(client, link + "&format=csv&table=events").body)
+            #expect(events.rows.map { $0.fields[3] } == ["Order Completed", "Order Completed", ""], "newest first")
+            #expect(events.rows.map { $0.fields[2] } == ["track", "track", "identify"])
+            // The administrator's views of the profile are in its audit trail, and downloadable.
+            let audit = CSVTable(text: try await get(client, link + "&format=csv&table=audit").body)
+            #expect(audit.header == ["#", "Time (UTC)", "Who", "What", "Detail"])
+            #expect(!audit.rows.isEmpty)
             let none = try await get(client, "/dashboard/customers?ws=demo&q=zed")
             #expect(none.body.contains("No profile matches “zed”"))
             #expect(try await get(client, "/dashboard/customers?ws=demo&id=nope").status == .notFound)

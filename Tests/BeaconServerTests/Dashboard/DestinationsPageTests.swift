@@ -70,6 +70,12 @@ struct DestinationsPageTests {
             let page = try await get(session, "/dashboard/destinations?ws=demo")
             #expect(page.body.contains("<td class=\"state-paused\">paused</td><td class=\"num\">1</td>"))
             #expect(page.body.contains("segment VIP entered, exited"))
+            // The destinations and activations download as CSV with the page's values.
+            #expect(page.body.contains("format=csv&amp;table=destinations\" download>"))
+            let listed = CSVTable(text: try await get(session, "/dashboard/destinations?ws=demo&format=csv&table=destinations").body)
+            #expect(listed.rows.map(\.fields) == [["crm", "webhook", "http://127.0.0.1:9/hook", "paused", "", "1", "0", "0"]])
+            let activationsCSV = CSVTable(text: try await get(session, "/dashboard/destinations?ws=demo&format=csv&table=activations").body)
+            #expect(activationsCSV.rows.map(\.fields) == [[activations[0].id, "segment VIP entered, exited", "crm"]])
             #expect(!page.body.contains(secret))
             _ = try await DashboardUsersTests.post(
                 client, "/dashboard/destinations/\(d.id)/resume?ws=demo", [], cookie: server.cookie)

@@ -43,7 +43,7 @@ struct OverviewPageTests {
             // has no Ad Spend, so they are the demo's last 30 days and say so.
             let demo = MMMFitCache.demo
             let spend = demo.channels.reduce(0) { $0 + $1.values.suffix(30).reduce(0, +) }
-            #expect(body.contains("<div class=\"label\">Total spend</div><div class=\"value\">\(DashboardFormat.money(spend))</div>"))
+            #expect(body.contains("<div class=\"label\">Total spend</div><div class=\"value\">\(DashboardCurrency(code: "USD").format(spend))</div>"))
             #expect(body.contains("This workspace has no ad spend yet"))
         }
     }

@@ -77,7 +77,7 @@ struct JourneyKillTests {
                 let until = Date() + 180
                 while try await progress() < target, Date() < until { try await Task.sleep(for: .milliseconds(50)) }
             }
-            kill(runner.processIdentifier, SIGKILL)
+            runner.send(SIGKILL)
             await runner.exited()
             killedAt.append(try await progress())
             kills += 1
@@ -90,7 +90,7 @@ struct JourneyKillTests {
             if done == Self.people { break }
             try await Task.sleep(for: .milliseconds(500))
         }
-        kill(runner.processIdentifier, SIGKILL)
+        runner.send(SIGKILL)
         await runner.exited()
 
         // validate: five sends per person, one per step, each under its own key
@@ -111,13 +111,7 @@ struct JourneyKillTests {
         try await runtime.close()
     }
 
-    func start(_ binary: URL, _ arguments: [String]) throws -> Process {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = arguments
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.runSerialized()
-        return p
+    func start(_ binary: URL, _ arguments: [String]) throws -> ChildProcess {
+        try ChildProcess(binary.path, arguments)
     }
 }

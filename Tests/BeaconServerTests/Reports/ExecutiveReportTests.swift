@@ -39,7 +39,7 @@ struct ExecutiveReportTests {
             }
         }
         return Expected(
-            revenueAmount: revenue, revenue: DashboardFormat.money(revenue), orders: DashboardFormat.count(orders),
+            revenueAmount: revenue, revenue: DashboardCurrency(code: "USD").format(revenue), orders: DashboardFormat.count(orders),
             customers: DashboardFormat.count(buyers.count))
     }
 

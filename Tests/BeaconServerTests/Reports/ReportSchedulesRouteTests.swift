@@ -65,6 +65,19 @@ struct ReportSchedulesRouteTests {
             let page = try await client.execute(
                 uri: "/dashboard/reports?ws=\(ws.name)", method: .get, headers: [.cookie: cookie])
             #expect(page.status == .ok && String(buffer: page.body).contains("<code>15 6 * * *</code>"))
+            #expect(String(buffer: page.body).contains("format=csv&amp;table=schedules\" download>"))
+            // Its schedules download as CSV (paused, so no next run), with the same cells.
+            let csv = try await client.execute(
+                uri: "/dashboard/reports?ws=\(ws.name)&format=csv&table=schedules", method: .get, headers: [.cookie: cookie])
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(
+                CSVTable(text: String(buffer: csv.body)).rows.map(\.fields)
+                    == [["Daily", user.email, "15 6 * * *", "America/New_York", "reports", "—", "paused"]],
+                "\(String(buffer: csv.body))")
+            let runsCSV = try await client.execute(
+                uri: "/dashboard/reports?ws=\(ws.name)&format=csv&table=runs", method: .get, headers: [.cookie: cookie])
+            // Nothing sent yet: the page shows no runs table, so there is none to download.
+            #expect(runsCSV.status == .notFound && String(buffer: runsCSV.body).contains("\"field\":\"table\""))
             let (deleted, _) = try await call(.delete, "/api/reports/schedules/\(id)", token: writer)
             #expect(deleted == .noContent)
         }

@@ -14,23 +14,11 @@ enum ExternalTool {
     @discardableResult
     static func run(_ name: String, _ arguments: [String], input: Data? = nil) throws -> String {
         guard let path = path(name) else { throw ToolError(message: "\(name) is not installed") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.runSerialized()
-        if let input { stdin.fileHandleForWriting.write(input) }
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ToolError(message: "\(name) \(arguments.joined(separator: " ")) failed: \(String(decoding: errors, as: UTF8.self))")
+        let run = try runProcessBlocking(path, arguments, input: input ?? Data())
+        guard run.status == 0 else {
+            throw ToolError(message: "\(name) \(arguments.joined(separator: " ")) failed: \(run.stderr)")
         }
-        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     struct ToolError: Error, CustomStringConvertible {

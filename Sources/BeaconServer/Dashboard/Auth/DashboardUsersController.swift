@@ -166,9 +166,13 @@ struct DashboardUsersController<Context: RequestContext>: Sendable {
         let page = UsersPage(
             users: everyone, grants: grants, workspaces: all, me: me, notice: notice, error: error, errorField: field,
             draftEmail: draft?.email ?? "", draftName: draft?.name ?? "")
+        if let table = try DashboardTableDownload.requestedTable(request) {
+            return try DashboardTableDownload.response(
+                table, among: [page.table], page: "users", fileOwner: "beacon", day: Date())
+        }
         return try dashboard.render(
             "users", title: "Users", path: "/dashboard/users", workspace: current, all: all, asOf: nil, page: page,
-            status: status)
+            status: status, download: DashboardTableDownload.link(request))
     }
 
     static func form(_ request: Request) async throws -> UserForm {

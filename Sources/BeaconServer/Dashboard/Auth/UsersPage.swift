@@ -37,6 +37,8 @@ struct UsersPage: Sendable {
     /// What was typed into the add-user form, kept when it is refused.
     var draftEmail: String
     var draftName: String
+    /// The users as a table for the CSV download (`users`); the page shows them with their forms.
+    var table: DashboardTable
 
     init(
         users: [DashboardUser], grants: [String: Set<String>], workspaces: [Workspace], me: DashboardUser?,
@@ -59,6 +61,14 @@ struct UsersPage: Sendable {
         self.errorField = errorField
         self.draftEmail = draftEmail
         self.draftName = draftName
+        table = DashboardTable(
+            id: "users", title: "Everyone with a dashboard sign-in",
+            columns: [.init("Email"), .init("Name"), .init("Role"), .init("Workspaces"), .init("Since", .date)],
+            rows: zip(users, rows).map { u, r in
+                [.text(r.email), .text(r.name), .text(r.role),
+                 .text(r.isAdmin ? "all" : r.grants.map(\.workspace).joined(separator: "; ")), .date(u.createdAt)]
+            },
+            currency: .usDollar)
     }
 }
 

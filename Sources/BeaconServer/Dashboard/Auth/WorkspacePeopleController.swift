@@ -65,6 +65,24 @@ struct WorkspacePeopleController<Context: RequestContext>: Sendable {
         guard let me = DashboardSession.user else { throw HTTPError(.unauthorized) }
         let (current, all) = try await dashboard.workspaces(request)
         guard let workspace = current else { throw ProblemDetails(.notFound, detail: "no workspace selected", field: "ws") }
+        let rows = try await Self.rows(runtime, workspace)
+        let own = try await runtime.access.access(of: me, in: workspace.id)
+        let grantable = WorkspaceRole.allCases.filter { own?.role.canGrant($0) == true }.map(\.rawValue)
+        let view = WorkspacePeoplePage(
+            rows: rows, grantable: grantable, mayGrantPersonalData: own?.personalData == true,
+            query: "?ws=\(Self.encoded(workspace.name))", notice: notice, error: error, errorField: field,
+            draftEmail: draftEmail)
+        if let table = try DashboardTableDownload.requestedTable(request) {
+            return try DashboardTableDownload.response(
+                table, among: [view.table], page: "people", workspace: workspace, day: Date())
+        }
+        return try dashboard.render(
+            "people", title: "People", path: "/dashboard/people", workspace: workspace, all: all, asOf: nil, page: view,
+            status: status, download: DashboardTableDownload.link(request))
+    }
+
+    /// Everyone with a role in `workspace`; the page and `beacon export tables` both list them here.
+    static func rows(_ runtime: BeaconRuntime, _ workspace: Workspace) async throws -> [WorkspacePeoplePage.Row] {
         var rows: [WorkspacePeoplePage.Row] = []
         for user in try await runtime.users.store.listUsers() {
             guard let access = try await runtime.access.access(of: user, in: workspace.id) else { continue }
@@ -73,15 +91,7 @@ struct WorkspacePeopleController<Context: RequestContext>: Sendable {
                     email: user.email, name: user.name, role: access.role.rawValue, personalData: access.personalData,
                     installationAdmin: user.role == .admin))
         }
-        let own = try await runtime.access.access(of: me, in: workspace.id)
-        let grantable = WorkspaceRole.allCases.filter { own?.role.canGrant($0) == true }.map(\.rawValue)
-        let view = WorkspacePeoplePage(
-            rows: rows, grantable: grantable, mayGrantPersonalData: own?.personalData == true,
-            query: "?ws=\(Self.encoded(workspace.name))", notice: notice, error: error, errorField: field,
-            draftEmail: draftEmail)
-        return try dashboard.render(
-            "people", title: "People", path: "/dashboard/people", workspace: workspace, all: all, asOf: nil, page: view,
-            status: status)
+        return rows
     }
 
     static func encoded(_ name: String) -> String {

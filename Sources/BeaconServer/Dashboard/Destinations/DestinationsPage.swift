@@ -51,6 +51,14 @@ struct DestinationsPage: Sendable {
     var activateSegment: String
     var hasActivateSegment: Bool
     var canManage: Bool
+    /// The destinations (`destinations`), activations (`activations`) and suppressions
+    /// (`suppressions`) as tables: the page shows the activations through the table and the
+    /// other two with their buttons; all three download as CSV.
+    var destinationsTable: DashboardTable
+    var activationsTable: DashboardTable
+    var suppressionsTable: DashboardTable
+    /// The tables the page shows (those with rows), for the CSV download.
+    var tables: [DashboardTable] { [destinationsTable, activationsTable, suppressionsTable].filter { !$0.rows.isEmpty } }
 
     init(
         destinations: [(Destination, [OutboxMessage.State: Int])], segments: [SegmentDefinition],
@@ -95,6 +103,25 @@ struct DestinationsPage: Sendable {
         activateSegment = selectedSegment.flatMap { segmentNames[$0] } ?? ""
         hasActivateSegment = !activateSegment.isEmpty
         self.canManage = canManage
+        typealias Column = DashboardTable.Column
+        destinationsTable = DashboardTable(
+            id: "destinations", title: "Destinations of this workspace with their messages",
+            columns: [Column("Name"), Column("Type"), Column("Address"), Column("State"), Column("Reason"),
+                      Column("Pending", .count), Column("Delivered", .count), Column("Dead", .count)],
+            rows: self.destinations.map {
+                [.text($0.name), .text($0.type), .text($0.address), .text($0.state), .text($0.reason), .count($0.pending),
+                 .count($0.delivered), .count($0.dead)]
+            },
+            currency: .usDollar)
+        activationsTable = DashboardTable(
+            id: "activations", title: "What sends to which destination",
+            columns: [Column("Id"), Column("When"), Column("Destination")],
+            rows: self.activations.map { [.text($0.id), .text($0.trigger), .text($0.destination)] }, currency: .usDollar)
+        suppressionsTable = DashboardTable(
+            id: "suppressions", title: "Suppressed addresses, newest first",
+            columns: [Column("Address"), Column("Reason"), Column("Since", .date), Column("Detail")],
+            rows: suppressions.map { [.text($0.address), .text($0.reason.rawValue), .date($0.createdAt), .text($0.detail)] },
+            currency: .usDollar)
     }
 }
 
@@ -124,6 +151,12 @@ struct DestinationDetailPage: Sendable {
     var dead: [Message]
     var hasDead: Bool
     var canManage: Bool
+    /// The dead letters (`dead_letters`, shown with their replay buttons) and the delivery log
+    /// (`log`, shown through the table), both downloadable as CSV.
+    var deadTable: DashboardTable
+    var logTable: DashboardTable
+    /// The tables the page shows (those with rows), for the CSV download.
+    var tables: [DashboardTable] { [deadTable, logTable].filter { !$0.rows.isEmpty } }
 
     init(destination d: Destination, log: [OutboxMessage], dead: [OutboxMessage], canManage: Bool) {
         id = d.id
@@ -146,6 +179,20 @@ struct DestinationDetailPage: Sendable {
         self.dead = dead.map(row)
         hasDead = !dead.isEmpty
         self.canManage = canManage
+        typealias Column = DashboardTable.Column
+        func table(_ id: String, _ title: String, _ messages: [Message]) -> DashboardTable {
+            DashboardTable(
+                id: id, title: title,
+                columns: [Column("Message"), Column("Cause"), Column("State"), Column("Attempts", .count), Column("Status"),
+                          Column("Response"), Column("Time (UTC)")],
+                rows: messages.map {
+                    [.text($0.id), .text($0.cause), .text($0.state), .count($0.attempts), .text($0.status), .text($0.response),
+                     .text($0.time)]
+                },
+                currency: .usDollar)
+        }
+        deadTable = table("dead_letters", "Messages out of attempts or refused for good, newest first", self.dead)
+        logTable = table("log", "The newest messages with their last answer", self.log)
     }
 }
 

@@ -115,19 +115,30 @@ struct DestinationsRoutes<Context: RequestContext>: Sendable {
             return try controller.render(
                 "noWorkspace", title: "Destinations", path: Self.path, workspace: nil, all: all, asOf: nil, page: ())
         }
+        let page = try await listPage(
+            ws, selectedSegment: request.uri.queryParameters["segment"].map(String.init),
+            canManage: DashboardSession.user?.role == .admin)
+        if let table = try DashboardTableDownload.requestedTable(request) {
+            return try DashboardTableDownload.response(
+                table, among: page.tables, page: "destinations", workspace: ws, day: Date())
+        }
+        return try controller.render(
+            "destinations", title: "Destinations", path: Self.path, workspace: ws, all: all, asOf: nil, page: page,
+            download: DashboardTableDownload.link(request))
+    }
+
+    /// The destinations page of `ws`; the page and `beacon export tables` both build it here.
+    func listPage(_ ws: Workspace, selectedSegment: String?, canManage: Bool) async throws -> DestinationsPage {
         var rows: [(Destination, [OutboxMessage.State: Int])] = []
         for d in try await service.destinations(workspaceId: ws.id) {
             rows.append((d, try await service.counts(workspaceId: ws.id, destinationId: d.id)))
         }
-        let page = DestinationsPage(
+        return DestinationsPage(
             destinations: rows,
             segments: try await controller.runtime.profiles.profileStore.segments(workspaceId: ws.id),
             activations: try await service.activations(workspaceId: ws.id),
             suppressions: try await service.emailSuppressions(workspaceId: ws.id, limit: 200),
-            selectedSegment: request.uri.queryParameters["segment"].map(String.init),
-            query: "?ws=" + DashboardQuery.encode(ws.name), canManage: DashboardSession.user?.role == .admin)
-        return try controller.render(
-            "destinations", title: "Destinations", path: Self.path, workspace: ws, all: all, asOf: nil, page: page)
+            selectedSegment: selectedSegment, query: "?ws=" + DashboardQuery.encode(ws.name), canManage: canManage)
     }
 
     func detail(_ request: Request, id: String) async throws -> Response {
@@ -141,8 +152,13 @@ struct DestinationsRoutes<Context: RequestContext>: Sendable {
             log: try await service.messages(workspaceId: ws.id, destinationId: id, state: nil, limit: 50),
             dead: try await service.messages(workspaceId: ws.id, destinationId: id, state: .dead, limit: 200),
             canManage: DashboardSession.user?.role == .admin)
+        if let table = try DashboardTableDownload.requestedTable(request) {
+            return try DashboardTableDownload.response(
+                table, among: page.tables, page: "destination", workspace: ws, day: Date())
+        }
         return try controller.render(
-            "destinationDetail", title: d.name, path: Self.path, workspace: ws, all: all, asOf: nil, page: page)
+            "destinationDetail", title: d.name, path: Self.path, workspace: ws, all: all, asOf: nil, page: page,
+            download: DashboardTableDownload.link(request))
     }
 
     /// Runs a change for an administrator with the form read, turning `ActivationError` into a problem.

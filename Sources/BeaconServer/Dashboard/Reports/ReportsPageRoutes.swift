@@ -91,33 +91,16 @@ struct ReportsPageRoutes<Context: RequestContext>: Sendable {
         draftName: String = "Executive report", draftTimeZone: String = "UTC"
     ) async throws -> Response {
         let (ws, all) = try await workspace(request)
-        let schedules = try await service.schedules(workspaceId: ws.id)
-        let destinations = try await controller.runtime.activation.destinations(workspaceId: ws.id).filter { $0.kind == .email }
-        var rows: [ReportsPage.Row] = []
-        var names: [String: String] = [:]
-        for s in schedules {
-            names[s.id] = s.name
-            let recipient = (try? await service.recipient(of: s))?.email ?? "(deleted user)"
-            rows.append(
-                ReportsPage.Row(
-                    id: s.id, name: s.name, recipient: recipient, schedule: s.cron, timeZone: s.timeZone,
-                    destination: destinations.first { $0.id == s.destinationId }?.name ?? s.destinationId,
-                    state: s.active ? "active" : "paused", nextRun: ReportsPage.format(s.nextRunAt, zone: s.timeZone),
-                    active: s.active))
+        let view = try await controller.reportsPage(
+            ws, canEdit: (RequestAccess.current?.role).map { $0 >= .member } ?? false, notice: notice, error: error,
+            draftName: draftName, draftTimeZone: draftTimeZone)
+        if let table = try DashboardTableDownload.requestedTable(request) {
+            return try DashboardTableDownload.response(
+                table, among: view.tables, page: "reports", workspace: ws, day: Date())
         }
-        let runs = try await service.runs(workspaceId: ws.id, scheduleId: nil, limit: 100).map { r in
-            ReportsPage.Run(
-                schedule: names[r.scheduleId] ?? r.scheduleId, scheduledAt: Timestamp.format(r.scheduledAt),
-                trigger: r.trigger.rawValue, sentAt: r.sentAt.map(Timestamp.format) ?? "—", status: r.status.rawValue,
-                error: r.error ?? "")
-        }
-        let canEdit = (RequestAccess.current?.role).map { $0 >= .member } ?? false
-        let view = ReportsPage(
-            rows: rows, runs: runs, destinations: destinations.map { .init(id: $0.id, name: $0.name) },
-            hasDestinations: !destinations.isEmpty, canEdit: canEdit, query: "?ws=" + DashboardQuery.encode(ws.name),
-            notice: notice, error: error, draftName: draftName, draftTimeZone: draftTimeZone)
         return try controller.render(
-            "reports", title: "Reports", path: Self.path, workspace: ws, all: all, asOf: nil, page: view, status: status)
+            "reports", title: "Reports", path: Self.path, workspace: ws, all: all, asOf: nil, page: view, status: status,
+            download: DashboardTableDownload.link(request))
     }
 
     private func back(_ ws: Workspace, done: String) -> Response {
@@ -125,5 +108,39 @@ struct ReportsPageRoutes<Context: RequestContext>: Sendable {
         return Response(
             status: .seeOther,
             headers: [.location: Self.path + "?ws=" + DashboardQuery.encode(ws.name) + "&done=" + encodedDone])
+    }
+}
+
+extension DashboardController {
+    /// The Reports page of `ws`; the page and `beacon export tables` both build it here.
+    func reportsPage(
+        _ ws: Workspace, canEdit: Bool, notice: String? = nil, error: String? = nil,
+        draftName: String = "Executive report", draftTimeZone: String = "UTC"
+    ) async throws -> ReportsPage {
+        let schedules = try await runtime.reportSchedules.schedules(workspaceId: ws.id)
+        let destinations = try await runtime.activation.destinations(workspaceId: ws.id).filter { $0.kind == .email }
+        var rows: [ReportsPage.Row] = []
+        var names: [String: String] = [:]
+        for s in schedules {
+            names[s.id] = s.name
+            let recipient = (try? await runtime.reportSchedules.recipient(of: s))?.email ?? "(deleted user)"
+            rows.append(
+                ReportsPage.Row(
+                    id: s.id, name: s.name, recipient: recipient, schedule: s.cron, timeZone: s.timeZone,
+                    destination: destinations.first { $0.id == s.destinationId }?.name ?? s.destinationId,
+                    state: s.active ? "active" : "paused", nextRun: ReportsPage.format(s.nextRunAt, zone: s.timeZone),
+                    active: s.active))
+        }
+        let runs = try await runtime.reportSchedules.runs(workspaceId: ws.id, scheduleId: nil, limit: 100).map { r in
+            ReportsPage.Run(
+                schedule: names[r.scheduleId] ?? r.scheduleId, scheduledAt: Timestamp.format(r.scheduledAt),
+                trigger: r.trigger.rawValue, sentAt: r.sentAt.map(Timestamp.format) ?? "—", status: r.status.rawValue,
+                error: r.error ?? "")
+        }
+        return ReportsPage(
+            rows: rows, runs: runs, destinations: destinations.map { .init(id: $0.id, name: $0.name) },
+            canEdit: canEdit, query: "?ws=" + DashboardQuery.encode(ws.name),
+            notice: notice, error: error, draftName: draftName, draftTimeZone: draftTimeZone,
+            currency: DashboardCurrency.of(ws))
     }
 }

@@ -16,6 +16,8 @@ extension DashboardTable {
 
         struct Row: Sendable {
             var head: String
+            /// Where the row's head links to (nil: no link).
+            var href: String?
             var cells: [Cell]
         }
 
@@ -36,7 +38,7 @@ extension DashboardTable {
             headers: columns.indices.map { View.Header(title: columns[$0].title, num: $0 > 0 && numericColumns[$0]) },
             rows: rows.map { row in
                 View.Row(
-                    head: row.first?.display(currency) ?? "",
+                    head: row.first?.display(currency) ?? "", href: row.first?.href,
                     cells: row.indices.dropFirst().map {
                         View.Cell(text: row[$0].display(currency), num: numericColumns[$0])
                     })

@@ -27,6 +27,8 @@ struct DashboardTable: Sendable {
     /// One value. Non-finite numbers show as `–` and are empty in the CSV.
     enum Cell: Sendable, Equatable {
         case text(String)
+        /// Text that links to `href` on the page (a profile's name); the CSV has the text.
+        case link(String, href: String)
         case count(Int)
         /// An amount in the workspace's currency.
         case money(Double)
@@ -64,9 +66,9 @@ extension DashboardTable.Cell {
     /// The cell as the page shows it (`$12,345`, `34.5%`, `1,234`, `2025-03-14`).
     func display(_ currency: DashboardCurrency) -> String {
         switch self {
-        case .text(let s): return s
+        case .text(let s), .link(let s, _): return s
         case .count(let n): return DashboardFormat.count(n)
-        case .money(let v): return DashboardFormat.money(v, symbol: currency.symbol)
+        case .money(let v): return currency.format(v)
         case .share(let v, let digits, let signed):
             return signed && v.isFinite
                 ? String(format: "%+.\(digits)f%%", v * 100) : DashboardFormat.percent(v, digits: digits)
@@ -81,7 +83,7 @@ extension DashboardTable.Cell {
     /// decimals, no separators or symbols), dates `YYYY-MM-DD`, nothing for no value.
     var csv: String {
         switch self {
-        case .text(let s): return s
+        case .text(let s), .link(let s, _): return s
         case .count(let n): return String(n)
         case .money(let v): return v.isFinite ? Self.plain(v, digits: 2) : ""
         case .share(let v, _, _): return v.isFinite ? Self.plain(v, digits: 6) : ""
@@ -94,9 +96,15 @@ extension DashboardTable.Cell {
     /// Whether the page right-aligns it (a number).
     var isNumeric: Bool {
         switch self {
-        case .text, .date, .empty: return false
+        case .text, .link, .date, .empty: return false
         case .count, .money, .share, .number: return true
         }
+    }
+
+    /// Where the cell links to on the page, or nil.
+    var href: String? {
+        if case .link(_, let href) = self { return href }
+        return nil
     }
 
     /// `v` with at most `digits` decimals, trailing zeros dropped (`12.5`, `3`, `-0.25`).

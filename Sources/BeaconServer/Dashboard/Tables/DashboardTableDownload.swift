@@ -31,6 +31,14 @@ enum DashboardTableDownload {
     static func response(
         _ id: String, among tables: [DashboardTable], page: String, workspace: Workspace, day: Date
     ) throws -> Response {
+        try response(id, among: tables, page: page, fileOwner: workspace.name, day: day)
+    }
+
+    /// The CSV response for a page that belongs to no workspace (the users page): the file name
+    /// starts with `fileOwner` instead of a workspace's name.
+    static func response(
+        _ id: String, among tables: [DashboardTable], page: String, fileOwner: String, day: Date
+    ) throws -> Response {
         guard let table = tables.first(where: { $0.id == id }) else {
             let known = tables.map(\.id).joined(separator: ", ")
             throw ProblemDetails(
@@ -42,7 +50,7 @@ enum DashboardTableDownload {
         var headers = DashboardRenderer.securityHeaders
         headers[.contentType] = "text/csv; charset=utf-8"
         let file = DashboardTable.fileName(
-            workspace: workspace.name, page: page, table: table.id, day: DashboardFormat.day(day))
+            workspace: fileOwner, page: page, table: table.id, day: DashboardFormat.day(day))
         headers[.contentDisposition] = "attachment; filename=\"\(file)\""
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: table.csv)))
     }

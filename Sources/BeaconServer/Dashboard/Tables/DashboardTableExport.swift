@@ -27,7 +27,7 @@ public struct DashboardTableExport: Sendable {
     /// The pages with tables, as `--page` names them.
     public static let pages = [
         "overview", "channels", "optimiser", "attribution", "paths", "customers", "cohorts", "segments", "personas",
-        "feedback", "journeys",
+        "feedback", "journeys", "data", "destinations", "reports", "people",
     ]
 
     let controller: DashboardController<BasicRequestContext>
@@ -106,10 +106,30 @@ public struct DashboardTableExport: Sendable {
             let currency = DashboardCurrency.of(workspace)
             let day = snapshot.lastEvent ?? Date()
             if page == "optimiser" {
-                return (OptimiserPage(result: result, plan: plan, currency: currency).noting(result.source).tables, day)
+                return (
+                    await OptimiserPage(result: result, plan: plan, currency: currency).noting(result.source)
+                        .withForecast(result).tables, day
+                )
             }
             let channels = ChannelPage(result: result, plan: plan, channel: nil, query: "", currency: currency)
             return (channels?.tables ?? [], day)
+        case "data":
+            let snapshot = try await controller.snapshots.snapshot(of: workspace)
+            let all = try await controller.runtime.workspaces.all().sorted { $0.name < $1.name }
+            return (try await controller.dataPage(snapshot, all: all).tables, snapshot.lastEvent ?? Date())
+        case "destinations":
+            return (
+                try await DestinationsRoutes(controller: controller).listPage(workspace, selectedSegment: nil, canManage: false)
+                    .tables, Date()
+            )
+        case "reports":
+            return (try await controller.reportsPage(workspace, canEdit: false).tables, Date())
+        case "people":
+            let rows = try await WorkspacePeopleController<BasicRequestContext>.rows(controller.runtime, workspace)
+            let page = WorkspacePeoplePage(
+                rows: rows, grantable: [], mayGrantPersonalData: false, query: "", notice: nil, error: nil, errorField: nil,
+                draftEmail: "")
+            return ([page.table], Date())
         case "attribution":
             let snapshot = try await controller.snapshots.snapshot(of: workspace)
             return (try await controller.attributionPage(snapshot).tables, snapshot.lastEvent ?? Date())

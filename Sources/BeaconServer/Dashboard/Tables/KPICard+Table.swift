@@ -54,7 +54,7 @@ extension DashboardTable.Cell {
         switch self {
         case .count(let n): return Double(n)
         case .money(let v), .share(let v, _, _), .number(let v, _, _): return v
-        case .text, .date, .empty: return nil
+        case .text, .link, .date, .empty: return nil
         }
     }
 }

@@ -17,6 +17,7 @@ extension DashboardTemplates {
         <section aria-labelledby="by-model"><h2 id="by-model">Credited revenue by model</h2>
           <figure>{{{page.chart}}}</figure>
           {{#page.credit}}{{> dataTable}}{{/page.credit}}
+          <p id="credits-check" class="{{#page.creditsOff}}caution{{/page.creditsOff}}{{^page.creditsOff}}note{{/page.creditsOff}}">{{page.creditsCheck}}</p>
         </section>
         <section aria-labelledby="markov"><h2 id="markov">Markov chain</h2>
           <p class="note">Removal effect: the share of conversions lost if the channel were taken out of every journey.</p>

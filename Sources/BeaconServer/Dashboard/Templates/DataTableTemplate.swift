@@ -4,7 +4,7 @@ extension DashboardTemplates {
     static let dataTable = """
         <table id="table-{{id}}"><caption>{{caption}}</caption>
           <thead><tr>{{#headers}}<th scope="col"{{#num}} class="num"{{/num}}>{{title}}</th>{{/headers}}</tr></thead>
-          <tbody>{{#rows}}<tr><th scope="row">{{head}}</th>{{#cells}}<td{{#num}} class="num"{{/num}}>{{text}}</td>{{/cells}}</tr>{{/rows}}</tbody>
+          <tbody>{{#rows}}<tr><th scope="row">{{#href}}<a href="{{href}}">{{head}}</a>{{/href}}{{^href}}{{head}}{{/href}}</th>{{#cells}}<td{{#num}} class="num"{{/num}}>{{text}}</td>{{/cells}}</tr>{{/rows}}</tbody>
         </table>
         {{> csvLink}}
         """

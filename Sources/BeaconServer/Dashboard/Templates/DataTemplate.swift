@@ -7,6 +7,7 @@ extension DashboardTemplates {
             <thead><tr><th scope="col">Workspace</th><th scope="col">Created</th><th scope="col" class="num">Events</th></tr></thead>
             <tbody>{{#page.workspaces}}<tr{{#current}} class="current"{{/current}}><th scope="row">{{name}}</th><td>{{created}}</td><td class="num">{{events}}</td></tr>{{/page.workspaces}}</tbody>
           </table>
+          {{#page.workspacesTable}}{{> csvLink}}{{/page.workspacesTable}}
         </section>
         <section aria-labelledby="imports-heading"><h2 id="imports-heading">Imports</h2>
           {{^page.imports.hasRows}}<p class="empty">No imports yet. Load history from files with <code>beacon import events FILE.jsonl --workspace {{page.workspaceName}}</code>,
@@ -20,6 +21,7 @@ extension DashboardTemplates {
             <td><progress data-field="bar" max="100"{{#percent}} value="{{percent}}"{{/percent}} aria-label="Progress of {{file}}">{{percent}}%</progress> <span data-field="percent">{{#percent}}{{percent}}%{{/percent}}</span></td>
             <td class="num" data-field="rowsRead">{{rowsRead}}</td><td class="num" data-field="rowsSkipped">{{rowsSkipped}}</td><td class="num" data-field="eventsStored">{{eventsStored}}</td><td data-field="finished">{{finished}}</td></tr>{{/page.imports.rows}}</tbody>
           </table>
+          {{#page.imports.table}}{{> csvLink}}{{/page.imports.table}}
           {{/page.imports.hasRows}}
           {{#page.canImport}}<form id="upload" method="post" action="/dashboard/data/import{{query}}" enctype="multipart/form-data">
             <label for="upload-kind">Import</label>
@@ -46,6 +48,7 @@ extension DashboardTemplates {
               <button type="submit" class="secondary" aria-label="Revoke the {{label}} key {{fingerprint}}">Revoke</button></form></td>{{/page.canManageKeys}}</tr>{{/page.keys}}
             {{^page.keys}}<tr><td colspan="4">No write keys: this workspace accepts no events until it gets one.</td></tr>{{/page.keys}}</tbody>
           </table>
+          {{#page.keysTable}}{{> csvLink}}{{/page.keysTable}}
           {{#page.canManageKeys}}<form class="inline" method="post" action="/dashboard/data/keys{{query}}">
             <label for="key-label">New source</label>
             <input id="key-label" name="label" required maxlength="64" placeholder="website, ios-app, shopify…">
@@ -62,7 +65,7 @@ extension DashboardTemplates {
             <thead><tr><th scope="col">Received</th><th scope="col">Topic</th><th scope="col">Outcome</th><th scope="col" class="num">Events stored</th><th scope="col">Detail</th></tr></thead>
             <tbody>{{#deliveries}}<tr><td>{{time}}</td><td>{{topic}}</td><td class="state-{{outcome}}">{{outcome}}</td><td class="num">{{stored}}</td><td>{{detail}}</td></tr>{{/deliveries}}
             {{^hasDeliveries}}<tr><td colspan="5">No deliveries yet.</td></tr>{{/hasDeliveries}}</tbody>
-          </table>{{/page.sources}}
+          </table>{{#hasDeliveries}}{{#table}}{{> csvLink}}{{/table}}{{/hasDeliveries}}{{/page.sources}}
         </section>
         <section aria-labelledby="debugger"><h2 id="debugger">Live events</h2>
           {{#page.empty}}<p class="empty" id="debugger-empty">No events yet. Send one with your write key and it appears here within seconds:
@@ -73,6 +76,7 @@ extension DashboardTemplates {
             <thead><tr><th scope="col">#</th><th scope="col">Time (UTC)</th><th scope="col">Type</th><th scope="col">Event / name</th><th scope="col">User</th><th scope="col">Payload</th></tr></thead>
             <tbody>{{#page.events}}<tr><td class="num">{{sequence}}</td><td>{{time}}</td><td>{{type}}</td><td>{{name}}</td><td>{{who}}</td><td><details><summary>JSON</summary><pre>{{json}}</pre></details></td></tr>{{/page.events}}</tbody>
           </table>
+          {{^page.empty}}{{#page.eventsTable}}{{> csvLink}}{{/page.eventsTable}}{{/page.empty}}
         </section>
         {{/content}}{{/layout}}
         """

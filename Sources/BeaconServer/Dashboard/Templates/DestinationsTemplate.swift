@@ -19,6 +19,7 @@ extension DashboardTemplates {
             {{#isWebhook}}<form class="inline" method="post" action="/dashboard/destinations/{{id}}/rotate-secret{{query}}"><button type="submit" class="secondary" aria-label="Rotate the signing secret of {{name}}">Rotate secret</button></form>{{/isWebhook}}
           </td>{{/page.canManage}}</tr>{{/page.destinations}}</tbody>
         </table>
+        {{#page.destinationsTable}}{{> csvLink}}{{/page.destinationsTable}}
         {{/page.hasDestinations}}
         </section>
         {{#page.canManage}}
@@ -64,11 +65,7 @@ extension DashboardTemplates {
         </section>
         {{/page.canManage}}
         <section aria-labelledby="activations-heading"><h2 id="activations-heading">Activations</h2>
-        <table id="activations"><caption>What sends to which destination</caption>
-          <thead><tr><th scope="col">Id</th><th scope="col">When</th><th scope="col">Destination</th></tr></thead>
-          <tbody>{{#page.activations}}<tr><td><code>{{id}}</code></td><td>{{trigger}}</td><td>{{destination}}</td></tr>{{/page.activations}}
-          {{^page.activations}}<tr><td colspan="3">No activations yet.</td></tr>{{/page.activations}}</tbody>
-        </table>
+        {{#page.activationsTable}}{{#hasRows}}{{> dataTable}}{{/hasRows}}{{^hasRows}}<p class="empty">No activations yet.</p>{{/hasRows}}{{/page.activationsTable}}
         </section>
         <section aria-labelledby="suppressions-heading"><h2 id="suppressions-heading">Email suppressions</h2>
         <p class="note">Addresses no email destination sends to: hard bounces (5xx), complaints, unsubscribes and manual entries. Checked when each email is sent.</p>
@@ -78,6 +75,7 @@ extension DashboardTemplates {
           {{#page.canManage}}<td><form class="inline" method="post" action="/dashboard/email-suppressions/remove{{query}}"><input type="hidden" name="address" value="{{address}}"><button type="submit" class="secondary" aria-label="Send to {{address}} again">Remove</button></form></td>{{/page.canManage}}</tr>{{/page.suppressions}}
           {{^page.suppressions}}<tr><td colspan="5">No suppressed addresses.</td></tr>{{/page.suppressions}}</tbody>
         </table>
+        {{#page.suppressionsTable}}{{#hasRows}}{{> csvLink}}{{/hasRows}}{{/page.suppressionsTable}}
         {{#page.canManage}}<form class="inline" method="post" action="/dashboard/email-suppressions/add{{query}}">
           <label for="sup-address">Suppress</label><input id="sup-address" name="address" type="email" required>
           <button type="submit">Add</button></form>{{/page.canManage}}
@@ -100,14 +98,11 @@ extension DashboardTemplates {
           <tbody>{{#page.dead}}<tr><td><code>{{id}}</code></td><td>{{cause}}</td><td class="num">{{attempts}}</td><td>{{status}}</td><td>{{response}}</td>
           {{#page.canManage}}<td><form class="inline" method="post" action="/dashboard/destinations/{{page.id}}/replay{{query}}"><input type="hidden" name="id" value="{{id}}"><button type="submit" class="secondary" aria-label="Replay {{id}}">Replay</button></form></td>{{/page.canManage}}</tr>{{/page.dead}}</tbody>
         </table>
+        {{#page.deadTable}}{{> csvLink}}{{/page.deadTable}}
         {{/page.hasDead}}
         </section>
         <section aria-labelledby="log-heading"><h2 id="log-heading">Delivery log</h2>
-        <table id="delivery-log"><caption>The newest messages with their last answer</caption>
-          <thead><tr><th scope="col">Message</th><th scope="col">Cause</th><th scope="col">State</th><th scope="col" class="num">Attempts</th><th scope="col">Status</th><th scope="col">Response</th><th scope="col">Time (UTC)</th></tr></thead>
-          <tbody>{{#page.log}}<tr><td><code>{{id}}</code></td><td>{{cause}}</td><td class="state-{{state}}">{{state}}</td><td class="num">{{attempts}}</td><td>{{status}}</td><td>{{response}}</td><td>{{time}}</td></tr>{{/page.log}}
-          {{^page.log}}<tr><td colspan="7">No messages yet. Send a test from the destinations list.</td></tr>{{/page.log}}</tbody>
-        </table>
+        {{#page.logTable}}{{#hasRows}}{{> dataTable}}{{/hasRows}}{{^hasRows}}<p class="empty">No messages yet. Send a test from the destinations list.</p>{{/hasRows}}{{/page.logTable}}
         </section>
         {{/content}}{{/layout}}
         """

@@ -41,7 +41,7 @@ extension DashboardTemplates {
           {{#tables}}<table><caption>{{caption}}</caption>
             <thead><tr><th scope="col">{{heading}}</th><th scope="col" class="num">Effectiveness (1 = average)</th><th scope="col" class="num">{{interval}}</th></tr></thead>
             <tbody>{{#rows}}<tr{{#stands}} class="current"{{/stands}}><th scope="row">{{label}}</th><td class="num">{{multiplier}}</td><td class="num">{{range}}</td></tr>{{/rows}}</tbody>
-          </table>{{/tables}}{{/page.seasonality}}
+          </table>{{#table}}{{> csvLink}}{{/table}}{{/tables}}{{/page.seasonality}}
         </section>
         {{/content}}{{/layout}}
         """
@@ -64,10 +64,10 @@ extension DashboardTemplates {
         </section>
         <section aria-labelledby="whatif"><h2 id="whatif">What if…</h2>
           <p class="note">Move a slider (daily spend per channel); the projection for the next 30 days updates as you go.</p>
-          <form id="whatif-form" data-ws="{{workspace}}">
+          <form id="whatif-form" data-ws="{{workspace}}" data-currency="{{page.currency.symbol}}">
             {{#page.lines}}<div class="slider"><label for="spend-{{index}}">{{name}}</label>
               <input type="range" id="spend-{{index}}" name="{{name}}" min="0" max="{{sliderMax}}" step="{{sliderStep}}" value="{{sliderValue}}" data-channel="{{name}}">
-              <output for="spend-{{index}}" id="out-{{index}}">${{sliderValue}}/day</output></div>{{/page.lines}}
+              <output for="spend-{{index}}" id="out-{{index}}">{{sliderText}}/day</output></div>{{/page.lines}}
           </form>
           <div class="cards" id="whatif-result" aria-live="polite">
             <div class="card"><div class="label">Spend (30 days)</div><div class="value" id="wi-spend">–</div></div>
@@ -80,10 +80,7 @@ extension DashboardTemplates {
           <p class="insight">{{summary}}</p>
           <figure>{{{chart}}}</figure>
           <p class="note">{{backtestNote}}</p>
-          {{#hasBacktest}}<table><caption>Backtest of forecasts by period ahead</caption>
-            <thead><tr><th scope="col" class="num">Periods ahead</th><th scope="col" class="num">MAPE</th><th scope="col" class="num">Actual inside the interval</th></tr></thead>
-            <tbody>{{#rows}}<tr><td class="num">{{ahead}}</td><td class="num">{{mape}}</td><td class="num">{{coverage}}</td></tr>{{/rows}}</tbody>
-          </table>{{/hasBacktest}}
+          {{#hasBacktest}}{{#table}}{{> dataTable}}{{/table}}{{/hasBacktest}}
         </section>{{/page.forecast}}
         {{/content}}{{/layout}}
         """

@@ -16,6 +16,7 @@ extension DashboardTemplates {
             <form class="inline" method="post" action="/dashboard/reports/{{id}}/delete{{page.query}}"><button type="submit">Delete</button></form>{{/page.canEdit}}</td></tr>{{/page.rows}}
             {{^page.rows}}<tr><td colspan="6">No scheduled reports yet.</td></tr>{{/page.rows}}</tbody>
           </table>
+          {{#page.schedulesTable}}{{#hasRows}}{{> csvLink}}{{/hasRows}}{{/page.schedulesTable}}
         </section>
         {{#page.canEdit}}<section aria-labelledby="new"><h2 id="new">Schedule the report for me</h2>
           {{^page.hasDestinations}}<p>Create an email destination first (Destinations): it holds the SMTP server and sender the report is sent with.</p>{{/page.hasDestinations}}
@@ -36,11 +37,7 @@ extension DashboardTemplates {
           </form>{{/page.hasDestinations}}
         </section>{{/page.canEdit}}
         <section aria-labelledby="history"><h2 id="history">Delivery history</h2>
-          <table><caption>Runs, newest first</caption>
-            <thead><tr><th scope="col">Schedule</th><th scope="col">Due</th><th scope="col">Trigger</th><th scope="col">Sent</th><th scope="col">Status</th><th scope="col">Error</th></tr></thead>
-            <tbody>{{#page.runs}}<tr><th scope="row">{{schedule}}</th><td>{{scheduledAt}}</td><td>{{trigger}}</td><td>{{sentAt}}</td><td>{{status}}</td><td>{{error}}</td></tr>{{/page.runs}}
-            {{^page.runs}}<tr><td colspan="6">Nothing sent yet.</td></tr>{{/page.runs}}</tbody>
-          </table>
+          {{#page.runsTable}}{{#hasRows}}{{> dataTable}}{{/hasRows}}{{^hasRows}}<p class="empty">Nothing sent yet.</p>{{/hasRows}}{{/page.runsTable}}
         </section>
         {{/content}}{{/layout}}
         """

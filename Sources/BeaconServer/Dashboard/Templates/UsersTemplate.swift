@@ -23,6 +23,7 @@ extension DashboardTemplates {
               <input type="hidden" name="user" value="{{id}}">
               <button type="submit" class="secondary" aria-label="Remove {{email}}">Remove</button></form>{{/isSelf}}</td></tr>{{/page.rows}}</tbody>
           </table>
+          {{#page.table}}{{> csvLink}}{{/page.table}}
         </section>
         <section aria-labelledby="add"><h2 id="add">Add a user</h2>
           <form class="stacked" method="post" action="/dashboard/users">

@@ -6,11 +6,7 @@ extension DashboardTemplates {
         {{#page.notice}}<p class="insight" role="status">{{page.notice}}</p>{{/page.notice}}
         {{#page.error}}<p class="form-error" role="alert">{{page.error}}</p>{{/page.error}}
         <section aria-labelledby="people"><h2 id="people">People</h2>
-          <table><caption>Roles in this workspace</caption>
-            <thead><tr><th scope="col">Email</th><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Personal data</th></tr></thead>
-            <tbody>{{#page.rows}}<tr><th scope="row">{{email}}</th><td>{{name}}</td><td>{{role}}{{#installationAdmin}} (installation administrator){{/installationAdmin}}</td>
-            <td>{{#personalData}}shown{{/personalData}}{{^personalData}}masked{{/personalData}}</td></tr>{{/page.rows}}</tbody>
-          </table>
+          {{#page.table}}{{> dataTable}}{{/page.table}}
         </section>
         <section aria-labelledby="give"><h2 id="give">Give a role</h2>
           <form class="stacked" method="post" action="/dashboard/people{{page.query}}">

@@ -27,27 +27,14 @@ struct EmailSTARTTLSTests {
                 "-keyout", dir + "/key.pem", "-out", dir + "/cert.pem",
             ])
         try #require(openssl.status == 0, "openssl: \(openssl.stderr)")
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["BEACON_SMTP_PYTHON"]!)
-        server.arguments = [
-            Self.script, "--spool", dir + "/spool", "--tls-cert", dir + "/cert.pem", "--tls-key", dir + "/key.pem",
-            "--auth", "mailer:s3cret",
-        ]
-        let out = Pipe()
-        server.standardOutput = out
-        try server.runSerialized()
-        defer {
-            kill(server.processIdentifier, SIGKILL)
-            server.waitUntilExit()
-        }
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            line.append(chunk)
-        }
-        let port = try #require(
-            Int(String(decoding: line, as: UTF8.self).dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let server = try LoopbackScriptServer(
+            interpreter: ProcessInfo.processInfo.environment["BEACON_SMTP_PYTHON"]!, script: Self.script,
+            arguments: [
+                "--spool", dir + "/spool", "--tls-cert", dir + "/cert.pem", "--tls-key", dir + "/key.pem",
+                "--auth", "mailer:s3cret",
+            ])
+        defer { server.stop() }
+        let port = server.port
 
         let runtime = try await WebhookDeliveryTests.runtime("sqlite")
         let (ws, _) = try await runtime.workspaces.create(name: "tls-\(UUID().uuidString.prefix(8))")
