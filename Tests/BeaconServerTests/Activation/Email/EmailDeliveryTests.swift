@@ -83,11 +83,17 @@ struct EmailDeliveryTests {
         let s = try await Self.setup(backend)
         let address = Self.unique("ann")
         try await s.identify("u-ann", #"{"email":"\#(address)","first_name":"Zoë","plan":"pro"}"#)
-        try await ScriptedSMTP.wait(seconds: 60) { !ScriptedSMTP.messages(to: address).isEmpty }
-        let received = try #require(ScriptedSMTP.messages(to: address).first)
-        let log = try await s.settled(count: 1)
-        let message = try #require(log.first)
-        #expect(message.state == .delivered && message.lastStatus == 250)
+        // The outbox says what happened to the email (delivered, retried, dead) before the
+        // server's spool is read, so a miss names its cause rather than an empty list.
+        let log = try await s.settled(count: 1, seconds: 180)
+        let message = try #require(log.first, "no outbox message for the segment entry")
+        #expect(
+            message.state == .delivered && message.lastStatus == 250,
+            "state \(message.state), attempts \(message.attempts), status \(message.lastStatus.map(String.init) ?? "none"), error \(message.lastError ?? "none")")
+        try await ScriptedSMTP.wait(seconds: 30) { !ScriptedSMTP.messages(to: address).isEmpty }
+        let received = try #require(
+            ScriptedSMTP.messages(to: address).first,
+            "the outbox says \(message.state) but the SMTP server's spool has no message to \(address)")
         // On a loaded machine a first attempt may outlast its timeout after the server took the
         // message; the retry then carries the same Message-ID, so the recipient's copies are one email.
         let copies = ScriptedSMTP.messages(to: address)
