@@ -7,7 +7,7 @@ import NIOSSL
 /// One HTTP/1.1 exchange over SwiftNIO for the scale-out sinks (S3, ClickHouse): a request with
 /// a whole body, the whole answer back (status, headers, body up to a ceiling).
 ///
-/// Each request has its own connection and deadline, as `NIOWebhookTransport` does: sink
+/// Each request has its own connection and deadline (webhooks keep theirs alive): sink
 /// batches are large and few, so connection reuse would save little and a stalled server only
 /// ever holds one idle channel. `https` endpoints go through NIOSSL with the system's roots.
 struct HTTPExchange: Sendable {

@@ -40,7 +40,8 @@ final class WebhookReceiver: @unchecked Sendable {
     func url(_ endpoint: String) -> String { "http://127.0.0.1:\(port)/hooks/\(endpoint)" }
 
     /// Sets an endpoint's secrets and behaviour (`mode`: ok, fail, stall, gone; `status`,
-    /// `stall` seconds, `retryAfter`, `failFirst` attempts per id).
+    /// `stall` seconds, `retryAfter`, `failFirst` attempts per id; `closeAfterAnswer`: close each
+    /// connection after its answer without a `Connection: close`).
     func control(_ endpoint: String, _ config: [String: Any]) async throws {
         var r = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/control/\(endpoint)")!)
         r.httpMethod = "POST"
@@ -82,6 +83,8 @@ final class WebhookReceiver: @unchecked Sendable {
         /// Each id's arrival attempts, failed ones included.
         var attempts: [String: Int]
         var firstSeen: [String: Double]
+        /// Connections that posted to the endpoint.
+        var connections: Int
     }
 
     struct ReceiverError: Error { var message: String }

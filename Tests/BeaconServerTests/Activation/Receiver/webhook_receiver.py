@@ -27,6 +27,7 @@ def endpoint(name):
     return ENDPOINTS.setdefault(name, {
         "secrets": [], "mode": "ok", "status": 503, "stall": 30.0, "retryAfter": None, "failFirst": 0,
         "received": 0, "ids": {}, "payloads": {}, "firstSeen": {}, "badSignatures": 0, "attempts": {},
+        "connections": 0, "closeAfterAnswer": False,
     })
 
 
@@ -35,6 +36,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+    def setup(self):
+        super().setup()
+        self.served = set()  # the endpoints this connection has posted to
 
     def reply(self, status, body=b"", headers=()):
         self.send_response(status)
@@ -57,7 +62,7 @@ class Handler(BaseHTTPRequestHandler):
                     "received": e["received"], "unique": len(e["ids"]),
                     "duplicates": sum(c - 1 for c in e["ids"].values()), "badSignatures": e["badSignatures"],
                     "ids": e["ids"], "payloads": e["payloads"], "firstSeen": e["firstSeen"],
-                    "attempts": e["attempts"],
+                    "attempts": e["attempts"], "connections": e["connections"],
                 }
             self.reply(200, json.dumps(out).encode(), [("Content-Type", "application/json")])
         else:
@@ -79,6 +84,13 @@ class Handler(BaseHTTPRequestHandler):
         with LOCK:
             e = endpoint(parts[1])
             secrets, mode = list(e["secrets"]), e["mode"]
+            if parts[1] not in self.served:
+                self.served.add(parts[1])
+                e["connections"] += 1
+            # Closes the connection after answering without saying so (as a server whose
+            # keep-alive timeout ends just then): the client's next request on it finds it closed.
+            if e["closeAfterAnswer"]:
+                self.close_connection = True
         headers = {k.lower(): v for k, v in self.headers.items()}
         verified = False
         for secret in secrets:
