@@ -31,7 +31,7 @@ public struct BarChart: Sendable {
         let barWidth = series.isEmpty ? 0 : groupWidth * 0.8 / Double(series.count)
         var scene = frame.scene(title: title, description: "\(series.count) series over \(n) categories")
         scene.shapes.append(
-            frame.yAxisShape(y, unit: unit, title: yTitle + (unit.axisSuffix.isEmpty ? "" : " (\(unit.axisSuffix))")))
+            frame.yAxisShape(y, unit: unit, title: unit.axisTitle(yTitle)))
         scene.shapes.append(
             frame.xAxisShape(
                 ticks: (0..<n).map { (frame.plotLeft + (Double($0) + 0.5) * groupWidth, categories[$0]) }, title: xTitle))

@@ -21,10 +21,13 @@ public enum ChartUnit: Sendable, Equatable {
         }
     }
 
-    /// The unit's name for an axis title ("USD", "customers").
+    /// `title` with the unit in brackets: "Revenue ($)", "Revenue (CHF)", "Share (%)"; a count's title as it is.
+    public func axisTitle(_ title: String) -> String { axisSuffix.isEmpty ? title : "\(title) (\(axisSuffix))" }
+
+    /// The unit's name for an axis title ("$", "CHF", "%").
     public var axisSuffix: String {
         switch self {
-        case .money(let symbol): return symbol
+        case .money(let symbol): return symbol.trimmingCharacters(in: .whitespaces)
         case .count: return ""
         case .percent: return "%"
         case .ratio: return "×"

@@ -47,7 +47,7 @@ public struct ForecastChart: Sendable {
                 "Forecast of \(forecast.count) periods: total \(unit.format(total)), with a \(percent)% prediction band"
         )
         scene.shapes.append(
-            frame.yAxisShape(y, unit: unit, title: "Revenue" + (unit.axisSuffix.isEmpty ? "" : " (\(unit.axisSuffix))"))
+            frame.yAxisShape(y, unit: unit, title: unit.axisTitle("Revenue"))
         )
         scene.shapes.append(
             frame.xAxisShape(ticks: ChartFrame.labelIndices(n).map { (x($0), labels[$0]) }, title: "Date"))

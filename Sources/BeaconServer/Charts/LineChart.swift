@@ -56,7 +56,7 @@ public struct LineChart: Sendable {
             .joined(separator: "; ")
         var scene = frame.scene(title: title, description: desc)
         scene.shapes.append(
-            frame.yAxisShape(y, unit: unit, title: yTitle + (unit.axisSuffix.isEmpty ? "" : " (\(unit.axisSuffix))")))
+            frame.yAxisShape(y, unit: unit, title: unit.axisTitle(yTitle)))
         scene.shapes.append(frame.xAxisShape(ticks: ChartFrame.labelIndices(n).map { (x($0), categories[$0]) }, title: xTitle))
         for k in layers.indices.reversed() where n > 0 {
             let color = ChartPalette.color(k)

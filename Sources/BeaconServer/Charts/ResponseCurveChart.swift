@@ -43,10 +43,10 @@ public struct ResponseCurveChart: Sendable {
             "\($0.name): spend \(unit.format($0.spend)) per day, revenue \(unit.format($0.response)) per day"
         }.joined(separator: "; ")
         var scene = frame.scene(title: title, description: desc)
-        scene.shapes.append(frame.yAxisShape(ys, unit: unit, title: "Revenue per day (\(unit.axisSuffix))"))
+        scene.shapes.append(frame.yAxisShape(ys, unit: unit, title: unit.axisTitle("Revenue per day")))
         scene.shapes.append(
             frame.xAxisShape(
-                ticks: xs.ticks().map { (xs($0), unit.format($0)) }, title: "Spend per day (\(unit.axisSuffix))"))
+                ticks: xs.ticks().map { (xs($0), unit.format($0)) }, title: unit.axisTitle("Spend per day")))
         if !curve.isEmpty {
             let upper = curve.map { ChartPoint(xs($0.spend), ys($0.upper)) }
             let lower = curve.reversed().map { ChartPoint(xs($0.spend), ys($0.lower)) }

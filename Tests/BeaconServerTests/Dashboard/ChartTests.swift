@@ -28,6 +28,12 @@ struct ChartTests {
         #expect(ChartUnit.percent.format(0.25) == "25%")
         #expect(ChartUnit.ratio.format(8.2) == "8.2×")
         #expect(ChartUnit.count.format(.nan) == "–")
+        // A currency without an English symbol is written as its code and a space before the
+        // amount, and bare in an axis title.
+        #expect(ChartUnit.money(symbol: "CHF ").format(12_345) == "CHF 12k")
+        #expect(ChartUnit.money(symbol: "CHF ").axisTitle("Revenue") == "Revenue (CHF)")
+        #expect(ChartUnit.money(symbol: "€").axisTitle("Spend per day") == "Spend per day (€)")
+        #expect(ChartUnit.count.axisTitle("Customers") == "Customers")
     }
 
     @Test("A stacked area's top edge is the total of the series")
