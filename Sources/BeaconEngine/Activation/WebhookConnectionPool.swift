@@ -7,8 +7,10 @@ import Synchronization
 /// Only connections whose last answer allowed keep-alive come back here; a connection that
 /// timed out, failed or was told `Connection: close` is closed by its user. Each idle connection
 /// is closed after `idleTimeout` unless taken again first (below the 5 s keep-alive timeout of
-/// Node's HTTP server, the shortest common default), and at most `maxIdlePerHost` wait per host:
-/// a stalled endpoint only ever holds its own connections.
+/// Node's HTTP server, the shortest common default), and at most `maxIdlePerHost` wait per host
+/// (enough for many destinations on one host, each with its requests in flight: a smaller cap
+/// closed half of 64 in-flight connections after every batch). A stalled endpoint only ever
+/// holds its own connections.
 final class WebhookConnectionPool: Sendable {
     /// An open connection and the handler that answers its requests.
     struct Connection: @unchecked Sendable {
@@ -25,7 +27,7 @@ final class WebhookConnectionPool: Sendable {
     let idleTimeout: TimeAmount
     private let idle = Mutex<[String: [Idle]]>([:])
 
-    init(maxIdlePerHost: Int = 32, idleTimeout: TimeAmount = .seconds(4)) {
+    init(maxIdlePerHost: Int = 256, idleTimeout: TimeAmount = .seconds(4)) {
         self.maxIdlePerHost = maxIdlePerHost
         self.idleTimeout = idleTimeout
     }

@@ -55,7 +55,13 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         parts = self.path.strip("/").split("/")
-        if len(parts) == 2 and parts[0] == "stats":
+        if len(parts) == 2 and parts[0] == "count":
+            # The counts alone, for pollers that must not load the receiver with every payload.
+            with LOCK:
+                e = endpoint(parts[1])
+                out = {"received": e["received"], "unique": len(e["ids"]), "connections": e["connections"]}
+            self.reply(200, json.dumps(out).encode(), [("Content-Type", "application/json")])
+        elif len(parts) == 2 and parts[0] == "stats":
             with LOCK:
                 e = endpoint(parts[1])
                 out = {
