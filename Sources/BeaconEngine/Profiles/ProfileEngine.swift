@@ -63,8 +63,23 @@ public actor ProfileEngine {
     /// Folds every event after the checkpoint into profiles and memberships.
     /// - Returns: how many events were folded.
     @discardableResult
+    ///
+    /// When another engine on the same database committed some of these events first (the
+    /// store refuses the commit: `ProfileChangeSet.foldedFrom`), the state is reloaded from the
+    /// store and the rest folded, so nothing is folded twice. The returned count is then what
+    /// this engine folded after its last refusal.
     public func catchUp(workspaceId: String) async throws -> Int {
-        try await serialized(workspaceId) { try await self.step(workspaceId) }
+        // Each refusal means the other engine moved the checkpoint on, so this ends; the bound
+        // only guards against a store that keeps refusing.
+        var refusals = 0
+        while true {
+            do {
+                return try await serialized(workspaceId) { try await self.step(workspaceId) }
+            } catch let error as StoreError where error.code == .conflict && refusals < 100 {
+                refusals += 1
+                logger.debug("\(error.message)")
+            }
+        }
     }
 
     /// Runs `body` after every earlier operation on the workspace has finished.
@@ -145,7 +160,8 @@ public actor ProfileEngine {
         try await refreshJourneyInterest(workspaceId, &s)
         var folded = 0
         while true {
-            let page = try await events.events(in: workspaceId, after: s.profiles.lastSeq, limit: pageSize)
+            let from = s.profiles.lastSeq
+            let page = try await events.events(in: workspaceId, after: from, limit: pageSize)
             guard !page.isEmpty else { break }
             var effect = WorkspaceProfiles.Effect()
             for stored in page { s.profiles.apply(stored, into: &effect) }
@@ -156,6 +172,7 @@ public actor ProfileEngine {
             folded += page.count
             var changes = ProfileChangeSet(workspaceId: workspaceId, lastSeq: s.profiles.lastSeq,
                                            mergeCount: s.mergeCount + effect.merges.count)
+            changes.foldedFrom = from
             changes.upserts = effect.touched.sorted().compactMap { s.profiles.profile(id: $0) }
             changes.deletes = effect.deleted.sorted()
             changes.merges = effect.merges

@@ -14,7 +14,27 @@ extension PostgresEventStore: ProfileStore {
         // Documents are encoded one at a time as they are written (see the SQLite store).
         let w = c.workspaceId
         let keys = try await personalFields.keys(workspaceId: w)
+        do {
+            try await commit(c, keys: keys)
+        } catch let error as PostgresTransactionError {
+            // A refused checkpoint is the caller's to handle, not a database failure.
+            if let refusal = error.closureError as? StoreError { throw refusal }
+            throw error
+        }
+    }
+
+    private func commit(_ c: ProfileChangeSet, keys: PersonalFieldKeys?) async throws {
+        let w = c.workspaceId
         try await client.withTransaction(logger: logger) { conn in
+            if let from = c.foldedFrom {
+                // Locks the checkpoint row, so a second engine's commit of the same events waits
+                // for this one and then finds the checkpoint moved.
+                var stored: Int64 = 0
+                let rows = try await conn.query(
+                    "SELECT last_seq FROM profile_checkpoints WHERE workspace_id = \(w) FOR UPDATE", logger: logger)
+                for try await seq in rows.decode(Int64.self) { stored = seq }
+                guard stored == from else { throw c.moved(to: stored) }
+            }
             for id in c.deletes {
                 try await conn.query("DELETE FROM profiles WHERE workspace_id = \(w) AND profile_id = \(id)", logger: logger)
                 try await conn.query("DELETE FROM profile_identifiers WHERE workspace_id = \(w) AND profile_id = \(id)", logger: logger)

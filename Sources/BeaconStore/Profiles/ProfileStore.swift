@@ -66,6 +66,12 @@ public struct ProfileChangeSet: Sendable {
     /// The new checkpoint.
     public var lastSeq: Int64
     public var mergeCount: Int
+    /// The checkpoint these changes were folded from. When set, the commit is refused with
+    /// `StoreError.conflict` unless the stored checkpoint still is this one: another engine (a
+    /// second server on the same database) has folded the same events first, and committing
+    /// them again would repeat their merges, signals and messages. nil: no check (changes that
+    /// fold no events, such as a segment recompute).
+    public var foldedFrom: Int64?
 
     public init(workspaceId: String, lastSeq: Int64, mergeCount: Int) {
         self.workspaceId = workspaceId
@@ -106,4 +112,13 @@ enum ProfileCoding {
 
     /// The exclusive upper bound of a prefix range.
     static func upperBound(_ prefix: String) -> String { prefix + "\u{10FFFF}" }
+}
+
+extension ProfileChangeSet {
+    /// The refusal of a change set folded from a checkpoint that has moved to `stored`.
+    func moved(to stored: Int64) -> StoreError {
+        StoreError(
+            .conflict,
+            "profile checkpoint of workspace \(workspaceId) moved from \(foldedFrom ?? 0) to \(stored) while these changes were folded; reload and fold again")
+    }
 }

@@ -19,6 +19,11 @@ extension SQLiteEventStore: ProfileStore {
         let keys = try await personalFields.keys(workspaceId: c.workspaceId)
         try await pool.write { db in
             let w = c.workspaceId
+            if let from = c.foldedFrom {
+                let stored: Int64 =
+                    try Int64.fetchOne(db, sql: "SELECT last_seq FROM profile_checkpoints WHERE workspace_id = ?", arguments: [w]) ?? 0
+                guard stored == from else { throw c.moved(to: stored) }
+            }
             for id in c.deletes {
                 try db.execute(sql: "DELETE FROM profiles WHERE workspace_id = ? AND profile_id = ?", arguments: [w, id])
                 try db.execute(sql: "DELETE FROM profile_identifiers WHERE workspace_id = ? AND profile_id = ?", arguments: [w, id])

@@ -1,0 +1,42 @@
+import BeaconCore
+import BeaconEngine
+import BeaconStore
+import Foundation
+import Testing
+
+/// Two engines on one database (two servers sharing a PostgreSQL, or a server and a command)
+/// folding the same workspace: the profile commit is a compare-and-swap on the checkpoint
+/// (`ProfileChangeSet.foldedFrom`), so each event is folded once whoever gets there first.
+@Suite("Two engines on one store")
+struct TwoEnginesTests {
+    @Test("Both engines catch up; every merge and segment entry is recorded once", arguments: ProfileBackend.available)
+    func foldedOnce(backend: ProfileBackend) async throws {
+        var f = try await ProfileFixture.make(backend, pageSize: 7)
+        let ws = f.workspace.id
+        let segment = try await f.engine.saveSegment(workspaceId: ws, name: "Pro", rule: ["plan": "pro"]).segment
+        let other = ProfileEngine(stores: f.store, pageSize: 7, clock: { ProfileFixture.now })
+        // Both engines hold the workspace's state before the events arrive.
+        try await other.catchUp(workspaceId: ws)
+        var events: [Event] = []
+        // Each person: a known user, an anonymous visitor, then the visit linked to the user
+        // (one merge of two profiles each).
+        for i in 0..<30 {
+            events.append(f.event(.identify, user: "u-\(i)", traits: ["plan": .string("pro")]))
+            events.append(f.event(.track, anon: "a-\(i)", name: "Viewed"))
+            events.append(f.event(.identify, user: "u-\(i)", anon: "a-\(i)"))
+        }
+        _ = try await f.store.events.append([EventBatch(workspaceId: ws, events: events)])
+        let first = f.engine
+        async let a = first.catchUp(workspaceId: ws)
+        async let b = other.catchUp(workspaceId: ws)
+        _ = try await (a, b)
+
+        let checkpoint = try await f.profileStore.profileCheckpoint(workspaceId: ws)
+        #expect(checkpoint.mergeCount == 30)
+        let entered = try await f.profileStore.membershipChanges(
+            workspaceId: ws, segmentId: segment.id, after: nil, limit: 1_000)
+        #expect(entered.count == 30)
+        #expect(Set(entered.map(\.profileId)).count == 30)
+        #expect(try await f.allProfiles().count == 30)
+    }
+}
