@@ -41,7 +41,7 @@ extension ProfileEngine {
     public func refreshPredictions(workspaceId: String, asOf: Date? = nil, clusterCount: Int? = nil) async throws
         -> PredictionReport
     {
-        try await serialized(workspaceId) { try await self.refreshNow(workspaceId, asOf: asOf, clusterCount: clusterCount) }
+        try await committing(workspaceId) { try await self.refreshNow(workspaceId, asOf: asOf, clusterCount: clusterCount) }
     }
 
     func refreshNow(_ workspaceId: String, asOf requested: Date? = nil, clusterCount: Int?) async throws
@@ -79,6 +79,7 @@ extension ProfileEngine {
         report.clusterCount = insights.personas.isEmpty ? nil : insights.personas.map(\.index).max()! + 1
         report.personas = insights.personas.sorted { $0.index < $1.index }.map(\.label)
         var changes = ProfileChangeSet(workspaceId: workspaceId, lastSeq: s.profiles.lastSeq, mergeCount: s.mergeCount)
+        changes.foldedFrom = s.profiles.lastSeq
         changes.changedAt = now
         for (i, (node, b)) in buyers.enumerated() {
             let c = scored[b.id]

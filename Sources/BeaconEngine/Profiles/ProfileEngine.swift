@@ -61,26 +61,44 @@ public actor ProfileEngine {
     }
 
     /// Folds every event after the checkpoint into profiles and memberships.
+    ///
+    /// When another engine on the same database committed some of these events first, the
+    /// rest are folded after a reload (`committing`). The count is then what this engine
+    /// folded after its last refusal.
     /// - Returns: how many events were folded.
     @discardableResult
-    ///
-    /// When another engine on the same database committed some of these events first (the
-    /// store refuses the commit: `ProfileChangeSet.foldedFrom`), the state is reloaded from the
-    /// store and the rest folded, so nothing is folded twice. The returned count is then what
-    /// this engine folded after its last refusal.
     public func catchUp(workspaceId: String) async throws -> Int {
-        // Each refusal means the other engine moved the checkpoint on, so this ends; the bound
-        // only guards against a store that keeps refusing.
+        try await committing(workspaceId) { try await self.step(workspaceId) }
+    }
+
+    /// Runs `body` in order like `serialized`, for work that commits a change set. The store
+    /// refuses a change set folded from a checkpoint that has moved (`ProfileChangeSet.foldedFrom`:
+    /// a second server on the same database folded those events first); then the workspace's
+    /// state is reloaded from the store and `body` runs again, so no merge, entry, signal or
+    /// message is committed twice.
+    func committing<T: Sendable>(_ workspaceId: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        // Each refusal means the other engine moved the checkpoint on; the bound only guards
+        // against a store that keeps refusing.
         var refusals = 0
         while true {
             do {
-                return try await serialized(workspaceId) { try await self.step(workspaceId) }
+                return try await serialized(workspaceId) {
+                    do {
+                        return try await body()
+                    } catch let error as StoreError where error.code == .conflict {
+                        await self.forget(workspaceId)
+                        throw error
+                    }
+                }
             } catch let error as StoreError where error.code == .conflict && refusals < 100 {
                 refusals += 1
                 logger.debug("\(error.message)")
             }
         }
     }
+
+    /// Drops the workspace's in-memory state; the next operation reloads it from the store.
+    private func forget(_ workspaceId: String) { states[workspaceId] = nil }
 
     /// Runs `body` after every earlier operation on the workspace has finished.
     func serialized<T: Sendable>(_ workspaceId: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {

@@ -37,7 +37,7 @@ extension ProfileEngine {
     public func scheduledRecompute(workspaceId: String, clusterCount: Int? = nil) async throws -> WorkspaceRecompute {
         // Events appended without the live projection (imports, the demo) are folded first.
         try await catchUp(workspaceId: workspaceId)
-        return try await serialized(workspaceId) {
+        return try await committing(workspaceId) {
             let before = try await self.state(workspaceId).members
             let predictions = try await self.refreshNow(workspaceId, clusterCount: clusterCount)
             // The refresh re-evaluates every segment when it scored anyone; otherwise do it here.

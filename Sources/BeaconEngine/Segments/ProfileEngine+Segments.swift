@@ -30,7 +30,7 @@ extension ProfileEngine {
             throw SegmentRequestError(field: "name", reason: "must be 1–200 characters")
         }
         let parsed = try SegmentRule.parse(rule)
-        return try await serialized(workspaceId) {
+        return try await committing(workspaceId) {
             try await self.storeSegment(workspaceId: workspaceId, id: id, name: trimmed, description: description,
                                         rule: rule, parsed: parsed, system: system)
         }
@@ -50,6 +50,7 @@ extension ProfileEngine {
         s.segments.append(CompiledSegment(id: segmentId, rule: parsed))
         s.segments.sort { $0.id < $1.id }
         var changes = ProfileChangeSet(workspaceId: workspaceId, lastSeq: s.profiles.lastSeq, mergeCount: s.mergeCount)
+        changes.foldedFrom = s.profiles.lastSeq
         changes.changedAt = now
         s.recompute(segmentIds: [segmentId], asOf: s.today(wallClock: now), into: &changes)
         s.queueActivations(into: &changes, events: [], workspaceId: workspaceId)
@@ -78,13 +79,14 @@ extension ProfileEngine {
     /// segment sizes. Returns the sizes.
     @discardableResult
     public func recomputeSegments(workspaceId: String) async throws -> [String: Int] {
-        try await serialized(workspaceId) { try await self.recomputeAll(workspaceId) }
+        try await committing(workspaceId) { try await self.recomputeAll(workspaceId) }
     }
 
     func recomputeAll(_ workspaceId: String) async throws -> [String: Int] {
         var s = try await state(workspaceId)
         let now = clock()
         var changes = ProfileChangeSet(workspaceId: workspaceId, lastSeq: s.profiles.lastSeq, mergeCount: s.mergeCount)
+        changes.foldedFrom = s.profiles.lastSeq
         changes.changedAt = now
         s.recompute(segmentIds: s.segments.map(\.id), asOf: s.today(wallClock: now), into: &changes)
         s.queueActivations(into: &changes, events: [], workspaceId: workspaceId)

@@ -19,6 +19,16 @@ extension PostgresEventStore: ProfileStore {
         } catch let error as PostgresTransactionError {
             // A refused checkpoint is the caller's to handle, not a database failure.
             if let refusal = error.closureError as? StoreError { throw refusal }
+            // A guarded commit that collided with another engine's commit of the same events
+            // (a duplicate merge number, a deadlock on the same profile rows) is a refusal too:
+            // the caller reloads and folds again.
+            if let from = c.foldedFrom, let state = (error.closureError as? PSQLError)?.serverInfo?[.sqlState],
+               ["23505", "40P01", "40001"].contains(state) {
+                let stored = try await profileCheckpoint(workspaceId: w).lastSeq
+                // A deadlock or serialization failure is worth another try even when the other
+                // commit has not landed yet; a duplicate with an unmoved checkpoint is a real error.
+                if stored != from || state != "23505" { throw c.moved(to: stored, from: from) }
+            }
             throw error
         }
     }
@@ -27,13 +37,11 @@ extension PostgresEventStore: ProfileStore {
         let w = c.workspaceId
         try await client.withTransaction(logger: logger) { conn in
             if let from = c.foldedFrom {
-                // Locks the checkpoint row, so a second engine's commit of the same events waits
-                // for this one and then finds the checkpoint moved.
-                var stored: Int64 = 0
-                let rows = try await conn.query(
-                    "SELECT last_seq FROM profile_checkpoints WHERE workspace_id = \(w) FOR UPDATE", logger: logger)
-                for try await seq in rows.decode(Int64.self) { stored = seq }
-                guard stored == from else { throw c.moved(to: stored) }
+                // Fails fast when another engine has already moved the checkpoint; the guarded
+                // write at the end decides (no lock is taken here, so commits that write
+                // profiles first and the checkpoint last cannot deadlock on it).
+                let stored = try await checkpoint(w, on: conn)
+                guard stored == from else { throw c.moved(to: stored, from: from) }
             }
             for id in c.deletes {
                 try await conn.query("DELETE FROM profiles WHERE workspace_id = \(w) AND profile_id = \(id)", logger: logger)
@@ -89,11 +97,35 @@ extension PostgresEventStore: ProfileStore {
                 try await conn.query(try outbox.statement(JourneyRows.signalInsert, JourneyRows.signalArguments(j)), logger: logger)
             }
             let seq = c.lastSeq, count = Int64(c.mergeCount)
-            try await conn.query("""
+            guard let from = c.foldedFrom else {
+                try await conn.query("""
+                    INSERT INTO profile_checkpoints (workspace_id, last_seq, merge_count) VALUES (\(w), \(seq), \(count))
+                    ON CONFLICT (workspace_id) DO UPDATE SET last_seq = excluded.last_seq, merge_count = excluded.merge_count
+                    """, logger: logger)
+                return
+            }
+            // The compare-and-swap: written only while the checkpoint still is `from` (read
+            // again after any concurrent writer of the row has committed).
+            let written = try await conn.query("""
                 INSERT INTO profile_checkpoints (workspace_id, last_seq, merge_count) VALUES (\(w), \(seq), \(count))
                 ON CONFLICT (workspace_id) DO UPDATE SET last_seq = excluded.last_seq, merge_count = excluded.merge_count
+                WHERE profile_checkpoints.last_seq = \(from)
+                RETURNING last_seq
                 """, logger: logger)
+            var swapped = false
+            for try await _ in written.decode(Int64.self) { swapped = true }
+            if !swapped {
+                throw c.moved(to: try await checkpoint(w, on: conn), from: from)
+            }
         }
+    }
+
+    /// The stored checkpoint, read on `conn` (0 when the workspace has none).
+    private func checkpoint(_ workspaceId: String, on conn: PostgresConnection) async throws -> Int64 {
+        let rows = try await conn.query(
+            "SELECT last_seq FROM profile_checkpoints WHERE workspace_id = \(workspaceId)", logger: logger)
+        for try await seq in rows.decode(Int64.self) { return seq }
+        return 0
     }
 
     public func resetProfiles(workspaceId: String) async throws {

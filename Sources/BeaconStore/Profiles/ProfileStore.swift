@@ -69,8 +69,9 @@ public struct ProfileChangeSet: Sendable {
     /// The checkpoint these changes were folded from. When set, the commit is refused with
     /// `StoreError.conflict` unless the stored checkpoint still is this one: another engine (a
     /// second server on the same database) has folded the same events first, and committing
-    /// them again would repeat their merges, signals and messages. nil: no check (changes that
-    /// fold no events, such as a segment recompute).
+    /// them again would repeat their merges, signals and messages. Changes that fold no events
+    /// (a segment recompute, a prediction refresh) carry the checkpoint their state was read at,
+    /// so a stale engine cannot move it back. nil: no check (a rebuild, which resets it).
     public var foldedFrom: Int64?
 
     public init(workspaceId: String, lastSeq: Int64, mergeCount: Int) {
@@ -116,9 +117,9 @@ enum ProfileCoding {
 
 extension ProfileChangeSet {
     /// The refusal of a change set folded from a checkpoint that has moved to `stored`.
-    func moved(to stored: Int64) -> StoreError {
+    func moved(to stored: Int64, from: Int64) -> StoreError {
         StoreError(
             .conflict,
-            "profile checkpoint of workspace \(workspaceId) moved from \(foldedFrom ?? 0) to \(stored) while these changes were folded; reload and fold again")
+            "profile checkpoint of workspace \(workspaceId) moved from \(from) to \(stored) while these changes were folded; reload and fold again")
     }
 }

@@ -22,7 +22,7 @@ extension SQLiteEventStore: ProfileStore {
             if let from = c.foldedFrom {
                 let stored: Int64 =
                     try Int64.fetchOne(db, sql: "SELECT last_seq FROM profile_checkpoints WHERE workspace_id = ?", arguments: [w]) ?? 0
-                guard stored == from else { throw c.moved(to: stored) }
+                guard stored == from else { throw c.moved(to: stored, from: from) }
             }
             for id in c.deletes {
                 try db.execute(sql: "DELETE FROM profiles WHERE workspace_id = ? AND profile_id = ?", arguments: [w, id])

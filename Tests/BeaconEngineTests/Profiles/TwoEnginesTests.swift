@@ -39,4 +39,38 @@ struct TwoEnginesTests {
         #expect(Set(entered.map(\.profileId)).count == 30)
         #expect(try await f.allProfiles().count == 30)
     }
+
+    @Test("A segment recompute on a stale engine does not move the checkpoint back", arguments: ProfileBackend.available)
+    func staleRecompute(backend: ProfileBackend) async throws {
+        var f = try await ProfileFixture.make(backend, pageSize: 7)
+        let ws = f.workspace.id
+        let segment = try await f.engine.saveSegment(workspaceId: ws, name: "Pro", rule: ["plan": "pro"]).segment
+        let other = ProfileEngine(stores: f.store, pageSize: 7, clock: { ProfileFixture.now })
+        try await other.catchUp(workspaceId: ws)
+        var events: [Event] = []
+        for i in 0..<30 {
+            events.append(f.event(.identify, user: "u-\(i)", traits: ["plan": .string("pro")]))
+            events.append(f.event(.track, anon: "a-\(i)", name: "Viewed"))
+            events.append(f.event(.identify, user: "u-\(i)", anon: "a-\(i)"))
+        }
+        _ = try await f.store.events.append([EventBatch(workspaceId: ws, events: events)])
+        let last = try await f.store.events.events(in: ws, after: nil, limit: 1_000).last?.sequence
+        // `other` still holds the state from before the events when it recomputes: its change
+        // set is folded from a checkpoint the first engine has moved on.
+        let first = f.engine
+        try await first.catchUp(workspaceId: ws)
+        try await other.recomputeSegments(workspaceId: ws)
+        // Whatever either engine does next folds nothing again.
+        try await other.catchUp(workspaceId: ws)
+        try await first.catchUp(workspaceId: ws)
+
+        let checkpoint = try await f.profileStore.profileCheckpoint(workspaceId: ws)
+        #expect(checkpoint.lastSeq == last)
+        #expect(checkpoint.mergeCount == 30)
+        let entered = try await f.profileStore.membershipChanges(
+            workspaceId: ws, segmentId: segment.id, after: nil, limit: 1_000)
+        #expect(entered.filter { $0.kind == .entered }.count == 30)
+        #expect(entered.filter { $0.kind == .exited }.isEmpty)
+        #expect(try await other.members(workspaceId: ws, segmentId: segment.id).count == 30)
+    }
 }
