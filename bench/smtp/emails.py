@@ -28,7 +28,7 @@ def main():
     smtp = subprocess.Popen([sys.executable, os.path.join(HERE, "scripted_smtp.py"), "--spool", spool, "--count-only"],
                             stdout=subprocess.PIPE, text=True)
     sport = int(smtp.stdout.readline().split()[1])
-    server = BeaconServer(binary, "email", {"BEACON_DELIVERY_MAX_IN_FLIGHT": str(in_flight)})
+    server = BeaconServer(binary, "email", {"BEACON_DELIVERY_EMAIL_CONNECTIONS": str(in_flight)})
     try:
         people = [{"type": "identify", "userId": f"c-{i}", "messageId": f"id-{i}",
                    "traits": {"email": f"c-{i}@example.com", "first_name": f"Name{i}"}} for i in range(1000)]

@@ -89,4 +89,21 @@ struct DeliveryRulesTests {
         b.succeeded()
         #expect(b.state == .closed && b.permits(8, now: t0.addingTimeInterval(15)) == 8)
     }
+
+    @Test("webhooks and email have their own in-flight bounds, each set by its variable; a bad value names it")
+    func inFlightBounds() throws {
+        let defaults = try DeliverySettings.fromEnvironment([:])
+        #expect(defaults.maxInFlight == 32 && defaults.emailConnections == 16)
+        let set = try DeliverySettings.fromEnvironment(
+            ["BEACON_DELIVERY_MAX_IN_FLIGHT": "64", "BEACON_DELIVERY_EMAIL_CONNECTIONS": "4"])
+        #expect(set.maxInFlight == 64 && set.emailConnections == 4)
+        #expect(throws: ActivationError.self) {
+            try DeliverySettings.fromEnvironment(["BEACON_DELIVERY_EMAIL_CONNECTIONS": "0"])
+        }
+        let error = #expect(throws: ActivationError.self) {
+            try DeliverySettings.fromEnvironment(["BEACON_DELIVERY_EMAIL_CONNECTIONS": "many"])
+        }
+        #expect(error.map { "\($0)" }?.contains("BEACON_DELIVERY_EMAIL_CONNECTIONS") == true)
+    }
 }
+

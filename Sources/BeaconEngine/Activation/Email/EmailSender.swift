@@ -59,7 +59,7 @@ public struct EmailSender: DestinationSender {
         self.destination = destination
         self.settings = try EmailSettings(url: destination.url, settings: destination.settings)
         templates = try EmailTemplates(self.settings, knownNames: nil)
-        batchLimit = max(1, settings.maxInFlight)
+        batchLimit = max(1, settings.emailConnections)
         pool = try SMTPConnectionPool(
             server: self.settings.server(password: secrets.first, timeout: settings.requestTimeout),
             maxIdle: batchLimit)
