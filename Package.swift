@@ -95,7 +95,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "BeaconTestSupport", dependencies: ["BeaconCore"], path: "Tests/BeaconTestSupport"),
+        .target(
+            name: "BeaconTestSupport",
+            dependencies: [
+                "BeaconCore", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/BeaconTestSupport"
+        ),
         .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore", "BeaconTestSupport"]),
         .testTarget(name: "BeaconAnalyticsTests", dependencies: ["BeaconAnalytics", "BeaconCore", "BeaconTestSupport"], exclude: ["Attribution/Fixtures"]),
         .testTarget(

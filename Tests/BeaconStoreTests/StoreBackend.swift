@@ -1,5 +1,6 @@
 import BeaconCore
 import BeaconStore
+import BeaconTestSupport
 import Foundation
 import Logging
 
@@ -8,22 +9,20 @@ import Logging
 enum StoreBackend: String, CaseIterable, Sendable {
     case sqlite, postgres
 
-    static var postgresURL: String? { ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"] }
-
     /// The backends available in this run.
     static var available: [StoreBackend] {
-        postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
+        !TestPostgres.isAvailable ? [.sqlite] : [.sqlite, .postgres]
     }
 
-    /// A freshly migrated store. SQLite gets a new file; PostgreSQL is shared between tests,
-    /// which is why every test uses workspaces with unique names.
-    func open() async throws -> Stores {
+    /// A freshly migrated store. SQLite gets a new file; on PostgreSQL the tests of one file
+    /// share its database (`TestPostgres`), which is why every test uses workspaces with unique names.
+    func open(file: String = #fileID) async throws -> Stores {
         switch self {
         case .sqlite:
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-store-\(UUID().uuidString)")
             return try await StoreFactory.open(databaseURL: nil, dataDirectory: dir.path, logger: Logger(label: "test"))
         case .postgres:
-            return try await StoreFactory.open(databaseURL: StoreBackend.postgresURL!, dataDirectory: "", logger: Logger(label: "test"))
+            return try await StoreFactory.open(databaseURL: try await TestPostgres.url(file: file), dataDirectory: "", logger: Logger(label: "test"))
         }
     }
 }

@@ -1,6 +1,7 @@
 import BeaconCore
 import BeaconEngine
 import BeaconStore
+import BeaconTestSupport
 import Foundation
 import Logging
 import Testing
@@ -147,7 +148,7 @@ struct AuditStoreMutationTests {
     func concurrentAppends(_ backend: ProfileBackend) async throws {
         // Two store values over one database: what a server and a command line beside it are.
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-audit-\(UUID().uuidString)").path
-        let url = backend == .sqlite ? nil : ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"]
+        let url = backend == .sqlite ? nil : try await TestPostgres.url()
         let stores = try await StoreFactory.open(databaseURL: url, dataDirectory: dir, logger: Logger(label: "test"))
         let other = try await StoreFactory.open(databaseURL: url, dataDirectory: dir, logger: Logger(label: "test"))
         defer { Task { try? await stores.close(); try? await other.close() } }

@@ -1,6 +1,7 @@
 import BeaconCore
 import BeaconEngine
 import BeaconStore
+import BeaconTestSupport
 import Foundation
 import Logging
 
@@ -9,15 +10,15 @@ import Logging
 enum PrivacyBackend: String, CaseIterable, Sendable {
     case sqlite, postgres
 
-    static var postgresURL: String? { ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"] }
-    static var available: [PrivacyBackend] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+    static var available: [PrivacyBackend] { !TestPostgres.isAvailable ? [.sqlite] : [.sqlite, .postgres] }
 
     /// A runtime over a fresh store whose data directory (SQLite file, `exports/`) is `dir`;
     /// `encrypted` seals the profile tables' personal fields.
-    func runtime(dataDirectory dir: URL, encrypted: Bool = false) async throws -> BeaconRuntime {
+    /// On PostgreSQL the database is the test file's (`TestPostgres`).
+    func runtime(dataDirectory dir: URL, encrypted: Bool = false, file: String = #fileID) async throws -> BeaconRuntime {
         let box = SecretBox.random()
         let stores = try await StoreFactory.open(
-            databaseURL: self == .postgres ? Self.postgresURL : nil, dataDirectory: dir.path, logger: Logger(label: "test"))
+            databaseURL: self == .postgres ? try await TestPostgres.url(file: file) : nil, dataDirectory: dir.path, logger: Logger(label: "test"))
         return BeaconRuntime(stores: stores, secrets: { box }, dataDirectory: dir.path, personalDataEncryption: encrypted)
     }
 }

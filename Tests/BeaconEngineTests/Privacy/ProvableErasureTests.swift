@@ -36,7 +36,7 @@ struct ProvableErasureTests {
     static func scan(_ backend: PrivacyBackend, _ dir: URL) async throws -> [(path: String, bytes: Data)] {
         var blobs = try filesUnder(dir)
         if backend == .postgres {
-            let dump = try await runProcess(pgDump, [PrivacyBackend.postgresURL!])
+            let dump = try await runProcess(pgDump, [try await TestPostgres.url()])
             #expect(dump.status == 0, "\(dump.stderr)")
             blobs.append(("pg_dump", Data(dump.stdout.utf8)))
         }

@@ -1,6 +1,7 @@
 import BeaconCore
 import BeaconEngine
 import BeaconStore
+import BeaconTestSupport
 import Foundation
 import Logging
 
@@ -9,14 +10,15 @@ enum ProfileBackend: String, CaseIterable, Sendable {
     case sqlite, postgres
 
     static var available: [ProfileBackend] {
-        ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
+        !TestPostgres.isAvailable ? [.sqlite] : [.sqlite, .postgres]
     }
 
-    func open() async throws -> Stores {
+    /// - Parameter file: the test file, whose PostgreSQL database is used (`TestPostgres`).
+    func open(file: String = #fileID) async throws -> Stores {
         switch self {
         case .sqlite: return try await makeSQLiteStore()
         case .postgres:
-            return try await StoreFactory.open(databaseURL: ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"]!,
+            return try await StoreFactory.open(databaseURL: try await TestPostgres.url(file: file),
                                                dataDirectory: "", logger: Logger(label: "test"))
         }
     }
@@ -32,8 +34,10 @@ struct ProfileFixture {
 
     static let now = Timestamp.parse("2025-06-01T00:00:00Z")!
 
-    static func make(_ backend: ProfileBackend, rules: IdentityRules = IdentityRules(), pageSize: Int = 5_000) async throws -> ProfileFixture {
-        let store = try await backend.open()
+    static func make(_ backend: ProfileBackend, rules: IdentityRules = IdentityRules(), pageSize: Int = 5_000, file: String = #fileID) async throws
+        -> ProfileFixture
+    {
+        let store = try await backend.open(file: file)
         let ps = store.profiles
         let ws = try await store.workspaces.createWorkspace(name: "p-\(UUID().uuidString.prefix(8).lowercased())")
         let engine = ProfileEngine(stores: store, rules: rules, pageSize: pageSize, clock: { ProfileFixture.now })

@@ -1,6 +1,7 @@
 import BeaconCore
 import BeaconEngine
 import BeaconStore
+import BeaconTestSupport
 import Foundation
 import Logging
 import Testing
@@ -10,14 +11,14 @@ import Testing
 @Suite("Report schedules")
 struct ReportScheduleServiceTests {
     static var backends: [String] {
-        ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"] == nil ? ["sqlite"] : ["sqlite", "postgres"]
+        !TestPostgres.isAvailable ? ["sqlite"] : ["sqlite", "postgres"]
     }
 
     static func runtime(_ backend: String) async throws -> BeaconRuntime {
         let box = SecretBox.random()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-reports-\(UUID().uuidString)")
         let stores = try await StoreFactory.open(
-            databaseURL: backend == "postgres" ? ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"] : nil,
+            databaseURL: backend == "postgres" ? try await TestPostgres.url() : nil,
             dataDirectory: dir.path, logger: Logger(label: "test"))
         return BeaconRuntime(stores: stores, secrets: { box })
     }

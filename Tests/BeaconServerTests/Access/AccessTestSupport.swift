@@ -2,6 +2,7 @@ import BeaconCore
 import BeaconEngine
 import BeaconServer
 import BeaconStore
+import BeaconTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -12,7 +13,7 @@ enum AccessBackend: String, CaseIterable, Sendable {
     case sqlite, postgres
 
     static var available: [AccessBackend] {
-        ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
+        !TestPostgres.isAvailable ? [.sqlite] : [.sqlite, .postgres]
     }
 }
 
@@ -20,10 +21,10 @@ enum AccessBackend: String, CaseIterable, Sendable {
 struct AccessTestServer {
     let runtime: BeaconRuntime
     let metrics = BeaconMetrics()
-    /// A prefix that keeps this test's workspace names apart on a shared PostgreSQL database.
+    /// A prefix that keeps this test's workspace names apart from other tests' in one database.
     let prefix = "t\(UUID().uuidString.prefix(6).lowercased())"
 
-    static func make(_ backend: AccessBackend = .sqlite) async throws -> AccessTestServer {
+    static func make(_ backend: AccessBackend = .sqlite, file: String = #fileID) async throws -> AccessTestServer {
         let key = AuditSigningKey.random()
         let stores: Stores
         switch backend {
@@ -32,7 +33,7 @@ struct AccessTestServer {
             stores = try await StoreFactory.open(databaseURL: nil, dataDirectory: dir.path, logger: Logger(label: "test"))
         case .postgres:
             stores = try await StoreFactory.open(
-                databaseURL: ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"]!, dataDirectory: "",
+                databaseURL: try await TestPostgres.url(file: file), dataDirectory: "",
                 logger: Logger(label: "test"))
         }
         // One key for the server's life: what it seals (destination secrets) it must open again.

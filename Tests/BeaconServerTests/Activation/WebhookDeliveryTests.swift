@@ -1,6 +1,7 @@
 import BeaconCore
 import BeaconEngine
 import BeaconStore
+import BeaconTestSupport
 import Foundation
 import Logging
 import Testing
@@ -10,7 +11,7 @@ import Testing
 @Suite("Webhook delivery", .serialized, .enabled(if: WebhookReceiver.python != nil, WebhookReceiver.skipReason))
 struct WebhookDeliveryTests {
     static var backends: [String] {
-        ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"] == nil ? ["sqlite"] : ["sqlite", "postgres"]
+        !TestPostgres.isAvailable ? ["sqlite"] : ["sqlite", "postgres"]
     }
 
     /// Fast retries so a test sees several attempts in well under a second.
@@ -19,12 +20,12 @@ struct WebhookDeliveryTests {
         lease: 180, requestTimeout: 60, pollInterval: 0.02, refreshInterval: 0.1, breakerThreshold: 50,
         breakerCooldown: 0.2)
 
-    static func runtime(_ backend: String, settings: DeliverySettings = quick) async throws -> BeaconRuntime {
+    static func runtime(_ backend: String, settings: DeliverySettings = quick, file: String = #fileID) async throws -> BeaconRuntime {
         let box = SecretBox.random()
         let stores: Stores
         if backend == "postgres" {
             stores = try await StoreFactory.open(
-                databaseURL: ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"], dataDirectory: "",
+                databaseURL: try await TestPostgres.url(file: file), dataDirectory: "",
                 logger: Logger(label: "test"))
         } else {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -39,7 +39,7 @@ struct ArchiveKillTests {
     enum Backend: String, CaseIterable, Sendable {
         case sqlite, postgres
         static var available: [Backend] {
-            ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
+            !TestPostgres.isAvailable ? [.sqlite] : [.sqlite, .postgres]
         }
     }
 
@@ -49,7 +49,7 @@ struct ArchiveKillTests {
         let binary = try #require(DurabilityTests.binary)
         let s3env = try #require(Self.s3Environment)
         let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-akill-\(UUID().uuidString)").path
-        let url = backend == .postgres ? ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"] : nil
+        let url = backend == .postgres ? try await TestPostgres.url() : nil
         let name = "akill-\(UUID().uuidString.prefix(8).lowercased())"
         let prefix = "kill-\(UUID().uuidString.prefix(8).lowercased())"
         var runtime = try await BeaconRuntime.open(databaseURL: url, dataDirectory: dataDir, logger: Logger(label: "test"))

@@ -19,7 +19,7 @@ struct JourneyKillTests {
         case sqlite, postgres
         /// SQLite always; PostgreSQL when `BEACON_TEST_POSTGRES_URL` names a database.
         static var available: [Backend] {
-            ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
+            !TestPostgres.isAvailable ? [.sqlite] : [.sqlite, .postgres]
         }
     }
 
@@ -27,7 +27,7 @@ struct JourneyKillTests {
     func sigkill(backend: Backend) async throws {
         let binary = try #require(DurabilityTests.binary)
         let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-jkill-\(UUID().uuidString)").path
-        let url = backend == .postgres ? ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"] : nil
+        let url = backend == .postgres ? try await TestPostgres.url() : nil
         let name = "jkill-\(UUID().uuidString.prefix(8).lowercased())"
         // setup: a workspace, a destination, a live 5-send journey and everyone's trigger event, folded
         var runtime = try await BeaconRuntime.open(databaseURL: url, dataDirectory: dataDir, logger: Logger(label: "test"))

@@ -1,5 +1,6 @@
 import BeaconCore
 import BeaconStore
+import BeaconTestSupport
 import Foundation
 import Logging
 import Testing
@@ -46,9 +47,9 @@ struct SchemaUpgradeTests {
 
     @Test(
         "PostgreSQL: every row survives the upgrade and reads back",
-        .enabled(if: StoreBackend.postgresURL != nil && ExternalTool.path("psql") != nil))
+        .enabled(if: TestPostgres.isAvailable && ExternalTool.path("psql") != nil))
     func postgres() async throws {
-        let server = try #require(StoreBackend.postgresURL)
+        let server = try #require(TestPostgres.baseURL)
         let name = "beacon_upgrade_\(UUID().uuidString.prefix(8).lowercased())"
         let url = Self.replacingDatabase(of: server, with: name)
         _ = try ExternalTool.run("psql", [server, "-qc", "CREATE DATABASE \(name)"])

@@ -1,6 +1,7 @@
 import BeaconCore
 import BeaconEngine
 import BeaconStore
+import BeaconTestSupport
 import Foundation
 import Logging
 import Testing
@@ -14,7 +15,7 @@ import Testing
     .enabled(if: VendorReplayServer.python != nil, VendorReplayServer.skipReason))
 struct AudienceSyncDeliveryTests {
     static var backends: [String] {
-        ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"] == nil ? ["sqlite"] : ["sqlite", "postgres"]
+        !TestPostgres.isAvailable ? ["sqlite"] : ["sqlite", "postgres"]
     }
 
     static let quick = DeliverySettings(
@@ -27,7 +28,7 @@ struct AudienceSyncDeliveryTests {
         let stores: Stores
         if backend == "postgres" {
             stores = try await StoreFactory.open(
-                databaseURL: ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"], dataDirectory: "",
+                databaseURL: try await TestPostgres.url(), dataDirectory: "",
                 logger: Logger(label: "test"))
         } else {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-audience-\(UUID().uuidString)")
