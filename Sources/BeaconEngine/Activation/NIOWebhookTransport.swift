@@ -100,20 +100,18 @@ public struct NIOWebhookTransport: WebhookTransport {
             written.futureResult.whenFailure { connection.exchange.fail(with: $0) }
             channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: written)
         }
+        let answer: WebhookExchangeHandler.Answer
         do {
-            let answer = try await promise.futureResult.get()
+            answer = try await promise.futureResult.get()
             timer.cancel()
-            if answer.keepAlive { pool.give(connection, to: key) } else { channel.close(promise: nil) }
-            return .answered(answer.response)
-        } catch let failure as ExchangeFailure {
-            timer.cancel()
-            channel.close(promise: nil)
-            return .failed(failure.reason, answerStarted: failure.answerStarted)
         } catch {
             timer.cancel()
             channel.close(promise: nil)
-            return .failed(error, answerStarted: true)
+            let failure = error as? ExchangeFailure
+            return .failed(failure?.reason ?? error, answerStarted: failure?.answerStarted ?? true)
         }
+        if answer.keepAlive { pool.give(connection, to: key) } else { channel.close(promise: nil) }
+        return .answered(answer.response)
     }
 
     enum TransportError: Error, CustomStringConvertible {

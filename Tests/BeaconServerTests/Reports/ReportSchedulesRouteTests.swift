@@ -66,6 +66,9 @@ struct ReportSchedulesRouteTests {
                 uri: "/dashboard/reports?ws=\(ws.name)", method: .get, headers: [.cookie: cookie])
             #expect(page.status == .ok && String(buffer: page.body).contains("<code>15 6 * * *</code>"))
             #expect(String(buffer: page.body).contains("format=csv&amp;table=schedules\" download>"))
+            // No run yet: the runs table's empty message in its place, with no table or download.
+            #expect(String(buffer: page.body).contains("<p class=\"empty\">Nothing sent yet.</p>"))
+            #expect(!String(buffer: page.body).contains("id=\"table-runs\""))
             // Its schedules download as CSV (paused, so no next run), with the same cells.
             let csv = try await client.execute(
                 uri: "/dashboard/reports?ws=\(ws.name)&format=csv&table=schedules", method: .get, headers: [.cookie: cookie])

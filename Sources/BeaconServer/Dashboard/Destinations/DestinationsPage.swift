@@ -116,7 +116,8 @@ struct DestinationsPage: Sendable {
         activationsTable = DashboardTable(
             id: "activations", title: "What sends to which destination",
             columns: [Column("Id"), Column("When"), Column("Destination")],
-            rows: self.activations.map { [.text($0.id), .text($0.trigger), .text($0.destination)] }, currency: .usDollar)
+            rows: self.activations.map { [.text($0.id), .text($0.trigger), .text($0.destination)] }, currency: .usDollar,
+            empty: "No activations yet.")
         suppressionsTable = DashboardTable(
             id: "suppressions", title: "Suppressed addresses, newest first",
             columns: [Column("Address"), Column("Reason"), Column("Since", .date), Column("Detail")],
@@ -180,7 +181,7 @@ struct DestinationDetailPage: Sendable {
         hasDead = !dead.isEmpty
         self.canManage = canManage
         typealias Column = DashboardTable.Column
-        func table(_ id: String, _ title: String, _ messages: [Message]) -> DashboardTable {
+        func table(_ id: String, _ title: String, _ messages: [Message], empty: String? = nil) -> DashboardTable {
             DashboardTable(
                 id: id, title: title,
                 columns: [Column("Message"), Column("Cause"), Column("State"), Column("Attempts", .count), Column("Status"),
@@ -189,10 +190,12 @@ struct DestinationDetailPage: Sendable {
                     [.text($0.id), .text($0.cause), .text($0.state), .count($0.attempts), .text($0.status), .text($0.response),
                      .text($0.time)]
                 },
-                currency: .usDollar)
+                currency: .usDollar, empty: empty)
         }
         deadTable = table("dead_letters", "Messages out of attempts or refused for good, newest first", self.dead)
-        logTable = table("log", "The newest messages with their last answer", self.log)
+        logTable = table(
+            "log", "The newest messages with their last answer", self.log,
+            empty: "No messages yet. Send a test from the destinations list.")
     }
 }
 

@@ -80,7 +80,7 @@ struct ReportsPage: Sendable {
             rows: runs.map {
                 [.text($0.schedule), .text($0.scheduledAt), .text($0.trigger), .text($0.sentAt), .text($0.status), .text($0.error)]
             },
-            currency: currency)
+            currency: currency, empty: "Nothing sent yet.")
     }
 
     /// `2026-03-29 03:00 CEST (01:00 UTC)`: a time in the schedule's zone, and in UTC.

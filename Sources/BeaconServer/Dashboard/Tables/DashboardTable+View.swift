@@ -26,6 +26,8 @@ extension DashboardTable {
         var headers: [Header]
         var rows: [Row]
         var hasRows: Bool
+        /// The message shown in place of a table without rows, when it has one.
+        var emptyMessage: String?
     }
 
     /// The table as the page shows it.
@@ -43,7 +45,7 @@ extension DashboardTable {
                         View.Cell(text: row[$0].display(currency), num: numericColumns[$0])
                     })
             },
-            hasRows: !rows.isEmpty)
+            hasRows: !rows.isEmpty, emptyMessage: rows.isEmpty ? empty : nil)
     }
 }
 

@@ -51,14 +51,17 @@ struct DashboardTable: Sendable {
     var rows: [[Cell]]
     /// The currency of the `.money` cells.
     var currency: DashboardCurrency
+    /// What the page says in place of the table when it has no rows (nil: the empty table).
+    var empty: String?
 
-    init(id: String, title: String, columns: [Column], rows: [[Cell]], currency: DashboardCurrency) {
+    init(id: String, title: String, columns: [Column], rows: [[Cell]], currency: DashboardCurrency, empty: String? = nil) {
         precondition(rows.allSatisfy { $0.count == columns.count }, "table \(id): a row's cells must match its columns")
         self.id = id
         self.title = title
         self.columns = columns
         self.rows = rows
         self.currency = currency
+        self.empty = empty
     }
 }
 

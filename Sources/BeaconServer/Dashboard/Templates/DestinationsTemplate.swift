@@ -65,7 +65,7 @@ extension DashboardTemplates {
         </section>
         {{/page.canManage}}
         <section aria-labelledby="activations-heading"><h2 id="activations-heading">Activations</h2>
-        {{#page.activationsTable}}{{#hasRows}}{{> dataTable}}{{/hasRows}}{{^hasRows}}<p class="empty">No activations yet.</p>{{/hasRows}}{{/page.activationsTable}}
+        {{#page.activationsTable}}{{> dataTable}}{{/page.activationsTable}}
         </section>
         <section aria-labelledby="suppressions-heading"><h2 id="suppressions-heading">Email suppressions</h2>
         <p class="note">Addresses no email destination sends to: hard bounces (5xx), complaints, unsubscribes and manual entries. Checked when each email is sent.</p>
@@ -102,7 +102,7 @@ extension DashboardTemplates {
         {{/page.hasDead}}
         </section>
         <section aria-labelledby="log-heading"><h2 id="log-heading">Delivery log</h2>
-        {{#page.logTable}}{{#hasRows}}{{> dataTable}}{{/hasRows}}{{^hasRows}}<p class="empty">No messages yet. Send a test from the destinations list.</p>{{/hasRows}}{{/page.logTable}}
+        {{#page.logTable}}{{> dataTable}}{{/page.logTable}}
         </section>
         {{/content}}{{/layout}}
         """

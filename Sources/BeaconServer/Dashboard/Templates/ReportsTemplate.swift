@@ -37,7 +37,7 @@ extension DashboardTemplates {
           </form>{{/page.hasDestinations}}
         </section>{{/page.canEdit}}
         <section aria-labelledby="history"><h2 id="history">Delivery history</h2>
-          {{#page.runsTable}}{{#hasRows}}{{> dataTable}}{{/hasRows}}{{^hasRows}}<p class="empty">Nothing sent yet.</p>{{/hasRows}}{{/page.runsTable}}
+          {{#page.runsTable}}{{> dataTable}}{{/page.runsTable}}
         </section>
         {{/content}}{{/layout}}
         """
