@@ -88,31 +88,61 @@ public actor JourneyRunner {
         }
         // A claim holds at most one signal per profile, so the signals are independent of each other.
         let versions = running
-        let outcomes = try await concurrently(signals.map { [$0] }) { signal in
-            let commit = try await self.react(to: signal, running: versions[signal.workspaceId]!, now: now)
-            return try await self.store.commit(commit)
+        let commits = try await concurrently(signals.map { [$0] }) { signal in
+            try await self.react(to: signal, running: versions[signal.workspaceId]!, now: now)
         }
+        let outcomes = try await commitTogether(commits)
         pass.signals += outcomes.filter { $0 }.count
         pass.stale += outcomes.filter { !$0 }.count
         return signals.count
     }
 
+    /// Commits independent transitions (of different people) a batch at a time: those of one
+    /// workspace in one transaction, their funnel increments summed, so a batch costs one commit
+    /// and one upsert per funnel row instead of one per person (on PostgreSQL the per-person
+    /// commits and the funnel row they all updated were what bounded the runner). When a guard
+    /// refuses the joint commit (a stale read of one person), each is committed on its own, so
+    /// only the stale ones are refused.
+    /// - Returns: whether each transition was committed (in no particular order).
+    func commitTogether(_ commits: [JourneyCommit]) async throws -> [Bool] {
+        var out: [Bool] = []
+        let byWorkspace = Dictionary(grouping: commits.filter { !$0.isEmpty }, by: \.workspaceId)
+        out += Array(repeating: true, count: commits.count - byWorkspace.values.reduce(0) { $0 + $1.count })
+        for (_, group) in byWorkspace.sorted(by: { $0.key < $1.key }) {
+            for start in stride(from: 0, to: group.count, by: Self.commitBatch) {
+                let chunk = group[start..<min(group.count, start + Self.commitBatch)]
+                // A token of its own: a guard must never take the joint commit for one of its parts.
+                var joint = JourneyCommit(workspaceId: chunk.first!.workspaceId, owner: chunk.first!.owner)
+                for c in chunk { joint.absorb(c) }
+                if chunk.count > 1, try await store.commit(joint) {
+                    out += Array(repeating: true, count: chunk.count)
+                    continue
+                }
+                for c in chunk { out.append(try await store.commit(c)) }
+            }
+        }
+        return out
+    }
+
+    /// Transitions committed in one transaction at most.
+    static let commitBatch = 100
+
     /// Runs `body` on every item, the groups side by side (at most `parallelism` at once) and the
-    /// items of one group in order, and returns what each returned.
+    /// items of one group in order, and returns what each returned (in no particular order).
     ///
     /// The store's round trips dominate a transition (PostgreSQL over a socket: a claim, a read and
     /// a transaction of several statements), so people are moved side by side; one person's runs
     /// (a group) stay in order, so a frequency cap sees the sends of the run before.
-    private func concurrently<T: Sendable>(
-        _ groups: [[T]], _ body: @escaping @Sendable (T) async throws -> Bool
-    ) async throws -> [Bool] {
-        try await withThrowingTaskGroup(of: [Bool].self) { tasks in
-            var out: [Bool] = []
+    private func concurrently<T: Sendable, R: Sendable>(
+        _ groups: [[T]], _ body: @escaping @Sendable (T) async throws -> R
+    ) async throws -> [R] {
+        try await withThrowingTaskGroup(of: [R].self) { tasks in
+            var out: [R] = []
             var started = 0
             for group in groups {
                 if started >= parallelism, let results = try await tasks.next() { out += results }
                 tasks.addTask {
-                    var results: [Bool] = []
+                    var results: [R] = []
                     for item in group { results.append(try await body(item)) }
                     return results
                 }
@@ -196,7 +226,18 @@ public actor JourneyRunner {
             if groups[person] == nil { order.append(person) }
             groups[person, default: []].append(state)
         }
-        let outcomes = try await concurrently(order.map { groups[$0]! }) { state in
+        // A person with one due run (the usual case) is independent of everyone else: their
+        // transitions are committed together. Several runs of one person move in order, each
+        // committed before the next is worked, so a frequency cap sees the sends of the one before.
+        let single = order.filter { groups[$0]!.count == 1 }.map { groups[$0]! }
+        let several = order.filter { groups[$0]!.count > 1 }.map { groups[$0]! }
+        let commits = try await concurrently(single) { state in
+            let (commit, events) = try await self.advance(state, now: now)
+            for batch in events { try await self.appendEvents(batch) }
+            return commit
+        }
+        var outcomes = try await commitTogether(commits)
+        outcomes += try await concurrently(several) { state in
             let (commit, events) = try await self.advance(state, now: now)
             for batch in events { try await self.appendEvents(batch) }
             return try await self.store.commit(commit)

@@ -98,6 +98,20 @@ public struct JourneyCommit: Sendable {
     }
 
     public var isEmpty: Bool { updates.isEmpty && inserts.isEmpty && outbox.isEmpty && counts.isEmpty && signals.isEmpty }
+
+    /// Adds another transition of the same workspace and lease holder, to be committed in one
+    /// transaction with this one under this one's token: its rows and sends, and its funnel
+    /// increments summed into this one's (one upsert per funnel row).
+    public mutating func absorb(_ other: JourneyCommit) {
+        precondition(other.workspaceId == workspaceId && other.owner == owner, "one workspace and lease holder per commit")
+        updates += other.updates
+        inserts += other.inserts
+        outbox += other.outbox
+        signals += other.signals
+        for (key, counters) in other.counts {
+            for (counter, n) in counters { counts[key, default: [:]][counter, default: 0] += n }
+        }
+    }
 }
 
 /// A state's new values, guarded by the `moves` it was read with and, when it was claimed
