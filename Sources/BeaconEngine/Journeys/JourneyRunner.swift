@@ -86,10 +86,19 @@ public actor JourneyRunner {
                 for v in versions { definitions[Self.key(v.workspaceId, v.journeyId, v.version)] = v.definition }
             }
         }
-        // A claim holds at most one signal per profile, so the signals are independent of each other.
-        let versions = running
+        // A claim holds at most one signal per profile, so the signals are independent of each
+        // other; their people's runs are read in one query per workspace.
+        var runs: [String: [JourneyState]] = [:]
+        for (workspace, claimed) in Dictionary(grouping: signals, by: \.workspaceId) {
+            for state in try await store.states(workspaceId: workspace, profileIds: claimed.map(\.profileId)) {
+                runs[state.workspaceId + "/" + state.profileId, default: []].append(state)
+            }
+        }
+        let versions = running, known = runs
         let commits = try await concurrently(signals.map { [$0] }) { signal in
-            try await self.react(to: signal, running: versions[signal.workspaceId]!, now: now)
+            try await self.react(
+                to: signal, runs: known[signal.workspaceId + "/" + signal.profileId] ?? [],
+                running: versions[signal.workspaceId]!, now: now)
         }
         let outcomes = try await commitTogether(commits)
         pass.signals += outcomes.filter { $0 }.count
@@ -153,14 +162,14 @@ public actor JourneyRunner {
         }
     }
 
-    /// The effects of one signal: goals, exit criteria and event waits of the person's active
-    /// runs, then entries into live journeys it triggers.
-    func react(to signal: JourneySignal, running: [(journey: Journey, versions: [JourneyVersion])], now: Date)
-        async throws -> JourneyCommit
-    {
+    /// The effects of one signal on the person's `runs` (every run of theirs, as read): goals,
+    /// exit criteria and event waits of the active ones, then entries into live journeys it triggers.
+    func react(
+        to signal: JourneySignal, runs: [JourneyState], running: [(journey: Journey, versions: [JourneyVersion])], now: Date
+    ) async throws -> JourneyCommit {
         var commit = JourneyCommit(workspaceId: signal.workspaceId, owner: owner)
         commit.signals = [signal.sequence]
-        var runs = try await store.states(workspaceId: signal.workspaceId, profileId: signal.profileId)
+        var runs = runs
         for (i, run) in runs.enumerated() where run.status == .active {
             guard let d = try await definition(run.workspaceId, run.journeyId, run.version) else { continue }
             var s = run

@@ -110,7 +110,7 @@ public struct SQLAnalyticsQueries: AnalyticsQueries {
         let sql = """
             SELECT day, SUM(revenue) AS revenue FROM commerce_facts
             WHERE workspace_id = ? AND time >= ? AND time < ? AND type = 'track' AND kind <> 'spend'
-              AND revenue IS NOT NULL AND name IN (\(names.map { _ in "?" }.joined(separator: ", ")))
+              AND revenue IS NOT NULL AND name IN (\(SQLValue.marks(names.count)))
             GROUP BY day ORDER BY day
             """
         return try await driver.query(sql, Self.bounds(workspaceId, from, to) + names.map(SQLValue.text)).map {

@@ -39,8 +39,8 @@ public protocol JourneyStore: Sendable {
     /// only `workspaceId`'s when given.
     func claimDue(workspaceId: String?, owner: String, now: Date, leaseUntil: Date, limit: Int) async throws
         -> [JourneyState]
-    /// Every run of a profile (all journeys, all statuses).
-    func states(workspaceId: String, profileId: String) async throws -> [JourneyState]
+    /// Every run of these profiles (all journeys, all statuses), in one read.
+    func states(workspaceId: String, profileIds: [String]) async throws -> [JourneyState]
     /// The runs of a journey, of one status or all.
     func states(workspaceId: String, journeyId: String, status: JourneyState.Status?) async throws -> [JourneyState]
     /// Writes a transition in one transaction.

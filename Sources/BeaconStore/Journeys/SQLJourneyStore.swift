@@ -191,10 +191,14 @@ struct SQLJourneyStore: JourneyStore {
         ).map(JourneyRows.state).sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
     }
 
-    func states(workspaceId: String, profileId: String) async throws -> [JourneyState] {
-        try await driver.query(
-            "SELECT \(JourneyRows.stateColumns) FROM journey_states WHERE workspace_id = ? AND profile_id = ? ORDER BY id",
-            [.text(workspaceId), .text(profileId)]
+    func states(workspaceId: String, profileIds: [String]) async throws -> [JourneyState] {
+        guard !profileIds.isEmpty else { return [] }
+        return try await driver.query(
+            """
+            SELECT \(JourneyRows.stateColumns) FROM journey_states
+            WHERE workspace_id = ? AND profile_id IN (\(SQLValue.marks(profileIds.count))) ORDER BY id
+            """,
+            [.text(workspaceId)] + profileIds.map(SQLValue.text)
         ).map(JourneyRows.state)
     }
 

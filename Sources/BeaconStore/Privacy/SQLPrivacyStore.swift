@@ -23,7 +23,7 @@ struct SQLPrivacyStore: PrivacyStore {
         let rows = try await driver.query(
             """
             SELECT message_id, identifier_kind, identifier_value, category, granted, source, at, policy_version
-            FROM consent_records WHERE workspace_id = ? AND identifier_value IN (\(Self.marks(identifierValues.count)))
+            FROM consent_records WHERE workspace_id = ? AND identifier_value IN (\(SQLValue.marks(identifierValues.count)))
             ORDER BY at, message_id, category
             """, [.text(workspaceId)] + identifierValues.map(SQLValue.text))
         return try rows.map { r in
@@ -110,7 +110,7 @@ struct SQLPrivacyStore: PrivacyStore {
         var arguments: [SQLValue] = []
         if !subject.values.isEmpty {
             for c in table.identifierColumns {
-                parts.append("\(c) IN (\(marks(subject.values.count)))")
+                parts.append("\(c) IN (\(SQLValue.marks(subject.values.count)))")
                 arguments += subject.values.map(SQLValue.text)
             }
             for c in table.searchedColumns {
@@ -122,7 +122,7 @@ struct SQLPrivacyStore: PrivacyStore {
         }
         if !subject.profileIds.isEmpty {
             for c in table.profileIdColumns {
-                parts.append("\(c) IN (\(marks(subject.profileIds.count)))")
+                parts.append("\(c) IN (\(SQLValue.marks(subject.profileIds.count)))")
                 arguments += subject.profileIds.map(SQLValue.text)
             }
         }
@@ -260,7 +260,7 @@ struct SQLPrivacyStore: PrivacyStore {
         for rule in rules {
             let cutoff = SQLValue(now.addingTimeInterval(-Double(rule.maxAgeDays) * 86_400))
             if rule.eventName == RetentionRule.allEvents {
-                let others = named.isEmpty ? "" : " AND (event IS NULL OR event NOT IN (\(Self.marks(named.count))))"
+                let others = named.isEmpty ? "" : " AND (event IS NULL OR event NOT IN (\(SQLValue.marks(named.count))))"
                 conditions.append(("workspace_id = ? AND timestamp < ?" + others,
                                    [.text(workspaceId), cutoff] + named.map(SQLValue.text)))
             } else {
@@ -285,6 +285,4 @@ struct SQLPrivacyStore: PrivacyStore {
         }
         return removed
     }
-
-    static func marks(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ",") }
 }

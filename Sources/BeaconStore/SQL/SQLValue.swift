@@ -15,3 +15,8 @@ public enum SQLValue: Sendable, Equatable {
     public init(_ value: Int64?) { self = value.map(SQLValue.integer) ?? .null }
     public init(_ value: Date?) { self = value.map { .integer(Timestamp.milliseconds($0)) } ?? .null }
 }
+
+extension SQLValue {
+    /// `n` comma-separated placeholders, for `IN (…)` over a list bound value by value.
+    static func marks(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ",") }
+}

@@ -74,8 +74,8 @@ final class DyingJourneyStore: JourneyStore, @unchecked Sendable {
     {
         try await base.claimDue(workspaceId: workspaceId, owner: owner, now: now, leaseUntil: leaseUntil, limit: limit)
     }
-    func states(workspaceId: String, profileId: String) async throws -> [JourneyState] {
-        try await base.states(workspaceId: workspaceId, profileId: profileId)
+    func states(workspaceId: String, profileIds: [String]) async throws -> [JourneyState] {
+        try await base.states(workspaceId: workspaceId, profileIds: profileIds)
     }
     func states(workspaceId: String, journeyId: String, status: JourneyState.Status?) async throws -> [JourneyState] {
         try await base.states(workspaceId: workspaceId, journeyId: journeyId, status: status)
