@@ -106,36 +106,39 @@ public actor JourneyRunner {
         return signals.count
     }
 
-    /// Commits independent transitions (of different people) a batch at a time: those of one
-    /// workspace in one transaction, their funnel increments summed, so a batch costs one commit
+    /// Commits independent transitions (of different people) a chunk at a time: those of one
+    /// workspace in one transaction, their funnel increments summed, so a chunk costs one commit
     /// and one upsert per funnel row instead of one per person (on PostgreSQL the per-person
     /// commits and the funnel row they all updated were what bounded the runner). When a guard
     /// refuses the joint commit (a stale read of one person), each is committed on its own, so
     /// only the stale ones are refused.
     /// - Returns: whether each transition was committed (in no particular order).
     func commitTogether(_ commits: [JourneyCommit]) async throws -> [Bool] {
-        var out: [Bool] = []
-        let byWorkspace = Dictionary(grouping: commits.filter { !$0.isEmpty }, by: \.workspaceId)
-        out += Array(repeating: true, count: commits.count - byWorkspace.values.reduce(0) { $0 + $1.count })
-        for (_, group) in byWorkspace.sorted(by: { $0.key < $1.key }) {
-            for start in stride(from: 0, to: group.count, by: Self.commitBatch) {
-                let chunk = group[start..<min(group.count, start + Self.commitBatch)]
-                // A token of its own: a guard must never take the joint commit for one of its parts.
-                var joint = JourneyCommit(workspaceId: chunk.first!.workspaceId, owner: chunk.first!.owner)
-                for c in chunk { joint.absorb(c) }
-                if chunk.count > 1, try await store.commit(joint) {
-                    out += Array(repeating: true, count: chunk.count)
-                    continue
-                }
-                for c in chunk { out.append(try await store.commit(c)) }
+        let empty = commits.filter(\.isEmpty).count
+        // Chunks of one workspace, committed side by side like the transitions were computed
+        // (on PostgreSQL each transaction is a round trip per statement; several connections
+        // overlap them). Funnel rows are upserted in one order in every chunk, so they cannot deadlock.
+        var chunks: [[JourneyCommit]] = []
+        for (_, group) in Dictionary(grouping: commits.filter { !$0.isEmpty }, by: \.workspaceId).sorted(by: { $0.key < $1.key }) {
+            let size = min(Self.commitBatch, max(1, (group.count + parallelism - 1) / parallelism))
+            for start in stride(from: 0, to: group.count, by: size) {
+                chunks.append(Array(group[start..<min(group.count, start + size)]))
             }
         }
-        return out
+        let outcomes = try await concurrently(chunks.map { [$0] }) { chunk in
+            // A token of its own: a guard must never take the joint commit for one of its parts.
+            var joint = JourneyCommit(workspaceId: chunk[0].workspaceId, owner: chunk[0].owner)
+            for c in chunk { joint.absorb(c) }
+            if chunk.count > 1, try await self.store.commit(joint) { return Array(repeating: true, count: chunk.count) }
+            var each: [Bool] = []
+            for c in chunk { each.append(try await self.store.commit(c)) }
+            return each
+        }
+        return Array(repeating: true, count: empty) + outcomes.flatMap { $0 }
     }
 
     /// Transitions committed in one transaction at most.
     static let commitBatch = 100
-
     /// Runs `body` on every item, the groups side by side (at most `parallelism` at once) and the
     /// items of one group in order, and returns what each returned (in no particular order).
     ///

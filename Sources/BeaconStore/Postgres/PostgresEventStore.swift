@@ -15,6 +15,8 @@ public final class PostgresEventStore: EventStore, StoreLifecycle, SQLBackend, P
     /// The protection of the profile tables' personal fields (none: in clear).
     public let personalFields = PersonalFieldProtectionSlot()
     private let runner: Task<Void, Never>
+    /// Finished when the client's `run()` is being called: the pool serves leases only then.
+    private let running: AsyncStream<Void>
 
     /// Connects to `url` (`postgres://user:password@host:port/database`).
     /// - Throws: `StoreError.invalidConfiguration` naming what is wrong with the URL.
@@ -23,7 +25,12 @@ public final class PostgresEventStore: EventStore, StoreLifecycle, SQLBackend, P
         self.logger = logger
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
-        runner = Task { await client.run() }
+        let (running, started) = AsyncStream<Void>.makeStream()
+        self.running = running
+        runner = Task {
+            started.finish()
+            await client.run()
+        }
     }
 
     /// Parses a `postgres://` URL into a client configuration.
@@ -48,6 +55,9 @@ public final class PostgresEventStore: EventStore, StoreLifecycle, SQLBackend, P
     public var driver: any SQLDriver { PostgresDriver(client: client, logger: logger) }
 
     public func migrate() async throws {
+        // The first use (`StoreFactory.open` migrates first) waits for the client to run, so no
+        // query asks the pool for a connection before it serves any.
+        for await _ in running {}
         try await client.withTransaction(logger: logger) { conn in
             try await conn.query("SELECT pg_advisory_xact_lock(424242)", logger: logger)
             try await conn.query(
