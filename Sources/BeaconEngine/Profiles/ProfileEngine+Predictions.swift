@@ -108,7 +108,7 @@ extension ProfileEngine {
         }
         s.recompute(segmentIds: s.segments.map(\.id), asOf: asOf, into: &changes)
         s.queueActivations(into: &changes, events: [], workspaceId: workspaceId)
-        try await store.apply(changes)
+        try await commit(changes)
         states[workspaceId] = s
         return report
     }

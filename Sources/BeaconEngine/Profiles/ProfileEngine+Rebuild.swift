@@ -96,7 +96,7 @@ extension ProfileEngine {
         }
         s.recompute(segmentIds: s.segments.map(\.id), asOf: s.today(wallClock: now), into: &changes)
         s.mergeCount = changes.mergeCount
-        try await store.apply(changes)
+        try await commit(changes)
         states[workspaceId] = s
         return RebuildReport(events: count, profiles: changes.upserts.count, merges: changes.merges.count,
                              entered: changes.entered.count, exited: changes.exited.count)

@@ -24,6 +24,9 @@ public actor ProfileEngine {
     /// Events read per projection step.
     let pageSize: Int
     var states: [String: WorkspaceState] = [:]
+    /// Signalled after a commit that queued journey signals, so the journey runner starts the
+    /// entries they trigger at once instead of at its next pass.
+    public nonisolated let journeySignalsQueued = Wakeup()
     /// The running or last rebuild per workspace (`RebuildStatus`).
     var rebuilds: [String: RebuildStatus] = [:]
     /// The last customer insights computed per workspace, keyed by log position and as-of date.
@@ -95,6 +98,12 @@ public actor ProfileEngine {
                 logger.debug("\(error.message)")
             }
         }
+    }
+
+    /// Writes a change set; wakes the journey runner when it queued journey signals.
+    func commit(_ changes: ProfileChangeSet) async throws {
+        try await store.apply(changes)
+        if !changes.journeySignals.isEmpty { journeySignalsQueued.signal() }
     }
 
     /// Drops the workspace's in-memory state; the next operation reloads it from the store.
@@ -200,7 +209,7 @@ public actor ProfileEngine {
             s.updateMemberships(of: effect.touched, deleted: effect.deleted, asOf: s.today(wallClock: now), into: &changes)
             s.queueActivations(into: &changes, events: page, workspaceId: workspaceId)
             s.queueJourneySignals(into: &changes, events: page, workspaceId: workspaceId)
-            try await store.apply(changes)
+            try await commit(changes)
             s.mergeCount = changes.mergeCount
             if page.count < pageSize { break }
         }

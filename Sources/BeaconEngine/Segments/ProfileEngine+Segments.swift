@@ -55,7 +55,7 @@ extension ProfileEngine {
         s.recompute(segmentIds: [segmentId], asOf: s.today(wallClock: now), into: &changes)
         s.queueActivations(into: &changes, events: [], workspaceId: workspaceId)
         s.queueJourneySignals(into: &changes, events: [], workspaceId: workspaceId)
-        try await store.apply(changes)
+        try await commit(changes)
         states[workspaceId] = s
         return (definition, s.members[segmentId]?.count ?? 0)
     }
@@ -91,7 +91,7 @@ extension ProfileEngine {
         s.recompute(segmentIds: s.segments.map(\.id), asOf: s.today(wallClock: now), into: &changes)
         s.queueActivations(into: &changes, events: [], workspaceId: workspaceId)
         s.queueJourneySignals(into: &changes, events: [], workspaceId: workspaceId)
-        try await store.apply(changes)
+        try await commit(changes)
         states[workspaceId] = s
         let sizes = Dictionary(uniqueKeysWithValues: s.segments.map { ($0.id, s.members[$0.id]?.count ?? 0) })
         try await store.recordSegmentSizes(workspaceId: workspaceId, at: now, sizes: sizes)

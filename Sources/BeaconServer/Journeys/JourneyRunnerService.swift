@@ -4,7 +4,8 @@ import Logging
 import ServiceLifecycle
 
 /// The journey runner as a service of the server: a pass every `interval` (signals first, then
-/// due steps), stopped on graceful shutdown; what a killed server had claimed is taken over by
+/// due steps), and one at once whenever the profile projection queues journey signals, stopped
+/// on graceful shutdown; what a killed server had claimed is taken over by
 /// the next start once its leases run out.
 struct JourneyRunnerService: Service {
     let runtime: BeaconRuntime
@@ -12,7 +13,11 @@ struct JourneyRunnerService: Service {
     let logger: Logger
 
     func run() async throws {
-        try await PeriodicService(name: "journey runner pass", interval: interval, logger: logger) {
+        // Due steps are looked for every `interval`; entries are started as soon as the profile
+        // projection queues the signals that trigger them.
+        try await PeriodicService(
+            name: "journey runner pass", interval: interval, logger: logger, wakeup: runtime.profiles.journeySignalsQueued
+        ) {
             try await runtime.journeyRunner.runOnce()
         }.run()
     }

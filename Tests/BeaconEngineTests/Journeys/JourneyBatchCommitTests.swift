@@ -42,4 +42,26 @@ struct JourneyBatchCommitTests {
         #expect(try await f.funnelAddsUp(j.id))
         try await f.close()
     }
+
+    @Test("A fold that queues journey signals wakes the runner's wait; one that queues none does not", arguments: ProfileBackend.available)
+    func signalsWakeTheRunner(backend: ProfileBackend) async throws {
+        let f = try await JourneyFixture.make(backend)
+        let ws = f.workspace.id
+        let j = try await f.service.create(
+            workspaceId: ws, name: "wake", definition: chainJourney(destination: f.destination, waits: 1, gap: 3600))
+        try await f.service.publish(workspaceId: ws, id: j.id)
+        func waited() async -> Double {
+            let start = Date()
+            await f.engine.journeySignalsQueued.wait(timeout: .milliseconds(500))
+            return Date().timeIntervalSince(start)
+        }
+        _ = await waited()  // whatever setting up the fixture left
+        try await f.track(["a"], "browsed")  // no journey listens: no signal
+        #expect(await waited() >= 0.49)
+        try await f.track(["a"], "signed_up")
+        #expect(await waited() < 0.45)
+        #expect(try await f.runner.runOnce().signals == 1)
+        try await f.close()
+    }
 }
+
