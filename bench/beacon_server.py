@@ -1,7 +1,7 @@
 """A `beacon serve` on loopback for the delivery benchmarks: one workspace with a write key and
 an API token, in a fresh data directory, and the HTTP calls the benchmarks make to it.
 
-Used by bench/webhooks/deliveries.py and bench/smtp/emails.py.
+Used by bench/webhooks/deliveries.py, bench/smtp/emails.py and bench/journeys/entry_latency.py.
 """
 import base64
 import json
@@ -36,6 +36,7 @@ class BeaconServer:
 
     def __init__(self, binary, name, extra_env=None):
         data_dir = tempfile.mkdtemp(prefix=f"beacon-bench-{name}-")
+        self.data_dir = data_dir
         env = dict(os.environ, BEACON_SECRET_KEY=base64.b64encode(os.urandom(32)).decode(), **(extra_env or {}))
         self.key = self._printed(binary, ["workspace", "create", "bench", "--data-dir", data_dir], env, "write key: ")
         self.token = self._printed(binary, ["token", "create", "--workspace", "bench", "--data-dir", data_dir], env, "API token: ")
