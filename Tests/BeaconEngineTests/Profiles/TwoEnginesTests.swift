@@ -9,23 +9,31 @@ import Testing
 /// (`ProfileChangeSet.foldedFrom`), so each event is folded once whoever gets there first.
 @Suite("Two engines on one store")
 struct TwoEnginesTests {
-    @Test("Both engines catch up; every merge and segment entry is recorded once", arguments: ProfileBackend.available)
-    func foldedOnce(backend: ProfileBackend) async throws {
+    /// A workspace with a segment ("plan is pro"), a second engine holding its state, and 30
+    /// people's events appended after both engines loaded it: each person a known user, an
+    /// anonymous visitor, then the visit linked to the user (one merge of two profiles each).
+    /// - Returns: the fixture, the segment, the second engine and the last event's position.
+    func twoEngines(_ backend: ProfileBackend) async throws -> (ProfileFixture, SegmentDefinition, ProfileEngine, Int64?) {
         var f = try await ProfileFixture.make(backend, pageSize: 7)
         let ws = f.workspace.id
         let segment = try await f.engine.saveSegment(workspaceId: ws, name: "Pro", rule: ["plan": "pro"]).segment
         let other = ProfileEngine(stores: f.store, pageSize: 7, clock: { ProfileFixture.now })
-        // Both engines hold the workspace's state before the events arrive.
         try await other.catchUp(workspaceId: ws)
         var events: [Event] = []
-        // Each person: a known user, an anonymous visitor, then the visit linked to the user
-        // (one merge of two profiles each).
         for i in 0..<30 {
             events.append(f.event(.identify, user: "u-\(i)", traits: ["plan": .string("pro")]))
             events.append(f.event(.track, anon: "a-\(i)", name: "Viewed"))
             events.append(f.event(.identify, user: "u-\(i)", anon: "a-\(i)"))
         }
         _ = try await f.store.events.append([EventBatch(workspaceId: ws, events: events)])
+        let last = try await f.store.events.events(in: ws, after: nil, limit: 1_000).last?.sequence
+        return (f, segment, other, last)
+    }
+
+    @Test("Both engines catch up; every merge and segment entry is recorded once", arguments: ProfileBackend.available)
+    func foldedOnce(backend: ProfileBackend) async throws {
+        let (f, segment, other, _) = try await twoEngines(backend)
+        let ws = f.workspace.id
         let first = f.engine
         async let a = first.catchUp(workspaceId: ws)
         async let b = other.catchUp(workspaceId: ws)
@@ -42,19 +50,8 @@ struct TwoEnginesTests {
 
     @Test("A segment recompute on a stale engine does not move the checkpoint back", arguments: ProfileBackend.available)
     func staleRecompute(backend: ProfileBackend) async throws {
-        var f = try await ProfileFixture.make(backend, pageSize: 7)
+        let (f, segment, other, last) = try await twoEngines(backend)
         let ws = f.workspace.id
-        let segment = try await f.engine.saveSegment(workspaceId: ws, name: "Pro", rule: ["plan": "pro"]).segment
-        let other = ProfileEngine(stores: f.store, pageSize: 7, clock: { ProfileFixture.now })
-        try await other.catchUp(workspaceId: ws)
-        var events: [Event] = []
-        for i in 0..<30 {
-            events.append(f.event(.identify, user: "u-\(i)", traits: ["plan": .string("pro")]))
-            events.append(f.event(.track, anon: "a-\(i)", name: "Viewed"))
-            events.append(f.event(.identify, user: "u-\(i)", anon: "a-\(i)"))
-        }
-        _ = try await f.store.events.append([EventBatch(workspaceId: ws, events: events)])
-        let last = try await f.store.events.events(in: ws, after: nil, limit: 1_000).last?.sequence
         // `other` still holds the state from before the events when it recomputes: its change
         // set is folded from a checkpoint the first engine has moved on.
         let first = f.engine
