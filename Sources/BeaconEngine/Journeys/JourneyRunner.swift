@@ -8,9 +8,10 @@ import Logging
 ///
 /// Due states and signals are claimed under a lease, as delivery workers claim outbox messages,
 /// so several runners (or a restarted one) never work on the same person at once. Each person's
-/// transition is one transaction with its sends, whose outbox ids derive from (journey, version,
-/// profile, entry, step): a runner killed after committing has nothing to redo, one killed before
-/// redoes the same sends under the same ids, which the outbox stores once. Time is the injected
+/// transition commits with its sends in one transaction (shared with other people's, a chunk at a
+/// time: `commitTogether`), whose outbox ids derive from (journey, version, profile, entry, step):
+/// a runner killed after committing has nothing to redo, one killed before redoes the same sends
+/// under the same ids, which the outbox stores once. Time is the injected
 /// clock's, so tests drive a 30-day wait in an instant.
 ///
 /// A claimed batch is worked `parallelism` people at a time (each transition is a few round trips
@@ -139,6 +140,7 @@ public actor JourneyRunner {
 
     /// Transitions committed in one transaction at most.
     static let commitBatch = 100
+
     /// Runs `body` on every item, the groups side by side (at most `parallelism` at once) and the
     /// items of one group in order, and returns what each returned (in no particular order).
     ///
