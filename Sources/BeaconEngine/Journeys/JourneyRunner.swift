@@ -92,13 +92,13 @@ public actor JourneyRunner {
         var runs: [String: [JourneyState]] = [:]
         for (workspace, claimed) in Dictionary(grouping: signals, by: \.workspaceId) {
             for state in try await store.states(workspaceId: workspace, profileIds: claimed.map(\.profileId)) {
-                runs[state.workspaceId + "/" + state.profileId, default: []].append(state)
+                runs[Self.person(state.workspaceId, state.profileId), default: []].append(state)
             }
         }
         let versions = running, known = runs
         let commits = try await concurrently(signals.map { [$0] }) { signal in
             try await self.react(
-                to: signal, runs: known[signal.workspaceId + "/" + signal.profileId] ?? [],
+                to: signal, runs: known[Self.person(signal.workspaceId, signal.profileId)] ?? [],
                 running: versions[signal.workspaceId]!, now: now)
         }
         let outcomes = try await commitTogether(commits)
@@ -140,6 +140,9 @@ public actor JourneyRunner {
 
     /// Transitions committed in one transaction at most.
     static let commitBatch = 100
+
+    /// The key of a person across workspaces.
+    static func person(_ workspaceId: String, _ profileId: String) -> String { workspaceId + "/" + profileId }
 
     /// Runs `body` on every item, the groups side by side (at most `parallelism` at once) and the
     /// items of one group in order, and returns what each returned (in no particular order).
@@ -236,7 +239,7 @@ public actor JourneyRunner {
         var groups: [String: [JourneyState]] = [:]
         var order: [String] = []
         for state in due {
-            let person = state.workspaceId + "/" + state.profileId
+            let person = Self.person(state.workspaceId, state.profileId)
             if groups[person] == nil { order.append(person) }
             groups[person, default: []].append(state)
         }

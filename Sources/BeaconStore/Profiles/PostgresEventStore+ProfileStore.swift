@@ -36,13 +36,6 @@ extension PostgresEventStore: ProfileStore {
     private func commit(_ c: ProfileChangeSet, keys: PersonalFieldKeys?) async throws {
         let w = c.workspaceId
         try await client.withTransaction(logger: logger) { conn in
-            if let from = c.foldedFrom {
-                // Fails fast when another engine has already moved the checkpoint; the guarded
-                // write at the end decides (no lock is taken here, so commits that write
-                // profiles first and the checkpoint last cannot deadlock on it).
-                let stored = try await checkpoint(w, on: conn)
-                guard stored == from else { throw c.moved(to: stored, from: from) }
-            }
             for id in c.deletes {
                 try await conn.query("DELETE FROM profiles WHERE workspace_id = \(w) AND profile_id = \(id)", logger: logger)
                 try await conn.query("DELETE FROM profile_identifiers WHERE workspace_id = \(w) AND profile_id = \(id)", logger: logger)
@@ -104,8 +97,10 @@ extension PostgresEventStore: ProfileStore {
                     """, logger: logger)
                 return
             }
-            // The compare-and-swap: written only while the checkpoint still is `from` (read
-            // again after any concurrent writer of the row has committed).
+            // The compare-and-swap, and the only check of `from`: written only while the
+            // checkpoint still is `from` (read again after any concurrent writer of the row has
+            // committed). It is the last statement and takes no lock before, so commits that
+            // write profiles first and the checkpoint last cannot deadlock on it.
             let written = try await conn.query("""
                 INSERT INTO profile_checkpoints (workspace_id, last_seq, merge_count) VALUES (\(w), \(seq), \(count))
                 ON CONFLICT (workspace_id) DO UPDATE SET last_seq = excluded.last_seq, merge_count = excluded.merge_count

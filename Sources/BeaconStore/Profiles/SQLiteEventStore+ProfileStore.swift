@@ -4,11 +4,14 @@ import GRDB
 
 extension SQLiteEventStore: ProfileStore {
     public func profileCheckpoint(workspaceId: String) async throws -> (lastSeq: Int64, mergeCount: Int) {
-        try await pool.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT last_seq, merge_count FROM profile_checkpoints WHERE workspace_id = ?",
-                                       arguments: [workspaceId])
-            return (row?[0] ?? 0, row?[1] ?? 0)
-        }
+        try await pool.read { db in try Self.checkpoint(db, workspaceId) }
+    }
+
+    /// The stored checkpoint, read in `db` ((0, 0) when the workspace has none).
+    static func checkpoint(_ db: Database, _ workspaceId: String) throws -> (lastSeq: Int64, mergeCount: Int) {
+        let row = try Row.fetchOne(db, sql: "SELECT last_seq, merge_count FROM profile_checkpoints WHERE workspace_id = ?",
+                                   arguments: [workspaceId])
+        return (row?[0] ?? 0, row?[1] ?? 0)
     }
 
     public func apply(_ c: ProfileChangeSet) async throws {
@@ -20,8 +23,8 @@ extension SQLiteEventStore: ProfileStore {
         try await pool.write { db in
             let w = c.workspaceId
             if let from = c.foldedFrom {
-                let stored: Int64 =
-                    try Int64.fetchOne(db, sql: "SELECT last_seq FROM profile_checkpoints WHERE workspace_id = ?", arguments: [w]) ?? 0
+                // One writer at a time: the checkpoint read here cannot move before this commits.
+                let stored = try Self.checkpoint(db, w).lastSeq
                 guard stored == from else { throw c.moved(to: stored, from: from) }
             }
             for id in c.deletes {
